@@ -1,0 +1,172 @@
+namespace PoIntake.Core.Intake;
+
+public enum Gender
+{
+    Women,
+    Men,
+    OtherGender,
+}
+
+public enum AgeGroup
+{
+    Age18To29,
+    Age30To49,
+    Age50To64,
+    Age65Plus,
+}
+
+public enum OperatingForm
+{
+    Municipal,
+    OtherProvider,
+}
+
+public enum OrganisationForm
+{
+    MunicipalAssociation,
+    NonProfitAssociation,
+    Foundation,
+    LimitedCompany,
+    EconomicAssociation,
+    Region,
+    Other,
+}
+
+public enum ContactReason
+{
+    Economy,
+    Housing,
+    Occupation,
+    DailyStructure,
+    Authorities,
+    Healthcare,
+    Other,
+}
+
+public enum PriorityGroup
+{
+    ChildrenAtHome,
+    EvictionOrHomelessness,
+    YoungAdults,
+    NoNetwork,
+    Other,
+}
+
+public enum ManagementMember
+{
+    Municipality,
+    PrimaryCare,
+    Psychiatry,
+    EmploymentService,
+    SocialInsuranceAgency,
+    UserOrganisations,
+}
+
+public enum DeficiencyLevel
+{
+    Caseworker,
+    Local,
+    Central,
+}
+
+public enum DeficiencyArea
+{
+    Healthcare,
+    SocialServices,
+    SocialInsuranceAgency,
+    EmploymentService,
+    OtherAuthority,
+    Other,
+}
+
+/// <summary>Per-gender counts (Kvinnor | Män | Annan könstillhörighet).</summary>
+public sealed record GenderCounts(int Women, int Men, int OtherGender)
+{
+    public static GenderCounts Zero { get; } = new(0, 0, 0);
+
+    public int Total => Women + Men + OtherGender;
+
+    public int this[Gender gender] => gender switch
+    {
+        Gender.Women => Women,
+        Gender.Men => Men,
+        _ => OtherGender,
+    };
+}
+
+/// <summary>Sheet "Verksamhet": who reports, for which year and county.</summary>
+public sealed record OperationInfo(
+    int Year,
+    string CountyCode,
+    string Name,
+    IReadOnlyList<string> MunicipalityCodes,
+    OperatingForm OperatingForm,
+    string? ProviderName,
+    OrganisationForm? OrganisationForm,
+    string ContactPerson,
+    string ContactEmail,
+    string? ContactPhone,
+    bool Active);
+
+/// <summary>Sheet "Ombud".</summary>
+public sealed record OmbudFigures(GenderCounts Ombud, GenderCounts WithSupervision, decimal FullTimeEquivalents);
+
+/// <summary>Sheet "Klienter".</summary>
+public sealed record ClientFigures(
+    IReadOnlyDictionary<(Gender Gender, AgeGroup AgeGroup), int> ByGenderAndAge,
+    int New,
+    int Ended,
+    GenderCounts WithChildrenAtHome)
+{
+    public int Total => ByGenderAndAge.Values.Sum();
+
+    public int ForGender(Gender gender) => ByGenderAndAge.Where(kv => kv.Key.Gender == gender).Sum(kv => kv.Value);
+
+    public int ForAgeGroup(AgeGroup ageGroup) => ByGenderAndAge.Where(kv => kv.Key.AgeGroup == ageGroup).Sum(kv => kv.Value);
+}
+
+/// <summary>Sheet "Väntetid". Priorities hold only the groups given a rank (1–3).</summary>
+public sealed record WaitingFigures(
+    bool HasWaitingTime,
+    int EstimatedWaitingDays,
+    bool HasPriorityOrder,
+    IReadOnlyDictionary<PriorityGroup, int> Priorities);
+
+/// <summary>Sheet "Ledningsgrupp". The group is complete (fulltalig) when the first five members are represented.</summary>
+public sealed record ManagementGroup(
+    IReadOnlyDictionary<ManagementMember, bool> Represented,
+    int Meetings,
+    bool HasDeficiencyRoutine)
+{
+    public bool IsComplete => Enum.GetValues<ManagementMember>()
+        .Where(m => m != ManagementMember.UserOrganisations)
+        .All(m => Represented.GetValueOrDefault(m));
+}
+
+/// <summary>One row of sheet "Systembrister".</summary>
+public sealed record SystemDeficiency(
+    DeficiencyLevel Level,
+    DeficiencyArea Area,
+    string Description,
+    string? Consequence,
+    string? Action);
+
+/// <summary>Sheet "Ekonomi".</summary>
+public sealed record Economy(decimal GrantedSek, decimal SpentSek);
+
+/// <summary>
+/// One verksamhet's parsed annual report. For a nil return (<see cref="OperationInfo.Active"/> is false)
+/// only <see cref="Operation"/> is read and every other part is null.
+/// </summary>
+public sealed record AnnualReport(
+    OperationInfo Operation,
+    OmbudFigures? Ombud,
+    ClientFigures? Clients,
+    IReadOnlyDictionary<(ContactReason Reason, Gender Gender), int>? ContactReasons,
+    WaitingFigures? Waiting,
+    ManagementGroup? ManagementGroup,
+    IReadOnlyList<SystemDeficiency>? SystemDeficiencies,
+    Economy? Economy)
+{
+    public bool IsNilReturn => !Operation.Active;
+}

@@ -1,0 +1,21 @@
+namespace PoIntake.Core.Intake;
+
+public enum Severity
+{
+    Error,
+    Warning,
+}
+
+/// <summary>
+/// One thing the intake found wrong (Error: the workbook is rejected) or noteworthy (Warning: accepted, but shown).
+/// <see cref="Code"/> is stable and documented in docs/findings.md; <see cref="Message"/> and <see cref="Fix"/> are Swedish.
+/// Sheet, Cell (A1) and Field are null for findings about the whole file.
+/// </summary>
+public sealed record Finding(
+    string Code,
+    Severity Severity,
+    string? Sheet,
+    string? Cell,
+    string? Field,
+    string Message,
+    string Fix);

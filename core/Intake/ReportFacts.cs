@@ -1,0 +1,222 @@
+namespace PoIntake.Core.Intake;
+
+/// <summary>
+/// One tidy figure of one report: a measure, its dimensions (name → value, both stable English
+/// identifiers) and the value, e.g. clients / {gender=women, ageGroup=18-29} = 1253.
+/// </summary>
+public sealed record Fact(string Measure, IReadOnlyDictionary<string, string> Dimensions, decimal Value)
+{
+    /// <summary>Stable key for storage and comparison: "clients|ageGroup=18-29;gender=women" (dimensions ordered by name).</summary>
+    public string Key => FactKey(Measure, Dimensions);
+
+    public static string FactKey(string measure, IReadOnlyDictionary<string, string> dimensions) =>
+        dimensions.Count == 0
+            ? measure
+            : measure + "|" + string.Join(';', dimensions.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => d.Key + "=" + d.Value));
+}
+
+/// <summary>Measure names of the tidy fact rows. Totals and the csv export read these.</summary>
+public static class Measures
+{
+    public const string Ombud = "ombud";
+    public const string OmbudWithSupervision = "ombudWithSupervision";
+    public const string FullTimeEquivalents = "fullTimeEquivalents";
+    public const string Clients = "clients";
+    public const string ClientsNew = "clientsNew";
+    public const string ClientsEnded = "clientsEnded";
+    public const string ClientsWithChildrenAtHome = "clientsWithChildrenAtHome";
+    public const string ContactReasons = "contactReasons";
+    public const string HasWaitingTime = "hasWaitingTime";
+    public const string EstimatedWaitingDays = "estimatedWaitingDays";
+    public const string HasPriorityOrder = "hasPriorityOrder";
+    public const string PriorityRank = "priorityRank";
+    public const string ManagementGroupRepresented = "managementGroupRepresented";
+    public const string ManagementGroupMeetings = "managementGroupMeetings";
+    public const string HasDeficiencyRoutine = "hasDeficiencyRoutine";
+    public const string SystemDeficiencies = "systemDeficiencies";
+    public const string GrantedSek = "grantedSek";
+    public const string SpentSek = "spentSek";
+}
+
+/// <summary>Dimension names and the identifiers of their values (the same words the totals JSON uses).</summary>
+public static class Dimensions
+{
+    public const string Gender = "gender";
+    public const string AgeGroup = "ageGroup";
+    public const string Reason = "reason";
+    public const string Group = "group";
+    public const string Member = "member";
+    public const string Level = "level";
+    public const string Area = "area";
+
+    public static string Id(Gender value) => value switch
+    {
+        Intake.Gender.Women => "women",
+        Intake.Gender.Men => "men",
+        _ => "otherGender",
+    };
+
+    public static string Id(AgeGroup value) => value switch
+    {
+        Intake.AgeGroup.Age18To29 => "18-29",
+        Intake.AgeGroup.Age30To49 => "30-49",
+        Intake.AgeGroup.Age50To64 => "50-64",
+        _ => "65+",
+    };
+
+    public static string Id(ContactReason value) => value switch
+    {
+        ContactReason.Economy => "economy",
+        ContactReason.Housing => "housing",
+        ContactReason.Occupation => "occupation",
+        ContactReason.DailyStructure => "dailyStructure",
+        ContactReason.Authorities => "authorities",
+        ContactReason.Healthcare => "healthcare",
+        _ => "other",
+    };
+
+    public static string Id(PriorityGroup value) => value switch
+    {
+        PriorityGroup.ChildrenAtHome => "childrenAtHome",
+        PriorityGroup.EvictionOrHomelessness => "evictionOrHomelessness",
+        PriorityGroup.YoungAdults => "youngAdults",
+        PriorityGroup.NoNetwork => "noNetwork",
+        _ => "other",
+    };
+
+    public static string Id(ManagementMember value) => value switch
+    {
+        ManagementMember.Municipality => "municipality",
+        ManagementMember.PrimaryCare => "primaryCare",
+        ManagementMember.Psychiatry => "psychiatry",
+        ManagementMember.EmploymentService => "employmentService",
+        ManagementMember.SocialInsuranceAgency => "socialInsuranceAgency",
+        _ => "userOrganisations",
+    };
+
+    public static string Id(DeficiencyLevel value) => value switch
+    {
+        DeficiencyLevel.Caseworker => "caseworker",
+        DeficiencyLevel.Local => "local",
+        _ => "central",
+    };
+
+    public static string Id(DeficiencyArea value) => value switch
+    {
+        DeficiencyArea.Healthcare => "healthcare",
+        DeficiencyArea.SocialServices => "socialServices",
+        DeficiencyArea.SocialInsuranceAgency => "socialInsuranceAgency",
+        DeficiencyArea.EmploymentService => "employmentService",
+        DeficiencyArea.OtherAuthority => "otherAuthority",
+        _ => "other",
+    };
+}
+
+/// <summary>Turns a parsed report into tidy fact rows. A nil return has no facts.</summary>
+public static class ReportFacts
+{
+    private static readonly IReadOnlyDictionary<string, string> None = new Dictionary<string, string>();
+
+    public static IReadOnlyList<Fact> From(AnnualReport report)
+    {
+        var facts = new List<Fact>();
+        if (report.IsNilReturn)
+        {
+            return facts;
+        }
+
+        if (report.Ombud is { } ombud)
+        {
+            AddByGender(facts, Measures.Ombud, ombud.Ombud);
+            AddByGender(facts, Measures.OmbudWithSupervision, ombud.WithSupervision);
+            facts.Add(new Fact(Measures.FullTimeEquivalents, None, ombud.FullTimeEquivalents));
+        }
+
+        if (report.Clients is { } clients)
+        {
+            foreach (var gender in Enum.GetValues<Gender>())
+            {
+                foreach (var age in Enum.GetValues<AgeGroup>())
+                {
+                    facts.Add(new Fact(
+                        Measures.Clients,
+                        Dims((Dimensions.Gender, Dimensions.Id(gender)), (Dimensions.AgeGroup, Dimensions.Id(age))),
+                        clients.ByGenderAndAge.GetValueOrDefault((gender, age))));
+                }
+            }
+
+            facts.Add(new Fact(Measures.ClientsNew, None, clients.New));
+            facts.Add(new Fact(Measures.ClientsEnded, None, clients.Ended));
+            AddByGender(facts, Measures.ClientsWithChildrenAtHome, clients.WithChildrenAtHome);
+        }
+
+        if (report.ContactReasons is { } reasons)
+        {
+            foreach (var reason in Enum.GetValues<ContactReason>())
+            {
+                foreach (var gender in Enum.GetValues<Gender>())
+                {
+                    facts.Add(new Fact(
+                        Measures.ContactReasons,
+                        Dims((Dimensions.Reason, Dimensions.Id(reason)), (Dimensions.Gender, Dimensions.Id(gender))),
+                        reasons.GetValueOrDefault((reason, gender))));
+                }
+            }
+        }
+
+        if (report.Waiting is { } waiting)
+        {
+            facts.Add(new Fact(Measures.HasWaitingTime, None, waiting.HasWaitingTime ? 1 : 0));
+            facts.Add(new Fact(Measures.EstimatedWaitingDays, None, waiting.EstimatedWaitingDays));
+            facts.Add(new Fact(Measures.HasPriorityOrder, None, waiting.HasPriorityOrder ? 1 : 0));
+            foreach (var (group, rank) in waiting.Priorities.OrderBy(p => p.Key))
+            {
+                facts.Add(new Fact(Measures.PriorityRank, Dims((Dimensions.Group, Dimensions.Id(group))), rank));
+            }
+        }
+
+        if (report.ManagementGroup is { } management)
+        {
+            foreach (var member in Enum.GetValues<ManagementMember>())
+            {
+                facts.Add(new Fact(
+                    Measures.ManagementGroupRepresented,
+                    Dims((Dimensions.Member, Dimensions.Id(member))),
+                    management.Represented.GetValueOrDefault(member) ? 1 : 0));
+            }
+
+            facts.Add(new Fact(Measures.ManagementGroupMeetings, None, management.Meetings));
+            facts.Add(new Fact(Measures.HasDeficiencyRoutine, None, management.HasDeficiencyRoutine ? 1 : 0));
+        }
+
+        if (report.SystemDeficiencies is { } deficiencies)
+        {
+            foreach (var group in deficiencies.GroupBy(d => (d.Level, d.Area)).OrderBy(g => g.Key))
+            {
+                facts.Add(new Fact(
+                    Measures.SystemDeficiencies,
+                    Dims((Dimensions.Level, Dimensions.Id(group.Key.Level)), (Dimensions.Area, Dimensions.Id(group.Key.Area))),
+                    group.Count()));
+            }
+        }
+
+        if (report.Economy is { } economy)
+        {
+            facts.Add(new Fact(Measures.GrantedSek, None, economy.GrantedSek));
+            facts.Add(new Fact(Measures.SpentSek, None, economy.SpentSek));
+        }
+
+        return facts;
+    }
+
+    private static void AddByGender(List<Fact> facts, string measure, GenderCounts counts)
+    {
+        foreach (var gender in Enum.GetValues<Gender>())
+        {
+            facts.Add(new Fact(measure, Dims((Dimensions.Gender, Dimensions.Id(gender))), counts[gender]));
+        }
+    }
+
+    private static IReadOnlyDictionary<string, string> Dims(params (string Name, string Value)[] pairs) =>
+        pairs.ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
+}
