@@ -1,3 +1,11 @@
+using PoIntake.DevHost.Commands;
+
+if (DevCommands.TryRun(args) is { } exitCode)
+{
+    return exitCode;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 var app = builder.Build();
 app.Run();
+return 0;
