@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
 
 namespace PoIntake.Core;
@@ -10,6 +11,7 @@ public static class ServiceCollectionExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(MunicipalityRegistry.Default);
+        services.AddPoIntakeParsing();
         return services;
     }
 }
