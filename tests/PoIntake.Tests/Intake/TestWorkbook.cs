@@ -14,7 +14,7 @@ internal sealed record Formula(string Expression, object? Cached = null);
 internal sealed record ErrorValue(string Code);
 
 /// <summary>How the builder lays the sheets out; the default is the plain template-like layout.</summary>
-internal sealed record WorkbookLayout(
+public sealed record WorkbookLayout(
     int RowOffset = 0,
     int ColumnOffset = 0,
     bool ReverseColumns = false,
@@ -31,6 +31,9 @@ internal sealed record WorkbookLayout(
 /// </summary>
 internal sealed class TestWorkbook
 {
+    /// <summary>Row or column key of a Totalt cell in <see cref="AddressOf(string, string, string)"/>.</summary>
+    public const string Total = "(total)";
+
     public static readonly ExpectedOrigin Origin = new(2025, "25");
     public static readonly DateTimeOffset Now = new(2026, 1, 10, 9, 0, 0, TimeSpan.Zero);
 
@@ -349,6 +352,7 @@ internal sealed class TestWorkbook
                             if (totals && columns.Count > 1)
                             {
                                 Put(row, totalColumn, columns.Sum(c => AsInt(table.Values.GetValueOrDefault((rowLabel, c)))));
+                                placement.Addresses[$"T|{spec.Name}|{rowLabel}|{Total}"] = Address(row, totalColumn);
                             }
 
                             row += step;
@@ -360,6 +364,7 @@ internal sealed class TestWorkbook
                             foreach (var (column, at) in columnAt)
                             {
                                 Put(row, at, rows.Sum(r => AsInt(table.Values.GetValueOrDefault((r, column)))));
+                                placement.Addresses[$"T|{spec.Name}|{Total}|{column}"] = Address(row, at);
                             }
 
                             if (columns.Count > 1)
