@@ -117,11 +117,16 @@ internal sealed class WorkbookLoader : IDisposable
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return ex switch
+            // ClosedXML's CalcEngine signals Excel's error values with its own exception types.
+            return ex.GetType().Name switch
             {
-                DivideByZeroException => CellValue.FromError("#DIV/0!"),
-                _ when ex.GetType().Name == "CellReferenceException" => CellValue.FromError("#REF!"),
-                _ when ex.GetType().Name == "NameNotRecognizedException" => CellValue.FromError("#NAME?"),
+                "DivisionByZeroException" or nameof(DivideByZeroException) => CellValue.FromError("#DIV/0!"),
+                "CellReferenceException" => CellValue.FromError("#REF!"),
+                "NameNotRecognizedException" => CellValue.FromError("#NAME?"),
+                "CellValueException" => CellValue.FromError("#VALUE!"),
+                "NoValueAvailableException" => CellValue.FromError("#N/A"),
+                "NumberException" => CellValue.FromError("#NUM!"),
+                "NullValueException" => CellValue.FromError("#NULL!"),
                 _ => CellValue.FromFailedFormula("beräkningen misslyckades"),
             };
         }

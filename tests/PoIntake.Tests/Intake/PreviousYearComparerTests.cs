@@ -48,7 +48,7 @@ public sealed class PreviousYearComparerTests
     [Fact]
     public void Compare_SeveralChangedFigures_WarnsForEach()
     {
-        var previous = ReportFacts.From(Current.Report!).Select(f => f with { Value = f.Value + 1000 }).ToList();
+        var previous = ReportFacts.From(Current.Report!).Select(f => f with { Value = (f.Value * 3) + 30 }).ToList();
 
         var findings = new PreviousYearComparer().Compare(Current, previous);
 

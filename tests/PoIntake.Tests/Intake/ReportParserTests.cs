@@ -227,12 +227,13 @@ public sealed class ReportParserTests
     [Fact]
     public void Parse_EmptyTableCell_CountsAsZero()
     {
-        var workbook = TestWorkbook.Valid().SetCell(Sheets.Clients, Other, "18–29 år", null);
+        var workbook = TestWorkbook.Valid().SetCell(Sheets.Clients, Women, "18–29 år", null);
         var result = Parse(workbook);
 
         var report = AssertValid(result);
-        Assert.Equal(0, report.Clients!.ByGenderAndAge[(Gender.OtherGender, AgeGroup.Age18To29)]);
-        Assert.Equal(workbook.AddressOf(Sheets.Clients, Other, "18–29 år"), result.FactLocations["clients|ageGroup=18-29;gender=otherGender"].Cell);
+        Assert.Equal(0, report.Clients!.ByGenderAndAge[(Gender.Women, AgeGroup.Age18To29)]);
+        Assert.Equal(80, report.Clients.ForGender(Gender.Women));
+        Assert.Equal(workbook.AddressOf(Sheets.Clients, Women, "18–29 år"), result.FactLocations["clients|ageGroup=18-29;gender=women"].Cell);
     }
 
     [Fact]
