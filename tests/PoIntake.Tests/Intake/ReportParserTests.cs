@@ -9,7 +9,6 @@ public sealed class ReportParserTests
 {
     private const string Women = "Kvinnor";
     private const string Men = "Män";
-    private const string Other = "Annan könstillhörighet";
 
     [Fact]
     public void Parse_ValidWorkbook_ReadsTheWholeReportWithoutFindings()
