@@ -32,6 +32,7 @@ subscribe() {
     --subject-ends-with "$suffix" \
     --max-delivery-attempts 30 --event-ttl 1440 \
     --deadletter-endpoint "${storage_id}/blobServices/default/containers/eventgrid-deadletter" \
+    --deadletter-identity systemassigned \
     --output none
   echo "subscription $name → $function"
 }
