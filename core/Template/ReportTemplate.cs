@@ -21,6 +21,8 @@ public static class ReportTemplate
     public static XLWorkbook Create(int year)
     {
         var workbook = new XLWorkbook();
+        workbook.Properties.Author = "PoIntake";
+        workbook.Properties.Title = $"Årsredovisning personligt ombud {year}";
         var instructions = workbook.AddWorksheet(L.Sheets.Instructions);
         var operation = workbook.AddWorksheet(L.Sheets.Operation);
         var ombud = workbook.AddWorksheet(L.Sheets.Ombud);
