@@ -17,8 +17,9 @@ internal static partial class OperationSheet
         var (county, written) = ReadCounty(sheet, origin, registry);
         var name = sheet.Text(L.Name, required: true);
 
-        // Checked against the Län the workbook names: a wrong Län is one finding, not one per municipality too.
-        var municipalities = ReadMunicipalities(sheet, written?.Code ?? origin.CountyCode, registry);
+        // With a Län that differs from the upload path, a municipality of either county is left to COUNTY_MISMATCH:
+        // one wrong figure gives one finding, not one more per municipality.
+        var municipalities = ReadMunicipalities(sheet, written?.Code ?? origin.CountyCode, origin.CountyCode, registry);
         var operatingForm = sheet.Scalar(L.OperatingForm) is { } formCell
             ? sheet.Choice(formCell.Row, formCell.Column, L.OperatingForm, WorkbookLabels.OperatingForms, required: true)
             : null;
@@ -149,7 +150,7 @@ internal static partial class OperationSheet
         return (county, county);
     }
 
-    private static IReadOnlyList<string>? ReadMunicipalities(SheetReader sheet, string countyCode, MunicipalityRegistry registry)
+    private static IReadOnlyList<string>? ReadMunicipalities(SheetReader sheet, string countyCode, string pathCountyCode, MunicipalityRegistry registry)
     {
         if (sheet.Scalar(L.Municipalities) is not { } cell)
         {
@@ -177,7 +178,7 @@ internal static partial class OperationSheet
                     "kommunnamn eller fyrsiffriga kommunkoder, åtskilda med kommatecken, semikolon eller radbrytning",
                     $"Rätta stavningen av \"{part}\" i cell {cell.Address} (namn som i SCB:s kommunlista) eller skriv kommunkoden.");
             }
-            else if (municipality.CountyCode != countyCode)
+            else if (municipality.CountyCode != countyCode && municipality.CountyCode != pathCountyCode)
             {
                 ok = false;
                 sheet.Error(FindingCodes.MunicipalityOtherCounty, cell.Address, L.Municipalities,
