@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace PoIntake.Core.Totals;
+
+public static class TotalsServiceCollectionExtensions
+{
+    /// <summary>Totals, their exports and the store they read; needs a <c>TableServiceClient</c> registered by storage.</summary>
+    public static IServiceCollection AddPoIntakeTotals(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ITotalsStore, TotalsStore>();
+        services.TryAddSingleton<TotalsCalculator>();
+        services.TryAddSingleton<TotalsService>();
+        return services;
+    }
+}
