@@ -64,7 +64,11 @@ public sealed class TotalsCalculator(MunicipalityRegistry registry)
             new EconomyTotals(active.Sum(r => r.Decimal(Measures.GrantedSek)), active.Sum(r => r.Decimal(Measures.SpentSek))),
             counties);
 
-        return new TotalsResult(totals, CentralTexts(reports));
+        var matrix = (
+            from level in new[] { "caseworker", "local", "central" }
+            from area in new[] { "healthcare", "socialServices", "socialInsuranceAgency", "employmentService", "otherAuthority", "other" }
+            select new DeficiencyCell(level, area, active.Sum(r => r.Int(Measures.SystemDeficiencies, (D.Area, area), (D.Level, level))))).ToArray();
+        return new TotalsResult(totals, CentralTexts(reports), matrix);
     }
 
     /// <summary>Distinct municipalities covered by non-nil reports.</summary>

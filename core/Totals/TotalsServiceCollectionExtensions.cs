@@ -11,6 +11,8 @@ public static class TotalsServiceCollectionExtensions
         services.TryAddSingleton<ITotalsStore, TotalsStore>();
         services.TryAddSingleton<TotalsCalculator>();
         services.TryAddSingleton<TotalsService>();
+        services.TryAddSingleton<TotalsXlsxExporter>();
+        services.TryAddSingleton<TotalsCsvExporter>();
         return services;
     }
 }
