@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
 using PoIntake.Core.Storage;
 
@@ -12,6 +13,7 @@ public static class ServiceCollectionExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(MunicipalityRegistry.Default);
+        services.AddPoIntakeParsing();
         return services;
     }
 
