@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
 using PoIntake.Core.Storage;
+using PoIntake.Core.Totals;
+using PoIntake.Core.Upload;
 
 namespace PoIntake.Core;
 
@@ -22,6 +24,8 @@ public static class ServiceCollectionExtensions
     {
         services.AddPoIntakeCore();
         services.AddPoIntakeStorage(configuration);
+        services.AddPoIntakeTotals();
+        services.AddPoIntakeUpload();
         return services;
     }
 }
