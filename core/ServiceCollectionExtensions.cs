@@ -1,5 +1,8 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
+using PoIntake.Core.Storage;
 
 namespace PoIntake.Core;
 
@@ -10,6 +13,15 @@ public static class ServiceCollectionExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(MunicipalityRegistry.Default);
+        services.AddPoIntakeParsing();
+        return services;
+    }
+
+    /// <summary>As <see cref="AddPoIntakeCore(IServiceCollection)"/>, plus what needs configuration: storage and the blob intake.</summary>
+    public static IServiceCollection AddPoIntakeCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddPoIntakeCore();
+        services.AddPoIntakeStorage(configuration);
         return services;
     }
 }

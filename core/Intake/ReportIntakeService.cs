@@ -1,0 +1,213 @@
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PoIntake.Core.Reference;
+using PoIntake.Core.Storage;
+
+namespace PoIntake.Core.Intake;
+
+/// <summary>
+/// The blob intake: reads <c>reports/{blobName}</c>, checks it and stores the outcome in the write order of
+/// docs/storage.md. Every step is idempotent, so a retry after a crash completes what the failed attempt began.
+/// </summary>
+public sealed partial class ReportIntakeService(
+    BlobServiceClient blobs,
+    ReportChecker checker,
+    IntakeResultStore results,
+    ReportVersionStore versions,
+    CurrentReportStore currentReports,
+    YearRevisionStore revisions,
+    IntakeLogStore log,
+    MunicipalityRegistry registry,
+    TimeProvider time,
+    IOptions<ReportIntakeOptions> options,
+    ILogger<ReportIntakeService> logger) : IReportIntake
+{
+    public async Task<IntakeRecord> IngestAsync(string blobName, CancellationToken cancellationToken)
+    {
+        var (origin, pathFinding) = ReportBlobPath.Parse(blobName, registry);
+        var partitionKey = origin is null ? StorageKeys.InvalidPartition : StorageKeys.YearCounty(origin.Year, origin.CountyCode);
+        Upload? upload = null;
+        try
+        {
+            upload = await DownloadAsync(blobName, cancellationToken);
+            var rowKey = StorageKeys.LogRowKey(blobName, upload.Sha256);
+            var previous = await log.FindAsync(partitionKey, rowKey, cancellationToken);
+            if (previous is not null && previous.OutcomeValue != IntakeOutcome.Failed)
+            {
+                LogAlreadyProcessed(blobName, previous.Outcome);
+                return previous.ToRecord();
+            }
+
+            var attempts = (previous?.Attempts ?? 0) + await log.RemoveUnknownContentFailureAsync(partitionKey, blobName, cancellationToken) + 1;
+            var check = origin is null
+                ? new CheckResult(IntakeOutcome.Rejected, null, [pathFinding!])
+                : await checker.CheckAsync(upload.Content, origin, cancellationToken);
+
+            var entry = new IntakeLogEntity
+            {
+                PartitionKey = partitionKey,
+                RowKey = rowKey,
+                BlobName = blobName,
+                Sha256 = upload.Sha256,
+                ReceivedAt = upload.ReceivedAt,
+                Outcome = check.Outcome.ToString(),
+                ErrorCount = check.ErrorCount,
+                WarningCount = check.WarningCount,
+                FindingsJson = IntakeJson.SerializeFindings(check.Findings),
+                ResultBlob = StorageKeys.ResultBlobName(blobName, origin is not null, upload.Sha256),
+                Attempts = attempts,
+            };
+
+            if (check is { Outcome: IntakeOutcome.Accepted, Report: { } report } && origin is not null)
+            {
+                await StoreAcceptedAsync(entry, origin, report, check, upload, cancellationToken);
+            }
+            else
+            {
+                await results.WriteAsync(entry.ResultBlob, Document(entry, check, origin, null), cancellationToken);
+                entry.ProcessedAt = time.GetUtcNow();
+                await log.UpsertAsync(entry, cancellationToken);
+            }
+
+            LogIngested(blobName, entry.Outcome, entry.Disposition, entry.VersionId, entry.ErrorCount, entry.WarningCount, attempts);
+            return entry.ToRecord();
+        }
+        catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            await RecordFailureAsync(blobName, partitionKey, upload, e);
+            throw;
+        }
+    }
+
+    private async Task StoreAcceptedAsync(
+        IntakeLogEntity entry, ExpectedOrigin origin, AnnualReport report, CheckResult check, Upload upload, CancellationToken cancellationToken)
+    {
+        if (report.Operation.Year != origin.Year || report.Operation.CountyCode != origin.CountyCode)
+        {
+            // The parser rejects a workbook whose year or county differs from its path; reaching here is a bug.
+            throw new InvalidOperationException("An accepted report's year or county differs from its upload path.");
+        }
+
+        var operationKey = OperationKey.From(report.Operation.Name);
+        var versionId = StorageKeys.VersionId(origin.Year, origin.CountyCode, upload.Sha256);
+        entry.OperationKey = operationKey;
+        entry.OperationName = report.Operation.Name;
+        entry.VersionId = versionId;
+
+        await results.WriteAsync(entry.ResultBlob!, Document(entry, check, origin, operationKey), cancellationToken);
+        await versions.SaveContentAsync(versionId, report, operationKey, cancellationToken);
+        var version = ReportVersionStore.Create(versionId, entry.BlobName, upload.Sha256, upload.ReceivedAt, check.WarningCount, report);
+        var existing = await versions.AddIfMissingAsync(version, cancellationToken);
+        var duplicate = existing is not null && existing.BlobName != entry.BlobName;
+
+        var candidate = new CurrentCandidate(
+            origin.Year,
+            origin.CountyCode,
+            operationKey,
+            versionId,
+            upload.ReceivedAt,
+            existing?.BlobName ?? entry.BlobName,
+            report.IsNilReturn,
+            report.Operation.MunicipalityCodes);
+        var placement = await currentReports.PlaceAsync(candidate, cancellationToken);
+        if (placement.Changed)
+        {
+            await revisions.BumpAsync(origin.Year, cancellationToken);
+        }
+
+        entry.Disposition = duplicate ? Dispositions.Duplicate
+            : placement.IsCurrent ? Dispositions.Current
+            : Dispositions.OlderThanCurrent;
+        entry.ProcessedAt = time.GetUtcNow();
+        await log.UpsertAsync(entry, cancellationToken);
+
+        if (entry.Disposition == Dispositions.Current)
+        {
+            // A later upload may have been placed while this entry was being written; its reconcile could not see the entry.
+            var after = await currentReports.ReconcileAsync(candidate, changed: false, cancellationToken);
+            if (!after.IsCurrent)
+            {
+                entry.Disposition = Dispositions.Superseded;
+            }
+        }
+    }
+
+    private async Task<Upload> DownloadAsync(string blobName, CancellationToken cancellationToken)
+    {
+        var blob = blobs.GetBlobContainerClient(ContainerNames.Reports).GetBlobClient(blobName);
+        BlobProperties properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
+        var limit = (long)options.Value.MaxFileBytes + 1;
+        byte[] content = [];
+        if (properties.ContentLength > 0)
+        {
+            var download = await blob.DownloadContentAsync(
+                new BlobDownloadOptions
+                {
+                    Range = new Azure.HttpRange(0, Math.Min(properties.ContentLength, limit)),
+                    Conditions = new BlobRequestConditions { IfMatch = properties.ETag },
+                },
+                cancellationToken);
+            content = download.Value.Content.ToArray();
+        }
+
+        return new Upload(content, StorageKeys.Sha256Hex(content), properties.CreatedOn.ToUniversalTime());
+    }
+
+    private async Task RecordFailureAsync(string blobName, string partitionKey, Upload? upload, Exception exception)
+    {
+        var reason = exception.GetType().FullName ?? exception.GetType().Name;
+        LogFailed(exception, blobName, reason);
+        try
+        {
+            // Not the caller's token: the failure should be recorded even when the host is giving up on the invocation.
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await log.RecordFailureAsync(
+                new IntakeLogEntity
+                {
+                    PartitionKey = partitionKey,
+                    RowKey = StorageKeys.LogRowKey(blobName, upload?.Sha256),
+                    BlobName = blobName,
+                    Sha256 = upload?.Sha256,
+                    ReceivedAt = upload?.ReceivedAt,
+                    ProcessedAt = time.GetUtcNow(),
+                    Outcome = nameof(IntakeOutcome.Failed),
+                    FailureReason = reason,
+                },
+                timeout.Token);
+        }
+        catch (Exception logFailure)
+        {
+            LogFailureNotRecorded(logFailure, blobName, reason);
+        }
+    }
+
+    private static IntakeResultDocument Document(IntakeLogEntity entry, CheckResult check, ExpectedOrigin? origin, string? operationKey) => new(
+        entry.BlobName,
+        entry.Sha256!,
+        entry.ReceivedAt!.Value,
+        check.Outcome,
+        origin?.Year,
+        origin?.CountyCode,
+        operationKey,
+        entry.VersionId,
+        check.ErrorCount,
+        check.WarningCount,
+        check.Findings);
+
+    private sealed record Upload(byte[] Content, string Sha256, DateTimeOffset ReceivedAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Intake of {BlobName}: already recorded as {Outcome}, nothing to do")]
+    private partial void LogAlreadyProcessed(string blobName, string outcome);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Intake of {BlobName}: {Outcome} {Disposition} version {VersionId}, {ErrorCount} errors, {WarningCount} warnings, attempt {Attempts}")]
+    private partial void LogIngested(string blobName, string outcome, string disposition, string? versionId, int errorCount, int warningCount, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Intake of {BlobName} failed with {FailureReason}; the host will retry")]
+    private partial void LogFailed(Exception exception, string blobName, string failureReason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Intake of {BlobName} failed with {FailureReason} and the failure could not be written to IntakeLog")]
+    private partial void LogFailureNotRecorded(Exception exception, string blobName, string failureReason);
+}

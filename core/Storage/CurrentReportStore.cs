@@ -1,0 +1,174 @@
+using Azure;
+using Azure.Data.Tables;
+using PoIntake.Core.Intake;
+
+namespace PoIntake.Core.Storage;
+
+/// <summary>Table CurrentReports: which version counts per (year, county, operation). PartitionKey year, RowKey {county}-{operationKey}.</summary>
+public sealed class CurrentReportEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+
+    public string RowKey { get; set; } = "";
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string VersionId { get; set; } = "";
+
+    /// <summary>The latest ReceivedAt among the accepted uploads of this version's bytes (a re-upload of an older file makes it current again).</summary>
+    public DateTimeOffset ReceivedAt { get; set; }
+
+    /// <summary>The version's first upload (ReportVersions.BlobName).</summary>
+    public string BlobName { get; set; } = "";
+
+    public bool NilReturn { get; set; }
+
+    /// <summary>Comma-separated four-digit municipality codes.</summary>
+    public string MunicipalityCodes { get; set; } = "";
+
+    /// <summary>The county code (the part of RowKey before the first hyphen).</summary>
+    public string County => RowKey[..RowKey.IndexOf('-', StringComparison.Ordinal)];
+
+    /// <summary>The operation key (the part of RowKey after the county).</summary>
+    public string OperationKey => RowKey[(RowKey.IndexOf('-', StringComparison.Ordinal) + 1)..];
+
+    public IReadOnlyList<string> MunicipalityCodeList => MunicipalityCodes.Split(',', StringSplitOptions.RemoveEmptyEntries);
+}
+
+/// <summary>One accepted upload asking to be the current version of its verksamhet; BlobName is the version's first upload.</summary>
+public sealed record CurrentCandidate(
+    int Year,
+    string CountyCode,
+    string OperationKey,
+    string VersionId,
+    DateTimeOffset ReceivedAt,
+    string BlobName,
+    bool NilReturn,
+    IReadOnlyList<string> MunicipalityCodes);
+
+/// <summary>What placing a candidate did: whether CurrentReports changed and whether the candidate's version is now the current one.</summary>
+public sealed record Placement(bool Changed, bool IsCurrent, string CurrentVersionId);
+
+/// <summary>CurrentReports with optimistic concurrency, keeping ReportVersions.Status and IntakeLog dispositions in line with it.</summary>
+public sealed class CurrentReportStore(TableServiceClient tables, ReportVersionStore versions, IntakeLogStore log) : IPreviousReportSource
+{
+    private const int MaxAttempts = 50;
+
+    private readonly TableClient _table = tables.GetTableClient(TableNames.CurrentReports);
+
+    /// <summary>Every current report of a year (all counties), the first thing totals, status and reminders read.</summary>
+    public Task<List<CurrentReportEntity>> ListAsync(int year, CancellationToken cancellationToken) =>
+        _table.QueryAllAsync<CurrentReportEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {StorageKeys.Year(year)}"), cancellationToken);
+
+    public Task<CurrentReportEntity?> FindAsync(int year, string countyCode, string operationKey, CancellationToken cancellationToken) =>
+        _table.FindAsync<CurrentReportEntity>(StorageKeys.Year(year), StorageKeys.CurrentRowKey(countyCode, operationKey), cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Fact>?> FindCurrentFactsAsync(int year, string countyCode, string operationKey, CancellationToken cancellationToken)
+    {
+        var current = await FindAsync(year, countyCode, operationKey, cancellationToken);
+        return current is null ? null : await versions.GetFactsAsync(current.VersionId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Step 4 of the write order. The current entry is the upload with the latest ReceivedAt (ties: the greater versionId);
+    /// concurrent writers retry on 409/412 until one rule-abiding state holds, so any processing order converges.
+    /// </summary>
+    public async Task<Placement> PlaceAsync(CurrentCandidate candidate, CancellationToken cancellationToken)
+    {
+        var partitionKey = StorageKeys.Year(candidate.Year);
+        var rowKey = StorageKeys.CurrentRowKey(candidate.CountyCode, candidate.OperationKey);
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await _table.FindAsync<CurrentReportEntity>(partitionKey, rowKey, cancellationToken);
+            var entity = new CurrentReportEntity
+            {
+                PartitionKey = partitionKey,
+                RowKey = rowKey,
+                VersionId = candidate.VersionId,
+                ReceivedAt = candidate.ReceivedAt,
+                BlobName = candidate.BlobName,
+                NilReturn = candidate.NilReturn,
+                MunicipalityCodes = string.Join(',', candidate.MunicipalityCodes),
+            };
+            try
+            {
+                if (current is null)
+                {
+                    await _table.AddEntityAsync(entity, cancellationToken);
+                    return await ReconcileAsync(candidate, changed: true, cancellationToken);
+                }
+
+                if (IsLater(candidate.ReceivedAt, candidate.VersionId, current.ReceivedAt, current.VersionId))
+                {
+                    await _table.UpdateEntityAsync(entity, current.ETag, TableUpdateMode.Replace, cancellationToken);
+                    return await ReconcileAsync(candidate, changed: true, cancellationToken);
+                }
+
+                return await ReconcileAsync(candidate, changed: false, cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
+            {
+                // Another intake changed the entry between our read and write: read again and decide again.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * Math.Min(attempt, 10))), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>True when upload (receivedAt, versionId) should replace the current one.</summary>
+    public static bool IsLater(DateTimeOffset receivedAt, string versionId, DateTimeOffset currentReceivedAt, string currentVersionId) =>
+        receivedAt > currentReceivedAt ||
+        (receivedAt == currentReceivedAt && string.CompareOrdinal(versionId, currentVersionId) > 0);
+
+    /// <summary>
+    /// Brings ReportVersions.Status and the Current/Superseded dispositions of the verksamhet's accepted uploads in line
+    /// with the current entry. Repeats while the entry changes underneath, so the last writer's view wins.
+    /// Also called after the intake's own log entry is written, so a supersession that raced with it is reflected.
+    /// </summary>
+    public async Task<Placement> ReconcileAsync(CurrentCandidate candidate, bool changed, CancellationToken cancellationToken)
+    {
+        var partitionKey = StorageKeys.Year(candidate.Year);
+        var rowKey = StorageKeys.CurrentRowKey(candidate.CountyCode, candidate.OperationKey);
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await _table.FindAsync<CurrentReportEntity>(partitionKey, rowKey, cancellationToken)
+                ?? throw new InvalidOperationException("The current entry vanished; CurrentReports entries are never deleted.");
+
+            foreach (var version in await versions.ListAsync(candidate.Year, candidate.CountyCode, candidate.OperationKey, cancellationToken))
+            {
+                var status = version.RowKey == current.VersionId ? VersionStatus.Current : VersionStatus.Superseded;
+                if (version.Status != status)
+                {
+                    await versions.SetStatusAsync(version, status, cancellationToken);
+                }
+            }
+
+            foreach (var entry in await log.ListAcceptedAsync(candidate.Year, candidate.CountyCode, candidate.OperationKey, cancellationToken))
+            {
+                if (entry.Disposition is not (Dispositions.Current or Dispositions.Superseded))
+                {
+                    continue;
+                }
+
+                var disposition = entry.VersionId == current.VersionId
+                    ? Dispositions.Current
+                    : Dispositions.Superseded;
+                if (entry.Disposition != disposition)
+                {
+                    await log.SetDispositionAsync(entry, disposition, cancellationToken);
+                }
+            }
+
+            var after = await _table.FindAsync<CurrentReportEntity>(partitionKey, rowKey, cancellationToken);
+            if (after?.ETag == current.ETag || attempt >= MaxAttempts)
+            {
+                return new Placement(
+                    changed,
+                    current.VersionId == candidate.VersionId,
+                    current.VersionId);
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+using Azure;
+using Azure.Data.Tables;
+using PoIntake.Core.Intake;
+
+namespace PoIntake.Core.Storage;
+
+/// <summary>Table IntakeLog: one entity per upload (blob name + content). See docs/storage.md.</summary>
+public sealed class IntakeLogEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+
+    public string RowKey { get; set; } = "";
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string BlobName { get; set; } = "";
+
+    public string? Sha256 { get; set; }
+
+    public DateTimeOffset? ReceivedAt { get; set; }
+
+    public DateTimeOffset ProcessedAt { get; set; }
+
+    /// <summary><see cref="IntakeOutcome"/> name.</summary>
+    public string Outcome { get; set; } = "";
+
+    /// <summary><see cref="Dispositions"/> value; empty for rejections and failures.</summary>
+    public string Disposition { get; set; } = "";
+
+    public string? OperationKey { get; set; }
+
+    public string? OperationName { get; set; }
+
+    public string? VersionId { get; set; }
+
+    public int ErrorCount { get; set; }
+
+    public int WarningCount { get; set; }
+
+    public string FindingsJson { get; set; } = "[]";
+
+    public string? ResultBlob { get; set; }
+
+    public string? FailureReason { get; set; }
+
+    public int Attempts { get; set; }
+
+    public IntakeOutcome OutcomeValue => Enum.Parse<IntakeOutcome>(Outcome);
+
+    public IntakeRecord ToRecord() => new(
+        BlobName,
+        Sha256 ?? "",
+        ReceivedAt ?? DateTimeOffset.MinValue,
+        OutcomeValue,
+        Disposition.Length == 0 ? null : Disposition,
+        VersionId,
+        IntakeJson.DeserializeFindings(FindingsJson));
+}
+
+/// <summary>Values of IntakeLog.Disposition for accepted uploads.</summary>
+public static class Dispositions
+{
+    /// <summary>This upload's version is the one that counts.</summary>
+    public const string Current = "Current";
+
+    /// <summary>Was current; a later upload replaced it.</summary>
+    public const string Superseded = "Superseded";
+
+    /// <summary>The same bytes were already stored for this year and county under another name; not counted again.</summary>
+    public const string Duplicate = "Duplicate";
+
+    /// <summary>Accepted, but a later upload for the same verksamhet was already current.</summary>
+    public const string OlderThanCurrent = "OlderThanCurrent";
+}
+
+/// <summary>Reads and writes IntakeLog.</summary>
+public sealed class IntakeLogStore(TableServiceClient tables)
+{
+    private readonly TableClient _table = tables.GetTableClient(TableNames.IntakeLog);
+
+    /// <summary>Every upload of one (year, county), newest first by ReceivedAt.</summary>
+    public async Task<IReadOnlyList<IntakeLogEntity>> ListAsync(int year, string countyCode, CancellationToken cancellationToken)
+    {
+        var entities = await _table.QueryAllAsync<IntakeLogEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {StorageKeys.YearCounty(year, countyCode)}"), cancellationToken);
+        return entities.OrderByDescending(e => e.ReceivedAt).ThenBy(e => e.BlobName, StringComparer.Ordinal).ToArray();
+    }
+
+    public Task<IntakeLogEntity?> FindAsync(string partitionKey, string rowKey, CancellationToken cancellationToken) =>
+        _table.FindAsync<IntakeLogEntity>(partitionKey, rowKey, cancellationToken);
+
+    public async Task UpsertAsync(IntakeLogEntity entity, CancellationToken cancellationToken) =>
+        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+
+    /// <summary>Writes a Failed entry unless the upload has meanwhile been recorded as accepted or rejected.</summary>
+    public async Task RecordFailureAsync(IntakeLogEntity failure, CancellationToken cancellationToken)
+    {
+        var existing = await FindAsync(failure.PartitionKey, failure.RowKey, cancellationToken);
+        if (existing is null)
+        {
+            failure.Attempts = 1;
+            await _table.AddEntityAsync(failure, cancellationToken);
+            return;
+        }
+
+        if (existing.OutcomeValue != IntakeOutcome.Failed)
+        {
+            return;
+        }
+
+        failure.Attempts = existing.Attempts + 1;
+        await _table.UpdateEntityAsync(failure, existing.ETag, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>Removes the entry of a failure that happened before the content was known, once the upload got through.</summary>
+    public async Task<int> RemoveUnknownContentFailureAsync(string partitionKey, string blobName, CancellationToken cancellationToken)
+    {
+        var rowKey = StorageKeys.LogRowKey(blobName, null);
+        var existing = await FindAsync(partitionKey, rowKey, cancellationToken);
+        if (existing is null)
+        {
+            return 0;
+        }
+
+        await _table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken);
+        return existing.Attempts;
+    }
+
+    /// <summary>Accepted entries of one verksamhet in (year, county), for keeping Current/Superseded true.</summary>
+    internal Task<List<IntakeLogEntity>> ListAcceptedAsync(int year, string countyCode, string operationKey, CancellationToken cancellationToken) =>
+        _table.QueryAllAsync<IntakeLogEntity>(
+            TableClient.CreateQueryFilter(
+                $"PartitionKey eq {StorageKeys.YearCounty(year, countyCode)} and OperationKey eq {operationKey} and Outcome eq {nameof(IntakeOutcome.Accepted)}"),
+            cancellationToken);
+
+    internal async Task SetDispositionAsync(IntakeLogEntity entity, string disposition, CancellationToken cancellationToken)
+    {
+        var patch = new TableEntity(entity.PartitionKey, entity.RowKey) { [nameof(IntakeLogEntity.Disposition)] = disposition };
+        try
+        {
+            await _table.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Gone meanwhile: nothing to correct.
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+
+namespace PoIntake.Core.Storage;
+
+/// <summary>Creates every container and table of docs/storage.md if missing (devhost start-up and tests; in Azure Bicep creates them).</summary>
+public sealed class StorageInitializer(BlobServiceClient blobs, TableServiceClient tables)
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        foreach (var container in new[] { ContainerNames.Reports, ContainerNames.IntakeResults, ContainerNames.Contacts })
+        {
+            await blobs.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        }
+
+        foreach (var table in TableNames.All)
+        {
+            await tables.CreateTableIfNotExistsAsync(table, cancellationToken);
+        }
+    }
+}

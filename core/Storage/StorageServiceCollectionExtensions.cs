@@ -1,0 +1,85 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PoIntake.Core.Intake;
+
+namespace PoIntake.Core.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the storage clients (connection <see cref="ConnectionNames.Storage"/>), the stores of docs/storage.md,
+    /// <see cref="StorageInitializer"/> and the blob intake (<see cref="IReportIntake"/>, <see cref="IPreviousReportSource"/>).
+    /// </summary>
+    public static IServiceCollection AddPoIntakeStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connection = configuration.GetSection(ConnectionNames.Storage);
+        services.AddAzureClientsCore();
+        services.TryAddSingleton(sp => StorageClients.CreateBlobServiceClient(connection, sp.GetRequiredService<AzureComponentFactory>()));
+        services.TryAddSingleton(sp => StorageClients.CreateTableServiceClient(connection, sp.GetRequiredService<AzureComponentFactory>()));
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<StorageInitializer>();
+        services.TryAddSingleton<IntakeLogStore>();
+        services.TryAddSingleton<ReportVersionStore>();
+        services.TryAddSingleton<CurrentReportStore>();
+        services.TryAddSingleton<IPreviousReportSource>(sp => sp.GetRequiredService<CurrentReportStore>());
+        services.TryAddSingleton<YearRevisionStore>();
+        services.TryAddSingleton<IntakeResultStore>();
+
+        services.AddOptions<ReportIntakeOptions>().BindConfiguration(ReportIntakeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<ReportChecker>();
+        services.TryAddSingleton<IReportIntake, ReportIntakeService>();
+        return services;
+    }
+}
+
+/// <summary>
+/// Builds the clients from the named connection the way the Functions host reads its own connections: a connection
+/// string as the section's value, or identity-based settings (blobServiceUri, tableServiceUri, accountName, credential, clientId).
+/// </summary>
+internal static class StorageClients
+{
+    public static BlobServiceClient CreateBlobServiceClient(IConfigurationSection connection, AzureComponentFactory factory)
+    {
+        if (!string.IsNullOrWhiteSpace(connection.Value))
+        {
+            return new BlobServiceClient(connection.Value);
+        }
+
+        return new BlobServiceClient(ServiceUri(connection, "blob"), Credential(connection, factory));
+    }
+
+    public static TableServiceClient CreateTableServiceClient(IConfigurationSection connection, AzureComponentFactory factory)
+    {
+        if (!string.IsNullOrWhiteSpace(connection.Value))
+        {
+            return new TableServiceClient(connection.Value);
+        }
+
+        return new TableServiceClient(ServiceUri(connection, "table"), Credential(connection, factory));
+    }
+
+    internal static Uri ServiceUri(IConfigurationSection connection, string service)
+    {
+        if (connection[service + "ServiceUri"] is { Length: > 0 } uri)
+        {
+            return new Uri(uri, UriKind.Absolute);
+        }
+
+        if (connection["accountName"] is { Length: > 0 } account)
+        {
+            return new Uri($"https://{account}.{service}.core.windows.net", UriKind.Absolute);
+        }
+
+        throw new InvalidOperationException(
+            $"Storage connection '{connection.Path}' is not configured: set a connection string, or {connection.Path}__{service}ServiceUri (or __accountName) with __credential.");
+    }
+
+    private static TokenCredential Credential(IConfigurationSection connection, AzureComponentFactory factory) =>
+        factory.CreateTokenCredential(connection);
+}

@@ -1,0 +1,43 @@
+using Azure.Data.Tables;
+
+namespace PoIntake.Core.Storage;
+
+internal static class TableClientExtensions
+{
+    private const int MaxBatchSize = 100;
+
+    /// <summary>Upserts (replace) entities in transactions of at most 100 per partition, the Table service's limit.</summary>
+    public static async Task UpsertAllAsync<T>(this TableClient table, IEnumerable<T> entities, CancellationToken cancellationToken)
+        where T : class, ITableEntity
+    {
+        foreach (var partition in entities.GroupBy(e => e.PartitionKey, StringComparer.Ordinal))
+        {
+            foreach (var chunk in partition.Chunk(MaxBatchSize))
+            {
+                await table.SubmitTransactionAsync(
+                    chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)),
+                    cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>A point read that answers null for a missing entity instead of throwing.</summary>
+    public static async Task<T?> FindAsync<T>(this TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken)
+        where T : class, ITableEntity
+    {
+        var response = await table.GetEntityIfExistsAsync<T>(partitionKey, rowKey, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+
+    public static async Task<List<T>> QueryAllAsync<T>(this TableClient table, string filter, CancellationToken cancellationToken)
+        where T : class, ITableEntity, new()
+    {
+        var result = new List<T>();
+        await foreach (var entity in table.QueryAsync<T>(filter, cancellationToken: cancellationToken))
+        {
+            result.Add(entity);
+        }
+
+        return result;
+    }
+}
