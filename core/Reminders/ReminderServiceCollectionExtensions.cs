@@ -9,8 +9,8 @@ namespace PoIntake.Core.Reminders;
 public static class ReminderServiceCollectionExtensions
 {
     /// <summary>
-    /// Reminders and their e-mail (section <c>Reminders</c>, validated at start). Needs a <c>TableServiceClient</c> and an
-    /// <see cref="IWorkingDayCalendar"/> registered elsewhere (storage and calendar).
+    /// Reminders, the contacts register and their e-mail (sections <c>Reminders</c> and <c>Email</c>, validated at start).
+    /// Needs the storage clients (<c>AddPoIntakeStorage</c>).
     /// </summary>
     public static IServiceCollection AddPoIntakeReminders(this IServiceCollection services)
     {
@@ -23,6 +23,7 @@ public static class ReminderServiceCollectionExtensions
         services.TryAddSingleton<IContactDirectory>(provider => provider.GetRequiredService<ContactStore>());
         services.TryAddSingleton<ContactsWorkbookParser>();
         services.TryAddSingleton<ContactImportService>();
+        services.TryAddSingleton<IWorkingDayCalendar, SwedishWorkingDayCalendar>();
         services.TryAddSingleton<ReminderSchedule>();
         services.TryAddSingleton<ReminderMailRenderer>();
         services.TryAddSingleton<ReminderTargeting>();

@@ -5,7 +5,7 @@ namespace PoIntake.Tests.Reminders;
 
 public sealed class ReminderMailRendererTests
 {
-    private static readonly ReminderSchedule Schedule = new(Options.Create(new ReminderOptions()), new TestCalendar());
+    private static readonly ReminderSchedule Schedule = new(Options.Create(new ReminderOptions()), new SwedishWorkingDayCalendar());
     private static readonly ReminderMailRenderer Renderer = new(Options.Create(new ReminderOptions { PublicBaseUrl = "https://po.example.se/" }));
 
     private static ReminderSlot Slot(DeadlineKind kind, int year, int offset) =>

@@ -9,13 +9,15 @@ using PoIntake.Core.Reference;
 using PoIntake.Core.Reminders;
 using PoIntake.Core.Storage;
 
+using PoIntake.Tests.Storage;
+
 namespace PoIntake.Tests.Reminders;
 
-[Collection(ReminderStorageCollection.Name)]
-public sealed class ReminderPassTests(ReminderStorageFixture storage)
+[Collection(AzuriteCollection.Name)]
+public sealed class ReminderPassTests(AzuriteFixture storage)
 {
     private static readonly IOptions<ReminderOptions> Settings = Options.Create(new ReminderOptions());
-    private static readonly ReminderSchedule Schedule = new(Settings, new TestCalendar());
+    private static readonly ReminderSchedule Schedule = new(Settings, new SwedishWorkingDayCalendar());
 
     private static readonly Contact[] Municipalities =
     [
@@ -39,7 +41,7 @@ public sealed class ReminderPassTests(ReminderStorageFixture storage)
         Assert.Equal(3, results.Sum(r => r.Sent));
         Assert.Equal(6, results.Sum(r => r.AlreadyHandled));
 
-        var again = await Pass(sender, storage.Tables).RunAtAsync(now.AddHours(3), DeadlineKind.GrantApplication, CancellationToken.None);
+        var again = await Pass(sender, new TableServiceClient(storage.ConnectionString)).RunAtAsync(now.AddHours(3), DeadlineKind.GrantApplication, CancellationToken.None);
         Assert.Equal(0, again.Sent);
         Assert.Equal(3, sender.Sent.Count);
     }
@@ -50,20 +52,20 @@ public sealed class ReminderPassTests(ReminderStorageFixture storage)
         var sender = new RecordingSender(failFirstAttempts: 1);
         var slot = FirstSlot(2032);
 
-        var first = await Pass(sender, storage.Tables).RunAtAsync(slot.Moment, DeadlineKind.GrantApplication, CancellationToken.None);
+        var first = await Pass(sender, new TableServiceClient(storage.ConnectionString)).RunAtAsync(slot.Moment, DeadlineKind.GrantApplication, CancellationToken.None);
         Assert.Equal((0, 3), (first.Sent, first.Failed));
-        var entry = await Ledger(storage.Tables).FindAsync(Mail(slot, "a@kommun.test"), CancellationToken.None);
+        var entry = await Ledger(new TableServiceClient(storage.ConnectionString)).FindAsync(Mail(slot, "a@kommun.test"), CancellationToken.None);
         Assert.Equal(nameof(LedgerStatus.Pending), entry!.Status);
         Assert.Equal("ServiceUnavailable", entry.LastError);
 
-        var second = await Pass(sender, storage.Tables).RunAtAsync(slot.Moment.AddHours(1), DeadlineKind.GrantApplication, CancellationToken.None);
+        var second = await Pass(sender, new TableServiceClient(storage.ConnectionString)).RunAtAsync(slot.Moment.AddHours(1), DeadlineKind.GrantApplication, CancellationToken.None);
         Assert.Equal((3, 0), (second.Sent, second.Failed));
         var attempts = sender.Attempts.Where(m => m.To == "a@kommun.test").ToArray();
         Assert.Equal(2, attempts.Length);
         Assert.Equal(attempts[0].IdempotencyKey, attempts[1].IdempotencyKey);
         Assert.False(attempts[0].MayHaveBeenSent);
         Assert.True(attempts[1].MayHaveBeenSent);
-        entry = await Ledger(storage.Tables).FindAsync(Mail(slot, "a@kommun.test"), CancellationToken.None);
+        entry = await Ledger(new TableServiceClient(storage.ConnectionString)).FindAsync(Mail(slot, "a@kommun.test"), CancellationToken.None);
         Assert.Equal(nameof(LedgerStatus.Sent), entry!.Status);
         Assert.Equal(2, entry.Attempts);
         Assert.DoesNotContain("a@kommun.test", entry.RowKey, StringComparison.OrdinalIgnoreCase);
@@ -76,12 +78,12 @@ public sealed class ReminderPassTests(ReminderStorageFixture storage)
         var sender = new RecordingSender(failFirstAttempts: 1);
         var slots = Schedule.SlotsOf(Schedule.DeadlineOf(DeadlineKind.GrantApplication, 2033));
 
-        await Pass(sender, storage.Tables).RunAtAsync(slots[0].Moment, DeadlineKind.GrantApplication, CancellationToken.None);
-        var later = await Pass(sender, storage.Tables).RunAtAsync(slots[1].Moment, DeadlineKind.GrantApplication, CancellationToken.None);
+        await Pass(sender, new TableServiceClient(storage.ConnectionString)).RunAtAsync(slots[0].Moment, DeadlineKind.GrantApplication, CancellationToken.None);
+        var later = await Pass(sender, new TableServiceClient(storage.ConnectionString)).RunAtAsync(slots[1].Moment, DeadlineKind.GrantApplication, CancellationToken.None);
 
         Assert.Equal(3, later.Sent);
         Assert.All(sender.Sent, m => Assert.Contains("14 dagar kvar", m.PlainText, StringComparison.Ordinal));
-        var stale = await Ledger(storage.Tables).FindAsync(Mail(slots[0], "a@kommun.test"), CancellationToken.None);
+        var stale = await Ledger(new TableServiceClient(storage.ConnectionString)).FindAsync(Mail(slots[0], "a@kommun.test"), CancellationToken.None);
         Assert.Equal((nameof(LedgerStatus.Pending), 1), (stale!.Status, stale.Attempts));
     }
 
@@ -91,12 +93,12 @@ public sealed class ReminderPassTests(ReminderStorageFixture storage)
         var sender = new RecordingSender(permanent: true);
         var slot = FirstSlot(2034);
 
-        await Pass(sender, storage.Tables).RunAtAsync(slot.Moment, DeadlineKind.GrantApplication, CancellationToken.None);
-        var second = await Pass(sender, storage.Tables).RunAtAsync(slot.Moment.AddHours(1), DeadlineKind.GrantApplication, CancellationToken.None);
+        await Pass(sender, new TableServiceClient(storage.ConnectionString)).RunAtAsync(slot.Moment, DeadlineKind.GrantApplication, CancellationToken.None);
+        var second = await Pass(sender, new TableServiceClient(storage.ConnectionString)).RunAtAsync(slot.Moment.AddHours(1), DeadlineKind.GrantApplication, CancellationToken.None);
 
         Assert.Equal(3, sender.Attempts.Count);
         Assert.Equal(3, second.AlreadyHandled);
-        var entry = await Ledger(storage.Tables).FindAsync(Mail(slot, "b@kommun.test"), CancellationToken.None);
+        var entry = await Ledger(new TableServiceClient(storage.ConnectionString)).FindAsync(Mail(slot, "b@kommun.test"), CancellationToken.None);
         Assert.Equal((nameof(LedgerStatus.Rejected), "InvalidRecipient"), (entry!.Status, entry.LastError));
     }
 
@@ -104,15 +106,15 @@ public sealed class ReminderPassTests(ReminderStorageFixture storage)
     public async Task CrashedClaim_TakenOverOnlyAfterLease()
     {
         var slot = FirstSlot(2035);
-        var ledger = Ledger(storage.Tables);
+        var ledger = Ledger(new TableServiceClient(storage.ConnectionString));
         var crashed = await ledger.TryClaimAsync(Mail(slot, "a@kommun.test"), slot.Moment, CancellationToken.None);
         Assert.NotNull(crashed);
         var sender = new RecordingSender();
 
-        await Pass(sender, storage.Tables).RunAtAsync(slot.Moment.AddMinutes(1), DeadlineKind.GrantApplication, CancellationToken.None);
+        await Pass(sender, new TableServiceClient(storage.ConnectionString)).RunAtAsync(slot.Moment.AddMinutes(1), DeadlineKind.GrantApplication, CancellationToken.None);
         Assert.DoesNotContain(sender.Attempts, m => m.To == "a@kommun.test");
 
-        await Pass(sender, storage.Tables).RunAtAsync(slot.Moment + Settings.Value.ClaimLease + TimeSpan.FromMinutes(1), DeadlineKind.GrantApplication, CancellationToken.None);
+        await Pass(sender, new TableServiceClient(storage.ConnectionString)).RunAtAsync(slot.Moment + Settings.Value.ClaimLease + TimeSpan.FromMinutes(1), DeadlineKind.GrantApplication, CancellationToken.None);
         var attempt = Assert.Single(sender.Attempts, m => m.To == "a@kommun.test");
         Assert.True(attempt.MayHaveBeenSent);
         Assert.Equal(crashed!.OperationId, attempt.IdempotencyKey);
@@ -133,7 +135,7 @@ public sealed class ReminderPassTests(ReminderStorageFixture storage)
         var sender = new RecordingSender();
         var slot = FirstSlot(2036);
 
-        var preview = await Pass(sender, storage.Tables).PreviewAsync(slot.SwedishDay, CancellationToken.None);
+        var preview = await Pass(sender, new TableServiceClient(storage.ConnectionString)).PreviewAsync(slot.SwedishDay, CancellationToken.None);
 
         var grant = preview.Where(p => p.Deadline == "grantApplication").ToArray();
         Assert.Equal(3, grant.Length);

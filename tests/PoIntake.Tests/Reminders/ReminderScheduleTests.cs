@@ -5,7 +5,7 @@ namespace PoIntake.Tests.Reminders;
 
 public sealed class ReminderScheduleTests
 {
-    private static readonly ReminderSchedule Schedule = new(Options.Create(new ReminderOptions()), new TestCalendar());
+    private static readonly ReminderSchedule Schedule = new(Options.Create(new ReminderOptions()), new SwedishWorkingDayCalendar());
 
     private static DateTimeOffset Utc(int y, int m, int d, int h, int min = 0) => new(y, m, d, h, min, 0, TimeSpan.Zero);
 
@@ -30,14 +30,37 @@ public sealed class ReminderScheduleTests
     }
 
     [Fact]
-    public void DeadlineOf_HolidayFromCalendar_MovesToNextDay()
+    public void DeadlineOf_StatusReportOnAscensionDay_MovesToNextDay()
     {
-        var schedule = new ReminderSchedule(Options.Create(new ReminderOptions()), new TestCalendar((new DateOnly(2029, 5, 15), "Kristi himmelsfärds dag")));
+        // Kristi himmelsfärds dag 2042 is Thursday 15 May.
+        var deadline = Schedule.DeadlineOf(DeadlineKind.StatusReport, 2042);
 
-        var deadline = schedule.DeadlineOf(DeadlineKind.StatusReport, 2029);
-
-        Assert.Equal(new DateOnly(2029, 5, 16), deadline.Date);
+        Assert.Equal(new DateOnly(2042, 5, 16), deadline.Date);
         Assert.Equal("Kristi himmelsfärds dag", deadline.MovedBecause);
+    }
+
+    [Fact]
+    public void DeadlineOf_GrantApplication2026OnSunday_MovesToMonday2March()
+    {
+        var deadline = Schedule.DeadlineOf(DeadlineKind.GrantApplication, 2026);
+
+        Assert.Equal(new DateOnly(2026, 3, 2), deadline.Date);
+        Assert.Equal("söndag", deadline.MovedBecause);
+    }
+
+    [Fact]
+    public void DeadlineOf_2025To2035_AlwaysWorkingDayOnOrAfterNominal()
+    {
+        foreach (var year in Enumerable.Range(2025, 11))
+        {
+            foreach (var kind in Enum.GetValues<DeadlineKind>())
+            {
+                var deadline = Schedule.DeadlineOf(kind, year);
+                Assert.True(deadline.Date >= deadline.Nominal);
+                Assert.True(PoIntake.Core.Calendar.SwedishCalendar.IsWorkingDay(deadline.Date), $"{kind} {year}");
+                Assert.Equal(deadline.Moved, deadline.MovedBecause is not null);
+            }
+        }
     }
 
     [Fact]
@@ -122,7 +145,7 @@ public sealed class ReminderScheduleTests
     {
         var schedule = new ReminderSchedule(
             Options.Create(new ReminderOptions { DaysBefore = [10, 3], AnnualReportDaysAfter = [] }),
-            new TestCalendar());
+            new SwedishWorkingDayCalendar());
 
         var slots = schedule.SlotsOf(schedule.DeadlineOf(DeadlineKind.AnnualReport, 2026));
 

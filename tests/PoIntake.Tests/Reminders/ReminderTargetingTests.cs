@@ -1,22 +1,25 @@
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Moq;
 using PoIntake.Core.Contacts;
 using PoIntake.Core.Reference;
 using PoIntake.Core.Reminders;
 
+using PoIntake.Tests.Storage;
+
 namespace PoIntake.Tests.Reminders;
 
-[Collection(ReminderStorageCollection.Name)]
-public sealed class ReminderTargetingTests(ReminderStorageFixture storage)
+[Collection(AzuriteCollection.Name)]
+public sealed class ReminderTargetingTests(AzuriteFixture storage)
 {
-    private static readonly ReminderSchedule Schedule = new(Options.Create(new ReminderOptions()), new TestCalendar());
+    private static readonly ReminderSchedule Schedule = new(Options.Create(new ReminderOptions()), new SwedishWorkingDayCalendar());
 
     private static ReminderMailRenderer Renderer => new(Options.Create(new ReminderOptions()));
 
     [Fact]
     public async Task AnnualReport_StoredReports_OnlyMissingVerksamhetContactsAndCountyBoard()
     {
-        var tables = storage.Tables;
+        var tables = new TableServiceClient(storage.ConnectionString);
         // Reported year 2040 (deadline 2041); baseline 2039. County 12 (Skåne) is this test's.
         await StoredReports.AddAsync(tables, 2039, "12", "PO Nordost", ["1290", "1293"], "nordost@po.test");
         await StoredReports.AddAsync(tables, 2039, "12", "PO Malmö", ["1280"], "malmo@po.test");
@@ -62,7 +65,7 @@ public sealed class ReminderTargetingTests(ReminderStorageFixture storage)
     [Fact]
     public async Task AnnualReport_RenamedVerksamhetCoveringSameMunicipalities_NotMissing()
     {
-        var tables = storage.Tables;
+        var tables = new TableServiceClient(storage.ConnectionString);
         await StoredReports.AddAsync(tables, 2042, "14", "PO Väst", ["1480"], "vast@po.test");
         await StoredReports.AddAsync(tables, 2043, "14", "Personligt ombud Göteborg", ["1480"], "vast@po.test");
         var targeting = new ReminderTargeting(new TableReportDirectory(tables), Contacts(), MunicipalityRegistry.Default, Renderer);
