@@ -47,6 +47,7 @@ internal sealed class IntakeHarness : IAsyncDisposable
 
     public static async Task<IntakeHarness> CreateAsync(AzuriteFixture azurite, int maxFileBytes = 1_000_000, HttpPipelinePolicy? tablePolicy = null)
     {
+        await azurite.StartAsync(); // no-op when running; recovers from an outage test that failed half-way
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
