@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
 using PoIntake.Core.Storage;
+using PoIntake.Core.Totals;
+using PoIntake.Core.Upload;
 
 namespace PoIntake.Core;
 
@@ -12,6 +15,7 @@ public static class ServiceCollectionExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(MunicipalityRegistry.Default);
+        services.AddPoIntakeParsing();
         return services;
     }
 
@@ -20,6 +24,8 @@ public static class ServiceCollectionExtensions
     {
         services.AddPoIntakeCore();
         services.AddPoIntakeStorage(configuration);
+        services.AddPoIntakeTotals();
+        services.AddPoIntakeUpload();
         return services;
     }
 }

@@ -1,8 +1,8 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
-using PoIntake.Core;
+using PoIntake.Functions;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Services.AddPoIntakeCore();
+builder.Services.AddPoIntakeFunctionApp(builder.Configuration);
 builder.Build().Run();

@@ -1,7 +1,71 @@
+using System.Globalization;
+using PoIntake.Core.Template;
+using PoIntake.DevHost.Samples;
+
 namespace PoIntake.DevHost.Commands;
 
 /// <summary>Command-line verbs of devhost besides running the host (template, samples). Returns null when args name no command.</summary>
 internal static class DevCommands
 {
-    public static int? TryRun(string[] args) => null;
+    public static int? TryRun(string[] args) => TryRun(args, Console.Out, Console.Error);
+
+    internal static int? TryRun(string[] args, TextWriter output, TextWriter error)
+    {
+        if (args.Length == 0)
+        {
+            return null;
+        }
+
+        return args[0] switch
+        {
+            "template" => Template(args, output, error),
+            "samples" => Samples(args, output, error),
+            _ => null,
+        };
+    }
+
+    private static int Template(string[] args, TextWriter output, TextWriter error)
+    {
+        if (args.Length != 3 ||
+            !int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var year) ||
+            year is < 2013 or > 2100)
+        {
+            error.WriteLine("usage: template <year> <path.xlsx>   (year: 2013–2100)");
+            return 2;
+        }
+
+        var path = Path.GetFullPath(args[2]);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, ReportTemplate.Write(year));
+        output.WriteLine($"Wrote the {year} report template to {path}");
+        return 0;
+    }
+
+    private static int Samples(string[] args, TextWriter output, TextWriter error)
+    {
+        if (args.Length > 2)
+        {
+            error.WriteLine("usage: samples [directory]   (default: ./samples)");
+            return 2;
+        }
+
+        var root = Path.GetFullPath(args.Length == 2 ? args[1] : Path.Combine(RepositoryRoot(), "samples"));
+        var written = SampleWriter.Write(root);
+        output.WriteLine($"Wrote {written.Count} sample workbooks and README.md to {root}");
+        return 0;
+    }
+
+    /// <summary>`dotnet run --project devhost` may start in devhost/, so the default is found from the solution file.</summary>
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "PoIntake.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
 }

@@ -1,0 +1,105 @@
+using PoIntake.Core.Intake.Parsing;
+using PoIntake.Core.Reference;
+using Sheets = PoIntake.Core.Intake.WorkbookLabels.Sheets;
+
+namespace PoIntake.Core.Intake;
+
+/// <summary>
+/// Reads a report workbook by the contract (docs/workbook-contract.md): sheets by name, scalars by label, tables by
+/// header row, Swedish-typed numbers; returns every finding and, when there is no error, the report.
+/// </summary>
+public sealed class ReportParser(TimeProvider timeProvider, MunicipalityRegistry registry) : IReportParser
+{
+    public const decimal MaxClientsPerFullTimeEquivalent = 60;
+
+    private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+
+    public ParseResult Parse(ReadOnlyMemory<byte> content, ExpectedOrigin origin)
+    {
+        var sink = new FindingSink();
+        using var workbook = WorkbookLoader.TryOpen(content, out _);
+        if (workbook is null)
+        {
+            sink.Error(
+                FindingCodes.PackageUnreadable,
+                null,
+                null,
+                null,
+                "filen kan inte läsas som en Excel-arbetsbok (.xlsx)",
+                "en arbetsbok sparad i formatet Excel-arbetsbok (.xlsx), t.ex. den ifyllda mallen",
+                "Öppna filen i Excel eller LibreOffice och spara den som Excel-arbetsbok (.xlsx), och lämna in den igen.");
+            return new ParseResult(null, sink.Findings, sink.Locations);
+        }
+
+        var currentYear = TimeZoneInfo.ConvertTime(timeProvider.GetUtcNow(), Stockholm).Year;
+        var operation = Sheet(workbook, sink, Sheets.Operation) is { } operationSheet
+            ? OperationSheet.Read(operationSheet, origin, currentYear, registry)
+            : null;
+
+        if (operation is { Active: false })
+        {
+            return Result(new AnnualReport(operation, null, null, null, null, null, null, null), sink);
+        }
+
+        var (ombud, fteCell) = Sheet(workbook, sink, Sheets.Ombud) is { } ombudSheet ? OmbudSheet.Read(ombudSheet) : (null, null);
+        var clients = Sheet(workbook, sink, Sheets.Clients) is { } clientSheet ? ClientsSheet.Read(clientSheet) : null;
+        var reasons = Sheet(workbook, sink, Sheets.ContactReasons) is { } reasonSheet ? ContactReasonsSheet.Read(reasonSheet, clients) : null;
+        var waiting = Sheet(workbook, sink, Sheets.Waiting) is { } waitingSheet ? WaitingSheet.Read(waitingSheet) : null;
+        var management = Sheet(workbook, sink, Sheets.Management) is { } managementSheet ? ManagementSheet.Read(managementSheet) : null;
+        var deficiencies = Sheet(workbook, sink, Sheets.Deficiencies) is { } deficiencySheet ? DeficienciesSheet.Read(deficiencySheet) : null;
+        var economy = Sheet(workbook, sink, Sheets.Economy) is { } economySheet ? EconomySheet.Read(economySheet) : null;
+
+        if (ombud is not null && clients is not null && fteCell is not null && ombud.FullTimeEquivalents > 0 &&
+            clients.Total / ombud.FullTimeEquivalents > MaxClientsPerFullTimeEquivalent)
+        {
+            var perFte = SheetReader.Format(Math.Round(clients.Total / ombud.FullTimeEquivalents, 1));
+            sink.Warning(
+                FindingCodes.ClientsPerFullTimeEquivalentHigh,
+                Sheets.Ombud,
+                fteCell.Address,
+                WorkbookLabels.Ombud.FullTimeEquivalents,
+                $"{clients.Total} klienter på {SheetReader.Format(ombud.FullTimeEquivalents)} årsarbetare, {perFte} klienter per årsarbetare",
+                $"oftast högst {MaxClientsPerFullTimeEquivalent} klienter per årsarbetare",
+                $"Kontrollera antalet årsarbetare i cell {fteCell.Address} och antalet klienter i bladet \"{Sheets.Clients}\".");
+        }
+
+        if (sink.HasErrors || operation is null || ombud is null || clients is null || reasons is null || waiting is null ||
+            management is null || deficiencies is null || economy is null)
+        {
+            return new ParseResult(null, sink.Findings, sink.Locations);
+        }
+
+        return Result(new AnnualReport(operation, ombud, clients, reasons, waiting, management, deficiencies, economy), sink);
+    }
+
+    private static ParseResult Result(AnnualReport report, FindingSink sink)
+    {
+        if (sink.HasErrors)
+        {
+            return new ParseResult(null, sink.Findings, sink.Locations);
+        }
+
+        // Only the cells of facts the report yields; a key read but not produced (e.g. an empty rank) is dropped.
+        var keys = ReportFacts.From(report).Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        var locations = sink.Locations.Where(l => keys.Contains(l.Key)).ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal);
+        return new ParseResult(report, sink.Findings, locations);
+    }
+
+    private static SheetReader? Sheet(WorkbookLoader workbook, FindingSink sink, string name)
+    {
+        if (workbook.Sheet(name) is { } grid)
+        {
+            return new SheetReader(grid, sink);
+        }
+
+        sink.Error(
+            FindingCodes.SheetMissing,
+            name,
+            null,
+            null,
+            $"bladet \"{name}\" finns inte i arbetsboken",
+            $"ett blad som heter \"{name}\"",
+            $"Lägg till bladet \"{name}\" från mallen, eller rätta bladets namn till \"{name}\".");
+        return null;
+    }
+}

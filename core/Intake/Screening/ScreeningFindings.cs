@@ -1,0 +1,81 @@
+namespace PoIntake.Core.Intake.Screening;
+
+/// <summary>The refusals of <see cref="WorkbookScreener"/>; codes are documented in docs/findings.md (Screening).</summary>
+public static class ScreeningFindings
+{
+    public const string Empty = "FILE_EMPTY";
+    public const string TooLarge = "FILE_TOO_LARGE";
+    public const string NotXlsx = "FILE_NOT_XLSX";
+    public const string LegacyXls = "FILE_LEGACY_XLS";
+    public const string Encrypted = "FILE_ENCRYPTED";
+    public const string MacroEnabled = "FILE_MACRO_ENABLED";
+    public const string Xlsb = "FILE_XLSB";
+    public const string Ods = "FILE_ODS";
+    public const string Corrupt = "FILE_CORRUPT";
+    public const string ZipBomb = "FILE_ZIP_BOMB";
+    public const string ExternalLinks = "FILE_EXTERNAL_LINKS";
+
+    private const string SaveAsXlsx =
+        "Öppna filen i Excel och spara den som \"Excel-arbetsbok (*.xlsx)\", eller fyll i den senaste mallen, och ladda upp den igen.";
+
+    internal static Finding FileEmpty() => Refusal(
+        Empty,
+        "Filen är tom (0 byte).",
+        "Kontrollera att rätt fil valdes och att den sparades innan den laddades upp, och ladda upp den igen.");
+
+    internal static Finding FileTooLarge(long size, long limit) => Refusal(
+        TooLarge,
+        $"Filen är {Megabytes(size)} MB, men största tillåtna storlek är {Megabytes(limit)} MB.",
+        "Ta bort bilder, extra flikar och annat som inte hör till redovisningen, eller fyll i en ny mall, och ladda upp igen.");
+
+    internal static Finding FileNotXlsx(string what) => Refusal(
+        NotXlsx,
+        $"Filen är inte en Excel-arbetsbok (.xlsx) utan {what}.",
+        SaveAsXlsx);
+
+    internal static Finding FileLegacyXls() => Refusal(
+        LegacyXls,
+        "Filen är i det äldre Excel-formatet (.xls, Excel 97–2003), som inte tas emot.",
+        SaveAsXlsx);
+
+    internal static Finding FileEncrypted() => Refusal(
+        Encrypted,
+        "Filen är lösenordsskyddad (krypterad) och kan inte läsas.",
+        "Öppna filen i Excel, ta bort lösenordet (Arkiv > Info > Skydda arbetsbok > Kryptera med lösenord, töm fältet), spara och ladda upp igen.");
+
+    internal static Finding FileMacroEnabled() => Refusal(
+        MacroEnabled,
+        "Filen innehåller makron (VBA), till exempel en .xlsm-fil. Arbetsböcker med makron tas inte emot.",
+        "Spara filen som \"Excel-arbetsbok (*.xlsx)\" (då tas makrona bort) och ladda upp den igen.");
+
+    internal static Finding FileXlsb() => Refusal(
+        Xlsb,
+        "Filen är en binär Excel-arbetsbok (.xlsb), som inte tas emot.",
+        SaveAsXlsx);
+
+    internal static Finding FileOds() => Refusal(
+        Ods,
+        "Filen är ett OpenDocument-kalkylblad (.ods, t.ex. från LibreOffice), som inte tas emot.",
+        "Spara filen i formatet \"Excel 2007-365 (.xlsx)\" och ladda upp den igen.");
+
+    internal static Finding FileCorrupt() => Refusal(
+        Corrupt,
+        "Filen är skadad eller ofullständig och kan inte öppnas som en Excel-arbetsbok.",
+        "Kontrollera att filen går att öppna i Excel, spara den på nytt som .xlsx och ladda upp den igen. Avbröts uppladdningen, försök igen.");
+
+    internal static Finding FileZipBomb(string detail) => Refusal(
+        ZipBomb,
+        $"Filen har ett orimligt innehåll för en redovisning ({detail}) och öppnas inte av säkerhetsskäl.",
+        "Fyll i en ny mall med enbart redovisningens uppgifter, spara som .xlsx och ladda upp den igen.");
+
+    internal static Finding FileExternalLinks() => Refusal(
+        ExternalLinks,
+        "Arbetsboken innehåller länkar till andra filer (externa referenser), som inte tas emot.",
+        "Ersätt länkarna med värden (Data > Redigera länkar > Bryt länk), spara och ladda upp igen.");
+
+    private static Finding Refusal(string code, string message, string fix) =>
+        new(code, Severity.Error, Sheet: null, Cell: null, Field: null, message, fix);
+
+    private static string Megabytes(long bytes) =>
+        (bytes / (1024.0 * 1024.0)).ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("sv-SE"));
+}

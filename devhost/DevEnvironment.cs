@@ -1,0 +1,47 @@
+using PoIntake.Core.Storage;
+using PoIntake.DevHost.Azurite;
+using PoIntake.DevHost.Storage;
+
+namespace PoIntake.DevHost;
+
+/// <summary>Brings up what the Functions host would find in Azure: storage (Azurite), containers and tables, and the samples.</summary>
+internal sealed partial class DevEnvironment(
+    DevHostOptions options,
+    AzuriteLauncher azurite,
+    DevStorage storage,
+    ILogger<DevEnvironment> logger) : IHostedService
+{
+    /// <summary>The samples uploaded at this start (empty when the container already held blobs or --no-samples was given).</summary>
+    public IReadOnlyList<UploadedSample> UploadedSamples { get; private set; } = [];
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await azurite.EnsureRunningAsync(cancellationToken);
+            await storage.InitializeAsync(cancellationToken);
+            if (options.UploadSamples)
+            {
+                var reports = storage.Blobs().GetBlobContainerClient(ContainerNames.Reports);
+                UploadedSamples = await SampleUploader.UploadIfEmptyAsync(reports, options.SamplesDirectory, cancellationToken);
+                LogUploaded(logger, UploadedSamples.Count, options.SamplesDirectory);
+            }
+
+            storage.MarkReady();
+        }
+        catch (Exception ex)
+        {
+            storage.MarkFailed(ex);
+            throw;
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        azurite.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Uploaded {Count} sample workbooks from {Directory}")]
+    private static partial void LogUploaded(ILogger logger, int count, string directory);
+}

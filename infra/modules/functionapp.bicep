@@ -1,0 +1,103 @@
+// Flex Consumption app (.NET 10 isolated). Every connection is identity-based: the app settings hold
+// service URIs and the user-assigned identity's client id, never a key or connection string.
+param planName string
+param appName string
+param location string
+param tags object
+param identityId string
+param identityClientId string
+param storageAccountName string
+param deploymentContainerName string
+param appInsightsConnectionString string
+param emailEndpoint string
+param emailSenderAddress string
+param maximumInstanceCount int
+param instanceMemoryMB int
+
+resource storageAccount 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: storageAccountName
+}
+
+var blobUri = storageAccount.properties.primaryEndpoints.blob
+var queueUri = storageAccount.properties.primaryEndpoints.queue
+var tableUri = storageAccount.properties.primaryEndpoints.table
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource site 'Microsoft.Web/sites@2024-04-01' = {
+  name: appName
+  location: location
+  tags: tags
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identityId}': {} }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${blobUri}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+  }
+
+  resource appSettings 'config' = {
+    name: 'appsettings'
+    properties: {
+      // Functions host storage (timer locks, blob-trigger queues, keys).
+      AzureWebJobsStorage__credential: 'managedidentity'
+      AzureWebJobsStorage__clientId: identityClientId
+      AzureWebJobsStorage__blobServiceUri: blobUri
+      AzureWebJobsStorage__queueServiceUri: queueUri
+      AzureWebJobsStorage__tableServiceUri: tableUri
+      // The app's own data (reports, results, tables); the blob trigger also needs the queue URI.
+      PoIntakeStorage__credential: 'managedidentity'
+      PoIntakeStorage__clientId: identityClientId
+      PoIntakeStorage__blobServiceUri: blobUri
+      PoIntakeStorage__queueServiceUri: queueUri
+      PoIntakeStorage__tableServiceUri: tableUri
+      APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
+      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+      Email__Endpoint: emailEndpoint
+      Email__SenderAddress: emailSenderAddress
+      Email__ClientId: identityClientId
+    }
+  }
+}
+
+output name string = site.name
+output defaultUrl string = 'https://${site.properties.defaultHostName}'

@@ -1,0 +1,69 @@
+// One storage account for uploads, results, tables and the Functions host. Shared keys and public access off:
+// everything authenticates with Entra ID (managed identity, county-board groups).
+param name string
+param location string
+param tags object
+
+@description('Containers the app uses (core/Storage/StorageNames.cs) plus the deployment package and Event Grid dead letters.')
+var containers = ['reports', 'intake-results', 'contacts', 'app-package', 'eventgrid-deadletter']
+
+@description('Tables the app uses (core/Storage/StorageNames.cs).')
+var tables = ['IntakeLog', 'ReportVersions', 'CurrentReports', 'Facts', 'SystemDeficiencies', 'Coverage', 'YearRevisions', 'Contacts', 'ReminderLedger']
+
+resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: { name: 'Standard_ZRS' }
+  properties: {
+    accessTier: 'Hot'
+    allowBlobPublicAccess: false
+    allowSharedKeyAccess: false
+    allowCrossTenantReplication: false
+    defaultToOAuthAuthentication: true
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    publicNetworkAccess: 'Enabled'
+    networkAcls: {
+      bypass: 'AzureServices'
+      defaultAction: 'Allow'
+    }
+  }
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    // The uploaded originals are evidence: keep overwritten or deleted versions recoverable.
+    isVersioningEnabled: true
+    deleteRetentionPolicy: { enabled: true, days: 90 }
+    containerDeleteRetentionPolicy: { enabled: true, days: 90 }
+  }
+}
+
+resource blobContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [for container in containers: {
+  parent: blobService
+  name: container
+  properties: { publicAccess: 'None' }
+}]
+
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
+  parent: account
+  name: 'default'
+}
+
+resource storageTables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = [for table in tables: {
+  parent: tableService
+  name: table
+}]
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
+  parent: account
+  name: 'default'
+}
+
+output name string = account.name
+output id string = account.id
+output deploymentContainerName string = 'app-package'

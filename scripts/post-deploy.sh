@@ -1,0 +1,45 @@
+#!/bin/sh
+# Creates (or recreates) the Event Grid subscriptions that deliver BlobCreated events for reports/ and
+# contacts/ to the Functions blob-trigger webhook. Runs after `azd deploy`; needs the az CLI, logged in.
+set -eu
+
+: "${AZURE_RESOURCE_GROUP:?run through azd (azd up / azd deploy) or export the azd outputs}"
+: "${AZURE_FUNCTION_APP_NAME:?}"
+: "${AZURE_EVENTGRID_SYSTEM_TOPIC_NAME:?}"
+: "${AZURE_STORAGE_ACCOUNT_NAME:?}"
+
+key=""
+for attempt in 1 2 3 4 5 6 7 8 9 10; do
+  key=$(az functionapp keys list -g "$AZURE_RESOURCE_GROUP" -n "$AZURE_FUNCTION_APP_NAME" \
+        --query systemKeys.blobs_extension -o tsv 2>/dev/null || true)
+  [ -n "$key" ] && break
+  echo "waiting for the blobs_extension key (attempt $attempt)…"
+  sleep 15
+done
+[ -n "$key" ] || { echo "the function app has no blobs_extension key; is the code deployed?" >&2; exit 1; }
+
+storage_id=$(az storage account show -g "$AZURE_RESOURCE_GROUP" -n "$AZURE_STORAGE_ACCOUNT_NAME" --query id -o tsv)
+base="https://${AZURE_FUNCTION_APP_NAME}.azurewebsites.net/runtime/webhooks/blobs"
+
+subscribe() {
+  name=$1 container=$2 function=$3 suffix=$4
+  az eventgrid system-topic event-subscription create \
+    -g "$AZURE_RESOURCE_GROUP" --system-topic-name "$AZURE_EVENTGRID_SYSTEM_TOPIC_NAME" -n "$name" \
+    --endpoint-type webhook \
+    --endpoint "${base}?functionName=Host.Functions.${function}&code=${key}" \
+    --included-event-types Microsoft.Storage.BlobCreated \
+    --subject-begins-with "/blobServices/default/containers/${container}/blobs/" \
+    --subject-ends-with "$suffix" \
+    --max-delivery-attempts 30 --event-ttl 1440 \
+    --deadletter-endpoint "${storage_id}/blobServices/default/containers/eventgrid-deadletter" \
+    --deadletter-identity systemassigned \
+    --output none
+  echo "subscription $name → $function"
+}
+
+subscribe reports-created reports IngestReportFunction .xlsx
+# The contacts register intake arrives with the reminders issue; subscribe only when the function exists.
+if az functionapp function show -g "$AZURE_RESOURCE_GROUP" -n "$AZURE_FUNCTION_APP_NAME" \
+     --function-name IngestContactsFunction --output none 2>/dev/null; then
+  subscribe contacts-created contacts IngestContactsFunction .xlsx
+fi
