@@ -63,7 +63,6 @@ public sealed class StorageServiceCollectionExtensionsTests
 
         Assert.Same(provider.GetRequiredService<CurrentReportStore>(), provider.GetRequiredService<IPreviousReportSource>());
         Assert.NotNull(provider.GetRequiredService<StorageInitializer>());
-        Assert.Equal(10 * 1024 * 1024, provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReportIntakeOptions>>().Value.MaxFileBytes);
     }
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)
