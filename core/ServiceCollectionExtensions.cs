@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
+using PoIntake.Core.Reminders;
 using PoIntake.Core.Storage;
 
 namespace PoIntake.Core;
@@ -22,6 +23,7 @@ public static class ServiceCollectionExtensions
     {
         services.AddPoIntakeCore();
         services.AddPoIntakeStorage(configuration);
+        services.AddPoIntakeReminders();
         return services;
     }
 }
