@@ -4,6 +4,8 @@ using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
 using PoIntake.Core.Reminders;
 using PoIntake.Core.Storage;
+using PoIntake.Core.Totals;
+using PoIntake.Core.Upload;
 
 namespace PoIntake.Core;
 
@@ -23,6 +25,8 @@ public static class ServiceCollectionExtensions
     {
         services.AddPoIntakeCore();
         services.AddPoIntakeStorage(configuration);
+        services.AddPoIntakeTotals();
+        services.AddPoIntakeUpload();
         services.AddPoIntakeReminders();
         return services;
     }

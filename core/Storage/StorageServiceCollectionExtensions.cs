@@ -31,7 +31,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<YearRevisionStore>();
         services.TryAddSingleton<IntakeResultStore>();
 
-        services.AddOptions<ReportIntakeOptions>().BindConfiguration(ReportIntakeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReportIntakeOptions>().Bind(configuration.GetSection(ReportIntakeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ReportChecker>();
         services.TryAddSingleton<IReportIntake, ReportIntakeService>();
         return services;
