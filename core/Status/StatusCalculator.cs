@@ -1,0 +1,108 @@
+using System.Text.Json;
+using PoIntake.Core.Calendar;
+using PoIntake.Core.Reference;
+using PoIntake.Core.Totals;
+
+namespace PoIntake.Core.Status;
+
+/// <summary>Completeness of a reporting year from its current reports, the year before and the upload log. Pure.</summary>
+public sealed class StatusCalculator(MunicipalityRegistry registry)
+{
+    /// <summary>15 January of the year after <paramref name="year"/>, moved off non-working days (lag 1930:173).</summary>
+    public static ReportDeadline DeadlineFor(int year)
+    {
+        var nominal = new DateOnly(year + 1, 1, 15);
+        var moved = SwedishCalendar.NextWorkingDayOnOrAfter(nominal);
+        return new ReportDeadline(nominal, moved.Date, moved.Reason, SwedishCalendar.EndOfDay(moved.Date));
+    }
+
+    public StatusReport Calculate(
+        int year,
+        IReadOnlyCollection<CurrentReport> current,
+        IReadOnlyCollection<CurrentReport> previousYear,
+        IReadOnlyCollection<IntakeLogEntry> log,
+        DateTimeOffset generatedAt)
+    {
+        var deadline = DeadlineFor(year);
+        var firstAccepted = log
+            .Where(e => e.Outcome == "Accepted" && e.OperationKey is not null && e.ReceivedAt is not null)
+            .GroupBy(e => (e.CountyCode, e.OperationKey!))
+            .ToDictionary(g => g.Key, g => g.Min(e => e.ReceivedAt!.Value));
+        var names = log
+            .Where(e => e.Outcome == "Accepted" && e.OperationKey is not null && !string.IsNullOrEmpty(e.OperationName))
+            .GroupBy(e => (e.CountyCode, e.OperationKey!))
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.ReceivedAt).First().OperationName);
+        var previousOffering = TotalsCalculator.OfferingPo(previousYear);
+
+        var counties = registry.Counties.Select(county =>
+        {
+            var reports = current
+                .Where(r => r.CountyCode == county.Code)
+                .OrderBy(r => r.OperationKey, StringComparer.Ordinal)
+                .Select(r =>
+                {
+                    var key = (r.CountyCode, r.OperationKey);
+                    var first = firstAccepted.TryGetValue(key, out var earliest) && earliest < r.ReceivedAt ? earliest : r.ReceivedAt;
+                    return new ReportStatus(r.OperationKey, names.GetValueOrDefault(key), r.VersionId, r.NilReturn, r.MunicipalityCodes, r.ReceivedAt, first, first < deadline.EndsAt);
+                })
+                .ToArray();
+            var covered = current.Where(r => r.CountyCode == county.Code).SelectMany(r => r.MunicipalityCodes).ToHashSet(StringComparer.Ordinal);
+            var inCounty = registry.InCounty(county.Code).ToArray();
+            return new CountyStatus(
+                county.Code,
+                county.Name,
+                inCounty.Length,
+                inCounty.Where(m => covered.Contains(m.Code)).Select(Ref).ToArray(),
+                inCounty.Where(m => previousOffering.Contains(m.Code) && !covered.Contains(m.Code)).Select(Ref).ToArray(),
+                reports.Count(r => r.OnTime),
+                reports.Count(r => !r.OnTime),
+                reports,
+                log.Where(e => e.CountyCode == county.Code).OrderBy(e => e.ReceivedAt).ThenBy(e => e.BlobName, StringComparer.Ordinal).Select(Upload).ToArray());
+        }).ToArray();
+
+        return new StatusReport(
+            year,
+            generatedAt,
+            deadline,
+            counties.Sum(c => c.Reports.Count),
+            counties.Sum(c => c.ReportsOnTime),
+            counties.Sum(c => c.ReportsLate),
+            counties.Sum(c => c.Covered.Count),
+            counties.Sum(c => c.MissingFromPreviousYear.Count),
+            counties);
+    }
+
+    private static MunicipalityRef Ref(Municipality m) => new(m.Code, m.Name);
+
+    private static UploadStatus Upload(IntakeLogEntry entry)
+    {
+        JsonElement? findings = null;
+        var truncated = false;
+        if (!string.IsNullOrEmpty(entry.FindingsJson))
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(entry.FindingsJson);
+                findings = document.RootElement.Clone();
+            }
+            catch (JsonException)
+            {
+                // The log keeps at most 30 000 characters; the full list is in the results blob.
+                truncated = true;
+            }
+        }
+
+        return new UploadStatus(
+            entry.BlobName,
+            entry.ReceivedAt,
+            entry.ProcessedAt,
+            entry.Outcome,
+            string.IsNullOrEmpty(entry.Disposition) ? null : entry.Disposition,
+            entry.OperationName,
+            entry.ErrorCount,
+            entry.WarningCount,
+            entry.Outcome == "Accepted" && entry.WarningCount == 0 ? null : findings,
+            truncated,
+            entry.FailureReason);
+    }
+}

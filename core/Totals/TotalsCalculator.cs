@@ -1,0 +1,251 @@
+using PoIntake.Core.Intake;
+using PoIntake.Core.Reference;
+using D = PoIntake.Core.Intake.Dimensions;
+
+namespace PoIntake.Core.Totals;
+
+/// <summary>
+/// National totals from the current (latest accepted) reports of a year. Pure: the caller reads storage.
+/// Nil returns count as received but add no figures, operations or municipalities offering PO.
+/// </summary>
+public sealed class TotalsCalculator(MunicipalityRegistry registry)
+{
+    private static readonly string[] Genders = ["women", "men", "otherGender"];
+    private static readonly string[] AgeGroups = ["18-29", "30-49", "50-64", "65+"];
+    private static readonly string[] ManagedMembers = ["municipality", "primaryCare", "psychiatry", "employmentService", "socialInsuranceAgency"];
+
+    public TotalsResult Calculate(
+        int year,
+        IReadOnlyCollection<ReportContent> reports,
+        IReadOnlyCollection<CurrentReport> previousYear,
+        DateTimeOffset generatedAt)
+    {
+        var active = reports.Where(r => !r.Report.NilReturn).Select(r => new ReportFigures(r)).ToArray();
+        var hasPrevious = previousYear.Count > 0;
+        var previousOffering = OfferingPo(previousYear);
+        var offering = OfferingPo(reports.Select(r => r.Report));
+
+        var counties = registry.Counties.Select(county =>
+        {
+            var inCounty = active.Where(r => r.Report.CountyCode == county.Code).ToArray();
+            var offeringHere = offering.Count(code => InCounty(code, county.Code));
+            var waiting = WaitingDays(inCounty);
+            return new CountyTotals(
+                county.Code,
+                county.Name,
+                registry.InCounty(county.Code).Count(),
+                offeringHere,
+                hasPrevious ? offeringHere - previousOffering.Count(code => InCounty(code, county.Code)) : null,
+                inCounty.Length,
+                waiting.Count,
+                waiting.Count == 0 ? null : waiting.Max(),
+                Median(waiting),
+                inCounty.Sum(r => r.SumOver(Measures.Ombud)),
+                inCounty.Sum(r => r.Decimal(Measures.FullTimeEquivalents)),
+                inCounty.Sum(r => r.SumOver(Measures.Clients)));
+        }).ToArray();
+
+        var totals = new NationalTotals(
+            year,
+            generatedAt,
+            reports.Count,
+            new MunicipalityTotals(
+                registry.Municipalities.Count,
+                offering.Count,
+                hasPrevious ? offering.Count - previousOffering.Count : null),
+            active.Length,
+            Ombud(active),
+            Clients(active),
+            ContactReasons(active),
+            Waiting(active),
+            Prioritisation(active),
+            Management(active),
+            Deficiencies(active),
+            new EconomyTotals(active.Sum(r => r.Decimal(Measures.GrantedSek)), active.Sum(r => r.Decimal(Measures.SpentSek))),
+            counties);
+
+        var matrix = (
+            from level in new[] { "caseworker", "local", "central" }
+            from area in new[] { "healthcare", "socialServices", "socialInsuranceAgency", "employmentService", "otherAuthority", "other" }
+            select new DeficiencyCell(level, area, active.Sum(r => r.Int(Measures.SystemDeficiencies, (D.Area, area), (D.Level, level))))).ToArray();
+        return new TotalsResult(totals, CentralTexts(reports), matrix);
+    }
+
+    /// <summary>Distinct municipalities covered by non-nil reports.</summary>
+    public static HashSet<string> OfferingPo(IEnumerable<CurrentReport> reports) =>
+        reports.Where(r => !r.NilReturn).SelectMany(r => r.MunicipalityCodes).ToHashSet(StringComparer.Ordinal);
+
+    private bool InCounty(string municipalityCode, string countyCode) =>
+        registry.FindMunicipality(municipalityCode)?.CountyCode == countyCode;
+
+    private static OmbudTotals Ombud(ReportFigures[] reports)
+    {
+        var byGender = SumByGender(reports, Measures.Ombud);
+        return new OmbudTotals(
+            byGender.Women,
+            byGender.Men,
+            byGender.OtherGender,
+            byGender.Total,
+            reports.Sum(r => r.Decimal(Measures.FullTimeEquivalents)),
+            reports.Sum(r => r.SumOver(Measures.OmbudWithSupervision)));
+    }
+
+    private static ClientTotals Clients(ReportFigures[] reports)
+    {
+        AgeGroupCounts ForGender(string? gender) => new(
+            ClientSum(reports, gender, AgeGroups[0]),
+            ClientSum(reports, gender, AgeGroups[1]),
+            ClientSum(reports, gender, AgeGroups[2]),
+            ClientSum(reports, gender, AgeGroups[3]));
+
+        var women = ForGender("women");
+        var men = ForGender("men");
+        var other = ForGender("otherGender");
+        return new ClientTotals(
+            women.Total + men.Total + other.Total,
+            reports.Sum(r => r.Int(Measures.ClientsNew)),
+            reports.Sum(r => r.Int(Measures.ClientsEnded)),
+            new GenderSplit(women.Total, men.Total, other.Total),
+            ForGender(null),
+            new GenderAndAgeCounts(women, men, other),
+            SumByGender(reports, Measures.ClientsWithChildrenAtHome));
+    }
+
+    private static int ClientSum(ReportFigures[] reports, string? gender, string ageGroup) =>
+        gender is null
+            ? Genders.Sum(g => ClientSum(reports, g, ageGroup))
+            : reports.Sum(r => r.Int(Measures.Clients, (D.AgeGroup, ageGroup), (D.Gender, gender)));
+
+    private static ContactReasonTotals ContactReasons(ReportFigures[] reports)
+    {
+        GenderTotals Reason(string reason)
+        {
+            int For(string gender) => reports.Sum(r => r.Int(Measures.ContactReasons, (D.Gender, gender), (D.Reason, reason)));
+            var (w, m, o) = (For("women"), For("men"), For("otherGender"));
+            return new GenderTotals(w, m, o, w + m + o);
+        }
+
+        return new ContactReasonTotals(
+            Reason("economy"), Reason("housing"), Reason("occupation"), Reason("dailyStructure"),
+            Reason("authorities"), Reason("healthcare"), Reason("other"));
+    }
+
+    private static WaitingTimeTotals Waiting(ReportFigures[] reports)
+    {
+        var days = WaitingDays(reports);
+        return new WaitingTimeTotals(days.Count, Median(days), days.Count == 0 ? null : days.Max());
+    }
+
+    private static List<int> WaitingDays(IEnumerable<ReportFigures> reports) =>
+        reports.Where(r => r.Int(Measures.HasWaitingTime) == 1).Select(r => r.Int(Measures.EstimatedWaitingDays)).ToList();
+
+    private static decimal? Median(List<int> values)
+    {
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        var sorted = values.Order().ToArray();
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2m;
+    }
+
+    private static PrioritisationTotals Prioritisation(ReportFigures[] reports)
+    {
+        RankCounts Group(string group)
+        {
+            int Rank(int rank) => reports.Count(r => r.Has(Measures.PriorityRank, (D.Group, group)) && r.Int(Measures.PriorityRank, (D.Group, group)) == rank);
+            return new RankCounts(Rank(1), Rank(2), Rank(3));
+        }
+
+        return new PrioritisationTotals(
+            reports.Count(r => r.Int(Measures.HasPriorityOrder) == 1),
+            new PriorityGroupTotals(Group("childrenAtHome"), Group("evictionOrHomelessness"), Group("youngAdults"), Group("noNetwork"), Group("other")));
+    }
+
+    private static ManagementGroupTotals Management(ReportFigures[] reports)
+    {
+        var withGroup = reports.Where(r => r.Has(Measures.ManagementGroupRepresented, (D.Member, "municipality"))).ToArray();
+        int Missing(string member) => withGroup.Count(r => r.Int(Measures.ManagementGroupRepresented, (D.Member, member)) == 0);
+        return new ManagementGroupTotals(
+            withGroup.Count(r => ManagedMembers.All(m => r.Int(Measures.ManagementGroupRepresented, (D.Member, m)) == 1)),
+            reports.Count(r => r.Int(Measures.HasDeficiencyRoutine) == 1),
+            new ManagementMemberCounts(
+                Missing("municipality"), Missing("primaryCare"), Missing("psychiatry"),
+                Missing("employmentService"), Missing("socialInsuranceAgency"), Missing("userOrganisations")));
+    }
+
+    private static SystemDeficiencyTotals Deficiencies(ReportFigures[] reports)
+    {
+        int By(string dimension, string value) => reports.Sum(r => r.SumOver(Measures.SystemDeficiencies, dimension, value));
+        return new SystemDeficiencyTotals(
+            reports.Sum(r => r.SumOver(Measures.SystemDeficiencies)),
+            new DeficiencyLevelCounts(By(D.Level, "caseworker"), By(D.Level, "local"), By(D.Level, "central")),
+            new DeficiencyAreaCounts(
+                By(D.Area, "healthcare"), By(D.Area, "socialServices"), By(D.Area, "socialInsuranceAgency"),
+                By(D.Area, "employmentService"), By(D.Area, "otherAuthority"), By(D.Area, "other")));
+    }
+
+    private static GenderTotals SumByGender(ReportFigures[] reports, string measure)
+    {
+        var w = reports.Sum(r => r.Int(measure, (D.Gender, "women")));
+        var m = reports.Sum(r => r.Int(measure, (D.Gender, "men")));
+        var o = reports.Sum(r => r.Int(measure, (D.Gender, "otherGender")));
+        return new GenderTotals(w, m, o, w + m + o);
+    }
+
+    private IReadOnlyList<CentralDeficiencyText> CentralTexts(IEnumerable<ReportContent> reports) =>
+        reports
+            .Where(r => !r.Report.NilReturn)
+            .SelectMany(r => r.Deficiencies
+                .Where(d => d.Level == "central")
+                .Select(d => new CentralDeficiencyText(
+                    r.Report.CountyCode,
+                    registry.FindCountyByCode(r.Report.CountyCode)?.Name ?? r.Report.CountyCode,
+                    r.Report.OperationKey,
+                    d.Area,
+                    d.Description,
+                    d.Consequence,
+                    d.Action)))
+            .OrderBy(t => t.CountyCode, StringComparer.Ordinal)
+            .ThenBy(t => t.OperationKey, StringComparer.Ordinal)
+            .ToArray();
+
+    /// <summary>One report's facts by key.</summary>
+    private sealed class ReportFigures
+    {
+        private readonly Dictionary<string, decimal> _byKey = new(StringComparer.Ordinal);
+        private readonly IReadOnlyList<Fact> _facts;
+
+        public ReportFigures(ReportContent content)
+        {
+            Report = content.Report;
+            _facts = content.Facts;
+            foreach (var fact in content.Facts)
+            {
+                _byKey[fact.Key] = fact.Value;
+            }
+        }
+
+        public CurrentReport Report { get; }
+
+        public bool Has(string measure, params (string Name, string Value)[] dimensions) =>
+            _byKey.ContainsKey(Key(measure, dimensions));
+
+        public decimal Decimal(string measure, params (string Name, string Value)[] dimensions) =>
+            _byKey.GetValueOrDefault(Key(measure, dimensions));
+
+        public int Int(string measure, params (string Name, string Value)[] dimensions) =>
+            (int)Math.Round(Decimal(measure, dimensions), MidpointRounding.AwayFromZero);
+
+        /// <summary>Sum over all facts of a measure, optionally only those with one dimension value.</summary>
+        public int SumOver(string measure, string? dimension = null, string? value = null) =>
+            (int)Math.Round(
+                _facts.Where(f => f.Measure == measure && (dimension is null || f.Dimensions.GetValueOrDefault(dimension) == value)).Sum(f => f.Value),
+                MidpointRounding.AwayFromZero);
+
+        private static string Key(string measure, (string Name, string Value)[] dimensions) =>
+            Fact.FactKey(measure, dimensions.ToDictionary(d => d.Name, d => d.Value, StringComparer.Ordinal));
+    }
+}

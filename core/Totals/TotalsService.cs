@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+
+namespace PoIntake.Core.Totals;
+
+/// <summary>Totals of one year with their JSON, as served; computed once per revision.</summary>
+public sealed record ComputedTotals(TotalsResult Result, byte[] Json, string Revision)
+{
+    public NationalTotals Totals => Result.Totals;
+}
+
+/// <summary>A year that has data and its headline figures (<c>GET /api/totals</c>).</summary>
+public sealed record TotalsYear(
+    int Year,
+    int ReportsIncluded,
+    int Operations,
+    int MunicipalitiesOfferingPo,
+    int Ombud,
+    decimal FullTimeEquivalents,
+    int Clients,
+    int ClientsNew,
+    decimal GrantedSek);
+
+/// <summary>
+/// Serves totals per year. Each request costs one range read of <c>YearRevisions</c> (the year and the year before);
+/// the totals are recomputed from the fact rows only when one of those revisions changed.
+/// </summary>
+public sealed partial class TotalsService(
+    ITotalsStore store,
+    TotalsCalculator calculator,
+    TimeProvider timeProvider,
+    ILogger<TotalsService> logger)
+{
+    private const int ReadConcurrency = 16;
+    private readonly ConcurrentDictionary<int, CacheEntry> _cache = new();
+
+    /// <summary>Totals for <paramref name="year"/>, or null when the year has no current reports.</summary>
+    public async Task<ComputedTotals?> GetAsync(int year, CancellationToken cancellationToken)
+    {
+        var revisions = await store.ReadRevisionsAsync(year - 1, year, cancellationToken);
+        var current = revisions.FirstOrDefault(r => r.Year == year);
+        if (current is null)
+        {
+            return null;
+        }
+
+        var key = current.Revision + "|" + (revisions.FirstOrDefault(r => r.Year == year - 1)?.Revision ?? "-");
+        var entry = _cache.AddOrUpdate(
+            year,
+            _ => NewEntry(year, key),
+            (_, existing) => existing.Key == key ? existing : NewEntry(year, key));
+        try
+        {
+            return await entry.Totals.Value.WaitAsync(cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A failed computation must not stay cached.
+            _cache.TryRemove(new KeyValuePair<int, CacheEntry>(year, entry));
+            throw;
+        }
+    }
+
+    /// <summary>Computes without the cache (for the uncached baseline and tests).</summary>
+    public async Task<ComputedTotals?> ComputeAsync(int year, string revision, CancellationToken cancellationToken)
+    {
+        var started = timeProvider.GetTimestamp();
+        var reports = await store.ReadCurrentReportsAsync(year, cancellationToken);
+        if (reports.Count == 0)
+        {
+            return null;
+        }
+
+        var contents = new ReportContent[reports.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, reports.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ReadConcurrency, CancellationToken = cancellationToken },
+            async (i, ct) => contents[i] = await store.ReadContentAsync(reports[i], ct));
+        var previous = await store.ReadCurrentReportsAsync(year - 1, cancellationToken);
+
+        var result = calculator.Calculate(year, contents, previous, timeProvider.GetUtcNow());
+        var json = JsonSerializer.SerializeToUtf8Bytes(result.Totals, TotalsJson.Options);
+        LogComputed(logger, year, reports.Count, timeProvider.GetElapsedTime(started).TotalMilliseconds);
+        return new ComputedTotals(result, json, revision);
+    }
+
+    /// <summary>Every year with data and its headline figures, oldest first.</summary>
+    public async Task<IReadOnlyList<TotalsYear>> ListYearsAsync(CancellationToken cancellationToken)
+    {
+        var years = new List<TotalsYear>();
+        foreach (var revision in await store.ReadAllRevisionsAsync(cancellationToken))
+        {
+            if (await GetAsync(revision.Year, cancellationToken) is not { } computed)
+            {
+                continue;
+            }
+
+            var t = computed.Totals;
+            years.Add(new TotalsYear(
+                t.Year, t.ReportsIncluded, t.Operations, t.Municipalities.OfferingPo, t.Ombud.Total,
+                t.Ombud.FullTimeEquivalents, t.Clients.Total, t.Clients.New, t.Economy.GrantedSek));
+        }
+
+        return years;
+    }
+
+    private CacheEntry NewEntry(int year, string key) =>
+        new(key, new Lazy<Task<ComputedTotals?>>(() => ComputeAsync(year, key, CancellationToken.None)));
+
+    private sealed record CacheEntry(string Key, Lazy<Task<ComputedTotals?>> Totals);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Computed totals for {Year} from {Reports} reports in {ElapsedMs} ms")]
+    private static partial void LogComputed(ILogger logger, int year, int reports, double elapsedMs);
+}

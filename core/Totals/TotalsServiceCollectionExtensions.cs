@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PoIntake.Core.Status;
+
+namespace PoIntake.Core.Totals;
+
+public static class TotalsServiceCollectionExtensions
+{
+    /// <summary>Totals, their exports, status (completeness) and the stores they read; needs a <c>TableServiceClient</c> registered by storage.</summary>
+    public static IServiceCollection AddPoIntakeTotals(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ITotalsStore, TotalsStore>();
+        services.TryAddSingleton<TotalsCalculator>();
+        services.TryAddSingleton<TotalsService>();
+        services.TryAddSingleton<TotalsXlsxExporter>();
+        services.TryAddSingleton<TotalsCsvExporter>();
+        services.TryAddSingleton<IIntakeLogReader, IntakeLogReader>();
+        services.TryAddSingleton<StatusCalculator>();
+        services.TryAddSingleton<StatusService>();
+        return services;
+    }
+}

@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text;
+using ClosedXML.Excel;
+using PoIntake.Core.Intake;
+using PoIntake.Core.Reference;
+using PoIntake.Core.Totals;
+
+namespace PoIntake.Tests.Totals;
+
+public sealed class TotalsExporterTests
+{
+    private static TotalsResult SmallYear()
+    {
+        // Gotland: one operation with 2 women 30–49 and 3 men 65+; Skåne: one with 40 women 18–29.
+        var gotland = PublishedReportSets.RandomReport(
+            new Random(1), 2025, "09", "PO Gotland", ["0980"],
+            new Dictionary<(Gender, AgeGroup), int> { [(Gender.Women, AgeGroup.Age30To49)] = 2, [(Gender.Men, AgeGroup.Age65Plus)] = 3 }) with
+        {
+            SystemDeficiencies = [new SystemDeficiency(DeficiencyLevel.Central, DeficiencyArea.SocialInsuranceAgency, "Försäkringskassan svarar inte", "Klienten blir utan ersättning", "Påtalat")],
+        };
+        var skane = PublishedReportSets.RandomReport(
+            new Random(2), 2025, "12", "PO Malmö", ["1280", "1281"],
+            new Dictionary<(Gender, AgeGroup), int> { [(Gender.Women, AgeGroup.Age18To29)] = 40 });
+        var contents = new[]
+        {
+            PublishedReportSets.Content(PublishedReportSets.Current(gotland, 1), gotland),
+            PublishedReportSets.Content(PublishedReportSets.Current(skane, 2), skane),
+        };
+        return new TotalsCalculator(MunicipalityRegistry.Default).Calculate(2025, contents, [], DateTimeOffset.UnixEpoch);
+    }
+
+    [Fact]
+    public void Xlsx_SmallCounts_ShownAsLessThanFourAndLargerCountsExact()
+    {
+        var result = SmallYear();
+
+        using var workbook = new XLWorkbook(new MemoryStream(new TotalsXlsxExporter().Export(result)));
+
+        var clients = workbook.Worksheet("Klienter");
+        var women = clients.RowsUsed().Single(r => r.Cell(1).GetString() == "Kvinnor");
+        var men = clients.RowsUsed().Single(r => r.Cell(1).GetString() == "Män");
+        Assert.Equal(40, women.Cell(2).GetValue<int>());
+        Assert.Equal("<4", women.Cell(3).GetString());
+        Assert.Equal("<4", men.Cell(5).GetString());
+        Assert.Equal("<4", men.Cell(6).GetString());
+        Assert.Equal(42, women.Cell(6).GetValue<int>());
+        Assert.True(clients.Column(1).Width > 20);
+    }
+
+    [Fact]
+    public void Xlsx_Tabell1_ListsAll21CountiesExactlyWithRiket()
+    {
+        var result = SmallYear();
+
+        using var workbook = new XLWorkbook(new MemoryStream(new TotalsXlsxExporter().Export(result)));
+
+        var sheet = workbook.Worksheet("Tabell 1");
+        var names = MunicipalityRegistry.Default.Counties.Select(c => c.Name).ToHashSet();
+        var countyRows = sheet.RowsUsed().Where(r => names.Contains(r.Cell(1).GetString())).ToArray();
+        Assert.Equal(21, countyRows.Length);
+        var gotland = countyRows.Single(r => r.Cell(1).GetString() == "Gotland");
+        Assert.Equal(1, gotland.Cell(2).GetValue<int>());
+        Assert.Equal(1, gotland.Cell(3).GetValue<int>());
+        Assert.Equal("–", gotland.Cell(4).GetString());
+        var skane = countyRows.Single(r => r.Cell(1).GetString() == "Skåne");
+        Assert.Equal(MunicipalityRegistry.Default.InCounty("12").Count(), skane.Cell(2).GetValue<int>());
+        Assert.Equal(2, skane.Cell(3).GetValue<int>());
+        var riket = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == "Riket");
+        Assert.Equal(290, riket.Cell(2).GetValue<int>());
+        Assert.Equal(3, riket.Cell(3).GetValue<int>());
+    }
+
+    [Fact]
+    public void Xlsx_CentralLevelTexts_ListedWithCountyName()
+    {
+        using var workbook = new XLWorkbook(new MemoryStream(new TotalsXlsxExporter().Export(SmallYear())));
+
+        var sheet = workbook.Worksheet("Systembrister");
+        var text = sheet.RowsUsed().Single(r => r.Cell(4).GetString() == "Försäkringskassan svarar inte");
+        Assert.Equal("Gotland", text.Cell(1).GetString());
+        Assert.Equal("Försäkringskassan", text.Cell(3).GetString());
+        Assert.Equal("Klienten blir utan ersättning", text.Cell(5).GetString());
+        Assert.Equal(
+            ["Tabell 1", "Klienter", "Kontaktorsaker", "Väntetid", "Ledningsgrupper", "Systembrister", "Ekonomi"],
+            workbook.Worksheets.Select(w => w.Name));
+    }
+
+    [Fact]
+    public void Csv_ParsesWithOneHeaderAndExactFigures()
+    {
+        var result = SmallYear();
+
+        var bytes = new TotalsCsvExporter().Export(result.Totals);
+
+        Assert.False(bytes.Take(3).SequenceEqual(new byte[] { 0xEF, 0xBB, 0xBF }));
+        var lines = Encoding.UTF8.GetString(bytes).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("measure,dimensions,value", lines[0]);
+        Assert.Single(lines, l => l.StartsWith("measure,", StringComparison.Ordinal));
+        var rows = lines.Skip(1).Select(l => l.Split(',')).ToArray();
+        Assert.All(rows, r => Assert.Equal(3, r.Length));
+        Assert.All(rows.Where(r => r[2].Length > 0), r => decimal.Parse(r[2], NumberStyles.Number, CultureInfo.InvariantCulture));
+        string Value(string measure, string dims) => Assert.Single(rows, r => r[0] == measure && r[1] == dims)[2];
+        Assert.Equal("2", Value("clients", "ageGroup=30-49;gender=women"));
+        Assert.Equal("3", Value("clients", "ageGroup=65+;gender=men"));
+        Assert.Equal("45", Value("clients", string.Empty));
+        Assert.Equal(string.Empty, Value("municipalitiesOfferingPoChange", string.Empty));
+        Assert.Equal("1", Value("municipalities", "county=09"));
+        Assert.Equal(result.Totals.Economy.GrantedSek.ToString(CultureInfo.InvariantCulture), Value("grantedSek", string.Empty));
+        Assert.Equal(21, rows.Count(r => r[0] == "operations" && r[1].StartsWith("county=", StringComparison.Ordinal)));
+    }
+}

@@ -1,0 +1,131 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using PoIntake.Core.Intake;
+using PoIntake.Core.Reference;
+using PoIntake.Core.Totals;
+
+namespace PoIntake.Tests.Totals;
+
+public sealed class TotalsServiceTests
+{
+    private readonly FakeStore _store = new();
+    private readonly TotalsService _service;
+
+    public TotalsServiceTests()
+    {
+        _service = new TotalsService(_store, new TotalsCalculator(MunicipalityRegistry.Default), new FakeTimeProvider(), NullLogger<TotalsService>.Instance);
+    }
+
+    [Fact]
+    public async Task GetAsync_YearWithoutRevision_ReturnsNull()
+    {
+        Assert.Null(await _service.GetAsync(2030, CancellationToken.None));
+        Assert.Equal(0, _store.CurrentReportReads);
+    }
+
+    [Fact]
+    public async Task GetAsync_SameRevision_ComputesOnce()
+    {
+        _store.Add(Report(2025, "01", "A", ombudWomen: 3));
+
+        var first = await _service.GetAsync(2025, CancellationToken.None);
+        var second = await _service.GetAsync(2025, CancellationToken.None);
+
+        Assert.Same(first, second);
+        Assert.Equal(3, second!.Totals.Ombud.Women);
+        Assert.Equal(1, _store.ContentReads);
+    }
+
+    [Fact]
+    public async Task GetAsync_RevisionChanged_Recomputes()
+    {
+        _store.Add(Report(2025, "01", "A", ombudWomen: 3));
+        await _service.GetAsync(2025, CancellationToken.None);
+
+        _store.Add(Report(2025, "03", "B", ombudWomen: 4));
+        var totals = await _service.GetAsync(2025, CancellationToken.None);
+
+        Assert.Equal(7, totals!.Totals.Ombud.Women);
+        Assert.Equal(2, totals.Totals.ReportsIncluded);
+    }
+
+    [Fact]
+    public async Task GetAsync_PreviousYearRevisionChanged_RecomputesChange()
+    {
+        _store.Add(Report(2025, "01", "A", ombudWomen: 1, municipalities: ["0114", "0115"]));
+        var before = await _service.GetAsync(2025, CancellationToken.None);
+        Assert.Null(before!.Totals.Municipalities.ChangeFromPreviousYear);
+
+        _store.Add(Report(2024, "01", "A", ombudWomen: 1, municipalities: ["0114"]));
+        var after = await _service.GetAsync(2025, CancellationToken.None);
+
+        Assert.Equal(1, after!.Totals.Municipalities.ChangeFromPreviousYear);
+    }
+
+    [Fact]
+    public async Task GetAsync_ConcurrentRequests_ComputeOnce()
+    {
+        _store.Add(Report(2025, "01", "A", ombudWomen: 2));
+
+        await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => _service.GetAsync(2025, CancellationToken.None)));
+
+        Assert.Equal(1, _store.ContentReads);
+    }
+
+    [Fact]
+    public async Task ListYearsAsync_YearsWithData_HeadlineFigures()
+    {
+        _store.Add(Report(2024, "01", "A", ombudWomen: 2));
+        _store.Add(Report(2025, "01", "A", ombudWomen: 5));
+        _store.Add(Report(2025, "12", "B", ombudWomen: 1));
+
+        var years = await _service.ListYearsAsync(CancellationToken.None);
+
+        Assert.Equal([2024, 2025], years.Select(y => y.Year));
+        Assert.Equal(2, years[1].ReportsIncluded);
+        Assert.Equal(6, years[1].Ombud);
+    }
+
+    private static ReportContent Report(int year, string county, string name, int ombudWomen, IReadOnlyList<string>? municipalities = null)
+    {
+        var current = new CurrentReport(year, county, OperationKey.From(name), $"{year}-{county}-{name}", false, municipalities ?? ["0114"], DateTimeOffset.UnixEpoch);
+        var facts = new[] { new Fact(Measures.Ombud, new Dictionary<string, string> { ["gender"] = "women" }, ombudWomen) };
+        return new ReportContent(current, facts, []);
+    }
+
+    private sealed class FakeStore : ITotalsStore
+    {
+        private readonly List<ReportContent> _reports = [];
+        private readonly Dictionary<int, string> _revisions = [];
+        private int _contentReads;
+
+        public int CurrentReportReads { get; private set; }
+
+        public int ContentReads => _contentReads;
+
+        public void Add(ReportContent report)
+        {
+            _reports.Add(report);
+            _revisions[report.Report.Year] = Guid.NewGuid().ToString();
+        }
+
+        public Task<IReadOnlyList<YearRevision>> ReadRevisionsAsync(int fromYear, int toYear, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<YearRevision>>(_revisions.Where(r => r.Key >= fromYear && r.Key <= toYear).Select(r => new YearRevision(r.Key, r.Value, null)).ToArray());
+
+        public Task<IReadOnlyList<YearRevision>> ReadAllRevisionsAsync(CancellationToken cancellationToken) =>
+            ReadRevisionsAsync(0, 9999, cancellationToken);
+
+        public async Task<IReadOnlyList<CurrentReport>> ReadCurrentReportsAsync(int year, CancellationToken cancellationToken)
+        {
+            CurrentReportReads++;
+            await Task.Delay(10, cancellationToken);
+            return _reports.Where(r => r.Report.Year == year).Select(r => r.Report).ToArray();
+        }
+
+        public Task<ReportContent> ReadContentAsync(CurrentReport report, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _contentReads);
+            return Task.FromResult(_reports.Single(r => r.Report == report));
+        }
+    }
+}
