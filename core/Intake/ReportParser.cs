@@ -17,7 +17,7 @@ public sealed class ReportParser(TimeProvider timeProvider, MunicipalityRegistry
     public ParseResult Parse(ReadOnlyMemory<byte> content, ExpectedOrigin origin)
     {
         var sink = new FindingSink();
-        using var workbook = WorkbookLoader.TryOpen(content, out var failure);
+        using var workbook = WorkbookLoader.TryOpen(content, out _);
         if (workbook is null)
         {
             sink.Error(
@@ -25,7 +25,7 @@ public sealed class ReportParser(TimeProvider timeProvider, MunicipalityRegistry
                 null,
                 null,
                 null,
-                $"filen kan inte läsas som en Excel-arbetsbok (.xlsx) ({failure})",
+                "filen kan inte läsas som en Excel-arbetsbok (.xlsx)",
                 "en arbetsbok sparad i formatet Excel-arbetsbok (.xlsx), t.ex. den ifyllda mallen",
                 "Öppna filen i Excel eller LibreOffice och spara den som Excel-arbetsbok (.xlsx), och lämna in den igen.");
             return new ParseResult(null, sink.Findings, sink.Locations);

@@ -36,12 +36,12 @@ internal static class InvalidSamples
             new(
                 Year, "12", "wrong-county-in-path",
                 "Blekinge's report (Län = Blekinge län) uploaded into Skåne's folder.",
-                "county-mismatch", L.Sheets.Operation, "B5",
+                "COUNTY_MISMATCH", L.Sheets.Operation, "B5",
                 ReportWorkbookWriter.Write(Report("10"))),
             new(
                 Year, "07", "municipality-of-other-county",
                 "Kommuner som omfattas lists Karlshamn, a municipality of Blekinge, in Kronoberg's report.",
-                "municipality-not-in-county", L.Sheets.Operation, "B7",
+                "MUNICIPALITY_OTHER_COUNTY", L.Sheets.Operation, "B7",
                 ReportWorkbookWriter.Write(Report("07") with
                 {
                     Operation = Report("07").Operation with { MunicipalityCodes = [.. Report("07").Operation.MunicipalityCodes, "1082"] },
@@ -49,13 +49,13 @@ internal static class InvalidSamples
             new(
                 Year, "13", "text-in-count",
                 "Antal personliga ombud for Kvinnor is the word \"tolv\".",
-                "not-a-count", L.Sheets.Ombud, "B5",
+                "VALUE_NOT_A_COUNT", L.Sheets.Ombud, "B5",
                 Edit(Report("13"), workbook =>
                     TableCell(workbook.Worksheet(L.Sheets.Ombud), L.Ombud.Count, "Kvinnor").SetValue("tolv"))),
             new(
                 Year, "20", "supervision-exceeds-ombud",
                 "More men with continuous supervision than male ombud.",
-                "supervision-exceeds-ombud", L.Sheets.Ombud, "C6",
+                "SUPERVISION_EXCEEDS_OMBUD", L.Sheets.Ombud, "C6",
                 ReportWorkbookWriter.Write(Report("20") with
                 {
                     Ombud = Report("20").Ombud! with
@@ -66,7 +66,7 @@ internal static class InvalidSamples
             new(
                 Year, "03", "total-not-sum",
                 "The Totalt cell of the Kvinnor row in Klienter efter kön och ålder is typed over with a number 10 too high.",
-                "total-mismatch", L.Sheets.Clients, "F5",
+                "SUM_MISMATCH", L.Sheets.Clients, "F5",
                 Edit(Report("03"), workbook =>
                 {
                     var clients = Report("03").Clients!;
@@ -77,17 +77,22 @@ internal static class InvalidSamples
             new(
                 Year, "21", "missing-contact-person",
                 "Kontaktperson is left empty.",
-                "required-missing", L.Sheets.Operation, "B11",
+                "VALUE_MISSING", L.Sheets.Operation, "B11",
                 ReportWorkbookWriter.Write(Report("21") with { Operation = Report("21").Operation with { ContactPerson = string.Empty } })),
             new(
                 Year, "19", "csv-renamed-xlsx",
                 "A semicolon-separated text (CSV) export saved with the .xlsx extension.",
-                "not-xlsx", null, null,
+                "FILE_NOT_XLSX", null, null,
                 Csv(Report("19"))),
+            new(
+                Year, "08", "legacy-xls-renamed-xlsx",
+                "An Excel 97–2003 workbook (.xls, an OLE compound file) saved with the .xlsx extension.",
+                "FILE_LEGACY_XLS", null, null,
+                LegacyXls()),
             new(
                 Year, "17", "macro-enabled-workbook",
                 "A macro-enabled workbook (.xlsm content with an xl/vbaProject.bin part) saved with the .xlsx extension.",
-                "macro-enabled", null, null,
+                "FILE_MACRO_ENABLED", null, null,
                 WithMacros(ReportWorkbookWriter.Write(Report("17")))),
         ];
     }
@@ -124,6 +129,33 @@ internal static class InvalidSamples
             .AppendLine($"{L.Ombud.Count};{report.Ombud!.Ombud.Total}")
             .ToString();
         return Encoding.UTF8.GetBytes(text);
+    }
+
+    /// <summary>
+    /// The start of an OLE compound file as Excel 97–2003 writes it: the header and a directory sector with the root
+    /// entry and a "Workbook" stream. Enough for content sniffing; no application could open it.
+    /// </summary>
+    private static byte[] LegacyXls()
+    {
+        var file = new byte[512 * 3];
+        new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }.CopyTo(file, 0);
+        BitConverter.GetBytes((ushort)0x003E).CopyTo(file, 0x18); // minor version
+        BitConverter.GetBytes((ushort)0x0003).CopyTo(file, 0x1A); // major version 3: 512-byte sectors
+        BitConverter.GetBytes((ushort)0xFFFE).CopyTo(file, 0x1C); // little-endian
+        BitConverter.GetBytes((ushort)9).CopyTo(file, 0x1E); // sector shift
+        BitConverter.GetBytes((ushort)6).CopyTo(file, 0x20); // mini sector shift
+        BitConverter.GetBytes(0).CopyTo(file, 0x30); // first directory sector
+        DirectoryEntry(file, 512, "Root Entry", objectType: 5);
+        DirectoryEntry(file, 512 + 128, "Workbook", objectType: 2);
+        return file;
+    }
+
+    private static void DirectoryEntry(byte[] file, int offset, string name, byte objectType)
+    {
+        var nameBytes = Encoding.Unicode.GetBytes(name + "\0");
+        nameBytes.CopyTo(file, offset);
+        BitConverter.GetBytes((ushort)nameBytes.Length).CopyTo(file, offset + 64);
+        file[offset + 66] = objectType;
     }
 
     /// <summary>Turns a workbook package into a macro-enabled one: content type, relationship and a VBA project part.</summary>

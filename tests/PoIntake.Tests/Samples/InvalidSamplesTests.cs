@@ -106,6 +106,15 @@ public sealed class InvalidSamplesTests
     }
 
     [Fact]
+    public void LegacyXls_IsAnOleCompoundFileWithAWorkbookStream()
+    {
+        var content = Sample("legacy-xls-renamed-xlsx").Content;
+
+        Assert.Equal(new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }, content[..8]);
+        Assert.Contains("Workbook", System.Text.Encoding.Unicode.GetString(content), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MacroEnabled_CarriesAVbaProjectPartAndMacroContentType()
     {
         using var zip = new ZipArchive(new MemoryStream(Sample("macro-enabled-workbook").Content), ZipArchiveMode.Read);
