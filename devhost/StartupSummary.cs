@@ -66,7 +66,7 @@ internal sealed class StartupSummary(
     private static string Describe(IntakeRecord? record, string? failure) => record switch
     {
         null => $"misslyckades / failed ({failure ?? "not processed"})",
-        { Outcome: IntakeOutcome.Accepted } => $"godkänd / accepted ({record.Findings.Count(f => f.Severity == Severity.Warning)} varningar/warnings)",
+        { Outcome: IntakeOutcome.Accepted } => $"godkänd / accepted (varningar/warnings: {record.Findings.Count(f => f.Severity == Severity.Warning)})",
         { Outcome: IntakeOutcome.Rejected } => "avvisad / rejected: " + string.Join(", ", record.Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Code).Distinct().Take(5)),
         _ => $"misslyckades / failed ({failure ?? record.Outcome.ToString()})",
     };
