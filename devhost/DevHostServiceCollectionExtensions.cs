@@ -20,6 +20,7 @@ internal static class DevHostServiceCollectionExtensions
             ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
             [ConnectionNames.Storage] = "UseDevelopmentStorage=true",
         });
+        builder.Configuration.AddInMemoryCollection(Reminders.ReminderDevEndpoints.Defaults(options));
         builder.Configuration.AddInMemoryCollection(LocalSettings.Read(Path.Combine(options.RepositoryRoot, "functions", "local.settings.json")));
         builder.Configuration.AddEnvironmentVariables();
         builder.Configuration.AddCommandLine(hostArgs);

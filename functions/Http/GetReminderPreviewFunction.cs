@@ -6,48 +6,47 @@ using PoIntake.Core.Reminders;
 
 namespace PoIntake.Functions.Http;
 
-/// <summary>
-/// <c>GET /api/reminders/preview?date=YYYY-MM-DD</c>: every reminder that would be sent on that Swedish calendar day.
-/// Answers 501 while the app is composed without reminders.
-/// </summary>
-public sealed class GetReminderPreviewFunction(ReminderPass? reminders = null)
+/// <summary><c>GET /api/reminders/preview?date=YYYY-MM-DD</c>: every reminder whose moment falls on that Swedish day; sends nothing.</summary>
+public sealed class GetReminderPreviewFunction(ReminderPass reminders)
 {
     [Function("GetReminderPreview")]
-    public async Task<IActionResult> RunAsync(
+    public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "reminders/preview")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (!DateOnly.TryParseExact(request.Query["date"].ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        var text = request.Query["date"].ToString();
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             return HttpResults.Problem(
                 StatusCodes.Status400BadRequest,
                 "Ogiltigt datum",
-                "Ange datumet som date=ÅÅÅÅ-MM-DD, till exempel date=2028-01-10.");
-        }
-
-        if (reminders is null)
-        {
-            return HttpResults.Problem(
-                StatusCodes.Status501NotImplemented,
-                "Inte infört ännu",
-                "Förhandsvisning av påminnelser finns inte i den här installationen.");
+                "Ange datumet som date=ÅÅÅÅ-MM-DD, till exempel date=2027-12-18.");
         }
 
         var items = await reminders.PreviewAsync(date, cancellationToken);
         return HttpResults.Json(new
         {
-            date,
+            date = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             reminders = items.Select(i => new
             {
                 deadline = i.Deadline,
                 deadlineYear = i.DeadlineYear,
-                deadlineDate = i.DeadlineDate,
-                offset = i.Offset,
-                audience = i.Audience.ToString(),
+                deadlineDate = i.DeadlineDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                offsetDays = i.Offset,
+                audience = Audience(i.Audience),
                 recipient = i.Recipient,
                 subject = i.Subject,
+                alreadySent = i.LedgerStatus == nameof(LedgerStatus.Sent),
                 ledgerStatus = i.LedgerStatus,
-            }),
+            }).ToArray(),
         });
     }
+
+    private static string Audience(ReminderAudience audience) => audience switch
+    {
+        ReminderAudience.ReportContact => "reportContact",
+        ReminderAudience.CountyBoardSummary => "countyBoardSummary",
+        ReminderAudience.MunicipalityContact => "municipalityContact",
+        _ => "statusReport",
+    };
 }
