@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
+using PoIntake.Core.Reminders;
 using PoIntake.Core.Storage;
 using PoIntake.Core.Totals;
 using PoIntake.Core.Upload;
@@ -26,6 +27,7 @@ public static class ServiceCollectionExtensions
         services.AddPoIntakeStorage(configuration);
         services.AddPoIntakeTotals();
         services.AddPoIntakeUpload();
+        services.AddPoIntakeReminders();
         return services;
     }
 }

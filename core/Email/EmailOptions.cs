@@ -16,7 +16,11 @@ public sealed class EmailOptions
 {
     public const string Section = "Email";
 
-    public EmailMode Mode { get; set; } = EmailMode.Outbox;
+    /// <summary>Unset: Acs when an endpoint or connection string is configured, else Outbox.</summary>
+    public EmailMode? Mode { get; set; }
+
+    public EmailMode EffectiveMode =>
+        Mode ?? (string.IsNullOrWhiteSpace(Endpoint) && string.IsNullOrWhiteSpace(ConnectionString) ? EmailMode.Outbox : EmailMode.Acs);
 
     /// <summary>ACS resource endpoint (https://….communication.azure.com) for managed identity.</summary>
     public string? Endpoint { get; set; }
@@ -30,7 +34,8 @@ public sealed class EmailOptions
     /// <summary><c>endpoint=…;accesskey=…</c>; local and test use only (keys stay out of settings samples).</summary>
     public string? ConnectionString { get; set; }
 
-    public string? OutboxDirectory { get; set; }
+    /// <summary>Where the outbox writes .eml files (relative paths from the working directory).</summary>
+    public string? OutboxDirectory { get; set; } = ".outbox";
 
     /// <summary>The least wait between two status polls (the service's retry-after wins when longer).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
@@ -44,7 +49,7 @@ internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
     public ValidateOptionsResult Validate(string? name, EmailOptions options)
     {
         var failures = new List<string>();
-        switch (options.Mode)
+        switch (options.EffectiveMode)
         {
             case EmailMode.Outbox:
                 if (string.IsNullOrWhiteSpace(options.OutboxDirectory))
@@ -77,7 +82,7 @@ internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
 
                 break;
             default:
-                failures.Add($"Email:Mode '{options.Mode}' is not Acs or Outbox.");
+                failures.Add($"Email:Mode '{options.EffectiveMode}' is not Acs or Outbox.");
                 break;
         }
 

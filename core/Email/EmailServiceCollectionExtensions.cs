@@ -15,7 +15,7 @@ public static class EmailServiceCollectionExtensions
         services.TryAddSingleton<AcsEmailSender>();
         services.TryAddSingleton<OutboxEmailSender>();
         services.TryAddSingleton<IEmailSender>(provider =>
-            provider.GetRequiredService<IOptions<EmailOptions>>().Value.Mode == EmailMode.Acs
+            provider.GetRequiredService<IOptions<EmailOptions>>().Value.EffectiveMode == EmailMode.Acs
                 ? provider.GetRequiredService<AcsEmailSender>()
                 : provider.GetRequiredService<OutboxEmailSender>());
         return services;

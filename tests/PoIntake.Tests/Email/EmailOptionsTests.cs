@@ -9,15 +9,17 @@ public sealed class EmailOptionsTests
 {
     [Theory]
     [InlineData("Outbox", null, null, null, "OutboxDirectory")]
+    [InlineData(null, null, "https://x.communication.azure.com", null, "SenderAddress")]
     [InlineData("Acs", null, "https://x.communication.azure.com", null, "SenderAddress")]
     [InlineData("Acs", "noreply@x.test", null, null, "Endpoint")]
     [InlineData("Acs", "noreply@x.test", "http://x.communication.azure.com", null, "Endpoint")]
     [InlineData("Acs", "noreply@x.test", null, "endpoint=https://x/;accesskey=not base64!", "ConnectionString")]
-    public void Validate_IncompleteSettings_FailsNamingTheSetting(string mode, string? sender, string? endpoint, string? connectionString, string named)
+    public void Validate_IncompleteSettings_FailsNamingTheSetting(string? mode, string? sender, string? endpoint, string? connectionString, string named)
     {
         var provider = Services(new()
         {
             ["Email:Mode"] = mode,
+            ["Email:OutboxDirectory"] = mode == "Outbox" ? "" : null,
             ["Email:SenderAddress"] = sender,
             ["Email:Endpoint"] = endpoint,
             ["Email:ConnectionString"] = connectionString,
@@ -33,6 +35,27 @@ public sealed class EmailOptionsTests
         var provider = Services(new() { ["Email:Mode"] = "Outbox", ["Email:OutboxDirectory"] = Path.GetTempPath() });
 
         Assert.IsType<OutboxEmailSender>(provider.GetRequiredService<IEmailSender>());
+    }
+
+    [Fact]
+    public void Resolve_NoEmailSettings_OutboxSoNothingLeavesTheMachine()
+    {
+        var provider = Services(new());
+
+        Assert.IsType<OutboxEmailSender>(provider.GetRequiredService<IEmailSender>());
+    }
+
+    [Fact]
+    public void Resolve_EndpointWithoutMode_AcsSender()
+    {
+        var provider = Services(new()
+        {
+            ["Email:Endpoint"] = "https://x.communication.azure.com",
+            ["Email:SenderAddress"] = "noreply@x.test",
+            ["Email:ClientId"] = "00000000-0000-0000-0000-000000000001",
+        });
+
+        Assert.IsType<AcsEmailSender>(provider.GetRequiredService<IEmailSender>());
     }
 
     [Fact]
