@@ -32,9 +32,18 @@ public sealed class FunctionsWithoutStorageTests
     }
 
     [Fact]
-    public void GetReminderPreview_NotYetImplemented_501Problem()
+    public async Task GetReminderPreview_WithoutReminders_501Problem()
     {
-        AssertProblem(new GetReminderPreviewFunction().Run(Get("?date=2028-01-10")), StatusCodes.Status501NotImplemented);
+        AssertProblem(await new GetReminderPreviewFunction().RunAsync(Get("?date=2028-01-10"), CancellationToken.None), StatusCodes.Status501NotImplemented);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("?date=2028-13-01")]
+    [InlineData("?date=10/01/2028")]
+    public async Task GetReminderPreview_BadDate_400Problem(string query)
+    {
+        AssertProblem(await new GetReminderPreviewFunction().RunAsync(Get(query), CancellationToken.None), StatusCodes.Status400BadRequest);
     }
 
     [Fact]
