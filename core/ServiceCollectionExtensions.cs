@@ -2,7 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
+using PoIntake.Core.Reminders;
 using PoIntake.Core.Storage;
+using PoIntake.Core.Totals;
+using PoIntake.Core.Upload;
 
 namespace PoIntake.Core;
 
@@ -22,6 +25,9 @@ public static class ServiceCollectionExtensions
     {
         services.AddPoIntakeCore();
         services.AddPoIntakeStorage(configuration);
+        services.AddPoIntakeTotals();
+        services.AddPoIntakeUpload();
+        services.AddPoIntakeReminders();
         return services;
     }
 }

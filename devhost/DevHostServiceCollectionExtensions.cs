@@ -13,7 +13,7 @@ namespace PoIntake.DevHost;
 internal static class DevHostServiceCollectionExtensions
 {
     /// <summary>Local defaults the Functions host would get from local.settings.json: Azurite connections and port 7071.</summary>
-    public static WebApplicationBuilder AddDevHostConfiguration(this WebApplicationBuilder builder, DevHostOptions options)
+    public static WebApplicationBuilder AddDevHostConfiguration(this WebApplicationBuilder builder, DevHostOptions options, string[] hostArgs)
     {
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -22,6 +22,7 @@ internal static class DevHostServiceCollectionExtensions
         });
         builder.Configuration.AddInMemoryCollection(LocalSettings.Read(Path.Combine(options.RepositoryRoot, "functions", "local.settings.json")));
         builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddCommandLine(hostArgs);
         builder.WebHost.UseUrls(DevHostOptions.Url);
         return builder;
     }

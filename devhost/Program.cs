@@ -9,8 +9,12 @@ if (DevCommands.TryRun(args) is { } exitCode)
 }
 
 var options = DevHostOptions.FromArgs(args, out var hostArgs);
-var builder = WebApplication.CreateBuilder(hostArgs);
-builder.AddDevHostConfiguration(options);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = hostArgs,
+    EnvironmentName = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environments.Development,
+});
+builder.AddDevHostConfiguration(options, hostArgs);
 builder.Services.AddPoIntakeFunctionApp(builder.Configuration);
 builder.Services.AddDevHost(options);
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PoIntake.Core;
 using PoIntake.Core.Intake.Screening;
+using PoIntake.Core.Totals;
 
 namespace PoIntake.Functions;
 
@@ -10,8 +11,9 @@ public static class FunctionAppServiceCollectionExtensions
     /// <summary>Everything the functions need, in one place, so the Functions host and devhost compose the app identically.</summary>
     public static IServiceCollection AddPoIntakeFunctionApp(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddPoIntakeCore();
+        services.AddPoIntakeCore(configuration);
         services.AddPoIntakeScreening(configuration);
+        services.AddPoIntakeTotals();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using Azure;
 using Azure.Data.Tables;
 using PoIntake.Core.Intake;
@@ -29,11 +30,14 @@ public sealed class CurrentReportEntity : ITableEntity
     public string MunicipalityCodes { get; set; } = "";
 
     /// <summary>The county code (the part of RowKey before the first hyphen).</summary>
+    [IgnoreDataMember]
     public string County => RowKey[..RowKey.IndexOf('-', StringComparison.Ordinal)];
 
     /// <summary>The operation key (the part of RowKey after the county).</summary>
+    [IgnoreDataMember]
     public string OperationKey => RowKey[(RowKey.IndexOf('-', StringComparison.Ordinal) + 1)..];
 
+    [IgnoreDataMember]
     public IReadOnlyList<string> MunicipalityCodeList => MunicipalityCodes.Split(',', StringSplitOptions.RemoveEmptyEntries);
 }
 

@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using Azure;
 using Azure.Data.Tables;
 using PoIntake.Core.Intake;
@@ -47,6 +48,7 @@ public sealed class IntakeLogEntity : ITableEntity
 
     public int Attempts { get; set; }
 
+    [IgnoreDataMember]
     public IntakeOutcome OutcomeValue => Enum.Parse<IntakeOutcome>(Outcome);
 
     public IntakeRecord ToRecord() => new(

@@ -18,9 +18,11 @@ public static class TableNames
     public const string SystemDeficiencies = "SystemDeficiencies";
     public const string Coverage = "Coverage";
     public const string YearRevisions = "YearRevisions";
+    public const string ReminderLedger = "ReminderLedger";
+    public const string Contacts = "Contacts";
 
     public static IReadOnlyList<string> All { get; } =
-        [IntakeLog, ReportVersions, CurrentReports, Facts, SystemDeficiencies, Coverage, YearRevisions];
+        [IntakeLog, ReportVersions, CurrentReports, Facts, SystemDeficiencies, Coverage, YearRevisions, ReminderLedger, Contacts];
 }
 
 /// <summary>

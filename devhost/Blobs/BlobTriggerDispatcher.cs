@@ -21,6 +21,8 @@ internal sealed partial class BlobTriggerDispatcher(
 {
     public const int MaxAttempts = 5;
 
+    public const int MaxParallelism = 4;
+
     private readonly BlobPathPattern pattern = BlobPathPattern.Parse(function.BlobPath);
     private readonly ConcurrentDictionary<string, ETag> handled = new(StringComparer.Ordinal);
 
@@ -28,10 +30,13 @@ internal sealed partial class BlobTriggerDispatcher(
 
     public string Container => pattern.Container;
 
-    /// <summary>Invokes the function for each listed blob that matches the path and was not handled with this ETag; returns how many ran.</summary>
+    /// <summary>
+    /// Invokes the function for each listed blob that matches the path and was not handled with this ETag, at most
+    /// <see cref="MaxParallelism"/> at a time (host.json maxDegreeOfParallelism); returns how many ran.
+    /// </summary>
     public async Task<int> DispatchAsync(BlobContainerClient container, IEnumerable<BlobListing> blobs, CancellationToken cancellationToken)
     {
-        var invoked = 0;
+        var due = new List<(BlobListing Blob, IReadOnlyDictionary<string, string> Values)>();
         foreach (var blob in blobs)
         {
             if (handled.TryGetValue(blob.Name, out var etag) && etag == blob.ETag)
@@ -39,18 +44,23 @@ internal sealed partial class BlobTriggerDispatcher(
                 continue;
             }
 
-            if (pattern.Match(blob.Name) is not { } values)
+            if (pattern.Match(blob.Name) is { } values)
+            {
+                due.Add((blob, values));
+            }
+            else
             {
                 handled[blob.Name] = blob.ETag;
-                continue;
             }
-
-            await RunWithRetriesAsync(container.GetBlobClient(blob.Name), values, cancellationToken);
-            handled[blob.Name] = blob.ETag;
-            invoked++;
         }
 
-        return invoked;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = MaxParallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(due, parallel, async (item, token) =>
+        {
+            await RunWithRetriesAsync(container.GetBlobClient(item.Blob.Name), item.Values, token);
+            handled[item.Blob.Name] = item.Blob.ETag;
+        });
+        return due.Count;
     }
 
     private async Task RunWithRetriesAsync(BlobClient blob, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)

@@ -24,7 +24,7 @@ internal sealed partial class BlobTriggerWatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var dispatchers = catalog.Blobs
-            .Select(f => new BlobTriggerDispatcher(f, services, loggers.CreateLogger<BlobTriggerDispatcher>(), TimeSpan.FromSeconds(2)))
+            .Select(f => new BlobTriggerDispatcher(f, services, loggers.CreateLogger<BlobTriggerDispatcher>(), TimeSpan.FromSeconds(1)))
             .ToList();
         await storage.Ready.WaitAsync(stoppingToken);
 

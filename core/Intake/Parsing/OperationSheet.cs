@@ -14,9 +14,12 @@ internal static partial class OperationSheet
     {
         var errorsBefore = sheet.Sink.ErrorCount;
         var year = ReadYear(sheet, origin, currentYear);
-        var county = ReadCounty(sheet, origin, registry);
+        var (county, written) = ReadCounty(sheet, origin, registry);
         var name = sheet.Text(L.Name, required: true);
-        var municipalities = ReadMunicipalities(sheet, county?.Code ?? origin.CountyCode, registry);
+
+        // With a Län that differs from the upload path, a municipality of either county is left to COUNTY_MISMATCH:
+        // one wrong figure gives one finding, not one more per municipality.
+        var municipalities = ReadMunicipalities(sheet, written?.Code ?? origin.CountyCode, origin.CountyCode, registry);
         var operatingForm = sheet.Scalar(L.OperatingForm) is { } formCell
             ? sheet.Choice(formCell.Row, formCell.Column, L.OperatingForm, WorkbookLabels.OperatingForms, required: true)
             : null;
@@ -111,11 +114,12 @@ internal static partial class OperationSheet
         return year;
     }
 
-    private static County? ReadCounty(SheetReader sheet, ExpectedOrigin origin, MunicipalityRegistry registry)
+    /// <summary>The county when it matches the upload path, and the county written in the workbook, if recognised.</summary>
+    private static (County? Matching, County? Written) ReadCounty(SheetReader sheet, ExpectedOrigin origin, MunicipalityRegistry registry)
     {
         if (sheet.Scalar(L.County) is not { } cell)
         {
-            return null;
+            return (null, null);
         }
 
         var expected = registry.FindCountyByCode(origin.CountyCode);
@@ -123,7 +127,7 @@ internal static partial class OperationSheet
         var text = sheet.TextAt(cell.Row, cell.Column, L.County, required: true);
         if (text is null)
         {
-            return null;
+            return (null, null);
         }
 
         if (registry.FindCounty(text) is not { } county)
@@ -131,7 +135,7 @@ internal static partial class OperationSheet
             sheet.Error(FindingCodes.CountyUnknown, cell.Address, L.County, $"\"{text}\" är inget län",
                 "länets namn (med eller utan \"län\") eller tvåsiffriga länskod, t.ex. " + expectedText,
                 $"Skriv länets namn eller länskod i cell {cell.Address}.");
-            return null;
+            return (null, null);
         }
 
         if (county.Code != origin.CountyCode)
@@ -140,13 +144,13 @@ internal static partial class OperationSheet
                 $"länet {county.Name} ({county.Code}) stämmer inte med länet som filen lämnades in under",
                 expectedText,
                 $"Rätta länet i cell {cell.Address}, eller lämna in filen under län {county.Code}.");
-            return null;
+            return (null, county);
         }
 
-        return county;
+        return (county, county);
     }
 
-    private static IReadOnlyList<string>? ReadMunicipalities(SheetReader sheet, string countyCode, MunicipalityRegistry registry)
+    private static IReadOnlyList<string>? ReadMunicipalities(SheetReader sheet, string countyCode, string pathCountyCode, MunicipalityRegistry registry)
     {
         if (sheet.Scalar(L.Municipalities) is not { } cell)
         {
@@ -174,7 +178,7 @@ internal static partial class OperationSheet
                     "kommunnamn eller fyrsiffriga kommunkoder, åtskilda med kommatecken, semikolon eller radbrytning",
                     $"Rätta stavningen av \"{part}\" i cell {cell.Address} (namn som i SCB:s kommunlista) eller skriv kommunkoden.");
             }
-            else if (municipality.CountyCode != countyCode)
+            else if (municipality.CountyCode != countyCode && municipality.CountyCode != pathCountyCode)
             {
                 ok = false;
                 sheet.Error(FindingCodes.MunicipalityOtherCounty, cell.Address, L.Municipalities,

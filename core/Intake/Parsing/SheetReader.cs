@@ -335,12 +335,13 @@ internal sealed class SheetReader(SheetGrid grid, FindingSink sink)
 
     private void CheckTotals(TableLayout table, Dictionary<(string Row, string Column), int> values)
     {
+        var allMatch = true;
         if (table.TotalColumn is { } totalColumn)
         {
             foreach (var (rowLabel, row) in table.Rows)
             {
                 var sum = table.Columns.Keys.Sum(c => values[(rowLabel, c)]);
-                CheckTotal(row, totalColumn, TableField(rowLabel, WorkbookLabels.Total), sum);
+                allMatch &= CheckTotal(row, totalColumn, TableField(rowLabel, WorkbookLabels.Total), sum);
             }
         }
 
@@ -349,21 +350,23 @@ internal sealed class SheetReader(SheetGrid grid, FindingSink sink)
             foreach (var (columnLabel, column) in table.Columns)
             {
                 var sum = table.Rows.Keys.Sum(r => values[(r, columnLabel)]);
-                CheckTotal(totalRow, column, TableField(WorkbookLabels.Total, columnLabel), sum);
+                allMatch &= CheckTotal(totalRow, column, TableField(WorkbookLabels.Total, columnLabel), sum);
             }
 
-            if (table.TotalColumn is { } corner)
+            // The corner usually sums the other totals; once one of those is wrong it would only repeat the finding.
+            if (table.TotalColumn is { } corner && allMatch)
             {
                 CheckTotal(totalRow, corner, TableField(WorkbookLabels.Total, WorkbookLabels.Total), values.Values.Sum());
             }
         }
     }
 
-    private void CheckTotal(int row, int column, string field, int sum)
+    /// <summary>False when the total cell holds something other than the sum (a finding is reported).</summary>
+    private bool CheckTotal(int row, int column, string field, int sum)
     {
         if (grid[row, column].IsEmpty)
         {
-            return;
+            return true;
         }
 
         if (CountAt(row, column, field, emptyIsZero: true) is { } total && total != sum)
@@ -376,7 +379,10 @@ internal sealed class SheetReader(SheetGrid grid, FindingSink sink)
                 $"summan är {Format(total)}, men tabellens värden summerar till {Format(sum)}",
                 $"{Format(sum)} (summan av raden/kolumnen)",
                 $"Rätta summan i cell {address} eller de värden den summerar, eller töm summacellen.");
+            return false;
         }
+
+        return true;
     }
 
     private void Missing(string address, string field, string expected) =>

@@ -101,6 +101,17 @@ public sealed class OperationSheetTests
     }
 
     [Fact]
+    public void Parse_CountyMismatchWithMunicipalitiesOfEitherCounty_ReportsOnlyTheCounty()
+    {
+        var result = Parse(TestWorkbook.Valid()
+            .Set(Sheets.Operation, L.County, "Stockholms län")
+            .Set(Sheets.Operation, L.Municipalities, "Kiruna, Solna, Malmö"));
+
+        Assert.Equal([FindingCodes.CountyMismatch, FindingCodes.MunicipalityOtherCounty], result.Findings.Select(f => f.Code));
+        Assert.Contains("Malmö", result.Findings[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_CountyUnknown_ReportsCountyUnknown() =>
         AssertOperationFinding(TestWorkbook.Valid().Set(Sheets.Operation, L.County, "Atlantis län"), FindingCodes.CountyUnknown, L.County);
 

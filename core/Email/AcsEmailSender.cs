@@ -1,0 +1,287 @@
+using System.Text.Json;
+using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Identity;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace PoIntake.Core.Email;
+
+/// <summary>Pipeline options of the ACS Email client (retries: Azure.Core's, which honour Retry-After and back off on 5xx).</summary>
+internal sealed class AcsEmailClientOptions : ClientOptions
+{
+    public AcsEmailClientOptions()
+    {
+        Retry.MaxRetries = 3;
+        Retry.Mode = RetryMode.Exponential;
+        Retry.Delay = TimeSpan.FromSeconds(0.8);
+        Retry.MaxDelay = TimeSpan.FromMinutes(1);
+    }
+}
+
+/// <summary>
+/// Azure Communication Services Email over REST (briefs/acs-email.md): POST /emails:send with the idempotency key as
+/// Operation-Id, then poll /emails/operations/{id} until a terminal status. Access key (HMAC) or TokenCredential.
+/// </summary>
+internal sealed partial class AcsEmailSender : IEmailSender
+{
+    public const string ApiVersion = "2025-09-01";
+
+    // The literal the ACS SDKs pass, double slash included.
+    public const string TokenScope = "https://communication.azure.com//.default";
+
+    private readonly HttpPipeline _pipeline;
+    private readonly string _endpoint;
+    private readonly string _senderAddress;
+    private readonly EmailOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+
+    public AcsEmailSender(IOptions<EmailOptions> options, TimeProvider timeProvider, ILogger<AcsEmailSender> logger)
+        : this(options.Value, CreateCredential(options.Value), timeProvider, logger, new AcsEmailClientOptions())
+    {
+    }
+
+    internal AcsEmailSender(
+        EmailOptions options,
+        TokenCredential? credential,
+        TimeProvider timeProvider,
+        ILogger logger,
+        AcsEmailClientOptions clientOptions)
+    {
+        _options = options;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _senderAddress = options.SenderAddress ?? throw new InvalidOperationException("Email:SenderAddress is not set.");
+        HttpPipelinePolicy authentication;
+        Uri endpoint;
+        if (credential is null)
+        {
+            var connection = AcsConnectionString.Parse(options.ConnectionString
+                ?? throw new InvalidOperationException("Email:ConnectionString or a credential is required."));
+            endpoint = connection.Endpoint;
+            authentication = new AcsHmacPolicy(connection.AccessKey, timeProvider);
+        }
+        else
+        {
+            endpoint = new Uri(options.Endpoint ?? throw new InvalidOperationException("Email:Endpoint is not set."));
+            authentication = new BearerTokenAuthenticationPolicy(credential, TokenScope);
+        }
+
+        _endpoint = endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/');
+        _pipeline = HttpPipelineBuilder.Build(clientOptions, authentication);
+    }
+
+    public async Task<EmailSendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    {
+        var operationId = message.IdempotencyKey.ToString("D");
+        try
+        {
+            if (message.MayHaveBeenSent)
+            {
+                // An earlier attempt may have been accepted: ask before sending again (the service may not de-duplicate).
+                var earlier = await GetStatusAsync(operationId, cancellationToken);
+                if (earlier is not null)
+                {
+                    return earlier.Value.Terminal
+                        ? earlier.Value.Result
+                        : await PollAsync(operationId, earlier.Value.RetryAfter, cancellationToken);
+                }
+            }
+
+            using var request = _pipeline.CreateMessage();
+            request.Request.Method = RequestMethod.Post;
+            request.Request.Uri.Reset(new Uri(_endpoint + "/emails:send?api-version=" + ApiVersion));
+            request.Request.Headers.SetValue("Content-Type", "application/json");
+            request.Request.Headers.SetValue("Accept", "application/json");
+            request.Request.Headers.SetValue("Operation-Id", operationId);
+            request.Request.Content = RequestContent.Create(Body(message));
+            await _pipeline.SendAsync(request, cancellationToken);
+            var response = request.Response;
+            if (response.Status != 202)
+            {
+                return Failure(response, "send");
+            }
+
+            var accepted = ReadStatus(response);
+            if (accepted.Id is { Length: > 0 } id)
+            {
+                operationId = id;
+            }
+
+            return accepted.Terminal
+                ? accepted.Result
+                : await PollAsync(operationId, RetryAfter(response), cancellationToken);
+        }
+        catch (RequestFailedException e)
+        {
+            LogTransportFailure(_logger, operationId, e.Status);
+            return EmailSendResult.Transient("TransportError");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogTransportFailure(_logger, operationId, 0);
+            return EmailSendResult.Transient("Timeout");
+        }
+    }
+
+    private async Task<EmailSendResult> PollAsync(string operationId, TimeSpan? retryAfter, CancellationToken cancellationToken)
+    {
+        var giveUpAt = _timeProvider.GetUtcNow() + _options.PollTimeout;
+        while (true)
+        {
+            var wait = retryAfter is { } serverWait && serverWait > _options.PollInterval ? serverWait : _options.PollInterval;
+            if (_timeProvider.GetUtcNow() + wait > giveUpAt)
+            {
+                LogPollTimedOut(_logger, operationId);
+                return EmailSendResult.Transient("PollTimeout") with { OperationId = operationId };
+            }
+
+            await Task.Delay(wait, _timeProvider, cancellationToken);
+            var status = await GetStatusAsync(operationId, cancellationToken);
+            if (status is null)
+            {
+                return EmailSendResult.Transient("OperationNotFound") with { OperationId = operationId };
+            }
+
+            if (status.Value.Terminal)
+            {
+                return status.Value.Result;
+            }
+
+            retryAfter = status.Value.RetryAfter;
+        }
+    }
+
+    /// <summary>The operation's status, or null when the service does not know it (404).</summary>
+    private async Task<OperationStatus?> GetStatusAsync(string operationId, CancellationToken cancellationToken)
+    {
+        using var request = _pipeline.CreateMessage();
+        request.Request.Method = RequestMethod.Get;
+        request.Request.Uri.Reset(new Uri(
+            _endpoint + "/emails/operations/" + Uri.EscapeDataString(operationId) + "?api-version=" + ApiVersion));
+        request.Request.Headers.SetValue("Accept", "application/json");
+        await _pipeline.SendAsync(request, cancellationToken);
+        var response = request.Response;
+        if (response.Status == 404)
+        {
+            return null;
+        }
+
+        if (response.Status != 200)
+        {
+            // A failed status call says nothing about the mail: keep it pending.
+            var failure = Failure(response, "poll");
+            return new OperationStatus(operationId, true, EmailSendResult.Transient(failure.ErrorCode ?? "PollFailed"), null);
+        }
+
+        return ReadStatus(response) with { RetryAfter = RetryAfter(response) };
+    }
+
+    private OperationStatus ReadStatus(Response response)
+    {
+        using var json = JsonDocument.Parse(response.Content.ToMemory());
+        var root = json.RootElement;
+        var id = root.TryGetProperty("id", out var idElement) ? idElement.GetString() : null;
+        var status = root.TryGetProperty("status", out var statusElement) ? statusElement.GetString() : null;
+        var errorCode = root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object &&
+                        error.TryGetProperty("code", out var code)
+            ? code.GetString()
+            : null;
+        return status switch
+        {
+            "Succeeded" => new OperationStatus(id, true, EmailSendResult.Sent(id), null),
+            "Failed" or "Canceled" => LogAndReturn(new OperationStatus(id, true, EmailSendResult.Permanent(errorCode ?? status) with { OperationId = id }, null)),
+            _ => new OperationStatus(id, false, EmailSendResult.Transient(status ?? "Unknown"), null),
+        };
+
+        OperationStatus LogAndReturn(OperationStatus failed)
+        {
+            LogOperationFailed(_logger, id, status, errorCode);
+            return failed;
+        }
+    }
+
+    private EmailSendResult Failure(Response response, string step)
+    {
+        var code = ErrorCode(response) ?? "Http" + response.Status;
+        LogHttpFailure(_logger, step, response.Status, code);
+        return response.Status is 408 or 429 or >= 500
+            ? EmailSendResult.Transient(code)
+            : EmailSendResult.Permanent(code);
+    }
+
+    private static string? ErrorCode(Response response)
+    {
+        if (response.Headers.TryGetValue("x-ms-error-code", out var header) && !string.IsNullOrWhiteSpace(header))
+        {
+            return header;
+        }
+
+        try
+        {
+            using var json = JsonDocument.Parse(response.Content.ToMemory());
+            return json.RootElement.TryGetProperty("error", out var error) && error.TryGetProperty("code", out var code)
+                ? code.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static TimeSpan? RetryAfter(Response response) =>
+        response.Headers.TryGetValue("retry-after", out var value) &&
+        int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? TimeSpan.FromSeconds(seconds)
+            : null;
+
+    private byte[] Body(EmailMessage message)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("senderAddress", _senderAddress);
+            writer.WriteStartObject("recipients");
+            writer.WriteStartArray("to");
+            writer.WriteStartObject();
+            writer.WriteString("address", message.To);
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.WriteStartObject("content");
+            writer.WriteString("subject", message.Subject);
+            writer.WriteString("plainText", message.PlainText);
+            writer.WriteString("html", message.Html);
+            writer.WriteEndObject();
+            writer.WriteBoolean("userEngagementTrackingDisabled", true);
+            writer.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static TokenCredential? CreateCredential(EmailOptions options) =>
+        !string.IsNullOrWhiteSpace(options.ConnectionString)
+            ? null
+            : !string.IsNullOrWhiteSpace(options.ClientId)
+                ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ClientId))
+                : new DefaultAzureCredential();
+
+    private readonly record struct OperationStatus(string? Id, bool Terminal, EmailSendResult Result, TimeSpan? RetryAfter);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ACS e-mail {Step} failed with HTTP {Status} ({ErrorCode})")]
+    private static partial void LogHttpFailure(ILogger logger, string step, int status, string errorCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ACS e-mail operation {OperationId} ended {Status} ({ErrorCode})")]
+    private static partial void LogOperationFailed(ILogger logger, string? operationId, string? status, string? errorCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ACS e-mail operation {OperationId} still running after the poll timeout; left pending")]
+    private static partial void LogPollTimedOut(ILogger logger, string operationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ACS e-mail operation {OperationId} could not reach the service (status {Status})")]
+    private static partial void LogTransportFailure(ILogger logger, string operationId, int status);
+}

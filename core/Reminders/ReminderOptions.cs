@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PoIntake.Core.Reminders;
+
+/// <summary>Configuration section <c>Reminders</c>.</summary>
+public sealed class ReminderOptions
+{
+    public const string Section = "Reminders";
+
+    /// <summary>Days before each deadline a reminder goes out.</summary>
+    public int[] DaysBefore { get; set; } = [30, 14, 7, 1];
+
+    /// <summary>Days after the annualReport deadline a reminder goes to those still missing.</summary>
+    public int[] AnnualReportDaysAfter { get; set; } = [7];
+
+    /// <summary>Swedish local time (Europe/Stockholm) from which a day's reminders go out.</summary>
+    public TimeOnly SendAt { get; set; } = new(7, 0);
+
+    /// <summary>How long a missed "days after" reminder may still be caught up.</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "60.00:00:00")]
+    public TimeSpan AfterCatchUp { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Public base URL of the API (links to the template: {PublicBaseUrl}/api/template/{year}).</summary>
+    [Required]
+    public string PublicBaseUrl { get; set; } = "http://localhost:7071";
+
+    /// <summary>How long a claimed send is protected from other instances before it may be taken over.</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(10);
+}

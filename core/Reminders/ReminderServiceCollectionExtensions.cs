@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PoIntake.Core.Contacts;
+using PoIntake.Core.Email;
+using PoIntake.Core.Reference;
+
+namespace PoIntake.Core.Reminders;
+
+public static class ReminderServiceCollectionExtensions
+{
+    /// <summary>
+    /// Reminders, the contacts register and their e-mail (sections <c>Reminders</c> and <c>Email</c>, validated at start).
+    /// Needs the storage clients (<c>AddPoIntakeStorage</c>).
+    /// </summary>
+    public static IServiceCollection AddPoIntakeReminders(this IServiceCollection services)
+    {
+        services.AddPoIntakeEmail();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(MunicipalityRegistry.Default);
+        services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<IReportDirectory, TableReportDirectory>();
+        services.TryAddSingleton<ContactStore>();
+        services.TryAddSingleton<IContactDirectory>(provider => provider.GetRequiredService<ContactStore>());
+        services.TryAddSingleton<ContactsWorkbookParser>();
+        services.TryAddSingleton<ContactImportService>();
+        services.TryAddSingleton<IWorkingDayCalendar, SwedishWorkingDayCalendar>();
+        services.TryAddSingleton<ReminderSchedule>();
+        services.TryAddSingleton<ReminderMailRenderer>();
+        services.TryAddSingleton<ReminderTargeting>();
+        services.TryAddSingleton<ReminderLedger>();
+        services.TryAddSingleton<ReminderPass>();
+        return services;
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using PoIntake.Core.Totals;
+
+namespace PoIntake.Functions.Http;
+
+/// <summary><c>GET /api/totals/{year}[?format=json|xlsx|csv]</c>: national totals of a reporting year.</summary>
+public sealed partial class GetNationalTotalsFunction(
+    TotalsService totals,
+    TotalsXlsxExporter xlsx,
+    TotalsCsvExporter csv,
+    ILogger<GetNationalTotalsFunction> logger)
+{
+    [Function("GetNationalTotals")]
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "totals/{year}")] HttpRequest request,
+        string year,
+        CancellationToken cancellationToken)
+    {
+        if (!HttpResults.TryParseYear(year, out var reportingYear))
+        {
+            return HttpResults.BadYear(year);
+        }
+
+        var format = request.Query["format"].ToString().Trim().ToLowerInvariant();
+        if (format is not ("" or "json" or "xlsx" or "csv"))
+        {
+            return HttpResults.Problem(
+                StatusCodes.Status400BadRequest,
+                "Okänt format",
+                "Parametern format kan vara json, xlsx eller csv.");
+        }
+
+        var computed = await totals.GetAsync(reportingYear, cancellationToken);
+        if (computed is null)
+        {
+            return HttpResults.Problem(
+                StatusCodes.Status404NotFound,
+                "Inga uppgifter för året",
+                $"Det finns inga godkända redovisningar för {reportingYear}.");
+        }
+
+        LogServed(logger, reportingYear, format.Length == 0 ? "json" : format);
+        return format switch
+        {
+            "xlsx" => new FileContentResult(xlsx.Export(computed.Result), TotalsXlsxExporter.ContentType)
+            {
+                FileDownloadName = $"personligt-ombud-riket-{reportingYear}.xlsx",
+            },
+            "csv" => new FileContentResult(csv.Export(computed.Totals), TotalsCsvExporter.ContentType)
+            {
+                FileDownloadName = $"personligt-ombud-riket-{reportingYear}.csv",
+            },
+            _ => new FileContentResult(computed.Json, HttpResults.JsonContentType),
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Served totals for {Year} as {Format}")]
+    private static partial void LogServed(ILogger logger, int year, string format);
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using PoIntake.Core.Template;
+using PoIntake.Core.Totals;
+
+namespace PoIntake.Functions.Http;
+
+/// <summary><c>GET /api/template/{year}</c>: the blank report workbook. Anonymous: municipalities download it from the reminder link.</summary>
+public sealed class GetTemplateFunction
+{
+    [Function("GetTemplate")]
+    public IActionResult Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "template/{year}")] HttpRequest request,
+        string year)
+    {
+        if (!HttpResults.TryParseYear(year, out var reportingYear))
+        {
+            return HttpResults.BadYear(year);
+        }
+
+        return new FileContentResult(ReportTemplate.Write(reportingYear), TotalsXlsxExporter.ContentType)
+        {
+            FileDownloadName = $"redovisning-personligt-ombud-{reportingYear}.xlsx",
+        };
+    }
+}

@@ -1,0 +1,103 @@
+using ClosedXML.Excel;
+using PoIntake.Core.Contacts;
+using PoIntake.Core.Intake;
+using PoIntake.Core.Reference;
+
+namespace PoIntake.Tests.Contacts;
+
+public sealed class ContactsWorkbookParserTests
+{
+    private static readonly ContactsWorkbookParser Parser = new(MunicipalityRegistry.Default);
+
+    internal static byte[] Workbook(string sheetName = "Kontakter", string[]? header = null, params string[][] rows)
+    {
+        using var workbook = new XLWorkbook();
+        var sheet = workbook.AddWorksheet(sheetName);
+        var headings = header ?? ["Roll", "Kommun", "Namn", "E-post"];
+        for (var c = 0; c < headings.Length; c++)
+        {
+            sheet.Cell(1, c + 1).Value = headings[c];
+        }
+
+        for (var r = 0; r < rows.Length; r++)
+        {
+            for (var c = 0; c < rows[r].Length; c++)
+            {
+                sheet.Cell(r + 2, c + 1).Value = rows[r][c];
+            }
+        }
+
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
+
+    [Fact]
+    public void Parse_GoodRows_AllRolesByNameOrCode()
+    {
+        var result = Parser.Parse(Workbook(rows:
+        [
+            ["Kommun", "Upplands Väsby", "Anna Andersson", "anna@upplandsvasby.se"],
+            ["kommun", "0115", "Bo Berg", "bo@vallentuna.se"],
+            ["Länsstyrelse", "", "Lena Län", "lena@lansstyrelsen.se"],
+            ["Socialstyrelsen", "", "Sara Sos", "sara@socialstyrelsen.se"],
+        ]), "01");
+
+        Assert.Empty(result.Findings);
+        Assert.Equal(
+            [ContactRole.Municipality, ContactRole.Municipality, ContactRole.CountyBoard, ContactRole.NationalBoard],
+            result.Contacts.Select(c => c.Role));
+        Assert.Equal(["0114", "0115", null, null], result.Contacts.Select(c => c.MunicipalityCode));
+        Assert.All(result.Contacts, c => Assert.Equal("01", c.CountyCode));
+    }
+
+    [Fact]
+    public void Parse_BadCells_ReportedCellByCellAndGoodRowsKept()
+    {
+        var result = Parser.Parse(Workbook(rows:
+        [
+            ["Kommun", "Vallentuna", "Bo Berg", "bo@vallentuna.se"],
+            ["Chef", "Vallentuna", "X", "x@vallentuna.se"],
+            ["Kommun", "", "Y", "y@kommun.se"],
+            ["Kommun", "Malmö", "Z", "z@malmo.se"],
+            ["Kommun", "Atlantis", "Q", "q@kommun.se"],
+            ["Kommun", "Solna", "", "inte-en-adress"],
+        ]), "01");
+
+        var kept = Assert.Single(result.Contacts);
+        Assert.Equal("Bo Berg", kept.Name);
+        var errors = result.Findings.Where(f => f.Severity == Severity.Error).Select(f => (f.Cell, f.Code)).ToArray();
+        Assert.Equal(
+            [
+                ("A3", "contacts.role.invalid"),
+                ("B4", "contacts.municipality.missing"),
+                ("B5", "contacts.municipality.otherCounty"),
+                ("B6", "contacts.municipality.unknown"),
+                ("C7", "contacts.name.missing"),
+                ("D7", "contacts.email.invalid"),
+            ],
+            errors);
+        Assert.All(result.Findings, f => Assert.Equal("Kontakter", f.Sheet));
+        Assert.Contains("Malmö", result.Findings.Single(f => f.Cell == "B5").Message, StringComparison.Ordinal);
+        Assert.False(result.Unreadable);
+    }
+
+    [Fact]
+    public void Parse_MissingAddress_KeptWithWarning()
+    {
+        var result = Parser.Parse(Workbook(rows: [["Kommun", "Solna", "Nils Namn", ""]]), "01");
+
+        var contact = Assert.Single(result.Contacts);
+        Assert.Null(contact.Email);
+        var warning = Assert.Single(result.Findings);
+        Assert.Equal((Severity.Warning, "D2"), (warning.Severity, warning.Cell));
+    }
+
+    [Fact]
+    public void Parse_WrongSheetOrHeader_Unreadable()
+    {
+        Assert.True(Parser.Parse(Workbook("Blad1", rows: [["Kommun", "Solna", "A", "a@b.se"]]), "01").Unreadable);
+        Assert.True(Parser.Parse(Workbook(header: ["Roll", "Kommun", "E-post", "Namn"]), "01").Unreadable);
+        Assert.True(Parser.Parse("not a workbook"u8.ToArray(), "01").Unreadable);
+    }
+}

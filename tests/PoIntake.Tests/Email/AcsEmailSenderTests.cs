@@ -1,0 +1,255 @@
+using System.Text.Json;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Microsoft.Extensions.Logging.Abstractions;
+using PoIntake.Core.Email;
+
+namespace PoIntake.Tests.Email;
+
+public sealed class AcsEmailSenderTests : IAsyncLifetime
+{
+    // Made-up key: base64 of bytes 00..1F (the brief's test vector key).
+    private const string KeyBase64 = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
+    private FakeAcsServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await FakeAcsServer.StartWithAccessKeyAsync(Convert.FromBase64String(KeyBase64));
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public void Sign_BriefWorkedExamples_MatchPublishedSignatures()
+    {
+        var key = Convert.FromBase64String(KeyBase64);
+        const string body = """{"senderAddress":"DoNotReply@contoso.com","recipients":{"to":[{"address":"alice@example.com","displayName":"Alice"}]},"content":{"subject":"Hello","plainText":"Hi Alice"}}""";
+        var bodyHash = AcsHmacPolicy.ContentHash(System.Text.Encoding.UTF8.GetBytes(body));
+        Assert.Equal("7x+UFNzdy1WCsREOrDr1VDH87R5wPu+cQ4UOwI9LNYM=", bodyHash);
+
+        Assert.Equal(
+            "Yj6To7b80S0dGHrtWSc/2bBeh96FHqrNbOX3XCEL4I8=",
+            AcsHmacPolicy.Sign(key, "POST", "/emails:send?api-version=2025-09-01", "Tue, 14 Oct 2025 09:30:00 GMT", "contoso.unitedstates.communication.azure.com", bodyHash));
+        Assert.Equal(
+            "2j+JHnrZZDHCSvmeUgkm/39+XMRjB/kroLknWrS7wdE=",
+            AcsHmacPolicy.Sign(key, "GET", "/emails/operations/8540c0de-899f-5cce-acb5-3ec493af3800?api-version=2025-09-01", "Tue, 14 Oct 2025 09:30:00 GMT", "contoso.unitedstates.communication.azure.com", AcsHmacPolicy.ContentHash([])));
+    }
+
+    [Fact]
+    public async Task Send_AccessKey_ServerAcceptsSignatureAndMailSucceeds()
+    {
+        var message = Message();
+
+        var result = await CreateSender().SendAsync(message, CancellationToken.None);
+
+        Assert.Equal(EmailSendStatus.Sent, result.Status);
+        Assert.All(_server.Requests, r => Assert.True(r.Authenticated, r.Method + " " + r.PathAndQuery));
+        var send = Assert.Single(_server.Sends);
+        Assert.Equal("/emails:send?api-version=2025-09-01", send.PathAndQuery);
+        Assert.Equal(message.IdempotencyKey.ToString("D"), send.Headers["Operation-Id"]);
+        Assert.StartsWith("application/json", send.Headers["Content-Type"], StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(send.Body);
+        Assert.Equal("noreply@pointake.test", json.RootElement.GetProperty("senderAddress").GetString());
+        var to = json.RootElement.GetProperty("recipients").GetProperty("to");
+        Assert.Equal("anna@kommun.test", Assert.Single(to.EnumerateArray()).GetProperty("address").GetString());
+        Assert.False(json.RootElement.GetProperty("recipients").TryGetProperty("cc", out _));
+        Assert.Equal("Påminnelse: årsrapport", json.RootElement.GetProperty("content").GetProperty("subject").GetString());
+        Assert.Equal("<p>Hej &amp; välkommen</p>", json.RootElement.GetProperty("content").GetProperty("html").GetString());
+        var poll = Assert.Single(_server.Polls);
+        Assert.Equal($"/emails/operations/{message.IdempotencyKey:D}?api-version=2025-09-01", poll.PathAndQuery);
+        Assert.Equal("47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=", poll.Headers["x-ms-content-sha256"]);
+    }
+
+    [Fact]
+    public async Task Send_WrongAccessKey_PermanentFailureWithServiceCode()
+    {
+        var sender = CreateSender(connectionString: $"endpoint={_server.Endpoint};accesskey={Convert.ToBase64String(new byte[32])}");
+
+        var result = await sender.SendAsync(Message(), CancellationToken.None);
+
+        Assert.Equal(EmailSendStatus.PermanentFailure, result.Status);
+        Assert.Equal("Denied", result.ErrorCode);
+        Assert.Single(_server.Requests);
+    }
+
+    [Fact]
+    public async Task Send_Throttled_WaitsRetryAfterThenRetriesSameOperationId()
+    {
+        _server.ScriptSend(429, """{"error":{"code":"TooManyRequests"}}""", ("Retry-After", "1"));
+
+        var result = await CreateSender().SendAsync(Message(), CancellationToken.None);
+
+        Assert.Equal(EmailSendStatus.Sent, result.Status);
+        var sends = _server.Sends.ToArray();
+        Assert.Equal(2, sends.Length);
+        Assert.True(sends[1].ReceivedAt - sends[0].ReceivedAt >= TimeSpan.FromSeconds(0.95), "retried before Retry-After");
+        Assert.Equal(sends[0].Headers["Operation-Id"], sends[1].Headers["Operation-Id"]);
+        Assert.Equal(sends[0].Body, sends[1].Body);
+        Assert.All(sends, s => Assert.True(s.Authenticated));
+    }
+
+    [Fact]
+    public async Task Send_ServerErrors_RetriedWithBackoffThenSucceeds()
+    {
+        _server.ScriptSend(500, """{"error":{"code":"InternalError"}}""");
+        _server.ScriptSend(503);
+
+        var result = await CreateSender().SendAsync(Message(), CancellationToken.None);
+
+        Assert.Equal(EmailSendStatus.Sent, result.Status);
+        var sends = _server.Sends.ToArray();
+        Assert.Equal(3, sends.Length);
+        Assert.True(sends[2].ReceivedAt - sends[1].ReceivedAt > TimeSpan.Zero);
+    }
+
+    [Fact]
+    public async Task Send_ServerErrorsOutlastRetries_TransientFailure()
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            _server.ScriptSend(500, """{"error":{"code":"InternalError"}}""", ("x-ms-error-code", "InternalError"));
+        }
+
+        var result = await CreateSender().SendAsync(Message(), CancellationToken.None);
+
+        Assert.Equal(EmailSendStatus.TransientFailure, result.Status);
+        Assert.Equal("InternalError", result.ErrorCode);
+        Assert.Equal(4, _server.Sends.Count());
+    }
+
+    [Fact]
+    public async Task Send_BadRequest_PermanentFailureNotRetried()
+    {
+        _server.ScriptSend(400, """{"error":{"code":"InvalidRecipientAddress","message":"bad"}}""");
+
+        var result = await CreateSender().SendAsync(Message(), CancellationToken.None);
+
+        Assert.Equal(EmailSendStatus.PermanentFailure, result.Status);
+        Assert.Equal("InvalidRecipientAddress", result.ErrorCode);
+        Assert.Single(_server.Sends);
+        Assert.Empty(_server.Polls);
+    }
+
+    [Fact]
+    public async Task Send_OperationRunsThenFails_PollsUntilTerminalAndReportsErrorCode()
+    {
+        var message = Message();
+        _server.ScriptPoll(200, $$"""{"id":"{{message.IdempotencyKey}}","status":"NotStarted"}""", ("retry-after", "0"));
+        _server.ScriptPoll(200, $$"""{"id":"{{message.IdempotencyKey}}","status":"Running"}""");
+        _server.ScriptPoll(200, "{\"id\":\"" + message.IdempotencyKey + "\",\"status\":\"Failed\",\"error\":{\"code\":\"EmailDropped\",\"message\":\"dropped\"}}");
+
+        var result = await CreateSender().SendAsync(message, CancellationToken.None);
+
+        Assert.Equal(EmailSendStatus.PermanentFailure, result.Status);
+        Assert.Equal("EmailDropped", result.ErrorCode);
+        Assert.Equal(3, _server.Polls.Count());
+    }
+
+    [Fact]
+    public async Task Send_OperationNeverFinishes_TransientAfterPollTimeout()
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            _server.ScriptPoll(200, """{"id":"x","status":"Running"}""");
+        }
+
+        var result = await CreateSender(pollTimeout: TimeSpan.FromMilliseconds(300)).SendAsync(Message(), CancellationToken.None);
+
+        Assert.Equal(EmailSendStatus.TransientFailure, result.Status);
+        Assert.Equal("PollTimeout", result.ErrorCode);
+    }
+
+    [Fact]
+    public async Task Send_MayHaveBeenSentAndServiceHasIt_DoesNotPostAgain()
+    {
+        var message = Message() with { MayHaveBeenSent = true };
+
+        var result = await CreateSender().SendAsync(message, CancellationToken.None);
+
+        Assert.Equal(EmailSendStatus.Sent, result.Status);
+        Assert.Empty(_server.Sends);
+        Assert.Single(_server.Polls);
+    }
+
+    [Fact]
+    public async Task Send_MayHaveBeenSentButServiceDoesNotKnowIt_Posts()
+    {
+        var message = Message() with { MayHaveBeenSent = true };
+        _server.ScriptPoll(404, """{"error":{"code":"NotFound"}}""");
+
+        var result = await CreateSender().SendAsync(message, CancellationToken.None);
+
+        Assert.Equal(EmailSendStatus.Sent, result.Status);
+        Assert.Single(_server.Sends);
+    }
+
+    [Fact]
+    public async Task Send_TokenCredential_SendsBearerTokenForAcsScope()
+    {
+        await using var server = await FakeAcsServer.StartWithBearerTokenAsync("token-123");
+        var credential = new FakeCredential("token-123");
+        var options = new EmailOptions
+        {
+            Mode = EmailMode.Acs,
+            Endpoint = server.Endpoint.ToString(),
+            SenderAddress = "noreply@pointake.test",
+            PollInterval = TimeSpan.FromMilliseconds(20),
+        };
+        var sender = new AcsEmailSender(options, credential, TimeProvider.System, NullLogger.Instance, ClientOptions(server));
+
+        var result = await sender.SendAsync(Message(), CancellationToken.None);
+
+        Assert.Equal(EmailSendStatus.Sent, result.Status);
+        Assert.All(server.Requests, r => Assert.True(r.Authenticated));
+        Assert.Contains("https://communication.azure.com//.default", credential.Scopes);
+        Assert.All(server.Requests, r => Assert.False(r.Headers.ContainsKey("x-ms-date")));
+    }
+
+    private static EmailMessage Message() => new(
+        "anna@kommun.test",
+        "Påminnelse: årsrapport",
+        "Hej & välkommen",
+        "<p>Hej &amp; välkommen</p>",
+        Guid.NewGuid());
+
+    private AcsEmailSender CreateSender(string? connectionString = null, TimeSpan? pollTimeout = null)
+    {
+        var options = new EmailOptions
+        {
+            Mode = EmailMode.Acs,
+            ConnectionString = connectionString ?? $"endpoint={_server.Endpoint};accesskey={KeyBase64}",
+            SenderAddress = "noreply@pointake.test",
+            PollInterval = TimeSpan.FromMilliseconds(20),
+            PollTimeout = pollTimeout ?? TimeSpan.FromSeconds(30),
+        };
+        return new AcsEmailSender(options, null, TimeProvider.System, NullLogger.Instance, ClientOptions(_server));
+    }
+
+    private static AcsEmailClientOptions ClientOptions(FakeAcsServer server)
+    {
+        var handler = new HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = (_, certificate, _, _) => certificate?.Thumbprint == server.Certificate.Thumbprint,
+        };
+        var options = new AcsEmailClientOptions { Transport = new HttpClientTransport(handler) };
+        options.Retry.Delay = TimeSpan.FromMilliseconds(20);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+        return options;
+    }
+
+    private sealed class FakeCredential(string token) : TokenCredential
+    {
+        public List<string> Scopes { get; } = [];
+
+        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken)
+        {
+            lock (Scopes)
+            {
+                Scopes.AddRange(requestContext.Scopes);
+            }
+
+            return new AccessToken(token, DateTimeOffset.UtcNow.AddHours(1));
+        }
+
+        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(GetToken(requestContext, cancellationToken));
+    }
+}

@@ -1,0 +1,197 @@
+using System.Collections.Concurrent;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Moq;
+using PoIntake.Core.Contacts;
+using PoIntake.Core.Email;
+using PoIntake.Core.Reference;
+using PoIntake.Core.Reminders;
+using PoIntake.Core.Storage;
+
+using PoIntake.Tests.Storage;
+
+namespace PoIntake.Tests.Reminders;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class ReminderPassTests(AzuriteFixture storage)
+{
+    private static readonly IOptions<ReminderOptions> Settings = Options.Create(new ReminderOptions());
+    private static readonly ReminderSchedule Schedule = new(Settings, new SwedishWorkingDayCalendar());
+
+    private static readonly Contact[] Municipalities =
+    [
+        new("01", ContactRole.Municipality, "0114", "A", "a@kommun.test"),
+        new("01", ContactRole.Municipality, "0115", "B", "b@kommun.test"),
+        new("01", ContactRole.Municipality, "0117", "C", "c@kommun.test"),
+    ];
+
+    [Fact]
+    public async Task TwoPassesAtOnce_SendEachMailOnce()
+    {
+        var sender = new RecordingSender(delay: TimeSpan.FromMilliseconds(30));
+        var now = FirstSlot(2031).Moment;
+
+        var results = await Task.WhenAll(
+            Pass(sender, new TableServiceClient(storage.ConnectionString)).RunAtAsync(now, DeadlineKind.GrantApplication, CancellationToken.None),
+            Pass(sender, new TableServiceClient(storage.ConnectionString)).RunAtAsync(now, DeadlineKind.GrantApplication, CancellationToken.None),
+            Pass(sender, new TableServiceClient(storage.ConnectionString)).RunAtAsync(now, DeadlineKind.GrantApplication, CancellationToken.None));
+
+        Assert.Equal(["a@kommun.test", "b@kommun.test", "c@kommun.test"], sender.Sent.Select(m => m.To).Order(StringComparer.Ordinal));
+        Assert.Equal(3, results.Sum(r => r.Sent));
+        Assert.Equal(6, results.Sum(r => r.AlreadyHandled));
+
+        var again = await Pass(sender, new TableServiceClient(storage.ConnectionString)).RunAtAsync(now.AddHours(3), DeadlineKind.GrantApplication, CancellationToken.None);
+        Assert.Equal(0, again.Sent);
+        Assert.Equal(3, sender.Sent.Count);
+    }
+
+    [Fact]
+    public async Task FailedSend_StaysPendingThenRetriedWithSameOperationIdAndRecorded()
+    {
+        var sender = new RecordingSender(failFirstAttempts: 1);
+        var slot = FirstSlot(2032);
+
+        var first = await Pass(sender, new TableServiceClient(storage.ConnectionString)).RunAtAsync(slot.Moment, DeadlineKind.GrantApplication, CancellationToken.None);
+        Assert.Equal((0, 3), (first.Sent, first.Failed));
+        var entry = await Ledger(new TableServiceClient(storage.ConnectionString)).FindAsync(Mail(slot, "a@kommun.test"), CancellationToken.None);
+        Assert.Equal(nameof(LedgerStatus.Pending), entry!.Status);
+        Assert.Equal("ServiceUnavailable", entry.LastError);
+
+        var second = await Pass(sender, new TableServiceClient(storage.ConnectionString)).RunAtAsync(slot.Moment.AddHours(1), DeadlineKind.GrantApplication, CancellationToken.None);
+        Assert.Equal((3, 0), (second.Sent, second.Failed));
+        var attempts = sender.Attempts.Where(m => m.To == "a@kommun.test").ToArray();
+        Assert.Equal(2, attempts.Length);
+        Assert.Equal(attempts[0].IdempotencyKey, attempts[1].IdempotencyKey);
+        Assert.False(attempts[0].MayHaveBeenSent);
+        Assert.True(attempts[1].MayHaveBeenSent);
+        entry = await Ledger(new TableServiceClient(storage.ConnectionString)).FindAsync(Mail(slot, "a@kommun.test"), CancellationToken.None);
+        Assert.Equal(nameof(LedgerStatus.Sent), entry!.Status);
+        Assert.Equal(2, entry.Attempts);
+        Assert.DoesNotContain("a@kommun.test", entry.RowKey, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(attempts[0].IdempotencyKey.ToString("D"), entry.OperationId);
+    }
+
+    [Fact]
+    public async Task FailedSend_NotRetriedAfterItsMomentPassed()
+    {
+        var sender = new RecordingSender(failFirstAttempts: 1);
+        var slots = Schedule.SlotsOf(Schedule.DeadlineOf(DeadlineKind.GrantApplication, 2033));
+
+        await Pass(sender, new TableServiceClient(storage.ConnectionString)).RunAtAsync(slots[0].Moment, DeadlineKind.GrantApplication, CancellationToken.None);
+        var later = await Pass(sender, new TableServiceClient(storage.ConnectionString)).RunAtAsync(slots[1].Moment, DeadlineKind.GrantApplication, CancellationToken.None);
+
+        Assert.Equal(3, later.Sent);
+        Assert.All(sender.Sent, m => Assert.Contains("14 dagar kvar", m.PlainText, StringComparison.Ordinal));
+        var stale = await Ledger(new TableServiceClient(storage.ConnectionString)).FindAsync(Mail(slots[0], "a@kommun.test"), CancellationToken.None);
+        Assert.Equal((nameof(LedgerStatus.Pending), 1), (stale!.Status, stale.Attempts));
+    }
+
+    [Fact]
+    public async Task PermanentFailure_RecordedAndNotRetried()
+    {
+        var sender = new RecordingSender(permanent: true);
+        var slot = FirstSlot(2034);
+
+        await Pass(sender, new TableServiceClient(storage.ConnectionString)).RunAtAsync(slot.Moment, DeadlineKind.GrantApplication, CancellationToken.None);
+        var second = await Pass(sender, new TableServiceClient(storage.ConnectionString)).RunAtAsync(slot.Moment.AddHours(1), DeadlineKind.GrantApplication, CancellationToken.None);
+
+        Assert.Equal(3, sender.Attempts.Count);
+        Assert.Equal(3, second.AlreadyHandled);
+        var entry = await Ledger(new TableServiceClient(storage.ConnectionString)).FindAsync(Mail(slot, "b@kommun.test"), CancellationToken.None);
+        Assert.Equal((nameof(LedgerStatus.Rejected), "InvalidRecipient"), (entry!.Status, entry.LastError));
+    }
+
+    [Fact]
+    public async Task CrashedClaim_TakenOverOnlyAfterLease()
+    {
+        var slot = FirstSlot(2035);
+        var ledger = Ledger(new TableServiceClient(storage.ConnectionString));
+        var crashed = await ledger.TryClaimAsync(Mail(slot, "a@kommun.test"), slot.Moment, CancellationToken.None);
+        Assert.NotNull(crashed);
+        var sender = new RecordingSender();
+
+        await Pass(sender, new TableServiceClient(storage.ConnectionString)).RunAtAsync(slot.Moment.AddMinutes(1), DeadlineKind.GrantApplication, CancellationToken.None);
+        Assert.DoesNotContain(sender.Attempts, m => m.To == "a@kommun.test");
+
+        await Pass(sender, new TableServiceClient(storage.ConnectionString)).RunAtAsync(slot.Moment + Settings.Value.ClaimLease + TimeSpan.FromMinutes(1), DeadlineKind.GrantApplication, CancellationToken.None);
+        var attempt = Assert.Single(sender.Attempts, m => m.To == "a@kommun.test");
+        Assert.True(attempt.MayHaveBeenSent);
+        Assert.Equal(crashed!.OperationId, attempt.IdempotencyKey);
+    }
+
+    [Fact]
+    public void OperationIdOf_StablePerKeyAndDistinctAcrossKeys()
+    {
+        var a = ReminderLedger.OperationIdOf("grantApplication-2031", "b30-municipality-abc");
+        Assert.Equal(a, ReminderLedger.OperationIdOf("grantApplication-2031", "b30-municipality-abc"));
+        Assert.NotEqual(a, ReminderLedger.OperationIdOf("grantApplication-2031", "b14-municipality-abc"));
+        Assert.Equal(8, a.Version);
+    }
+
+    [Fact]
+    public async Task Preview_ListsRecipientsAndSubjectsWithoutSending()
+    {
+        var sender = new RecordingSender();
+        var slot = FirstSlot(2036);
+
+        var preview = await Pass(sender, new TableServiceClient(storage.ConnectionString)).PreviewAsync(slot.SwedishDay, CancellationToken.None);
+
+        var grant = preview.Where(p => p.Deadline == "grantApplication").ToArray();
+        Assert.Equal(3, grant.Length);
+        Assert.All(grant, p => Assert.Equal(-30, p.Offset));
+        Assert.All(grant, p => Assert.Null(p.LedgerStatus));
+        Assert.Empty(sender.Attempts);
+    }
+
+    private static ReminderSlot FirstSlot(int year) => Schedule.SlotsOf(Schedule.DeadlineOf(DeadlineKind.GrantApplication, year))[0];
+
+    private static ReminderMail Mail(ReminderSlot slot, string to) => new(slot, ReminderAudience.MunicipalityContact, to, "", "", "");
+
+    private static ReminderLedger Ledger(TableServiceClient tables) => new(tables, Settings);
+
+    private static ReminderPass Pass(IEmailSender sender, TableServiceClient tables)
+    {
+        var contacts = new Mock<IContactDirectory>();
+        contacts.Setup(c => c.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync(Municipalities);
+        var targeting = new ReminderTargeting(
+            new Mock<IReportDirectory>(MockBehavior.Strict).Object,
+            contacts.Object,
+            MunicipalityRegistry.Default,
+            new ReminderMailRenderer(Settings));
+        return new ReminderPass(Schedule, targeting, Ledger(tables), sender, TimeProvider.System, NullLogger<ReminderPass>.Instance);
+    }
+
+    private sealed class RecordingSender(TimeSpan? delay = null, int failFirstAttempts = 0, bool permanent = false) : IEmailSender
+    {
+        private readonly ConcurrentDictionary<string, int> _attemptsByRecipient = new();
+
+        public ConcurrentQueue<EmailMessage> Attempts { get; } = new();
+
+        public List<EmailMessage> Sent => Attempts.Where(m => m.Subject != "failed").ToList();
+
+        public async Task<EmailSendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken)
+        {
+            if (delay is { } wait)
+            {
+                await Task.Delay(wait, cancellationToken);
+            }
+
+            var attempt = _attemptsByRecipient.AddOrUpdate(message.To, 1, (_, n) => n + 1);
+            if (permanent)
+            {
+                Attempts.Enqueue(message with { Subject = "failed" });
+                return EmailSendResult.Permanent("InvalidRecipient");
+            }
+
+            if (attempt <= failFirstAttempts)
+            {
+                Attempts.Enqueue(message with { Subject = "failed" });
+                return EmailSendResult.Transient("ServiceUnavailable");
+            }
+
+            Attempts.Enqueue(message);
+            return EmailSendResult.Sent(message.IdempotencyKey.ToString());
+        }
+    }
+}
