@@ -15,7 +15,8 @@ internal static class HostileFiles
 
     /// <summary>
     /// A workbook-looking package whose sheet part inflates to <paramref name="zeroBytes"/> of '0'.
-    /// With <paramref name="lie"/>, the headers claim the part is 1 KB, so only actual decompression can catch it.
+    /// With <paramref name="lie"/>, the headers claim each part inflates only 50 times (for the sheet: ~50 MB, under the
+    /// 100 MB budget and the 200× ratio limit), so no header check catches it: only counting while decompressing does.
     /// </summary>
     public static byte[] ZipBomb(long zeroBytes, bool lie)
     {
@@ -36,7 +37,7 @@ internal static class HostileFiles
         var bytes = output.ToArray();
         if (lie)
         {
-            LieAboutSizes(bytes, 1024);
+            LieAboutSizes(bytes, ratio: 50);
         }
 
         return bytes;
@@ -48,19 +49,30 @@ internal static class HostileFiles
         stream.Write(Encoding.UTF8.GetBytes(text));
     }
 
-    /// <summary>Overwrites the uncompressed size in every local and central header (no ZIP64 here: the bomb compresses to ~1 MB).</summary>
-    private static void LieAboutSizes(byte[] zip, uint size)
+    /// <summary>
+    /// Caps the uncompressed size in every local and central header at <paramref name="ratio"/> times the compressed
+    /// size (no ZIP64 here: the bomb compresses to ~1 MB, and a seekable target means no data descriptors).
+    /// </summary>
+    private static void LieAboutSizes(byte[] zip, uint ratio)
     {
         for (var i = 0; i + 46 <= zip.Length; i++)
         {
             var signature = BinaryPrimitives.ReadUInt32LittleEndian(zip.AsSpan(i));
-            if (signature == 0x04034B50 && BinaryPrimitives.ReadUInt32LittleEndian(zip.AsSpan(i + 22)) > size)
+            var (compressedAt, uncompressedAt) = signature switch
             {
-                BinaryPrimitives.WriteUInt32LittleEndian(zip.AsSpan(i + 22), size);
+                0x04034B50 => (18, 22),
+                0x02014B50 => (20, 24),
+                _ => (-1, -1),
+            };
+            if (compressedAt < 0)
+            {
+                continue;
             }
-            else if (signature == 0x02014B50 && BinaryPrimitives.ReadUInt32LittleEndian(zip.AsSpan(i + 24)) > size)
+
+            var claim = BinaryPrimitives.ReadUInt32LittleEndian(zip.AsSpan(i + compressedAt)) * ratio;
+            if (BinaryPrimitives.ReadUInt32LittleEndian(zip.AsSpan(i + uncompressedAt)) > claim)
             {
-                BinaryPrimitives.WriteUInt32LittleEndian(zip.AsSpan(i + 24), size);
+                BinaryPrimitives.WriteUInt32LittleEndian(zip.AsSpan(i + uncompressedAt), claim);
             }
         }
     }

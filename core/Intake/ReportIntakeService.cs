@@ -2,6 +2,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PoIntake.Core.Intake.Screening;
 using PoIntake.Core.Reference;
 using PoIntake.Core.Storage;
 
@@ -21,7 +22,7 @@ public sealed partial class ReportIntakeService(
     IntakeLogStore log,
     MunicipalityRegistry registry,
     TimeProvider time,
-    IOptions<ReportIntakeOptions> options,
+    IOptions<ScreeningOptions> screening,
     ILogger<ReportIntakeService> logger) : IReportIntake
 {
     public async Task<IntakeRecord> IngestAsync(string blobName, CancellationToken cancellationToken)
@@ -138,7 +139,8 @@ public sealed partial class ReportIntakeService(
     {
         var blob = blobs.GetBlobContainerClient(ContainerNames.Reports).GetBlobClient(blobName);
         BlobProperties properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
-        var limit = (long)options.Value.MaxFileBytes + 1;
+        // One byte over the screener's limit is enough for it to refuse the file; no need to buffer a huge upload.
+        var limit = screening.Value.MaxFileBytes + 1;
         byte[] content = [];
         if (properties.ContentLength > 0)
         {

@@ -31,7 +31,6 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<YearRevisionStore>();
         services.TryAddSingleton<IntakeResultStore>();
 
-        services.AddOptions<ReportIntakeOptions>().Bind(configuration.GetSection(ReportIntakeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ReportChecker>();
         services.TryAddSingleton<IReportIntake, ReportIntakeService>();
         return services;

@@ -73,6 +73,31 @@ public sealed class ReportRoundTripTests
         AssertSameReport(sample.Report, result.Report!);
     }
 
+    public static TheoryData<string> CommittedValidSamples()
+    {
+        var data = new TheoryData<string>();
+        var root = Path.Combine(RepositoryRoot.Path, "samples", "valid");
+        foreach (var file in Directory.EnumerateFiles(root, "*.xlsx", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetRelativePath(root, file).Replace('\\', '/'));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(CommittedValidSamples))]
+    public void Parse_CommittedValidSampleFile_HasNoErrors(string path)
+    {
+        var parts = path.Split('/');
+        var content = File.ReadAllBytes(Path.Combine(RepositoryRoot.Path, "samples", "valid", path));
+
+        var result = Parser().Parse(content, new ExpectedOrigin(int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), parts[1]));
+
+        Assert.DoesNotContain(result.Findings, f => f.Severity == Severity.Error);
+        Assert.Equal(parts[1], result.Report!.Operation.CountyCode);
+    }
+
     /// <summary>The invalid samples document their mistake with a descriptive slug; these are the parser's codes for them.</summary>
     public static TheoryData<string, string> InvalidSampleCodes => new()
     {

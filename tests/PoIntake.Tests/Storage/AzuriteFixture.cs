@@ -89,6 +89,8 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
                 "--tablePort", TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "--location", _location,
                 "--skipApiVersionCheck", "--disableTelemetry", "--loose", "--silent",
+                // Shorter keep-alive lets a graceful stop finish soon after the last request instead of after 5 s.
+                "--blobKeepAliveTimeout", "1", "--queueKeepAliveTimeout", "1", "--tableKeepAliveTimeout", "1",
             };
             var startInfo = new ProcessStartInfo("node")
             {

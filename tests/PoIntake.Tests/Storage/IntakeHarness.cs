@@ -11,21 +11,28 @@ using Microsoft.Extensions.Time.Testing;
 using Moq;
 using PoIntake.Core;
 using PoIntake.Core.Intake;
+using PoIntake.Core.Intake.Screening;
 using PoIntake.Core.Storage;
+using PoIntake.Core.Template;
 
 namespace PoIntake.Tests.Storage;
 
 /// <summary>
 /// The real intake and stores wired by <see cref="StorageServiceCollectionExtensions.AddPoIntakeStorage"/> against the
-/// shared Azurite, with fake screener/parser and a comparer that finds nothing.
+/// shared Azurite. With real workbooks (the default): the real screener, parser and comparer, and workbooks written by
+/// <see cref="ReportWorkbookWriter"/>. Otherwise a fake screener/parser (to inject parser failures or exact findings)
+/// and a comparer that finds nothing.
 /// </summary>
 internal sealed class IntakeHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
 
-    private IntakeHarness(ServiceProvider provider, FakeWorkbooks workbooks, FakeTimeProvider time, CapturingLoggerProvider logs)
+    private readonly bool _realWorkbooks;
+
+    private IntakeHarness(ServiceProvider provider, bool realWorkbooks, FakeWorkbooks workbooks, FakeTimeProvider time, CapturingLoggerProvider logs)
     {
         _provider = provider;
+        _realWorkbooks = realWorkbooks;
         Workbooks = workbooks;
         Time = time;
         Logs = logs;
@@ -45,13 +52,15 @@ internal sealed class IntakeHarness : IAsyncDisposable
 
     public TableClient Table(string name) => Get<TableServiceClient>().GetTableClient(name);
 
-    public static async Task<IntakeHarness> CreateAsync(AzuriteFixture azurite, int maxFileBytes = 1_000_000, HttpPipelinePolicy? tablePolicy = null)
+    public static async Task<IntakeHarness> CreateAsync(
+        AzuriteFixture azurite, bool realWorkbooks = true, int maxFileBytes = 1_000_000, HttpPipelinePolicy? tablePolicy = null)
     {
+        await azurite.StartAsync(); // no-op when running; recovers from an outage test that failed half-way
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 [ConnectionNames.Storage] = azurite.ConnectionString,
-                [$"{ReportIntakeOptions.Section}:{nameof(ReportIntakeOptions.MaxFileBytes)}"] = maxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [$"{ScreeningOptions.SectionName}:{nameof(ScreeningOptions.MaxFileBytes)}"] = maxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             })
             .Build();
 
@@ -63,9 +72,12 @@ internal sealed class IntakeHarness : IAsyncDisposable
 
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddProvider(logs));
-        services.AddSingleton<IWorkbookScreener>(workbooks);
-        services.AddSingleton<IReportParser>(workbooks);
-        services.AddSingleton(comparer.Object);
+        if (!realWorkbooks)
+        {
+            services.AddSingleton<IWorkbookScreener>(workbooks);
+            services.AddSingleton<IReportParser>(workbooks);
+            services.AddSingleton(comparer.Object);
+        }
 
         // Few, quick retries: an outage should fail the intake in well under a second, not after the SDK's minute of backoff.
         var tableOptions = new TableClientOptions();
@@ -80,11 +92,32 @@ internal sealed class IntakeHarness : IAsyncDisposable
         services.AddSingleton(new TableServiceClient(azurite.ConnectionString, tableOptions));
         services.AddSingleton(new BlobServiceClient(azurite.ConnectionString, blobOptions));
         services.AddPoIntakeCore(configuration);
+        if (realWorkbooks)
+        {
+            services.AddPoIntakeScreening(configuration);
+        }
+        else
+        {
+            services.AddOptions<ScreeningOptions>().Bind(configuration.GetSection(ScreeningOptions.SectionName));
+        }
+
         services.AddSingleton<TimeProvider>(time);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await provider.GetRequiredService<StorageInitializer>().InitializeAsync(CancellationToken.None);
-        return new IntakeHarness(provider, workbooks, time, logs);
+        return new IntakeHarness(provider, realWorkbooks, workbooks, time, logs);
+    }
+
+    /// <summary>The bytes of a workbook holding the report (and, with the fake parser only, exactly these findings).</summary>
+    public byte[] Workbook(AnnualReport report, params Finding[] fakeFindings)
+    {
+        if (!_realWorkbooks)
+        {
+            return Workbooks.Register(report, fakeFindings);
+        }
+
+        Assert.Empty(fakeFindings);
+        return ReportWorkbookWriter.Write(report);
     }
 
     /// <summary>Drops bytes at reports/{blobName}, as a county board would; returns the blob's creation time (the intake's ReceivedAt).</summary>

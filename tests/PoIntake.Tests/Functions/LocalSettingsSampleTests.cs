@@ -1,0 +1,62 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using PoIntake.DevHost.Functions;
+using PoIntake.Functions.Intake;
+
+namespace PoIntake.Tests.Functions;
+
+/// <summary>local.settings.sample.json must be copyable as is: every connection and %setting% the functions use is in it.</summary>
+public sealed partial class LocalSettingsSampleTests
+{
+    private static readonly FunctionCatalog Catalog = FunctionCatalog.FromAssembly(typeof(IngestReportFunction).Assembly);
+
+    private static Dictionary<string, string> Values()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "local.settings.sample.json")));
+        return document.RootElement.GetProperty("Values").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "");
+    }
+
+    [Fact]
+    public void Sample_RunsTheIsolatedWorkerOnAzurite()
+    {
+        var values = Values();
+
+        Assert.Equal("dotnet-isolated", values["FUNCTIONS_WORKER_RUNTIME"]);
+        Assert.Equal("UseDevelopmentStorage=true", values["AzureWebJobsStorage"]);
+    }
+
+    [Fact]
+    public void Sample_HasEveryTriggerConnectionAsAzurite()
+    {
+        var values = Values();
+
+        foreach (var connection in Catalog.Blobs.Select(b => b.Connection).OfType<string>())
+        {
+            Assert.True(values.TryGetValue(connection, out var value), $"missing connection {connection}");
+            Assert.Equal("UseDevelopmentStorage=true", value);
+        }
+    }
+
+    [Fact]
+    public void Sample_HasEverySettingATimerScheduleRefersTo()
+    {
+        var values = Values();
+
+        foreach (var timer in Catalog.Timers)
+        {
+            foreach (Match reference in SettingReference().Matches(timer.Schedule))
+            {
+                Assert.True(values.ContainsKey(reference.Groups[1].Value), $"{timer.Function.Name} reads %{reference.Groups[1].Value}%, which the sample lacks");
+            }
+        }
+    }
+
+    [Fact]
+    public void Sample_HoldsNoAccountKeys()
+    {
+        Assert.DoesNotContain(Values().Values, v => v.Contains("AccountKey=", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [GeneratedRegex("%([^%]+)%")]
+    private static partial Regex SettingReference();
+}

@@ -1,0 +1,176 @@
+using System.Text;
+using Azure.Storage.Blobs;
+using ClosedXML.Excel;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using PoIntake.Core.Storage;
+using PoIntake.Core.Template;
+using PoIntake.Core.Totals;
+using PoIntake.Functions.Http;
+using PoIntake.Tests.Storage;
+using PoIntake.Tests.Totals;
+using static PoIntake.Tests.Http.HttpFunctionTestKit;
+
+namespace PoIntake.Tests.Http;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
+{
+    // A reporting year the other storage tests leave alone (2015–2025 are theirs; 2013–2014 the totals scenario's).
+    private const int UploadYear = 2026;
+
+    private async Task<(StorageScenario Scenario, T Function)> CreateAsync<T>()
+    {
+        var scenario = await StorageScenario.ForAsync(azurite);
+        return (scenario, ActivatorUtilities.CreateInstance<T>(scenario.Services));
+    }
+
+    [Fact]
+    public async Task GetNationalTotals_YearWithoutData_404Problem()
+    {
+        var (_, function) = await CreateAsync<GetNationalTotalsFunction>();
+
+        var body = AssertProblem(await function.RunAsync(Get(), "2099", CancellationToken.None), StatusCodes.Status404NotFound);
+
+        Assert.Contains("2099", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("20x5", "")]
+    [InlineData("-2025", "")]
+    [InlineData("2025", "?format=pdf")]
+    public async Task GetNationalTotals_BadYearOrFormat_400Problem(string year, string query)
+    {
+        var (_, function) = await CreateAsync<GetNationalTotalsFunction>();
+
+        AssertProblem(await function.RunAsync(Get(query), year, CancellationToken.None), StatusCodes.Status400BadRequest);
+    }
+
+    [Fact]
+    public async Task GetNationalTotals_JsonXlsxCsv_SameFigures()
+    {
+        var (scenario, function) = await CreateAsync<GetNationalTotalsFunction>();
+        var year = await EnsureYearWithDataAsync(scenario);
+        var expected = (await scenario.Get<TotalsService>().GetAsync(year, CancellationToken.None))!.Totals;
+
+        var json = AssertJson(await function.RunAsync(Get(), year.ToString(), CancellationToken.None), StatusCodes.Status200OK);
+        var xlsx = Assert.IsType<FileContentResult>(await function.RunAsync(Get("?format=xlsx"), year.ToString(), CancellationToken.None));
+        var csv = Assert.IsType<FileContentResult>(await function.RunAsync(Get("?format=CSV"), year.ToString(), CancellationToken.None));
+
+        Assert.Equal(year, json.GetProperty("year").GetInt32());
+        Assert.Equal(expected.Clients.Total, json.GetProperty("clients").GetProperty("total").GetInt32());
+        Assert.Equal(21, json.GetProperty("counties").GetArrayLength());
+        using var workbook = new XLWorkbook(new MemoryStream(xlsx.FileContents));
+        Assert.True(workbook.TryGetWorksheet("Tabell 1", out _));
+        Assert.StartsWith("text/csv", csv.ContentType, StringComparison.Ordinal);
+        var lines = Encoding.UTF8.GetString(csv.FileContents).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("measure,dimensions,value", lines[0]);
+        Assert.Contains($"clients,,{expected.Clients.Total}", lines);
+    }
+
+    [Fact]
+    public async Task ListTotalsYears_ListsYearWithData()
+    {
+        var (scenario, function) = await CreateAsync<ListTotalsYearsFunction>();
+        var year = await EnsureYearWithDataAsync(scenario);
+
+        var json = AssertJson(await function.RunAsync(Get(), CancellationToken.None), StatusCodes.Status200OK);
+
+        var entry = json.GetProperty("years").EnumerateArray().Single(y => y.GetProperty("year").GetInt32() == year);
+        Assert.True(entry.GetProperty("reportsIncluded").GetInt32() > 0);
+    }
+
+    [Fact]
+    public async Task GetStatus_ValidAndBadYear()
+    {
+        var (_, function) = await CreateAsync<GetStatusFunction>();
+
+        var json = AssertJson(await function.RunAsync(Get(), "2011", CancellationToken.None), StatusCodes.Status200OK);
+        Assert.Equal(21, json.GetProperty("counties").GetArrayLength());
+        Assert.Equal("2012-01-16", json.GetProperty("deadline").GetProperty("date").GetString());
+        AssertProblem(await function.RunAsync(Get(), "year", CancellationToken.None), StatusCodes.Status400BadRequest);
+    }
+
+    [Fact]
+    public async Task UploadReport_ValidWorkbook_200AndStoredForIntake()
+    {
+        var (scenario, function) = await CreateAsync<UploadReportFunction>();
+        var report = StorageScenario.ValidReport(new Random(5), UploadYear, "12", "PO Helsingborg", "1283");
+
+        var result = await function.RunAsync(Post(ReportWorkbookWriter.Write(report), "?name=Helsingborg PO.xlsx"), $"{UploadYear}", "12", CancellationToken.None);
+
+        var json = AssertJson(result, StatusCodes.Status200OK);
+        Assert.Equal("Accepted", json.GetProperty("outcome").GetString());
+        Assert.Equal(0, json.GetProperty("errorCount").GetInt32());
+        var blobName = json.GetProperty("blobName").GetString();
+        Assert.Equal($"{UploadYear}/12/Helsingborg-PO.xlsx", blobName);
+        var blob = scenario.Get<BlobServiceClient>().GetBlobContainerClient(ContainerNames.Reports).GetBlobClient(blobName);
+        Assert.Equal(ReportWorkbookWriter.Write(report).Length, (await blob.GetPropertiesAsync()).Value.ContentLength);
+    }
+
+    [Fact]
+    public async Task UploadReport_SameNameOtherContent_NeverOverwrites()
+    {
+        var (_, function) = await CreateAsync<UploadReportFunction>();
+        var first = StorageScenario.ValidReport(new Random(6), UploadYear, "13", "PO Halmstad", "1380");
+        var second = StorageScenario.ValidReport(new Random(7), UploadYear, "13", "PO Halmstad", "1380");
+
+        var a = AssertJson(await function.RunAsync(Post(ReportWorkbookWriter.Write(first), "?name=halmstad"), $"{UploadYear}", "13", CancellationToken.None), 200);
+        var b = AssertJson(await function.RunAsync(Post(ReportWorkbookWriter.Write(second), "?name=halmstad"), $"{UploadYear}", "13", CancellationToken.None), 200);
+
+        Assert.Equal($"{UploadYear}/13/halmstad.xlsx", a.GetProperty("blobName").GetString());
+        Assert.NotEqual(a.GetProperty("blobName").GetString(), b.GetProperty("blobName").GetString());
+    }
+
+    [Fact]
+    public async Task UploadReport_WorkbookForAnotherCounty_422WithFindingsAndNotStored()
+    {
+        var (scenario, function) = await CreateAsync<UploadReportFunction>();
+        var report = StorageScenario.ValidReport(new Random(8), UploadYear, "12", "PO Lund", "1281");
+
+        var result = await function.RunAsync(Post(ReportWorkbookWriter.Write(report), "?name=lund"), $"{UploadYear}", "01", CancellationToken.None);
+
+        var json = AssertJson(result, StatusCodes.Status422UnprocessableEntity);
+        Assert.Equal("Rejected", json.GetProperty("outcome").GetString());
+        Assert.True(json.GetProperty("errorCount").GetInt32() > 0);
+        Assert.Contains(json.GetProperty("findings").EnumerateArray(), f => f.GetProperty("severity").GetString() == "Error" && f.GetProperty("message").GetString()!.Length > 0);
+        var container = scenario.Get<BlobServiceClient>().GetBlobContainerClient(ContainerNames.Reports);
+        Assert.False(await container.GetBlobClient($"{UploadYear}/01/lund.xlsx").ExistsAsync());
+    }
+
+    [Fact]
+    public async Task UploadReport_NotAWorkbook_422()
+    {
+        var (_, function) = await CreateAsync<UploadReportFunction>();
+
+        var result = await function.RunAsync(Post(Encoding.UTF8.GetBytes("kommun;klienter\nKiruna;12\n")), $"{UploadYear}", "25", CancellationToken.None);
+
+        Assert.Equal("Rejected", AssertJson(result, StatusCodes.Status422UnprocessableEntity).GetProperty("outcome").GetString());
+    }
+
+    [Theory]
+    [InlineData("2O25", "12")]
+    [InlineData("2025", "99")]
+    [InlineData("2025", "1")]
+    [InlineData("2025", "02")]
+    public async Task UploadReport_BadYearOrCounty_400Problem(string year, string county)
+    {
+        var (_, function) = await CreateAsync<UploadReportFunction>();
+
+        AssertProblem(await function.RunAsync(Post([1, 2, 3]), year, county, CancellationToken.None), StatusCodes.Status400BadRequest);
+    }
+
+    /// <summary>A year with at least one ingested report (uploads here are only stored, never ingested).</summary>
+    private static async Task<int> EnsureYearWithDataAsync(StorageScenario scenario)
+    {
+        const int year = UploadYear;
+        if (await scenario.Get<TotalsService>().GetAsync(year, CancellationToken.None) is null)
+        {
+            var report = StorageScenario.ValidReport(new Random(11), year, "20", "PO Dalarna", "2080", "2081");
+            await scenario.IngestAsync(report, "dalarna");
+        }
+
+        return year;
+    }
+}
