@@ -63,7 +63,7 @@ public sealed class ReminderFunctionsTests(AzuriteFixture storage)
         var timer = (TimerTriggerAttribute)Attribute.GetCustomAttribute(
             typeof(SendDeadlineRemindersFunction).GetMethod(nameof(SendDeadlineRemindersFunction.RunAsync))!.GetParameters()[0],
             typeof(TimerTriggerAttribute))!;
-        Assert.Equal("%Reminders:Schedule%", timer.Schedule);
+        Assert.Equal("%RemindersSchedule%", timer.Schedule);
 
         var blob = (BlobTriggerAttribute)Attribute.GetCustomAttribute(
             typeof(IngestContactsFunction).GetMethod(nameof(IngestContactsFunction.RunAsync))!.GetParameters()[0],

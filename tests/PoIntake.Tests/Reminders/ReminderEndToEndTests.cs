@@ -26,8 +26,8 @@ public sealed class ReminderEndToEndTests(AzuriteFixture storage) : IDisposable
     public async Task Pass_ComposedApp_WritesOneSwedishEmlPerRecipientOnce()
     {
         var tables = new TableServiceClient(storage.ConnectionString);
-        // Deadline 2045 (reported year 2044, baseline 2043); county 22 (Västernorrland) is this test's.
-        await StoredReports.AddAsync(tables, 2043, "22", "PO Höga Kusten", ["2280", "2282"], "hoga.kusten@po.test");
+        // Deadline 2052 (reported year 2051, baseline 2050); county 22 (Västernorrland) is this test's.
+        await StoredReports.AddAsync(tables, 2050, "22", "PO Höga Kusten", ["2280", "2282"], "hoga.kusten@po.test");
         await new ContactStore(tables).ReplaceCountyAsync("22",
         [
             new Contact("22", ContactRole.CountyBoard, null, "Länsstyrelsen Västernorrland", "po@lst-y.test"),
@@ -35,7 +35,7 @@ public sealed class ReminderEndToEndTests(AzuriteFixture storage) : IDisposable
         using var provider = Compose();
         var pass = provider.GetRequiredService<ReminderPass>();
         var schedule = provider.GetRequiredService<ReminderSchedule>();
-        var deadline = schedule.DeadlineOf(DeadlineKind.AnnualReport, 2045);
+        var deadline = schedule.DeadlineOf(DeadlineKind.AnnualReport, 2052);
         var now = schedule.SlotsOf(deadline).Single(s => s.Offset == -14).Moment.AddMinutes(5);
 
         var first = await pass.RunAtAsync(now, DeadlineKind.AnnualReport, CancellationToken.None);
