@@ -16,7 +16,7 @@ internal static class ReminderDevEndpoints
     /// <summary>Local defaults the reminder functions need: an hourly pass and the .eml outbox under the repository.</summary>
     public static IDictionary<string, string?> Defaults(DevHostOptions options) => new Dictionary<string, string?>
     {
-        ["Reminders:Schedule"] = "0 5 * * * *",
+        ["RemindersSchedule"] = "0 5 * * * *",
         ["Reminders:PublicBaseUrl"] = DevHostOptions.Url,
         ["Email:Mode"] = nameof(EmailMode.Outbox),
         ["Email:OutboxDirectory"] = Path.Combine(options.RepositoryRoot, ".outbox"),

@@ -6,21 +6,31 @@ using PoIntake.Core.Reminders;
 
 namespace PoIntake.Functions.Http;
 
-/// <summary><c>GET /api/reminders/preview?date=YYYY-MM-DD</c>: every reminder whose moment falls on that Swedish day; sends nothing.</summary>
-public sealed class GetReminderPreviewFunction(ReminderPass reminders)
+/// <summary>
+/// <c>GET /api/reminders/preview?date=YYYY-MM-DD</c>: every reminder whose moment falls on that Swedish calendar day,
+/// with its ledger state; sends nothing. Answers 501 while the app is composed without reminders.
+/// </summary>
+public sealed class GetReminderPreviewFunction(ReminderPass? reminders = null)
 {
     [Function("GetReminderPreview")]
-    public async Task<IActionResult> Run(
+    public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "reminders/preview")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var text = request.Query["date"].ToString();
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!DateOnly.TryParseExact(request.Query["date"].ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             return HttpResults.Problem(
                 StatusCodes.Status400BadRequest,
                 "Ogiltigt datum",
-                "Ange datumet som date=ÅÅÅÅ-MM-DD, till exempel date=2027-12-18.");
+                "Ange datumet som date=ÅÅÅÅ-MM-DD, till exempel date=2028-01-10.");
+        }
+
+        if (reminders is null)
+        {
+            return HttpResults.Problem(
+                StatusCodes.Status501NotImplemented,
+                "Inte infört ännu",
+                "Förhandsvisning av påminnelser finns inte i den här installationen.");
         }
 
         var items = await reminders.PreviewAsync(date, cancellationToken);

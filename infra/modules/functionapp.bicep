@@ -97,7 +97,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       Email__ClientId: identityClientId
       Email__Mode: 'Acs'
       // Reminder passes: NCRONTAB in UTC; each pass sends what is due in Swedish time, so hourly covers DST.
-      Reminders__Schedule: '0 5 * * * *'
+      RemindersSchedule: '0 5 * * * *'
       Reminders__PublicBaseUrl: 'https://${site.properties.defaultHostName}'
     }
   }

@@ -30,7 +30,7 @@ public sealed class ReminderFunctionsTests(AzuriteFixture storage)
     {
         var function = new GetReminderPreviewFunction(Pass(new Mock<IEmailSender>(MockBehavior.Strict).Object));
 
-        var result = Assert.IsType<ContentResult>(await function.Run(Request(date), CancellationToken.None));
+        var result = Assert.IsType<ContentResult>(await function.RunAsync(Request(date), CancellationToken.None));
 
         Assert.Equal(400, result.StatusCode);
         Assert.StartsWith("application/problem+json", result.ContentType, StringComparison.Ordinal);
@@ -43,7 +43,7 @@ public sealed class ReminderFunctionsTests(AzuriteFixture storage)
         var function = new GetReminderPreviewFunction(Pass(sender.Object));
 
         // grantApplication 2037: Monday 2 March (1 March is a Sunday); 30 days before is 31 January 2037.
-        var result = Assert.IsType<ContentResult>(await function.Run(Request("2037-01-31"), CancellationToken.None));
+        var result = Assert.IsType<ContentResult>(await function.RunAsync(Request("2037-01-31"), CancellationToken.None));
 
         Assert.Equal(200, result.StatusCode);
         using var json = JsonDocument.Parse(result.Content!);
@@ -63,7 +63,7 @@ public sealed class ReminderFunctionsTests(AzuriteFixture storage)
         var timer = (TimerTriggerAttribute)Attribute.GetCustomAttribute(
             typeof(SendDeadlineRemindersFunction).GetMethod(nameof(SendDeadlineRemindersFunction.RunAsync))!.GetParameters()[0],
             typeof(TimerTriggerAttribute))!;
-        Assert.Equal("%Reminders:Schedule%", timer.Schedule);
+        Assert.Equal("%RemindersSchedule%", timer.Schedule);
 
         var blob = (BlobTriggerAttribute)Attribute.GetCustomAttribute(
             typeof(IngestContactsFunction).GetMethod(nameof(IngestContactsFunction.RunAsync))!.GetParameters()[0],
