@@ -99,6 +99,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       // Reminder passes: NCRONTAB in UTC; each pass sends what is due in Swedish time, so hourly covers DST.
       RemindersSchedule: '0 5 * * * *'
       Reminders__PublicBaseUrl: 'https://${site.properties.defaultHostName}'
+      // Totals are served from memory; one YearRevisions read per second tells each instance about new intakes.
+      Totals__RevisionCheckInterval: '00:00:01'
     }
   }
 }
