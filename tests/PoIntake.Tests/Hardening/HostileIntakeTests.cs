@@ -15,7 +15,10 @@ namespace PoIntake.Tests.Hardening;
 [Collection(AzuriteCollection.Name)]
 public sealed class HostileIntakeTests(AzuriteFixture azurite)
 {
-    private static readonly TimeSpan MaxIntakeTime = TimeSpan.FromSeconds(2);
+    // The bound applies to the work a file forces (screen + parse). The whole intake adds a handful of Azurite
+    // round trips, which on the shared 2-core machine vary with the other helpers' load; its bound only catches runaways.
+    private static readonly TimeSpan MaxParseTime = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan MaxIntakeTime = TimeSpan.FromSeconds(10);
     private const long MaxParseAllocation = 200L * 1024 * 1024;
 
     public static TheoryData<HostileCase> Cases()
@@ -43,7 +46,7 @@ public sealed class HostileIntakeTests(AzuriteFixture azurite)
         var origin = ReportBlobPath.Parse(blobName, Core.Reference.MunicipalityRegistry.Default).Origin;
         if (origin is not null)
         {
-            var checker = h.Get<ReportChecker>();
+            var parseWatch = Stopwatch.StartNew();
             var before = GC.GetAllocatedBytesForCurrentThread();
             var screened = h.Get<IWorkbookScreener>().Screen(content);
             if (screened.Count == 0)
@@ -52,8 +55,9 @@ public sealed class HostileIntakeTests(AzuriteFixture azurite)
             }
 
             var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            parseWatch.Stop();
+            Assert.True(parseWatch.Elapsed <= MaxParseTime, $"{hostile.Name}: screen + parse took {parseWatch.Elapsed.TotalMilliseconds:F0} ms");
             Assert.True(allocated <= MaxParseAllocation, $"{hostile.Name}: screen + parse allocated {allocated / (1024 * 1024)} MB");
-            _ = checker;
         }
 
         var watch = Stopwatch.StartNew();
