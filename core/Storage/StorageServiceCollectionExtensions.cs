@@ -18,6 +18,10 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddPoIntakeStorage(this IServiceCollection services, IConfiguration configuration)
     {
         var connection = configuration.GetSection(ConnectionNames.Storage);
+        services.AddOptions<StorageConnectionOptions>()
+            .Configure(options => options.IsConfigured = StorageClients.IsConfigured(connection))
+            .Validate(options => options.IsConfigured, StorageConnectionOptions.MissingMessage)
+            .ValidateOnStart();
         services.AddAzureClientsCore();
         services.TryAddSingleton(sp => StorageClients.CreateBlobServiceClient(connection, sp.GetRequiredService<AzureComponentFactory>()));
         services.TryAddSingleton(sp => StorageClients.CreateTableServiceClient(connection, sp.GetRequiredService<AzureComponentFactory>()));
@@ -63,6 +67,12 @@ internal static class StorageClients
         return new TableServiceClient(ServiceUri(connection, "table"), Credential(connection, factory));
     }
 
+    /// <summary>A connection string, or for identity-based connections both service URIs (or the account name).</summary>
+    internal static bool IsConfigured(IConfigurationSection connection) =>
+        !string.IsNullOrWhiteSpace(connection.Value)
+        || !string.IsNullOrWhiteSpace(connection["accountName"])
+        || (!string.IsNullOrWhiteSpace(connection["blobServiceUri"]) && !string.IsNullOrWhiteSpace(connection["tableServiceUri"]));
+
     internal static Uri ServiceUri(IConfigurationSection connection, string service)
     {
         if (connection[service + "ServiceUri"] is { Length: > 0 } uri)
@@ -81,4 +91,16 @@ internal static class StorageClients
 
     private static TokenCredential Credential(IConfigurationSection connection, AzureComponentFactory factory) =>
         factory.CreateTokenCredential(connection);
+}
+
+/// <summary>Checked at start-up so a host without its storage connection stops at once, naming the setting.</summary>
+internal sealed class StorageConnectionOptions
+{
+    public const string MissingMessage =
+        "Setting '" + ConnectionNames.Storage + "' is missing: set " + ConnectionNames.Storage + " to a connection string "
+        + "(locally UseDevelopmentStorage=true), or " + ConnectionNames.Storage + "__blobServiceUri, "
+        + ConnectionNames.Storage + "__queueServiceUri and " + ConnectionNames.Storage + "__tableServiceUri with "
+        + ConnectionNames.Storage + "__credential=managedidentity and " + ConnectionNames.Storage + "__clientId.";
+
+    public bool IsConfigured { get; set; }
 }

@@ -101,6 +101,17 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       Reminders__PublicBaseUrl: 'https://${site.properties.defaultHostName}'
       // Totals are served from memory; one YearRevisions read per second tells each instance about new intakes.
       Totals__RevisionCheckInterval: '00:00:01'
+      // Limits for refused files (docs/findings.md, Screening); the same values as local.settings.sample.json.
+      Screening__MaxFileBytes: '10485760'
+      Screening__MaxUncompressedBytes: '104857600'
+      Screening__MaxEntries: '2000'
+      Screening__MaxCompressionRatio: '200'
+      Screening__RatioCheckMinBytes: '1048576'
+      Reminders__SendAt: '07:00'
+      Reminders__AfterCatchUp: '7.00:00:00'
+      Reminders__ClaimLease: '00:10:00'
+      Email__PollInterval: '00:00:05'
+      Email__PollTimeout: '00:02:00'
     }
   }
 }
