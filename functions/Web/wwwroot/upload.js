@@ -156,7 +156,7 @@
     const covered = new Set((status ? status.covered : []).map(m => m.code));
     const notCovered = county.municipalities.filter(m => !covered.has(m.code));
     const uploads = status ? status.uploads : [];
-    clear(countyPanel).append(
+    clear(countyPanel).append(...[
       el('p', { text: `${county.name} ${year}: ${formatNumber(covered.size)} av ${formatNumber(county.municipalities.length)} kommuner har redovisat.` }),
       uploads.length === 0
         ? el('p', { text: 'Inga uppladdningar ännu.' })
@@ -176,7 +176,8 @@
         : el('ul', { class: 'plain', id: 'saknas' }, notCovered.map(m => el('li', { text: m.name }))),
       status && status.missingFromPreviousYear.length > 0
         ? el('p', { text: `Erbjöd personligt ombud förra året men saknas i år: ${status.missingFromPreviousYear.map(m => m.name).join(', ')}.` })
-        : null);
+        : null,
+    ].filter(Boolean));
   }
 
   async function start() {

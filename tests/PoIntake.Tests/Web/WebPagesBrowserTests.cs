@@ -18,7 +18,7 @@ public sealed class WebPagesBrowserTests(AzuriteFixture azurite) : IAsyncLifetim
     private const string InvalidSheet = "Klienter";
     private const string InvalidCell = "F5";
     private const string ValidSample = "samples/valid/2021/13/personligt-ombud-halland.xlsx";
-    private const int DashboardYear = 2020;
+    private const int DashboardYear = 2021;
 
     private WebPageHost host = null!;
 
@@ -72,6 +72,10 @@ public sealed class WebPagesBrowserTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.Equal(InvalidCell, await row.Locator("td.cell").TextContentAsync());
         Assert.False(string.IsNullOrWhiteSpace(await row.Locator("td.meddelande").TextContentAsync()));
         Assert.False(string.IsNullOrWhiteSpace(await row.Locator("td.rattning").TextContentAsync()));
+        await page.Locator("#lanet table, #lanet p:has-text('Inga uppladdningar')").First.WaitForAsync();
+        var uppsala = MunicipalityRegistry.Default.InCounty("03").Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        Assert.All(await page.Locator("#saknas li").AllTextContentsAsync(), name => Assert.Contains(name, uppsala));
+        Assert.DoesNotContain("null", await page.Locator("#lanet").TextContentAsync(), StringComparison.Ordinal);
         await WebPageHost.ScreenshotAsync(page, "uppladdning-avvisad.png");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#laddanersynpunkter"));
@@ -109,8 +113,10 @@ public sealed class WebPagesBrowserTests(AzuriteFixture azurite) : IAsyncLifetim
     public async Task Dashboard_SampleYear_HeadlineFiguresEqualTheTotalsApi()
     {
         await host.IngestSamplesAsync(DashboardYear);
+        await host.IngestSamplesAsync(DashboardYear - 1);
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
         var totals = await http.GetFromJsonAsync<JsonElement>($"/api/totals/{DashboardYear}");
+        var years = await http.GetFromJsonAsync<JsonElement>("/api/totals");
 
         var page = await host.OpenAsync($"/api/web/oversikt?ar={DashboardYear}");
         await page.Locator($"body[data-loaded-year='{DashboardYear}']").WaitForAsync();
@@ -121,6 +127,10 @@ public sealed class WebPagesBrowserTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.Equal(totals.GetProperty("operations").GetInt32(), await Figure(page, "nt-verksamheter"));
         Assert.Equal(totals.GetProperty("municipalities").GetProperty("offeringPo").GetInt32(), await Figure(page, "nt-kommuner"));
         Assert.Equal(totals.GetProperty("reportsIncluded").GetInt32(), await Figure(page, "nt-redovisningar"));
+        Assert.Equal(
+            totals.GetProperty("ombud").GetProperty("fullTimeEquivalents").GetDecimal(),
+            decimal.Parse((await page.GetAttributeAsync("#nt-arsarbetare", "data-value"))!, CultureInfo.InvariantCulture));
+        Assert.Equal(years.GetProperty("years").GetArrayLength(), await page.Locator("#d-trend details tbody tr").CountAsync());
         var shown = (await page.Locator("#nt-klienter").TextContentAsync())!.Replace("\u00a0", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);
         Assert.Equal(totals.GetProperty("clients").GetProperty("total").GetInt32().ToString(CultureInfo.InvariantCulture), shown);
 
