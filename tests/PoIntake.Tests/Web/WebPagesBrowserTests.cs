@@ -130,6 +130,8 @@ public sealed class WebPagesBrowserTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.Equal(
             totals.GetProperty("ombud").GetProperty("fullTimeEquivalents").GetDecimal(),
             decimal.Parse((await page.GetAttributeAsync("#nt-arsarbetare", "data-value"))!, CultureInfo.InvariantCulture));
+        var fte = totals.GetProperty("ombud").GetProperty("fullTimeEquivalents").GetDecimal();
+        Assert.Equal(Math.Round(fte, 1).ToString("#,0.#", CultureInfo.GetCultureInfo("sv-SE")).Replace("\u00a0", " ", StringComparison.Ordinal), Shown(await page.Locator("#nt-arsarbetare").TextContentAsync()));
         Assert.Equal(years.GetProperty("years").GetArrayLength(), await page.Locator("#d-trend details tbody tr").CountAsync());
         var shown = (await page.Locator("#nt-klienter").TextContentAsync())!.Replace("\u00a0", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);
         Assert.Equal(totals.GetProperty("clients").GetProperty("total").GetInt32().ToString(CultureInfo.InvariantCulture), shown);
@@ -161,6 +163,10 @@ public sealed class WebPagesBrowserTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.StartsWith("text/html", page.Content.Headers.ContentType!.ToString(), StringComparison.Ordinal);
         Assert.Contains("script-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
+
+    /// <summary>Displayed text with the thousands separators (narrow/no-break spaces) as plain spaces.</summary>
+    private static string Shown(string? text) =>
+        (text ?? string.Empty).Replace('\u00a0', ' ').Replace('\u202f', ' ');
 
     private static string Sample(string relative) => Path.Combine(RepositoryRoot.Path, relative);
 
