@@ -12,7 +12,7 @@ namespace PoIntake.DevHost;
 
 internal static class DevHostServiceCollectionExtensions
 {
-    /// <summary>Local defaults the Functions host would get from local.settings.json: Azurite connections and port 7071.</summary>
+    /// <summary>Local settings as the Functions host would get them from local.settings.json: Azurite connections, the sample's values, port 7071.</summary>
     public static WebApplicationBuilder AddDevHostConfiguration(this WebApplicationBuilder builder, DevHostOptions options, string[] hostArgs)
     {
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -20,6 +20,9 @@ internal static class DevHostServiceCollectionExtensions
             ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
             [ConnectionNames.Storage] = "UseDevelopmentStorage=true",
         });
+        builder.Configuration.AddInMemoryCollection(Reminders.ReminderDevEndpoints.Defaults(options));
+        // The sample's values are the defaults (so timers find their schedules); a real functions/local.settings.json overrides them.
+        builder.Configuration.AddInMemoryCollection(LocalSettings.Read(Path.Combine(options.RepositoryRoot, "local.settings.sample.json")));
         builder.Configuration.AddInMemoryCollection(LocalSettings.Read(Path.Combine(options.RepositoryRoot, "functions", "local.settings.json")));
         builder.Configuration.AddEnvironmentVariables();
         builder.Configuration.AddCommandLine(hostArgs);

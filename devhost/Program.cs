@@ -1,6 +1,7 @@
 using PoIntake.DevHost;
 using PoIntake.DevHost.Commands;
 using PoIntake.DevHost.Functions;
+using PoIntake.DevHost.Reminders;
 using PoIntake.Functions;
 
 if (DevCommands.TryRun(args) is { } exitCode)
@@ -20,5 +21,6 @@ builder.Services.AddDevHost(options);
 
 var app = builder.Build();
 app.MapHttpFunctions(app.Services.GetRequiredService<FunctionCatalog>());
+app.MapReminderDevEndpoints();
 app.Run();
 return 0;

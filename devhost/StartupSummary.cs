@@ -1,6 +1,7 @@
 using System.Text;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Storage;
+using PoIntake.DevHost.Azurite;
 using PoIntake.DevHost.Blobs;
 using PoIntake.DevHost.Functions;
 using PoIntake.DevHost.Intake;
@@ -56,7 +57,13 @@ internal sealed class StartupSummary(
             text.AppendLine($"  {string.Join(',', function.Methods),-8} {DevHostOptions.Url}/{HttpFunctionEndpoints.RoutePrefix}/{function.Route}");
         }
 
+        if (catalog.Http.Count == 0)
+        {
+            text.AppendLine("  (inga HTTP-funktioner ännu / no HTTP functions yet)");
+        }
+
         text.AppendLine($"  Lagring / storage: Azurite, anslutning/connection \"UseDevelopmentStorage=true\" (Azure Storage Explorer: Emulator & Connected > Local).");
+        text.AppendLine($"    blob http://127.0.0.1:{AzuriteLauncher.BlobPort}/devstoreaccount1, queue http://127.0.0.1:{AzuriteLauncher.QueuePort}/devstoreaccount1, table http://127.0.0.1:{AzuriteLauncher.TablePort}/devstoreaccount1");
         text.AppendLine($"  Uppladdningar / uploads: container '{ContainerNames.Reports}'; valideringsrapporter / validation reports: '{ContainerNames.IntakeResults}'.");
         text.AppendLine($"  Tabeller / tables: {string.Join(", ", TableNames.All)}.");
         text.AppendLine($"  Ladda upp en fil till / drop a file into '{ContainerNames.Reports}/{{år}}/{{länskod}}/{{namn}}.xlsx' and the watcher ingests it within seconds.");

@@ -37,7 +37,7 @@ public sealed partial class ReportIntakeService(
             var previous = await log.FindAsync(partitionKey, rowKey, cancellationToken);
             if (previous is not null && previous.OutcomeValue != IntakeOutcome.Failed)
             {
-                LogAlreadyProcessed(blobName, previous.Outcome);
+                LogAlreadyProcessed(partitionKey, rowKey, previous.Outcome);
                 return previous.ToRecord();
             }
 
@@ -72,7 +72,7 @@ public sealed partial class ReportIntakeService(
                 await log.UpsertAsync(entry, cancellationToken);
             }
 
-            LogIngested(blobName, entry.Outcome, entry.Disposition, entry.VersionId, entry.ErrorCount, entry.WarningCount, attempts);
+            LogIngested(partitionKey, rowKey, entry.Outcome, entry.Disposition, entry.VersionId, entry.ErrorCount, entry.WarningCount, attempts);
             return entry.ToRecord();
         }
         catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
@@ -160,7 +160,10 @@ public sealed partial class ReportIntakeService(
     private async Task RecordFailureAsync(string blobName, string partitionKey, Upload? upload, Exception exception)
     {
         var reason = exception.GetType().FullName ?? exception.GetType().Name;
-        LogFailed(exception, blobName, reason);
+        var rowKey = StorageKeys.LogRowKey(blobName, upload?.Sha256);
+
+        // Exception messages can quote workbook content (names, e-mail addresses): log types and the stack only.
+        LogFailed(partitionKey, rowKey, reason, exception.InnerException?.GetType().FullName, exception.StackTrace);
         try
         {
             // Not the caller's token: the failure should be recorded even when the host is giving up on the invocation.
@@ -169,7 +172,7 @@ public sealed partial class ReportIntakeService(
                 new IntakeLogEntity
                 {
                     PartitionKey = partitionKey,
-                    RowKey = StorageKeys.LogRowKey(blobName, upload?.Sha256),
+                    RowKey = rowKey,
                     BlobName = blobName,
                     Sha256 = upload?.Sha256,
                     ReceivedAt = upload?.ReceivedAt,
@@ -181,7 +184,7 @@ public sealed partial class ReportIntakeService(
         }
         catch (Exception logFailure)
         {
-            LogFailureNotRecorded(logFailure, blobName, reason);
+            LogFailureNotRecorded(partitionKey, rowKey, reason, logFailure.GetType().FullName);
         }
     }
 
@@ -200,16 +203,17 @@ public sealed partial class ReportIntakeService(
 
     private sealed record Upload(byte[] Content, string Sha256, DateTimeOffset ReceivedAt);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Intake of {BlobName}: already recorded as {Outcome}, nothing to do")]
-    private partial void LogAlreadyProcessed(string blobName, string outcome);
+    // Uploads are identified by their IntakeLog keys: the blob name is the uploader's file name and may contain a person's name.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Intake {Partition}/{LogRowKey}: already recorded as {Outcome}, nothing to do")]
+    private partial void LogAlreadyProcessed(string partition, string logRowKey, string outcome);
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Intake of {BlobName}: {Outcome} {Disposition} version {VersionId}, {ErrorCount} errors, {WarningCount} warnings, attempt {Attempts}")]
-    private partial void LogIngested(string blobName, string outcome, string disposition, string? versionId, int errorCount, int warningCount, int attempts);
+        Message = "Intake {Partition}/{LogRowKey}: {Outcome} {Disposition} version {VersionId}, {ErrorCount} errors, {WarningCount} warnings, attempt {Attempts}")]
+    private partial void LogIngested(string partition, string logRowKey, string outcome, string disposition, string? versionId, int errorCount, int warningCount, int attempts);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Intake of {BlobName} failed with {FailureReason}; the host will retry")]
-    private partial void LogFailed(Exception exception, string blobName, string failureReason);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Intake {Partition}/{LogRowKey} failed with {FailureReason} (inner {InnerFailureReason}); the host will retry. {StackTrace}")]
+    private partial void LogFailed(string partition, string logRowKey, string failureReason, string? innerFailureReason, string? stackTrace);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Intake of {BlobName} failed with {FailureReason} and the failure could not be written to IntakeLog")]
-    private partial void LogFailureNotRecorded(Exception exception, string blobName, string failureReason);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Intake {Partition}/{LogRowKey} failed with {FailureReason}, and writing that to IntakeLog failed with {LogFailureReason}")]
+    private partial void LogFailureNotRecorded(string partition, string logRowKey, string failureReason, string? logFailureReason);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using PoIntake.Core.Intake.Parsing;
 using PoIntake.Core.Reference;
 using Sheets = PoIntake.Core.Intake.WorkbookLabels.Sheets;
@@ -14,7 +15,40 @@ public sealed class ReportParser(TimeProvider timeProvider, MunicipalityRegistry
 
     private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
 
+    /// <summary>Stack for the parsing thread: ClosedXML's formula evaluation recurses once per referenced formula cell.</summary>
+    private const int ParseThreadStackBytes = 256 * 1024 * 1024;
+
     public ParseResult Parse(ReadOnlyMemory<byte> content, ExpectedOrigin origin)
+    {
+        // A deep chain of formulas would overflow a thread-pool thread's stack and kill the process, which no catch can stop.
+        ParseResult? result = null;
+        ExceptionDispatchInfo? failure = null;
+        var thread = new Thread(
+            () =>
+            {
+                try
+                {
+                    result = ParseOnThisThread(content, origin);
+                }
+#pragma warning disable CA1031 // Rethrown on the caller's thread below.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    failure = ExceptionDispatchInfo.Capture(ex);
+                }
+            },
+            ParseThreadStackBytes)
+        {
+            Name = "PoIntake report parser",
+            IsBackground = true,
+        };
+        thread.Start();
+        thread.Join();
+        failure?.Throw();
+        return result!;
+    }
+
+    private ParseResult ParseOnThisThread(ReadOnlyMemory<byte> content, ExpectedOrigin origin)
     {
         var sink = new FindingSink();
         using var workbook = WorkbookLoader.TryOpen(content, out _);
@@ -87,7 +121,27 @@ public sealed class ReportParser(TimeProvider timeProvider, MunicipalityRegistry
 
     private static SheetReader? Sheet(WorkbookLoader workbook, FindingSink sink, string name)
     {
-        if (workbook.Sheet(name) is { } grid)
+        SheetGrid? grid;
+        try
+        {
+            grid = workbook.Sheet(name);
+        }
+#pragma warning disable CA1031 // A sheet ClosedXML cannot read is the file's fault: a finding, not an exception.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            sink.Error(
+                FindingCodes.PackageUnreadable,
+                name,
+                null,
+                null,
+                $"bladet \"{name}\" kan inte läsas",
+                "ett blad som Excel eller LibreOffice kan öppna och spara",
+                $"Öppna filen i Excel eller LibreOffice, kontrollera bladet \"{name}\" och spara filen som Excel-arbetsbok (.xlsx).");
+            return null;
+        }
+
+        if (grid is not null)
         {
             return new SheetReader(grid, sink);
         }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace PoIntake.Core.Totals;
 
@@ -23,22 +24,26 @@ public sealed record TotalsYear(
     decimal GrantedSek);
 
 /// <summary>
-/// Serves totals per year. Each request costs one range read of <c>YearRevisions</c> (the year and the year before);
-/// the totals are recomputed from the fact rows only when one of those revisions changed.
+/// Serves totals per year. A request costs at most one range read of <c>YearRevisions</c> (the year and the year
+/// before; shared by all requests within <see cref="TotalsOptions.RevisionCheckInterval"/>); the totals are recomputed
+/// from the fact rows only when one of those revisions changed.
 /// </summary>
 public sealed partial class TotalsService(
     ITotalsStore store,
     TotalsCalculator calculator,
     TimeProvider timeProvider,
-    ILogger<TotalsService> logger)
+    ILogger<TotalsService> logger,
+    IOptions<TotalsOptions>? options = null)
 {
     private const int ReadConcurrency = 16;
     private readonly ConcurrentDictionary<int, CacheEntry> _cache = new();
+    private readonly ConcurrentDictionary<int, RevisionCheck> _checks = new();
+    private readonly TimeSpan _checkInterval = options?.Value.RevisionCheckInterval ?? TimeSpan.Zero;
 
     /// <summary>Totals for <paramref name="year"/>, or null when the year has no current reports.</summary>
     public async Task<ComputedTotals?> GetAsync(int year, CancellationToken cancellationToken)
     {
-        var revisions = await store.ReadRevisionsAsync(year - 1, year, cancellationToken);
+        var revisions = await ReadRevisionsAsync(year, cancellationToken);
         var current = revisions.FirstOrDefault(r => r.Year == year);
         if (current is null)
         {
@@ -104,6 +109,28 @@ public sealed partial class TotalsService(
 
         return years;
     }
+
+    private async Task<IReadOnlyList<YearRevision>> ReadRevisionsAsync(int year, CancellationToken cancellationToken)
+    {
+        if (_checkInterval <= TimeSpan.Zero)
+        {
+            return await store.ReadRevisionsAsync(year - 1, year, cancellationToken);
+        }
+
+        var now = timeProvider.GetTimestamp();
+        var check = _checks.AddOrUpdate(
+            year,
+            _ => NewCheck(year, now),
+            (_, existing) => existing.Revisions.IsFaulted || timeProvider.GetElapsedTime(existing.StartedAt, now) >= _checkInterval
+                ? NewCheck(year, now)
+                : existing);
+        return await check.Revisions.WaitAsync(cancellationToken);
+    }
+
+    private RevisionCheck NewCheck(int year, long startedAt) =>
+        new(startedAt, store.ReadRevisionsAsync(year - 1, year, CancellationToken.None));
+
+    private sealed record RevisionCheck(long StartedAt, Task<IReadOnlyList<YearRevision>> Revisions);
 
     private CacheEntry NewEntry(int year, string key) =>
         new(key, new Lazy<Task<ComputedTotals?>>(() => ComputeAsync(year, key, CancellationToken.None)));

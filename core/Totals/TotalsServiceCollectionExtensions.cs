@@ -9,6 +9,10 @@ public static class TotalsServiceCollectionExtensions
     /// <summary>Totals, their exports, status (completeness) and the stores they read; needs a <c>TableServiceClient</c> registered by storage.</summary>
     public static IServiceCollection AddPoIntakeTotals(this IServiceCollection services)
     {
+        services.AddOptions<TotalsOptions>()
+            .BindConfiguration(TotalsOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.TryAddSingleton<ITotalsStore, TotalsStore>();
         services.TryAddSingleton<TotalsCalculator>();
         services.TryAddSingleton<TotalsService>();

@@ -1,17 +1,62 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using PoIntake.Core.Reminders;
 
 namespace PoIntake.Functions.Http;
 
-/// <summary><c>GET /api/reminders/preview?date=YYYY-MM-DD</c>: answers 501 until the reminders issue lands.</summary>
-public sealed class GetReminderPreviewFunction
+/// <summary>
+/// <c>GET /api/reminders/preview?date=YYYY-MM-DD</c>: every reminder whose moment falls on that Swedish calendar day,
+/// with its ledger state; sends nothing. Answers 501 while the app is composed without reminders.
+/// </summary>
+public sealed class GetReminderPreviewFunction(ReminderPass? reminders = null)
 {
     [Function("GetReminderPreview")]
-    public IActionResult Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "reminders/preview")] HttpRequest request) =>
-        HttpResults.Problem(
-            StatusCodes.Status501NotImplemented,
-            "Inte infört ännu",
-            "Förhandsvisning av påminnelser finns inte ännu.");
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "reminders/preview")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        if (!DateOnly.TryParseExact(request.Query["date"].ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return HttpResults.Problem(
+                StatusCodes.Status400BadRequest,
+                "Ogiltigt datum",
+                "Ange datumet som date=ÅÅÅÅ-MM-DD, till exempel date=2028-01-10.");
+        }
+
+        if (reminders is null)
+        {
+            return HttpResults.Problem(
+                StatusCodes.Status501NotImplemented,
+                "Inte infört ännu",
+                "Förhandsvisning av påminnelser finns inte i den här installationen.");
+        }
+
+        var items = await reminders.PreviewAsync(date, cancellationToken);
+        return HttpResults.Json(new
+        {
+            date = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            reminders = items.Select(i => new
+            {
+                deadline = i.Deadline,
+                deadlineYear = i.DeadlineYear,
+                deadlineDate = i.DeadlineDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                offsetDays = i.Offset,
+                audience = Audience(i.Audience),
+                recipient = i.Recipient,
+                subject = i.Subject,
+                alreadySent = i.LedgerStatus == nameof(LedgerStatus.Sent),
+                ledgerStatus = i.LedgerStatus,
+            }).ToArray(),
+        });
+    }
+
+    private static string Audience(ReminderAudience audience) => audience switch
+    {
+        ReminderAudience.ReportContact => "reportContact",
+        ReminderAudience.CountyBoardSummary => "countyBoardSummary",
+        ReminderAudience.MunicipalityContact => "municipalityContact",
+        _ => "statusReport",
+    };
 }

@@ -6,11 +6,11 @@ namespace PoIntake.Functions.Reminders;
 
 /// <summary>
 /// Sends the deadline reminders that are due (all three deadlines). The NCRONTAB schedule (UTC) comes from setting
-/// <c>Reminders:Schedule</c>; each pass decides in Swedish time what is due, so an hourly schedule also catches up missed runs.
+/// <c>RemindersSchedule</c> (a flat name, so Azure app settings, local.settings.json and devhost all spell it alike); each pass decides in Swedish time what is due, so an hourly schedule also catches up missed runs.
 /// </summary>
 public sealed partial class SendDeadlineRemindersFunction(ReminderPass pass, ILogger<SendDeadlineRemindersFunction> logger)
 {
-    public const string Schedule = "%Reminders:Schedule%";
+    public const string Schedule = "%RemindersSchedule%";
 
     [Function(nameof(SendDeadlineRemindersFunction))]
     public async Task RunAsync([TimerTrigger(Schedule)] TimerInfo timer, CancellationToken cancellationToken)

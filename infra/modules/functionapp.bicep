@@ -97,8 +97,10 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       Email__ClientId: identityClientId
       Email__Mode: 'Acs'
       // Reminder passes: NCRONTAB in UTC; each pass sends what is due in Swedish time, so hourly covers DST.
-      Reminders__Schedule: '0 5 * * * *'
+      RemindersSchedule: '0 5 * * * *'
       Reminders__PublicBaseUrl: 'https://${site.properties.defaultHostName}'
+      // Totals are served from memory; one YearRevisions read per second tells each instance about new intakes.
+      Totals__RevisionCheckInterval: '00:00:01'
     }
   }
 }

@@ -89,10 +89,29 @@ internal static class CellReader
     /// <summary>Text as typed; a number becomes its digits (a municipality code typed as a number, 184 → "184").</summary>
     public static string? AsText(CellValue value) => value.Kind switch
     {
-        CellKind.Text => value.Text.Trim(),
+        CellKind.Text => WithoutControls(value.Text).Trim(),
         CellKind.Number => value.Number.ToString("0.############", CultureInfo.InvariantCulture),
         _ => null,
     };
+
+    /// <summary>
+    /// Stripped rather than reported: they come from pasted text, are invisible in Excel, and would otherwise reach
+    /// mails, CSV exports and logs where a bidi override can make text read differently (docs/hardening.md).
+    /// Tabs and line breaks stay.
+    /// </summary>
+    public static string WithoutControls(string text)
+    {
+        if (!text.Any(IsStripped))
+        {
+            return text;
+        }
+
+        return string.Concat(text.Where(c => !IsStripped(c)));
+    }
+
+    private static bool IsStripped(char c) =>
+        (char.IsControl(c) && c is not '\t' and not '\n' and not '\r') ||
+        c is '\u200E' or '\u200F' or '\u061C' || c is >= '\u202A' and <= '\u202E' || c is >= '\u2066' and <= '\u2069';
 
     private static string WithoutSpaces(string text) => string.Concat(text.Where(c => !LabelText.IsSpace(c)));
 }

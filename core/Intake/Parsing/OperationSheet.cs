@@ -10,12 +10,16 @@ internal static partial class OperationSheet
 {
     public const int FirstYear = 2013;
 
+    // The name becomes the operation key in table keys and query filters; an unbounded name made the intake's
+    // previous-year lookup fail at the storage layer on every retry (docs/hardening.md).
+    public const int MaxShortText = 200;
+
     public static OperationInfo? Read(SheetReader sheet, ExpectedOrigin origin, int currentYear, MunicipalityRegistry registry)
     {
         var errorsBefore = sheet.Sink.ErrorCount;
         var year = ReadYear(sheet, origin, currentYear);
         var (county, written) = ReadCounty(sheet, origin, registry);
-        var name = sheet.Text(L.Name, required: true);
+        var name = sheet.Text(L.Name, required: true, MaxShortText);
 
         // With a Län that differs from the upload path, a municipality of either county is left to COUNTY_MISMATCH:
         // one wrong figure gives one finding, not one more per municipality.
@@ -28,16 +32,16 @@ internal static partial class OperationSheet
         OrganisationForm? organisationForm = null;
         if (operatingForm == OperatingForm.OtherProvider)
         {
-            providerName = RequiredForProvider(sheet, L.ProviderName, c => sheet.TextAt(c.Row, c.Column, L.ProviderName, required: false));
+            providerName = RequiredForProvider(sheet, L.ProviderName, c => sheet.TextAt(c.Row, c.Column, L.ProviderName, required: false, MaxShortText));
             organisationForm = RequiredForProvider(
                 sheet,
                 L.OrganisationForm,
                 c => sheet.Choice(c.Row, c.Column, L.OrganisationForm, WorkbookLabels.OrganisationForms, required: false));
         }
 
-        var contactPerson = sheet.Text(L.ContactPerson, required: true);
+        var contactPerson = sheet.Text(L.ContactPerson, required: true, MaxShortText);
         var email = ReadEmail(sheet);
-        var phone = sheet.Grid.FindLabel(L.Phone) is null ? null : sheet.Text(L.Phone, required: false);
+        var phone = sheet.Grid.FindLabel(L.Phone) is null ? null : sheet.Text(L.Phone, required: false, MaxShortText);
         var active = sheet.Grid.FindLabel(L.Active) is null ? true : sheet.YesNo(L.Active, whenEmpty: true);
 
         if (sheet.Sink.ErrorCount > errorsBefore || year is null || county is null || name is null || municipalities is null ||
@@ -226,7 +230,7 @@ internal static partial class OperationSheet
             return null;
         }
 
-        var email = sheet.TextAt(cell.Row, cell.Column, L.Email, required: true);
+        var email = sheet.TextAt(cell.Row, cell.Column, L.Email, required: true, MaxShortText);
         if (email is null)
         {
             return null;

@@ -12,14 +12,22 @@ namespace PoIntake.Core.Intake.Parsing;
 /// </summary>
 internal sealed class WorkbookLoader : IDisposable
 {
+    /// <summary>
+    /// ClosedXML evaluates a formula by recursing through the cells it refers to (about 1 kB of stack per level), so a
+    /// workbook with more formula cells than this is not evaluated: its formulas without a cached value become findings.
+    /// </summary>
+    public const int MaxFormulaCellsToEvaluate = 10_000;
+
     private readonly XLWorkbook _workbook;
     private readonly IReadOnlyDictionary<string, Dictionary<(int, int), string>> _errorCells;
+    private readonly bool _mayEvaluate;
     private readonly Dictionary<string, SheetGrid?> _grids = new(StringComparer.Ordinal);
 
-    private WorkbookLoader(XLWorkbook workbook, IReadOnlyDictionary<string, Dictionary<(int, int), string>> errorCells)
+    private WorkbookLoader(XLWorkbook workbook, PackageScan scan)
     {
         _workbook = workbook;
-        _errorCells = errorCells;
+        _errorCells = scan.ErrorCells;
+        _mayEvaluate = scan.FormulaCells <= MaxFormulaCellsToEvaluate;
     }
 
     /// <summary>Null with a reason when the bytes are not a readable .xlsx package.</summary>
@@ -29,9 +37,9 @@ internal sealed class WorkbookLoader : IDisposable
         try
         {
             var bytes = content.ToArray();
-            var errors = ScanErrorCells(bytes);
+            var scan = ScanPackage(bytes);
             var workbook = new XLWorkbook(new MemoryStream(bytes, writable: false));
-            return new WorkbookLoader(workbook, errors);
+            return new WorkbookLoader(workbook, scan);
         }
 #pragma warning disable CA1031 // Any failure to open is the file's fault, reported as a finding.
         catch (Exception ex)
@@ -65,7 +73,7 @@ internal sealed class WorkbookLoader : IDisposable
         foreach (var cell in worksheet.CellsUsed())
         {
             var address = cell.Address;
-            cells.Add((address.RowNumber, address.ColumnNumber, ReadCell(cell)));
+            cells.Add((address.RowNumber, address.ColumnNumber, ReadCell(cell, _mayEvaluate)));
         }
 
         foreach (var ((row, column), code) in errors)
@@ -76,14 +84,16 @@ internal sealed class WorkbookLoader : IDisposable
         return new SheetGrid(contractName, cells);
     }
 
-    internal static CellValue ReadCell(IXLCell cell)
+    internal static CellValue ReadCell(IXLCell cell, bool mayEvaluate)
     {
         try
         {
             if (cell.HasFormula)
             {
                 var cached = cell.CachedValue;
-                return cached is null ? Evaluate(cell) : FromObject(cached, formulaResult: true);
+                return cached is not null ? FromObject(cached, formulaResult: true)
+                    : mayEvaluate ? Evaluate(cell)
+                    : CellValue.FromFailedFormula("arbetsboken har för många formler utan sparade värden för att beräknas");
             }
 
             return cell.DataType switch
@@ -146,10 +156,11 @@ internal sealed class WorkbookLoader : IDisposable
         _ => CellValue.FromText(Convert.ToString(value, CultureInfo.InvariantCulture)),
     };
 
-    /// <summary>Sheet name → cells stored with t="e" (error value), read from the package XML.</summary>
-    private static Dictionary<string, Dictionary<(int, int), string>> ScanErrorCells(byte[] bytes)
+    /// <summary>Sheet name → cells stored with t="e" (error value), and the number of formula cells, read from the package XML.</summary>
+    private static PackageScan ScanPackage(byte[] bytes)
     {
         var result = new Dictionary<string, Dictionary<(int, int), string>>(StringComparer.Ordinal);
+        var formulas = 0;
         try
         {
             using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
@@ -157,7 +168,7 @@ internal sealed class WorkbookLoader : IDisposable
             var relsEntry = zip.GetEntry("xl/_rels/workbook.xml.rels");
             if (workbookEntry is null || relsEntry is null)
             {
-                return result;
+                return new PackageScan(result, formulas);
             }
 
             var targets = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -192,7 +203,7 @@ internal sealed class WorkbookLoader : IDisposable
             {
                 if (zip.GetEntry(part) is { } entry)
                 {
-                    var errors = ScanSheet(entry);
+                    var errors = ScanSheet(entry, ref formulas);
                     if (errors.Count > 0)
                     {
                         result[name] = errors;
@@ -206,15 +217,21 @@ internal sealed class WorkbookLoader : IDisposable
         {
         }
 
-        return result;
+        return new PackageScan(result, formulas);
     }
 
-    private static Dictionary<(int, int), string> ScanSheet(ZipArchiveEntry entry)
+    private static Dictionary<(int, int), string> ScanSheet(ZipArchiveEntry entry, ref int formulas)
     {
         var errors = new Dictionary<(int, int), string>();
         using var reader = XmlReader.Create(entry.Open(), SafeSettings());
         while (reader.Read())
         {
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "f")
+            {
+                formulas++;
+                continue;
+            }
+
             if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "c" || reader.GetAttribute("t") != "e" ||
                 reader.GetAttribute("r") is not { } address || !A1.TryParse(address, out var row, out var column) || reader.IsEmptyElement)
             {
@@ -229,6 +246,7 @@ internal sealed class WorkbookLoader : IDisposable
                 if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "f")
                 {
                     hasFormula = true;
+                    formulas++;
                 }
                 else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "v")
                 {
@@ -249,6 +267,8 @@ internal sealed class WorkbookLoader : IDisposable
 
         return errors;
     }
+
+    private sealed record PackageScan(IReadOnlyDictionary<string, Dictionary<(int, int), string>> ErrorCells, int FormulaCells);
 
     private static XmlReaderSettings SafeSettings() => new() { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 using System.Text.RegularExpressions;
 using PoIntake.DevHost.Functions;
 using PoIntake.Functions.Intake;
@@ -46,9 +47,22 @@ public sealed partial class LocalSettingsSampleTests
         {
             foreach (Match reference in SettingReference().Matches(timer.Schedule))
             {
-                Assert.True(values.ContainsKey(reference.Groups[1].Value), $"{timer.Function.Name} reads %{reference.Groups[1].Value}%, which the sample lacks");
+                // Values are environment variables, so a section separator ':' is written '__'.
+                var setting = reference.Groups[1].Value.Replace(":", "__", StringComparison.Ordinal);
+                Assert.True(values.ContainsKey(setting), $"{timer.Function.Name} reads %{reference.Groups[1].Value}%, which the sample lacks as {setting}");
             }
         }
+    }
+
+    [Fact]
+    public void Sample_EveryTimerScheduleResolvesToAValidNcrontab()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(Values().Select(v => new KeyValuePair<string, string?>(v.Key.Replace("__", ":", StringComparison.Ordinal), v.Value)))
+            .Build();
+
+        Assert.All(Catalog.Timers, timer =>
+            PoIntake.DevHost.Timers.NCrontabSchedule.Parse(PoIntake.DevHost.Timers.TimerScheduler.ResolveSchedule(timer.Schedule, configuration)));
     }
 
     [Fact]

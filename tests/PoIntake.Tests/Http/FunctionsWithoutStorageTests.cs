@@ -32,12 +32,6 @@ public sealed class FunctionsWithoutStorageTests
     }
 
     [Fact]
-    public void GetReminderPreview_NotYetImplemented_501Problem()
-    {
-        AssertProblem(new GetReminderPreviewFunction().Run(Get("?date=2028-01-10")), StatusCodes.Status501NotImplemented);
-    }
-
-    [Fact]
     public void Functions_AuthorizationLevels_FunctionKeysExceptTemplate()
     {
         var levels = typeof(GetTemplateFunction).Assembly.GetTypes()

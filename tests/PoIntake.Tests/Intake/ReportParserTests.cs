@@ -311,6 +311,35 @@ public sealed class ReportParserTests
         Assert.Equal(workbook.AddressOf(Sheets.Ombud, WorkbookLabels.Ombud.Count, Women), finding.Cell);
     }
 
+    private static TestWorkbook WithFormulaChain(int length)
+    {
+        // Z100 = 5, Z101 = Z100 * 1, …: evaluating the last one recurses through every cell of the chain.
+        var workbook = TestWorkbook.Valid().Raw(Sheets.Ombud, "Z100", 5);
+        for (var row = 101; row < 100 + length; row++)
+        {
+            workbook.Raw(Sheets.Ombud, $"Z{row}", new Formula($"=Z{row - 1}*1"));
+        }
+
+        return workbook.SetCell(Sheets.Ombud, WorkbookLabels.Ombud.Count, Women, new Formula($"=Z{99 + length}"));
+    }
+
+    [Fact]
+    public void Parse_LongChainOfFormulasWithoutCachedValues_IsEvaluatedWithoutOverflowingTheStack()
+    {
+        var report = AssertValid(Parse(WithFormulaChain(3_000)));
+
+        Assert.Equal(5, report.Ombud!.Ombud.Women);
+    }
+
+    [Fact]
+    public void Parse_MoreFormulasThanCanBeEvaluatedSafely_ReportsFormulaFailed()
+    {
+        var workbook = WithFormulaChain(10_001);
+
+        AssertFinding(Parse(workbook), FindingCodes.FormulaFailed, Severity.Error, Sheets.Ombud,
+            workbook.AddressOf(Sheets.Ombud, WorkbookLabels.Ombud.Count, Women), "Antal personliga ombud, Kvinnor");
+    }
+
     [Theory]
     [InlineData("#REF!")]
     [InlineData("#N/A")]

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
@@ -63,6 +64,40 @@ public sealed class TotalsServiceTests
     }
 
     [Fact]
+    public async Task GetAsync_WithinCheckInterval_ReadsRevisionsOnceThenSeesChange()
+    {
+        var clock = new FakeTimeProvider();
+        var service = new TotalsService(
+            _store,
+            new TotalsCalculator(MunicipalityRegistry.Default),
+            clock,
+            NullLogger<TotalsService>.Instance,
+            Options.Create(new TotalsOptions { RevisionCheckInterval = TimeSpan.FromSeconds(1) }));
+        _store.Add(Report(2025, "01", "A", ombudWomen: 3));
+
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => service.GetAsync(2025, CancellationToken.None)));
+        _store.Add(Report(2025, "03", "B", ombudWomen: 4));
+        var stale = await service.GetAsync(2025, CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var fresh = await service.GetAsync(2025, CancellationToken.None);
+
+        Assert.Equal(2, _store.RevisionReads);
+        Assert.Equal(3, stale!.Totals.Ombud.Women);
+        Assert.Equal(7, fresh!.Totals.Ombud.Women);
+    }
+
+    [Fact]
+    public async Task GetAsync_ZeroCheckInterval_ReadsRevisionsEveryRequest()
+    {
+        _store.Add(Report(2025, "01", "A", ombudWomen: 3));
+
+        await _service.GetAsync(2025, CancellationToken.None);
+        await _service.GetAsync(2025, CancellationToken.None);
+
+        Assert.Equal(2, _store.RevisionReads);
+    }
+
+    [Fact]
     public async Task GetAsync_ConcurrentRequests_ComputeOnce()
     {
         _store.Add(Report(2025, "01", "A", ombudWomen: 2));
@@ -98,10 +133,13 @@ public sealed class TotalsServiceTests
         private readonly List<ReportContent> _reports = [];
         private readonly Dictionary<int, string> _revisions = [];
         private int _contentReads;
+        private int _revisionReads;
 
         public int CurrentReportReads { get; private set; }
 
         public int ContentReads => _contentReads;
+
+        public int RevisionReads => _revisionReads;
 
         public void Add(ReportContent report)
         {
@@ -109,11 +147,17 @@ public sealed class TotalsServiceTests
             _revisions[report.Report.Year] = Guid.NewGuid().ToString();
         }
 
-        public Task<IReadOnlyList<YearRevision>> ReadRevisionsAsync(int fromYear, int toYear, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<YearRevision>>(_revisions.Where(r => r.Key >= fromYear && r.Key <= toYear).Select(r => new YearRevision(r.Key, r.Value, null)).ToArray());
+        public Task<IReadOnlyList<YearRevision>> ReadRevisionsAsync(int fromYear, int toYear, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _revisionReads);
+            return Task.FromResult(Revisions(fromYear, toYear));
+        }
 
         public Task<IReadOnlyList<YearRevision>> ReadAllRevisionsAsync(CancellationToken cancellationToken) =>
-            ReadRevisionsAsync(0, 9999, cancellationToken);
+            Task.FromResult(Revisions(0, 9999));
+
+        private IReadOnlyList<YearRevision> Revisions(int fromYear, int toYear) =>
+            _revisions.Where(r => r.Key >= fromYear && r.Key <= toYear).Select(r => new YearRevision(r.Key, r.Value, null)).ToArray();
 
         public async Task<IReadOnlyList<CurrentReport>> ReadCurrentReportsAsync(int year, CancellationToken cancellationToken)
         {
