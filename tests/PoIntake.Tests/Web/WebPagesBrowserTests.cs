@@ -159,6 +159,7 @@ public sealed class WebPagesBrowserTests(AzuriteFixture azurite) : IAsyncLifetim
 
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync("/api/web/finns-inte.html")).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync("/api/web/..%2F..%2Fhost.json")).StatusCode);
+        Assert.StartsWith("text/html", (await http.GetAsync("/api/web")).Content.Headers.ContentType!.ToString(), StringComparison.Ordinal);
         var page = await http.GetAsync("/api/web/oversikt");
         Assert.StartsWith("text/html", page.Content.Headers.ContentType!.ToString(), StringComparison.Ordinal);
         Assert.Contains("script-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
