@@ -1,0 +1,102 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using PoIntake.Core.Reference;
+using PoIntake.Functions.Http;
+
+namespace PoIntake.Functions.Web;
+
+/// <summary>
+/// <c>GET /api/web/{*path}</c>: the Swedish pages (uppladdning, oversikt) and their assets, embedded in this assembly
+/// so the function app and devhost serve the same files with no CDN. Anonymous: static files and the county list only;
+/// the pages' data calls go to the Function-level API routes.
+/// </summary>
+public sealed class WebPagesFunction(MunicipalityRegistry registry)
+{
+    internal const string ResourcePrefix = "PoIntake.Functions.Web.wwwroot.";
+
+    private static readonly FrozenDictionary<string, string> ContentTypes = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [".html"] = "text/html; charset=utf-8",
+        [".css"] = "text/css; charset=utf-8",
+        [".js"] = "text/javascript; charset=utf-8",
+        [".svg"] = "image/svg+xml",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    // Friendly page names map to files; everything else must name an embedded asset exactly.
+    private static readonly FrozenDictionary<string, string> Pages = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        [""] = "index.html",
+        ["uppladdning"] = "uppladdning.html",
+        ["oversikt"] = "oversikt.html",
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    [Function("WebPages")]
+    public IActionResult Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "web/{*path}")] HttpRequest request,
+        string? path)
+    {
+        var name = (path ?? string.Empty).Trim('/');
+        if (name.Equals("lan.json", StringComparison.OrdinalIgnoreCase))
+        {
+            return WithHeaders(request, HttpResults.Json(new
+            {
+                counties = registry.Counties.Select(c => new
+                {
+                    c.Code,
+                    c.Name,
+                    municipalities = registry.InCounty(c.Code).Select(m => new { m.Code, m.Name }),
+                }),
+            }));
+        }
+
+        var file = Pages.GetValueOrDefault(name) ?? name;
+        if (!TryRead(file, out var content, out var contentType))
+        {
+            return HttpResults.Problem(StatusCodes.Status404NotFound, "Sidan finns inte", "Sidorna heter uppladdning och oversikt.");
+        }
+
+        return WithHeaders(request, new FileContentResult(content, contentType));
+    }
+
+    internal static bool TryRead(string file, out byte[] content, out string contentType)
+    {
+        content = [];
+        contentType = string.Empty;
+        var extension = Path.GetExtension(file);
+        if (file.Contains('/', StringComparison.Ordinal) || file.Contains('\\', StringComparison.Ordinal)
+            || !ContentTypes.TryGetValue(extension, out var type))
+        {
+            return false;
+        }
+
+        using var stream = typeof(WebPagesFunction).Assembly.GetManifestResourceStream(ResourcePrefix + file);
+        if (stream is null)
+        {
+            return false;
+        }
+
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        content = buffer.ToArray();
+        contentType = type;
+        return true;
+    }
+
+    internal static IEnumerable<string> AssetNames() =>
+        typeof(WebPagesFunction).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal))
+            .Select(n => n[ResourcePrefix.Length..]);
+
+    private static T WithHeaders<T>(HttpRequest request, T result)
+    {
+        // Same-origin scripts and styles only; no inline script, so injected markup could not run.
+        var headers = request.HttpContext.Response.Headers;
+        headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+        headers.XContentTypeOptions = "nosniff";
+        headers.CacheControl = "no-cache";
+        return result;
+    }
+}

@@ -1,0 +1,111 @@
+// Översikt: national totals of a year (GET /api/totals/{year}), the trend over years (GET /api/totals), completeness.
+'use strict';
+
+(() => {
+  const { el, clear, api, problemText, saveResponse, barChart, lineChart, formatNumber, formatChange } = PoWeb;
+  const yearSelect = document.getElementById('ar');
+  const headline = document.getElementById('nyckeltal');
+  const charts = document.getElementById('diagram');
+  const message = document.getElementById('meddelande');
+  let years = [];
+
+  const genders = [['women', 'Kvinnor'], ['men', 'Män'], ['otherGender', 'Annan könstillhörighet']];
+  const ageGroups = ['18-29', '30-49', '50-64', '65+'];
+  const reasons = [['economy', 'Ekonomi'], ['housing', 'Boende'], ['occupation', 'Sysselsättning'], ['dailyStructure', 'Struktur i vardagen'],
+    ['authorities', 'Myndighetskontakter'], ['healthcare', 'Vård'], ['other', 'Annat']];
+  const members = [['municipality', 'Kommun'], ['primaryCare', 'Primärvård'], ['psychiatry', 'Psykiatri'], ['employmentService', 'Arbetsförmedlingen'],
+    ['socialInsuranceAgency', 'Försäkringskassan'], ['userOrganisations', 'Brukarorganisationer']];
+
+  function showError(text) {
+    clear(message).append(el('div', { class: 'status error', role: 'alert' }, el('p', { class: 'outcome', text: 'Uppgifterna kunde inte hämtas' }), el('p', { text })));
+  }
+
+  function figureItem(id, label, value, format = formatNumber) {
+    return el('div', {}, el('dt', { text: label }), el('dd', { id, 'data-value': value === null || value === undefined ? '' : String(value), text: format(value) }));
+  }
+
+  function render(totals, status) {
+    clear(headline).append(
+      figureItem('nt-klienter', 'Klienter', totals.clients.total),
+      figureItem('nt-nya', 'Nya klienter', totals.clients.new),
+      figureItem('nt-ombud', 'Personliga ombud', totals.ombud.total),
+      figureItem('nt-arsarbetare', 'Årsarbetare', totals.ombud.fullTimeEquivalents),
+      figureItem('nt-verksamheter', 'Verksamheter', totals.operations),
+      figureItem('nt-kommuner', 'Kommuner med personligt ombud', totals.municipalities.offeringPo),
+      figureItem('nt-forandring', 'Förändring från föregående år', totals.municipalities.changeFromPreviousYear, formatChange),
+      figureItem('nt-redovisningar', 'Redovisningar', totals.reportsIncluded));
+
+    const counties = totals.counties;
+    clear(charts).append(
+      barChart('d-kon-alder', `Klienter efter kön och ålder ${totals.year}`, ageGroups.map(a => `${a} år`),
+        genders.map(([key, name]) => ({ name, values: ageGroups.map(a => totals.clients.byGenderAndAgeGroup[key][a]) }))),
+      barChart('d-kontaktorsaker', `Kontaktorsaker ${totals.year}`, reasons.map(r => r[1]),
+        genders.map(([key, name]) => ({ name, values: reasons.map(([r]) => totals.contactReasons[r][key]) }))),
+      barChart('d-kommuner', `Kommuner med personligt ombud per län ${totals.year}`, counties.map(c => c.name),
+        [{ name: 'Kommuner med personligt ombud', values: counties.map(c => c.municipalitiesOfferingPo) }],
+        {
+          tableHeaders: ['Län', 'Kommuner', 'Med personligt ombud', 'Förändring från föregående år'],
+          tableRows: counties.map(c => [c.name, c.municipalities, c.municipalitiesOfferingPo, formatChange(c.changeFromPreviousYear)]),
+        }),
+      barChart('d-vantetid', `Uppskattad väntetid per län ${totals.year} (dagar)`, counties.map(c => c.name),
+        [{ name: 'Median', values: counties.map(c => c.medianEstimatedWaitingDays) }, { name: 'Längsta', values: counties.map(c => c.maxEstimatedWaitingDays) }],
+        {
+          tableHeaders: ['Län', 'Verksamheter med väntetid', 'Median (dagar)', 'Längsta (dagar)'],
+          tableRows: counties.map(c => [c.name, c.operationsWithWaitingTime, c.medianEstimatedWaitingDays ?? '–', c.maxEstimatedWaitingDays ?? '–']),
+        }),
+      barChart('d-ledningsgrupp', `Ledningsgrupper ${totals.year} (antal verksamheter av ${formatNumber(totals.operations)})`,
+        ['Fullständig ledningsgrupp', 'Rutin för brister', ...members.map(m => `Saknar ${m[1].toLowerCase()}`)],
+        [{ name: 'Verksamheter', values: [totals.managementGroups.complete, totals.managementGroups.withDeficiencyRoutine, ...members.map(([m]) => totals.managementGroups.missing[m])] }],
+        { labelWidth: 210 }),
+      lineChart('d-trend', 'Utveckling över åren', years.map(y => String(y.year)),
+        [{ name: 'Klienter', values: years.map(y => y.clients) }, { name: 'Nya klienter', values: years.map(y => y.clientsNew) }, { name: 'Personliga ombud', values: years.map(y => y.ombud) }]));
+    if (status) {
+      charts.append(barChart('d-fullstandighet', `Kommuner som har redovisat ${totals.year}, per län (procent)`, status.counties.map(c => c.name),
+        [{ name: 'Andel kommuner som redovisat (%)', values: status.counties.map(c => c.municipalities ? Math.round((100 * c.covered.length) / c.municipalities) : 0) }],
+        {
+          tableHeaders: ['Län', 'Kommuner', 'Har redovisat', 'Saknas jämfört med föregående år'],
+          tableRows: status.counties.map(c => [c.name, c.municipalities, c.covered.length, c.missingFromPreviousYear.length]),
+        }));
+    }
+  }
+
+  async function load() {
+    const year = yearSelect.value;
+    clear(message);
+    const [totalsResponse, statusResponse] = await Promise.all([api(`totals/${year}`), api(`status/${year}`)]);
+    if (!totalsResponse.ok) {
+      showError(await problemText(totalsResponse));
+      return;
+    }
+    render(await totalsResponse.json(), statusResponse.ok ? await statusResponse.json() : null);
+    document.body.dataset.loadedYear = year;
+  }
+
+  async function download(format) {
+    const response = await api(`totals/${yearSelect.value}?format=${format}`);
+    if (response.ok) await saveResponse(response, `personligt-ombud-riket-${yearSelect.value}.${format}`);
+    else showError(await problemText(response));
+  }
+
+  async function start() {
+    const response = await api('totals');
+    if (!response.ok) {
+      showError(await problemText(response));
+      return;
+    }
+    years = (await response.json()).years.slice().sort((a, b) => a.year - b.year);
+    if (years.length === 0) {
+      clear(message).append(el('p', { text: 'Det finns inga godkända redovisningar ännu.' }));
+      return;
+    }
+    for (const y of years.slice().reverse()) yearSelect.append(el('option', { value: y.year, text: String(y.year) }));
+    const wanted = new URLSearchParams(location.search).get('ar');
+    if (wanted && years.some(y => String(y.year) === wanted)) yearSelect.value = wanted;
+    yearSelect.addEventListener('change', load);
+    document.getElementById('laddanerxlsx').addEventListener('click', () => download('xlsx'));
+    document.getElementById('laddanercsv').addEventListener('click', () => download('csv'));
+    await load();
+  }
+
+  start();
+})();

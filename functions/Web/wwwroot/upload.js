@@ -1,0 +1,195 @@
+// Uppladdning: upload a workbook for a county and year, show the findings at once, list the county's uploads.
+'use strict';
+
+(() => {
+  const { el, clear, api, problemText, saveResponse, formatNumber, formatTime } = PoWeb;
+  const form = document.getElementById('uppladdning');
+  const countySelect = document.getElementById('lan');
+  const yearInput = document.getElementById('ar');
+  const fileInput = document.getElementById('fil');
+  const dropZone = document.getElementById('slappyta');
+  const chosen = document.getElementById('valdfil');
+  const submit = document.getElementById('skicka');
+  const templateLink = document.getElementById('mall');
+  const result = document.getElementById('resultat');
+  const countyPanel = document.getElementById('lanet');
+  let counties = [];
+  let droppedFile = null;
+
+  const outcomeTexts = {
+    Accepted: ['Godkänd', 'accepted'],
+    AcceptedWithWarnings: ['Godkänd med varningar', 'warnings'],
+    Rejected: ['Avvisad', 'rejected'],
+    Failed: ['Kunde inte granskas', 'rejected'],
+  };
+  const uploadOutcomeTexts = { Accepted: 'Godkänd', Rejected: 'Avvisad', Failed: 'Misslyckades', Pending: 'Väntar' };
+
+  const currentFile = () => droppedFile || fileInput.files[0] || null;
+
+  function showChosen() {
+    const file = currentFile();
+    chosen.textContent = file ? `Vald fil: ${file.name}` : '';
+  }
+
+  fileInput.addEventListener('change', () => { droppedFile = null; showChosen(); });
+  for (const name of ['dragenter', 'dragover']) {
+    dropZone.addEventListener(name, event => { event.preventDefault(); dropZone.classList.add('over'); });
+  }
+  for (const name of ['dragleave', 'drop']) {
+    dropZone.addEventListener(name, () => dropZone.classList.remove('over'));
+  }
+  dropZone.addEventListener('drop', event => {
+    event.preventDefault();
+    const file = event.dataTransfer && event.dataTransfer.files[0];
+    if (file) {
+      droppedFile = file;
+      showChosen();
+    }
+  });
+
+  function updateTemplateLink() {
+    const year = Number(yearInput.value);
+    templateLink.href = `/api/template/${year}`;
+    templateLink.textContent = `Ladda ner tom mall för ${year}`;
+  }
+
+  function showMessage(kind, title, text) {
+    clear(result).append(el('div', { class: `status ${kind}`, role: kind === 'error' ? 'alert' : null },
+      el('p', { class: 'outcome', text: title }),
+      text ? el('p', { text }) : null));
+  }
+
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const file = currentFile();
+    const year = Number(yearInput.value);
+    if (!countySelect.value || !Number.isInteger(year) || year < 2000 || year > 2100) {
+      showMessage('error', 'Välj län och ett redovisningsår', 'Året skrivs med fyra siffror, till exempel 2025.');
+      return;
+    }
+    if (!file) {
+      showMessage('error', 'Ingen fil vald', 'Välj arbetsboken (.xlsx) eller dra den till ytan.');
+      fileInput.focus();
+      return;
+    }
+    submit.disabled = true;
+    showMessage('', 'Granskar…', `${file.name} laddas upp och granskas.`);
+    try {
+      const response = await api(`reports/${year}/${countySelect.value}?name=${encodeURIComponent(file.name)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+        body: file,
+      });
+      if (response.status === 200 || response.status === 422) {
+        showResult(await response.json(), file.name);
+      } else {
+        showMessage('error', 'Uppladdningen misslyckades', await problemText(response));
+      }
+    } catch {
+      showMessage('error', 'Uppladdningen misslyckades', 'Tjänsten kunde inte nås. Försök igen om en stund.');
+    } finally {
+      submit.disabled = false;
+      result.focus();
+      loadCounty();
+    }
+  });
+
+  function showResult(answer, fileName) {
+    const outcome = answer.outcome === 'Accepted' && answer.warningCount > 0 ? 'AcceptedWithWarnings' : answer.outcome;
+    const [title, kind] = outcomeTexts[outcome] || [String(answer.outcome), 'error'];
+    const summary = answer.outcome === 'Accepted'
+      ? `${fileName} är mottagen och räknas in i sammanställningen.`
+      : `${fileName} är inte mottagen. Rätta felen nedan och ladda upp filen igen.`;
+    const box = el('div', { class: `status ${kind}`, id: 'utfall', 'data-outcome': outcome },
+      el('p', { class: 'outcome', text: title }),
+      el('p', { text: summary }),
+      el('p', { text: `${formatNumber(answer.errorCount)} fel, ${formatNumber(answer.warningCount)} varningar.` }));
+    clear(result).append(box);
+    const findings = answer.findings || [];
+    if (findings.length === 0) return;
+
+    const download = el('button', { type: 'button', class: 'secondary', id: 'laddanersynpunkter', text: 'Ladda ner synpunkterna (.xlsx)' });
+    download.addEventListener('click', async () => {
+      const response = await api('web/findings', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(answer) });
+      if (response.ok) await saveResponse(response, 'synpunkter.xlsx');
+      else showMessage('error', 'Nedladdningen misslyckades', await problemText(response));
+    });
+    result.append(el('h2', { text: 'Synpunkter' }), download);
+
+    // Grouped by sheet (whole-file findings first), then errors before warnings.
+    const bySheet = new Map();
+    for (const finding of findings) {
+      const sheet = finding.sheet || '';
+      if (!bySheet.has(sheet)) bySheet.set(sheet, []);
+      bySheet.get(sheet).push(finding);
+    }
+    const sheets = [...bySheet.keys()].sort((a, b) => (a === '' ? -1 : b === '' ? 1 : 0));
+    for (const sheet of sheets) {
+      const section = el('section', { class: 'flik', 'data-sheet': sheet },
+        el('h3', { text: sheet ? `Flik: ${sheet}` : 'Hela filen' }));
+      for (const [severity, label] of [['Error', 'Fel'], ['Warning', 'Varningar']]) {
+        const items = bySheet.get(sheet).filter(f => f.severity === severity);
+        if (items.length === 0) continue;
+        section.append(el('table', { class: `synpunkter ${severity === 'Error' ? 'fel' : 'varningar'}` },
+          el('caption', { text: `${label} (${items.length})` }),
+          el('thead', {}, el('tr', {}, ['Cell', 'Meddelande', 'Så rättar du', 'Kod'].map(h => el('th', { scope: 'col', text: h })))),
+          el('tbody', {}, items.map(f => el('tr', { 'data-code': f.code },
+            el('td', { class: 'cell', text: f.cell || '–' }),
+            el('td', { class: 'meddelande', text: f.message }),
+            el('td', { class: 'rattning', text: f.fix }),
+            el('td', { class: 'kod', text: f.code }))))));
+      }
+      result.append(section);
+    }
+  }
+
+  async function loadCounty() {
+    const year = Number(yearInput.value);
+    const county = counties.find(c => c.code === countySelect.value);
+    if (!county || !Number.isInteger(year) || year < 2000 || year > 2100) return;
+    const response = await api(`status/${year}`);
+    if (!response.ok) {
+      clear(countyPanel).append(el('p', { text: await problemText(response) }));
+      return;
+    }
+    const status = (await response.json()).counties.find(c => c.code === county.code);
+    const covered = new Set((status ? status.covered : []).map(m => m.code));
+    const notCovered = county.municipalities.filter(m => !covered.has(m.code));
+    const uploads = status ? status.uploads : [];
+    clear(countyPanel).append(...[
+      el('p', { text: `${county.name} ${year}: ${formatNumber(covered.size)} av ${formatNumber(county.municipalities.length)} kommuner har redovisat.` }),
+      uploads.length === 0
+        ? el('p', { text: 'Inga uppladdningar ännu.' })
+        : el('table', { id: 'uppladdningar' },
+          el('caption', { text: `Uppladdningar ${year}` }),
+          el('thead', {}, el('tr', {}, ['Fil', 'Verksamhet', 'Mottagen', 'Utfall', 'Fel', 'Varningar'].map(h => el('th', { scope: 'col', text: h })))),
+          el('tbody', {}, uploads.map(u => el('tr', {},
+            el('td', { text: u.blobName.split('/').pop() }),
+            el('td', { text: u.operationName || '–' }),
+            el('td', { text: formatTime(u.receivedAt) }),
+            el('td', { text: uploadOutcomeTexts[u.outcome] || u.outcome }),
+            el('td', { class: 'num', text: formatNumber(u.errorCount) }),
+            el('td', { class: 'num', text: formatNumber(u.warningCount) }))))),
+      el('h3', { text: 'Kommuner som inte har redovisat' }),
+      notCovered.length === 0
+        ? el('p', { text: 'Alla kommuner i länet har redovisat.' })
+        : el('ul', { class: 'plain', id: 'saknas' }, notCovered.map(m => el('li', { text: m.name }))),
+      status && status.missingFromPreviousYear.length > 0
+        ? el('p', { text: `Erbjöd personligt ombud förra året men saknas i år: ${status.missingFromPreviousYear.map(m => m.name).join(', ')}.` })
+        : null,
+    ].filter(Boolean));
+  }
+
+  async function start() {
+    counties = await PoWeb.counties();
+    for (const county of counties) countySelect.append(el('option', { value: county.code, text: `${county.name} (${county.code})` }));
+    countySelect.prepend(el('option', { value: '', text: 'Välj län' }));
+    countySelect.value = '';
+    yearInput.value = String(new Date().getFullYear() - 1);
+    updateTemplateLink();
+    yearInput.addEventListener('change', () => { updateTemplateLink(); loadCounty(); });
+    countySelect.addEventListener('change', loadCounty);
+  }
+
+  start();
+})();

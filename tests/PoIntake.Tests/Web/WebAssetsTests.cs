@@ -1,0 +1,116 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using ClosedXML.Excel;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using PoIntake.Core.Reference;
+using PoIntake.Functions.Web;
+using static PoIntake.Tests.Http.HttpFunctionTestKit;
+
+namespace PoIntake.Tests.Web;
+
+public sealed partial class WebAssetsTests
+{
+    [Theory]
+    [InlineData("uppladdning", "text/html")]
+    [InlineData("oversikt", "text/html")]
+    [InlineData(null, "text/html")]
+    [InlineData("app.css", "text/css")]
+    [InlineData("upload.js", "text/javascript")]
+    public void WebPages_KnownPageOrAsset_ServedWithItsContentType(string? path, string contentType)
+    {
+        var result = new WebPagesFunction(MunicipalityRegistry.Default).Run(Get(), path);
+
+        var file = Assert.IsType<FileContentResult>(result);
+        Assert.StartsWith(contentType, file.ContentType, StringComparison.Ordinal);
+        Assert.NotEmpty(file.FileContents);
+    }
+
+    [Theory]
+    [InlineData("finns-inte.js")]
+    [InlineData("../host.json")]
+    [InlineData("PoIntake.Functions.Web.wwwroot.app.css")]
+    [InlineData("wwwroot/app.css")]
+    public void WebPages_UnknownOrOutsidePath_404Problem(string path)
+    {
+        AssertProblem(new WebPagesFunction(MunicipalityRegistry.Default).Run(Get(), path), StatusCodes.Status404NotFound);
+    }
+
+    [Fact]
+    public void WebPages_CountyList_HasEveryCountyWithItsMunicipalities()
+    {
+        var json = AssertJson(new WebPagesFunction(MunicipalityRegistry.Default).Run(Get(), "lan.json"), StatusCodes.Status200OK);
+
+        var counties = json.GetProperty("counties").EnumerateArray().ToList();
+        Assert.Equal(21, counties.Count);
+        Assert.Equal(
+            MunicipalityRegistry.Default.Municipalities.Count,
+            counties.Sum(c => c.GetProperty("municipalities").GetArrayLength()));
+    }
+
+    [Fact]
+    public void Assets_LoadNothingFromOtherHostsAndNeverWriteMarkup()
+    {
+        var names = WebPagesFunction.AssetNames().ToList();
+        Assert.Contains("uppladdning.html", names);
+        Assert.Contains("oversikt.html", names);
+        foreach (var name in names)
+        {
+            Assert.True(WebPagesFunction.TryRead(name, out var bytes, out _), name);
+            var text = Encoding.UTF8.GetString(bytes);
+            Assert.DoesNotMatch(ExternalReference(), text);
+            Assert.DoesNotContain("innerHTML", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("insertAdjacentHTML", text, StringComparison.Ordinal);
+            if (name.EndsWith(".html", StringComparison.Ordinal))
+            {
+                Assert.Contains("<html lang=\"sv\">", text, StringComparison.Ordinal);
+                Assert.DoesNotMatch(InlineScript(), text);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task FindingsWorkbook_UploadAnswer_OneTextRowPerFinding()
+    {
+        var answer = new
+        {
+            blobName = "2021/03/uppsala.xlsx",
+            findings = new object[]
+            {
+                new { code = "SUM_MISMATCH", severity = "Error", sheet = "Klienter", cell = "F5", field = "Kvinnor, Totalt", message = "Summan stämmer inte.", fix = "Rätta summan." },
+                new { code = "X", severity = "Warning", sheet = (string?)null, cell = (string?)null, field = (string?)null, message = "=HYPERLINK(\"http://x\")", fix = "Inget." },
+            },
+        };
+        var request = Post(JsonSerializer.SerializeToUtf8Bytes(answer));
+
+        var file = Assert.IsType<FileContentResult>(await new FindingsWorkbookFunction().RunAsync(request, CancellationToken.None));
+
+        Assert.Equal("synpunkter-uppsala.xlsx", file.FileDownloadName);
+        using var workbook = new XLWorkbook(new MemoryStream(file.FileContents));
+        var sheet = workbook.Worksheet("Synpunkter");
+        Assert.Equal(3, sheet.LastRowUsed().RowNumber());
+        Assert.Equal(["Fel", "Klienter", "F5", "Kvinnor, Totalt", "SUM_MISMATCH"], Enumerable.Range(1, 5).Select(c => sheet.Cell(2, c).GetString()));
+        Assert.Equal("Varning", sheet.Cell(3, 1).GetString());
+        Assert.Equal("Hela filen", sheet.Cell(3, 2).GetString());
+        Assert.False(sheet.Cell(3, 6).HasFormula);
+        Assert.Equal("=HYPERLINK(\"http://x\")", sheet.Cell(3, 6).GetString());
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("{\"outcome\":\"Rejected\"}")]
+    [InlineData("42")]
+    public async Task FindingsWorkbook_NoFindingsList_400Problem(string body)
+    {
+        var result = await new FindingsWorkbookFunction().RunAsync(Post(Encoding.UTF8.GetBytes(body)), CancellationToken.None);
+
+        AssertProblem(result, StatusCodes.Status400BadRequest);
+    }
+
+    [GeneratedRegex(@"(src|href)\s*=\s*[""']?\s*(https?:)?//|@import|url\(\s*[""']?(https?:)?//|fetch\(\s*[""']https?:", RegexOptions.IgnoreCase)]
+    private static partial Regex ExternalReference();
+
+    [GeneratedRegex(@"<script(?![^>]*\ssrc=)[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex InlineScript();
+}

@@ -1,0 +1,194 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ClosedXML.Excel;
+using Microsoft.Playwright;
+using PoIntake.Core.Reference;
+using PoIntake.Tests.Storage;
+
+namespace PoIntake.Tests.Web;
+
+/// <summary>The pages in headless Chromium against the function app on Azurite, as a county board and an analyst use them.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class WebPagesBrowserTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    // Expectations from samples/README.md's table of invalid samples.
+    private const string InvalidSample = "samples/invalid/2021/03/total-not-sum.xlsx";
+    private const string InvalidCode = "SUM_MISMATCH";
+    private const string InvalidSheet = "Klienter";
+    private const string InvalidCell = "F5";
+    private const string ValidSample = "samples/valid/2021/13/personligt-ombud-halland.xlsx";
+    private const int DashboardYear = 2021;
+
+    private WebPageHost host = null!;
+
+    public async Task InitializeAsync() => host = await WebPageHost.StartAsync(azurite);
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public async Task Upload_CountySelect_ListsAll21CountiesFromTheRegistry()
+    {
+        var page = await host.OpenAsync("/api/web/uppladdning");
+
+        var options = await page.Locator("#lan option:not([value=''])").AllTextContentsAsync();
+
+        Assert.Equal(MunicipalityRegistry.Default.Counties.Select(c => $"{c.Name} ({c.Code})"), options);
+        Assert.Equal("sv", await page.GetAttributeAsync("html", "lang"));
+    }
+
+    [Fact]
+    public async Task Upload_ValidSample_ShowsAccepted()
+    {
+        var page = await host.OpenAsync("/api/web/uppladdning");
+        await page.SelectOptionAsync("#lan", "13");
+        await page.FillAsync("#ar", "2021");
+        await page.SetInputFilesAsync("#fil", Sample(ValidSample));
+
+        await page.ClickAsync("#skicka");
+
+        var outcome = page.Locator("#utfall");
+        await outcome.WaitForAsync();
+        Assert.StartsWith("Accepted", await outcome.GetAttributeAsync("data-outcome"), StringComparison.Ordinal);
+        Assert.StartsWith("Godkänd", await page.Locator("#utfall .outcome").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("table.synpunkter.fel tr[data-code]").CountAsync());
+        await WebPageHost.ScreenshotAsync(page, "uppladdning-godkand.png");
+    }
+
+    [Fact]
+    public async Task Upload_InvalidSample_ShowsRejectedWithFindingCellMessageAndFix_AndDownloadsThemAsXlsx()
+    {
+        var page = await host.OpenAsync("/api/web/uppladdning");
+        await page.SelectOptionAsync("#lan", "03");
+        await page.FillAsync("#ar", "2021");
+        await page.SetInputFilesAsync("#fil", Sample(InvalidSample));
+
+        await page.ClickAsync("#skicka");
+
+        await page.Locator("#utfall").WaitForAsync();
+        Assert.Equal("Rejected", await page.GetAttributeAsync("#utfall", "data-outcome"));
+        Assert.Equal("Avvisad", await page.Locator("#utfall .outcome").TextContentAsync());
+        var row = page.Locator($"section[data-sheet='{InvalidSheet}'] table.fel tr[data-code='{InvalidCode}']").First;
+        Assert.Equal(InvalidCell, await row.Locator("td.cell").TextContentAsync());
+        Assert.False(string.IsNullOrWhiteSpace(await row.Locator("td.meddelande").TextContentAsync()));
+        Assert.False(string.IsNullOrWhiteSpace(await row.Locator("td.rattning").TextContentAsync()));
+        await page.Locator("#lanet table, #lanet p:has-text('Inga uppladdningar')").First.WaitForAsync();
+        var uppsala = MunicipalityRegistry.Default.InCounty("03").Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        Assert.All(await page.Locator("#saknas li").AllTextContentsAsync(), name => Assert.Contains(name, uppsala));
+        Assert.DoesNotContain("null", await page.Locator("#lanet").TextContentAsync(), StringComparison.Ordinal);
+        await WebPageHost.ScreenshotAsync(page, "uppladdning-avvisad.png");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#laddanersynpunkter"));
+        Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
+        using var workbook = new XLWorkbook(new MemoryStream(await File.ReadAllBytesAsync(await download.PathAsync())));
+        var rows = workbook.Worksheet("Synpunkter").RowsUsed().Skip(1).ToList();
+        Assert.Contains(rows, r => r.Cell(2).GetString() == InvalidSheet && r.Cell(3).GetString() == InvalidCell && r.Cell(5).GetString() == InvalidCode);
+    }
+
+    [Fact]
+    public async Task Upload_KeyboardOnly_ReachesEveryControlAndUploads()
+    {
+        var page = await host.OpenAsync("/api/web/uppladdning");
+        await page.Locator("#lan option[value='03']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+        await TabToAsync(page, "lan");
+        // Arrow keys, not type-ahead: type-ahead restarts after a pause, which a loaded machine may take. "Välj län",
+        // Stockholm (01), Uppsala (03).
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await TabToAsync(page, "ar");
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync("2021");
+        await TabToAsync(page, "fil");
+        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"));
+        await chooser.SetFilesAsync(Sample(InvalidSample));
+        await TabToAsync(page, "skicka");
+        await page.Keyboard.PressAsync("Enter");
+
+        await page.Locator("#utfall").WaitForAsync();
+        Assert.Equal("03", await page.InputValueAsync("#lan"));
+        Assert.Equal("Rejected", await page.GetAttributeAsync("#utfall", "data-outcome"));
+        Assert.Equal("resultat", await page.EvaluateAsync<string>("document.activeElement.id"));
+        await TabToAsync(page, "laddanersynpunkter");
+    }
+
+    [Fact]
+    public async Task Dashboard_SampleYear_HeadlineFiguresEqualTheTotalsApi()
+    {
+        await host.IngestSamplesAsync(DashboardYear);
+        await host.IngestSamplesAsync(DashboardYear - 1);
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        var totals = await http.GetFromJsonAsync<JsonElement>($"/api/totals/{DashboardYear}");
+        var years = await http.GetFromJsonAsync<JsonElement>("/api/totals");
+
+        var page = await host.OpenAsync($"/api/web/oversikt?ar={DashboardYear}");
+        await page.Locator($"body[data-loaded-year='{DashboardYear}']").WaitForAsync();
+
+        Assert.Equal(totals.GetProperty("clients").GetProperty("total").GetInt32(), await Figure(page, "nt-klienter"));
+        Assert.Equal(totals.GetProperty("clients").GetProperty("new").GetInt32(), await Figure(page, "nt-nya"));
+        Assert.Equal(totals.GetProperty("ombud").GetProperty("total").GetInt32(), await Figure(page, "nt-ombud"));
+        Assert.Equal(totals.GetProperty("operations").GetInt32(), await Figure(page, "nt-verksamheter"));
+        Assert.Equal(totals.GetProperty("municipalities").GetProperty("offeringPo").GetInt32(), await Figure(page, "nt-kommuner"));
+        Assert.Equal(totals.GetProperty("reportsIncluded").GetInt32(), await Figure(page, "nt-redovisningar"));
+        Assert.Equal(
+            totals.GetProperty("ombud").GetProperty("fullTimeEquivalents").GetDecimal(),
+            decimal.Parse((await page.GetAttributeAsync("#nt-arsarbetare", "data-value"))!, CultureInfo.InvariantCulture));
+        var fte = totals.GetProperty("ombud").GetProperty("fullTimeEquivalents").GetDecimal();
+        Assert.Equal(Math.Round(fte, 1).ToString("#,0.#", CultureInfo.GetCultureInfo("sv-SE")).Replace("\u00a0", " ", StringComparison.Ordinal), Shown(await page.Locator("#nt-arsarbetare").TextContentAsync()));
+        Assert.Equal(years.GetProperty("years").GetArrayLength(), await page.Locator("#d-trend details tbody tr").CountAsync());
+        var shown = (await page.Locator("#nt-klienter").TextContentAsync())!.Replace("\u00a0", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);
+        Assert.Equal(totals.GetProperty("clients").GetProperty("total").GetInt32().ToString(CultureInfo.InvariantCulture), shown);
+
+        // Every chart is a named image with a data table behind it; the county charts list all 21 counties.
+        var figures = page.Locator("#diagram figure");
+        Assert.True(await figures.CountAsync() >= 7);
+        for (var i = 0; i < await figures.CountAsync(); i++)
+        {
+            Assert.Equal("img", await figures.Nth(i).Locator("svg").GetAttributeAsync("role"));
+            Assert.Equal(1, await figures.Nth(i).Locator("details table").CountAsync());
+        }
+
+        Assert.Equal(21, await page.Locator("#d-kommuner details tbody tr").CountAsync());
+        await WebPageHost.ScreenshotAsync(page, "oversikt.png");
+
+        var csv = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#laddanercsv"));
+        Assert.EndsWith($"{DashboardYear}.csv", csv.SuggestedFilename, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pages_UnknownOrTraversalPath_404()
+    {
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync("/api/web/finns-inte.html")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync("/api/web/..%2F..%2Fhost.json")).StatusCode);
+        Assert.StartsWith("text/html", (await http.GetAsync("/api/web")).Content.Headers.ContentType!.ToString(), StringComparison.Ordinal);
+        var page = await http.GetAsync("/api/web/oversikt");
+        Assert.StartsWith("text/html", page.Content.Headers.ContentType!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("script-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Displayed text with the thousands separators (narrow/no-break spaces) as plain spaces.</summary>
+    private static string Shown(string? text) =>
+        (text ?? string.Empty).Replace('\u00a0', ' ').Replace('\u202f', ' ');
+
+    private static string Sample(string relative) => Path.Combine(RepositoryRoot.Path, relative);
+
+    private static async Task<int> Figure(IPage page, string id) =>
+        int.Parse((await page.GetAttributeAsync("#" + id, "data-value"))!, CultureInfo.InvariantCulture);
+
+    private static async Task TabToAsync(IPage page, string id)
+    {
+        for (var presses = 0; presses < 15; presses++)
+        {
+            if (await page.EvaluateAsync<string>("document.activeElement && document.activeElement.id") == id)
+            {
+                return;
+            }
+
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.Fail($"#{id} is not reachable with Tab");
+    }
+}
