@@ -117,12 +117,20 @@ internal sealed class WebPageHost : IAsyncDisposable
         }
     }
 
-    /// <summary>Writes a screenshot to the test output and copies it to docs/screenshots/ (linked from README).</summary>
+    /// <summary>
+    /// Writes a screenshot to the test output (bin/…/screenshots). With POINTAKE_UPDATE_SCREENSHOTS=1 it is also copied to
+    /// docs/screenshots/ (linked from README), so an ordinary test run leaves the working tree clean.
+    /// </summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotDirectory);
         var output = System.IO.Path.Combine(ScreenshotDirectory, name);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = output, FullPage = true });
+        if (Environment.GetEnvironmentVariable("POINTAKE_UPDATE_SCREENSHOTS") != "1")
+        {
+            return;
+        }
+
         var docs = System.IO.Path.Combine(RepositoryRoot.Path, "docs", "screenshots");
         Directory.CreateDirectory(docs);
         File.Copy(output, System.IO.Path.Combine(docs, name), overwrite: true);
