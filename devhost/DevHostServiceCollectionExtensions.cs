@@ -19,6 +19,8 @@ internal static class DevHostServiceCollectionExtensions
         {
             ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
             [ConnectionNames.Storage] = "UseDevelopmentStorage=true",
+            // One line per request drowns the intake summary and slows every request; warnings still show.
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         });
         builder.Configuration.AddInMemoryCollection(Reminders.ReminderDevEndpoints.Defaults(options));
         // The sample's values are the defaults (so timers find their schedules); a real functions/local.settings.json overrides them.

@@ -2,6 +2,7 @@ using PoIntake.DevHost;
 using PoIntake.DevHost.Commands;
 using PoIntake.DevHost.Functions;
 using PoIntake.DevHost.Reminders;
+using PoIntake.DevHost.Totals;
 using PoIntake.Functions;
 
 if (DevCommands.TryRun(args) is { } exitCode)
@@ -22,5 +23,6 @@ builder.Services.AddDevHost(options);
 var app = builder.Build();
 app.MapHttpFunctions(app.Services.GetRequiredService<FunctionCatalog>());
 app.MapReminderDevEndpoints();
+app.MapTotalsDevEndpoints();
 app.Run();
 return 0;
