@@ -53,6 +53,7 @@ internal static class HostileCorpus
         yield return new("100 000-character operation name", Ok, () => HugeCell(100_000), IntakeOutcome.Rejected, FindingCodes.TextTooLong);
         yield return new("32 767-character (Excel maximum) deficiency text", Ok, () => Build(w => w.Deficiencies(["Lokal nivå", "Socialtjänst", new string('y', 32_767), null, null])), IntakeOutcome.Rejected, FindingCodes.TextTooLong);
         yield return new("control and bidi-override characters in the name", Ok, () => Build(w => w.Set(Sheets.Operation, WorkbookLabels.Operation.Name, "PO \u202Eanrön\u202C\u0007 Nord")), IntakeOutcome.Accepted, null);
+        yield return new("twin sheets \"Ombud\" and \" ombud \"", Ok, TwinSheets, IntakeOutcome.Rejected, FindingCodes.SheetDuplicate);
         yield return new("HTML and script in text fields", Ok, () => Build(w => w.Set(Sheets.Operation, WorkbookLabels.Operation.Name, "<script>alert('x')</script><b>PO</b>")), IntakeOutcome.Accepted, null);
     }
 
@@ -122,10 +123,7 @@ internal static class HostileCorpus
         return Save(workbook);
     }
 
-    /// <summary>
-    /// Known gap (docs/hardening.md): a second sheet " ombud " next to "Ombud" is ignored (the first match is read) and
-    /// the report is accepted; not in <see cref="All"/> until the parser reports the ambiguity.
-    /// </summary>
+    /// <summary>A second sheet " ombud " next to "Ombud": both match the contract name, so the report is ambiguous.</summary>
     public static byte[] TwinSheets()
     {
         using var workbook = new XLWorkbook(new MemoryStream(Valid()));
