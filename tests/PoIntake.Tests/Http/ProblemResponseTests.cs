@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using PoIntake.Core.Reference;
+using PoIntake.Core.Status;
 using PoIntake.Core.Totals;
 using PoIntake.Functions.Http;
 using PoIntake.Tests.Storage;
@@ -43,6 +44,20 @@ public sealed class ProblemResponseTests : IDisposable
         var function = new ListTotalsYearsFunction(Service(Throwing()), _loggers.CreateLogger<ListTotalsYearsFunction>());
 
         var result = await function.RunAsync(Get(), CancellationToken.None);
+
+        AssertNoExceptionDetails(AssertProblem(result, StatusCodes.Status500InternalServerError).GetRawText());
+        Assert.Contains(_logs.Entries, e => e.Level == LogLevel.Error && e.Exception is InvalidOperationException);
+    }
+
+    [Fact]
+    public async Task GetStatus_StoreThrowsUnexpectedly_500ProblemWithoutExceptionDetails()
+    {
+        var log = new Mock<IIntakeLogReader>();
+        log.Setup(l => l.ReadAsync(It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        var status = new StatusService(Throwing().Object, log.Object, new StatusCalculator(MunicipalityRegistry.Default), new FakeTimeProvider());
+        var function = new GetStatusFunction(status, _loggers.CreateLogger<GetStatusFunction>());
+
+        var result = await function.RunAsync(Get(), "2025", CancellationToken.None);
 
         AssertNoExceptionDetails(AssertProblem(result, StatusCodes.Status500InternalServerError).GetRawText());
         Assert.Contains(_logs.Entries, e => e.Level == LogLevel.Error && e.Exception is InvalidOperationException);
