@@ -48,6 +48,9 @@ internal static class HostileCorpus
         yield return new("\"tolv\" in a count", Ok, () => Build(w => w.SetCell(Sheets.Ombud, WorkbookLabels.Ombud.Count, Men, "tolv")), IntakeOutcome.Rejected, FindingCodes.ValueNotACount);
         yield return new("negative count", Ok, () => Build(w => w.SetCell(Sheets.Clients, Men, "50–64 år", -3.0)), IntakeOutcome.Rejected, FindingCodes.ValueNotACount);
         yield return new("1E+308 in a count", Ok, () => Build(w => w.SetCell(Sheets.Clients, Men, "50–64 år", 1E+308)), IntakeOutcome.Rejected, FindingCodes.ValueNotACount);
+        // Found by WorkbookFuzzTests (seed 7eJzY9vHnJm1): int.MaxValue in a client cell overflowed the table's total.
+        yield return new("2 147 483 647 (int.MaxValue) in a count", Ok, () => Build(w => w.SetCell(Sheets.Clients, Men, "50–64 år", 2147483647.0)), IntakeOutcome.Rejected, FindingCodes.ValueNotACount);
+        yield return new("100 001 as text in a count", Ok, () => Build(w => w.SetCell(Sheets.Ombud, WorkbookLabels.Ombud.Count, Men, "100 001")), IntakeOutcome.Rejected, FindingCodes.ValueNotACount);
         yield return new("1E+308 as granted SEK", Ok, () => Build(w => w.Set(Sheets.Economy, WorkbookLabels.Economy.Granted, 1E+308)), IntakeOutcome.Rejected, FindingCodes.ValueNotADecimal);
         yield return new("merged label cells", Ok, MergedLabels, IntakeOutcome.Accepted, null);
         yield return new("100 000-character operation name", Ok, () => HugeCell(100_000), IntakeOutcome.Rejected, FindingCodes.TextTooLong);
