@@ -8,6 +8,7 @@ public static class FindingCodes
     // The file as a whole
     public const string PackageUnreadable = "PACKAGE_UNREADABLE";
     public const string SheetMissing = "SHEET_MISSING";
+    public const string SheetDuplicate = "SHEET_DUPLICATE";
 
     // Locating things
     public const string LabelMissing = "LABEL_MISSING";

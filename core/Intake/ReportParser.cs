@@ -124,6 +124,22 @@ public sealed class ReportParser(TimeProvider timeProvider, MunicipalityRegistry
         SheetGrid? grid;
         try
         {
+            // Twins ("Ombud" and " ombud ") would make the figures read depend on sheet order; the user must choose.
+            var matches = workbook.MatchingNames(name);
+            if (matches.Count > 1)
+            {
+                var quoted = string.Join(" och ", matches.Select(m => $"\"{m}\""));
+                sink.Error(
+                    FindingCodes.SheetDuplicate,
+                    name,
+                    null,
+                    null,
+                    $"arbetsboken har {matches.Count} blad som alla tolkas som \"{name}\": {quoted}",
+                    $"exakt ett blad som heter \"{name}\"",
+                    $"Ta bort eller byt namn på de blad som inte ska lämnas in, så att bara ett blad heter \"{name}\".");
+                return null;
+            }
+
             grid = workbook.Sheet(name);
         }
 #pragma warning disable CA1031 // A sheet ClosedXML cannot read is the file's fault: a finding, not an exception.

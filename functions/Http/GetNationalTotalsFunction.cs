@@ -14,10 +14,13 @@ public sealed partial class GetNationalTotalsFunction(
     ILogger<GetNationalTotalsFunction> logger)
 {
     [Function("GetNationalTotals")]
-    public async Task<IActionResult> RunAsync(
+    public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "totals/{year}")] HttpRequest request,
         string year,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        HttpResults.GuardAsync(logger, "GetNationalTotals", () => AnswerAsync(request, year, cancellationToken), cancellationToken);
+
+    private async Task<IActionResult> AnswerAsync(HttpRequest request, string year, CancellationToken cancellationToken)
     {
         if (!HttpResults.TryParseYear(year, out var reportingYear))
         {

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 using PoIntake.Core.Status;
 
 namespace PoIntake.Functions.Http;
 
 /// <summary><c>GET /api/status/{year}</c>: completeness of a reporting year per county.</summary>
-public sealed class GetStatusFunction(StatusService status)
+public sealed class GetStatusFunction(StatusService status, ILogger<GetStatusFunction> logger)
 {
     [Function("GetStatus")]
     public async Task<IActionResult> RunAsync(
@@ -19,6 +20,10 @@ public sealed class GetStatusFunction(StatusService status)
             return HttpResults.BadYear(year);
         }
 
-        return HttpResults.Json(await status.GetAsync(reportingYear, cancellationToken));
+        return await HttpResults.GuardAsync(
+            logger,
+            "GetStatus",
+            async () => HttpResults.Json(await status.GetAsync(reportingYear, cancellationToken)),
+            cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
 using PoIntake.Core.Reference;
 using PoIntake.Core.Totals;
 
@@ -21,6 +22,32 @@ internal static class HttpResults
         ContentType = JsonContentType,
         Content = JsonSerializer.Serialize(value, value.GetType(), TotalsJson.Options),
     };
+
+    /// <summary>
+    /// Runs the function body; an unexpected exception (storage down, a bug) becomes a 500 problem instead of escaping to
+    /// the host, so no exception type or stack trace can reach the caller. The exception goes to the log only.
+    /// </summary>
+    public static async Task<IActionResult> GuardAsync(ILogger logger, string function, Func<Task<IActionResult>> body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // The last line of defence of an HTTP function: every other failure is a 500 problem.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogUnexpected(logger, ex, function);
+            return Problem(
+                StatusCodes.Status500InternalServerError,
+                "Internt fel",
+                "Ett oväntat fel inträffade. Försök igen om en stund; kvarstår felet, kontakta förvaltningen av tjänsten.");
+        }
+    }
 
     /// <summary>An RFC 9457 problem body; never carries exception text or stack traces.</summary>
     public static ContentResult Problem(int statusCode, string title, string detail, IDictionary<string, object?>? extensions = null)
@@ -64,4 +91,9 @@ internal static class HttpResults
         text is { Length: 2 } && text.All(char.IsAsciiDigit) ? registry.FindCountyByCode(text) : null;
 
     private static string Truncate(string? text) => text is null ? string.Empty : text.Length <= 20 ? text : text[..20] + "…";
+
+    private static readonly Action<ILogger, string, Exception?> UnexpectedFailure =
+        LoggerMessage.Define<string>(LogLevel.Error, new EventId(5001, "HttpUnexpected"), "HTTP function {Function} failed unexpectedly");
+
+    private static void LogUnexpected(ILogger logger, Exception exception, string function) => UnexpectedFailure(logger, function, exception);
 }

@@ -1,19 +1,25 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 using PoIntake.Core.Totals;
 
 namespace PoIntake.Functions.Http;
 
 /// <summary><c>GET /api/totals</c>: the years that have data, each with its headline figures.</summary>
-public sealed class ListTotalsYearsFunction(TotalsService totals)
+public sealed class ListTotalsYearsFunction(TotalsService totals, ILogger<ListTotalsYearsFunction> logger)
 {
     [Function("ListTotalsYears")]
-    public async Task<IActionResult> RunAsync(
+    public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "totals")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        var years = await totals.ListYearsAsync(cancellationToken);
-        return HttpResults.Json(new { years });
-    }
+        CancellationToken cancellationToken) =>
+        HttpResults.GuardAsync(
+            logger,
+            "ListTotalsYears",
+            async () =>
+            {
+                var years = await totals.ListYearsAsync(cancellationToken);
+                return HttpResults.Json(new { years });
+            },
+            cancellationToken);
 }

@@ -5,18 +5,24 @@ namespace PoIntake.Core.Intake.Parsing;
 /// <summary>The contract's value rules: counts, decimals, Ja/Nej and years, from numbers or Swedish-typed text.</summary>
 internal static class CellReader
 {
+    /// <summary>
+    /// Far above any operation's figures (the whole country has about 10 000 clients a year), and small enough that the
+    /// sums over a report and over all reports of a year stay within int (the fuzzer found int.MaxValue overflowing).
+    /// </summary>
+    public const int MaxCount = 100_000;
+
     public static bool TryCount(CellValue value, out int count)
     {
         count = 0;
         switch (value.Kind)
         {
-            case CellKind.Number when value.Number >= 0 && value.Number <= int.MaxValue && value.Number == Math.Floor(value.Number):
+            case CellKind.Number when value.Number >= 0 && value.Number <= MaxCount && value.Number == Math.Floor(value.Number):
                 count = (int)value.Number;
                 return true;
             case CellKind.Text:
                 var digits = WithoutSpaces(value.Text);
                 return digits.Length is > 0 and <= 9 && digits.All(char.IsAsciiDigit) &&
-                       int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out count);
+                       int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out count) && count <= MaxCount;
             default:
                 return false;
         }

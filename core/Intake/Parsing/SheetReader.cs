@@ -91,7 +91,7 @@ internal sealed class SheetReader(SheetGrid grid, FindingSink sink)
                 address,
                 field,
                 $"cellen innehåller {value.Display}",
-                "ett heltal 0 eller större (t.ex. 12 eller 1 007)",
+                "ett heltal från 0 till 100 000 (t.ex. 12 eller 1 007)",
                 $"Skriv ett antal som ett heltal utan decimaler, minustecken eller text i cell {address}.");
             return null;
         }

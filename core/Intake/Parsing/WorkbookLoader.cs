@@ -64,6 +64,10 @@ internal sealed class WorkbookLoader : IDisposable
         return grid;
     }
 
+    /// <summary>The names, as written, of every sheet that matches the contract name (trimmed, case-insensitive).</summary>
+    public IReadOnlyList<string> MatchingNames(string contractName) =>
+        _workbook.Worksheets.Where(w => LabelText.Same(w.Name, contractName)).Select(w => w.Name).ToList();
+
     public void Dispose() => _workbook.Dispose();
 
     private SheetGrid Read(IXLWorksheet worksheet, string contractName)

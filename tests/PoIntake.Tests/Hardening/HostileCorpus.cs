@@ -48,11 +48,15 @@ internal static class HostileCorpus
         yield return new("\"tolv\" in a count", Ok, () => Build(w => w.SetCell(Sheets.Ombud, WorkbookLabels.Ombud.Count, Men, "tolv")), IntakeOutcome.Rejected, FindingCodes.ValueNotACount);
         yield return new("negative count", Ok, () => Build(w => w.SetCell(Sheets.Clients, Men, "50–64 år", -3.0)), IntakeOutcome.Rejected, FindingCodes.ValueNotACount);
         yield return new("1E+308 in a count", Ok, () => Build(w => w.SetCell(Sheets.Clients, Men, "50–64 år", 1E+308)), IntakeOutcome.Rejected, FindingCodes.ValueNotACount);
+        // Found by WorkbookFuzzTests (seed 7eJzY9vHnJm1): int.MaxValue in a client cell overflowed the table's total.
+        yield return new("2 147 483 647 (int.MaxValue) in a count", Ok, () => Build(w => w.SetCell(Sheets.Clients, Men, "50–64 år", 2147483647.0)), IntakeOutcome.Rejected, FindingCodes.ValueNotACount);
+        yield return new("100 001 as text in a count", Ok, () => Build(w => w.SetCell(Sheets.Ombud, WorkbookLabels.Ombud.Count, Men, "100 001")), IntakeOutcome.Rejected, FindingCodes.ValueNotACount);
         yield return new("1E+308 as granted SEK", Ok, () => Build(w => w.Set(Sheets.Economy, WorkbookLabels.Economy.Granted, 1E+308)), IntakeOutcome.Rejected, FindingCodes.ValueNotADecimal);
         yield return new("merged label cells", Ok, MergedLabels, IntakeOutcome.Accepted, null);
         yield return new("100 000-character operation name", Ok, () => HugeCell(100_000), IntakeOutcome.Rejected, FindingCodes.TextTooLong);
         yield return new("32 767-character (Excel maximum) deficiency text", Ok, () => Build(w => w.Deficiencies(["Lokal nivå", "Socialtjänst", new string('y', 32_767), null, null])), IntakeOutcome.Rejected, FindingCodes.TextTooLong);
         yield return new("control and bidi-override characters in the name", Ok, () => Build(w => w.Set(Sheets.Operation, WorkbookLabels.Operation.Name, "PO \u202Eanrön\u202C\u0007 Nord")), IntakeOutcome.Accepted, null);
+        yield return new("twin sheets \"Ombud\" and \" ombud \"", Ok, TwinSheets, IntakeOutcome.Rejected, FindingCodes.SheetDuplicate);
         yield return new("HTML and script in text fields", Ok, () => Build(w => w.Set(Sheets.Operation, WorkbookLabels.Operation.Name, "<script>alert('x')</script><b>PO</b>")), IntakeOutcome.Accepted, null);
     }
 
@@ -122,10 +126,7 @@ internal static class HostileCorpus
         return Save(workbook);
     }
 
-    /// <summary>
-    /// Known gap (docs/hardening.md): a second sheet " ombud " next to "Ombud" is ignored (the first match is read) and
-    /// the report is accepted; not in <see cref="All"/> until the parser reports the ambiguity.
-    /// </summary>
+    /// <summary>A second sheet " ombud " next to "Ombud": both match the contract name, so the report is ambiguous.</summary>
     public static byte[] TwinSheets()
     {
         using var workbook = new XLWorkbook(new MemoryStream(Valid()));

@@ -346,12 +346,13 @@ public sealed class ReportIntakeServiceTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Ingest_TwentyVersionsConcurrentlyInRandomOrder_LatestIsCurrentAndCountedOnce()
+    public async Task Ingest_FiftyVersionsConcurrentlyInRandomOrder_LatestIsCurrentAndCountedOnce()
     {
+        const int Versions = 50;
         await using var h = await IntakeHarness.CreateAsync(azurite);
         var (year, county) = azurite.NextOrigin();
         var uploads = new List<(string BlobName, DateTimeOffset ReceivedAt, string VersionId)>();
-        for (var i = 1; i <= 20; i++)
+        for (var i = 1; i <= Versions; i++)
         {
             if (i % 7 == 0)
             {
@@ -377,10 +378,10 @@ public sealed class ReportIntakeServiceTests(AzuriteFixture azurite)
         Assert.Equal(expected.VersionId, current.VersionId);
         Assert.Equal(expected.ReceivedAt, current.ReceivedAt);
         var versions = await h.PartitionAsync<TableEntity>("ReportVersions", $"{year}-{county}");
-        Assert.Equal(20, versions.Count);
+        Assert.Equal(Versions, versions.Count);
         Assert.Equal(expected.VersionId, Assert.Single(versions, v => v.GetString("Status") == "Current").RowKey);
         var logs = await h.Get<IntakeLogStore>().ListAsync(year, county, CancellationToken.None);
-        Assert.Equal(20, logs.Count);
+        Assert.Equal(Versions, logs.Count);
         Assert.Equal(expected.BlobName, Assert.Single(logs, l => l.Disposition == "Current").BlobName);
         Assert.All(logs.Where(l => l.BlobName != expected.BlobName), l => Assert.Contains(l.Disposition, new[] { "Superseded", "OlderThanCurrent" }));
     }

@@ -42,6 +42,21 @@ public sealed class ReportParserTests
             result.FactLocations["systemDeficiencies|area=socialInsuranceAgency;level=caseworker"].Cell);
     }
 
+    [Fact]
+    public void Parse_TwoSheetsDifferingOnlyInCaseAndSpaces_RejectsNamingBoth()
+    {
+        var result = Parser().Parse(PoIntake.Tests.Hardening.HostileCorpus.TwinSheets(), TestWorkbook.Origin);
+
+        Assert.Null(result.Report);
+        var finding = Assert.Single(result.Findings, f => f.Code == FindingCodes.SheetDuplicate);
+        Assert.Equal(Severity.Error, finding.Severity);
+        Assert.Equal(Sheets.Ombud, finding.Sheet);
+        Assert.Contains("\"Ombud\"", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("\" ombud \"", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("Ta bort eller byt namn", finding.Fix, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Findings, f => f.Code == FindingCodes.SheetMissing);
+    }
+
     [Theory]
     [InlineData(new byte[0])]
     [InlineData(new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x00, 0x01, 0x02 })]

@@ -156,6 +156,9 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
 {
     public ConcurrentQueue<(LogLevel Level, string Message, Exception? Exception)> Entries { get; } = new();
 
+    /// <summary>Every structured value (message template arguments and scope values) as text.</summary>
+    public ConcurrentQueue<string> StateValues { get; } = new();
+
     public ILogger CreateLogger(string categoryName) => new Logger(this);
 
     public void Dispose()
@@ -164,12 +167,40 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
 
     private sealed class Logger(CapturingLoggerProvider owner) : ILogger
     {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull
+        {
+            Record(state);
+            return null;
+        }
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
             owner.Entries.Enqueue((logLevel, formatter(state, exception), exception));
+            Record(state);
+        }
+
+        private void Record(object? state)
+        {
+            if (state is IEnumerable<KeyValuePair<string, object?>> pairs)
+            {
+                foreach (var (_, value) in pairs)
+                {
+                    owner.StateValues.Enqueue(value switch
+                    {
+                        null => string.Empty,
+                        string text => text,
+                        System.Collections.IEnumerable many => string.Join("|", many.Cast<object?>()),
+                        _ => value.ToString() ?? string.Empty,
+                    });
+                }
+            }
+            else if (state is not null)
+            {
+                owner.StateValues.Enqueue(state.ToString() ?? string.Empty);
+            }
+        }
     }
 }
 

@@ -1,0 +1,119 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using PoIntake.Core.Reference;
+using PoIntake.Core.Status;
+using PoIntake.Core.Totals;
+using PoIntake.Functions.Http;
+using PoIntake.Tests.Storage;
+using static PoIntake.Tests.Http.HttpFunctionTestKit;
+
+namespace PoIntake.Tests.Http;
+
+/// <summary>
+/// Error answers of the totals functions are application/problem+json in Swedish and never leak exception types, messages
+/// or stack frames, also when our own store port throws something nobody expected.
+/// </summary>
+public sealed class ProblemResponseTests : IDisposable
+{
+    private const string Leak = "secret-account-key-in-exception-message";
+    private readonly CapturingLoggerProvider _logs = new();
+    private readonly ILoggerFactory _loggers;
+
+    public ProblemResponseTests() => _loggers = LoggerFactory.Create(b => b.AddProvider(_logs));
+
+    public void Dispose() => _loggers.Dispose();
+
+    [Fact]
+    public async Task GetNationalTotals_StoreThrowsUnexpectedly_500ProblemWithoutExceptionDetails()
+    {
+        var function = Totals(Throwing());
+
+        var result = await function.RunAsync(Get(), "2025", CancellationToken.None);
+
+        var body = AssertProblem(result, StatusCodes.Status500InternalServerError);
+        AssertNoExceptionDetails(body.GetRawText());
+        var logged = Assert.Single(_logs.Entries, e => e.Level == LogLevel.Error);
+        Assert.IsType<InvalidOperationException>(logged.Exception);
+    }
+
+    [Fact]
+    public async Task ListTotalsYears_StoreThrowsUnexpectedly_500ProblemWithoutExceptionDetails()
+    {
+        var function = new ListTotalsYearsFunction(Service(Throwing()), _loggers.CreateLogger<ListTotalsYearsFunction>());
+
+        var result = await function.RunAsync(Get(), CancellationToken.None);
+
+        AssertNoExceptionDetails(AssertProblem(result, StatusCodes.Status500InternalServerError).GetRawText());
+        Assert.Contains(_logs.Entries, e => e.Level == LogLevel.Error && e.Exception is InvalidOperationException);
+    }
+
+    [Fact]
+    public async Task GetStatus_StoreThrowsUnexpectedly_500ProblemWithoutExceptionDetails()
+    {
+        var log = new Mock<IIntakeLogReader>();
+        log.Setup(l => l.ReadAsync(It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        var status = new StatusService(Throwing().Object, log.Object, new StatusCalculator(MunicipalityRegistry.Default), new FakeTimeProvider());
+        var function = new GetStatusFunction(status, _loggers.CreateLogger<GetStatusFunction>());
+
+        var result = await function.RunAsync(Get(), "2025", CancellationToken.None);
+
+        AssertNoExceptionDetails(AssertProblem(result, StatusCodes.Status500InternalServerError).GetRawText());
+        Assert.Contains(_logs.Entries, e => e.Level == LogLevel.Error && e.Exception is InvalidOperationException);
+    }
+
+    [Fact]
+    public async Task GetNationalTotals_RequestCancelled_CancellationNotTurnedInto500()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        var store = new Mock<ITotalsStore>();
+        store.Setup(s => s.ReadRevisionsAsync(It.IsAny<int>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new OperationCanceledException(cancelled.Token));
+        store.Setup(s => s.ReadAllRevisionsAsync(It.IsAny<CancellationToken>())).ThrowsAsync(new OperationCanceledException(cancelled.Token));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Totals(store).RunAsync(Get(), "2025", cancelled.Token));
+    }
+
+    [Theory]
+    [InlineData("20x5", "")]
+    [InlineData("2025", "?format=pdf")]
+    [InlineData("2025", "")]
+    public async Task GetNationalTotals_ErrorPaths_ProblemJsonWithoutExceptionDetails(string year, string query)
+    {
+        var store = new Mock<ITotalsStore>();
+        store.Setup(s => s.ReadRevisionsAsync(It.IsAny<int>(), It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        store.Setup(s => s.ReadAllRevisionsAsync(It.IsAny<CancellationToken>())).ReturnsAsync([]);
+
+        var result = await Totals(store).RunAsync(Get(query), year, CancellationToken.None);
+
+        var content = Assert.IsType<Microsoft.AspNetCore.Mvc.ContentResult>(result);
+        Assert.True(content.StatusCode is 400 or 404, $"status {content.StatusCode}");
+        AssertNoExceptionDetails(AssertProblem(result, content.StatusCode!.Value).GetRawText());
+    }
+
+    private static void AssertNoExceptionDetails(string body)
+    {
+        Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(Leak, body, StringComparison.Ordinal);
+        Assert.DoesNotContain("PoIntake.", body, StringComparison.Ordinal);
+    }
+
+    private static Mock<ITotalsStore> Throwing()
+    {
+        var store = new Mock<ITotalsStore>();
+        var failure = new InvalidOperationException(Leak);
+        store.Setup(s => s.ReadRevisionsAsync(It.IsAny<int>(), It.IsAny<int>(), It.IsAny<CancellationToken>())).ThrowsAsync(failure);
+        store.Setup(s => s.ReadAllRevisionsAsync(It.IsAny<CancellationToken>())).ThrowsAsync(failure);
+        store.Setup(s => s.ReadCurrentReportsAsync(It.IsAny<int>(), It.IsAny<CancellationToken>())).ThrowsAsync(failure);
+        return store;
+    }
+
+    private TotalsService Service(Mock<ITotalsStore> store) =>
+        new(store.Object, new TotalsCalculator(MunicipalityRegistry.Default), new FakeTimeProvider(), _loggers.CreateLogger<TotalsService>());
+
+    private GetNationalTotalsFunction Totals(Mock<ITotalsStore> store) =>
+        new(Service(store), new TotalsXlsxExporter(), new TotalsCsvExporter(), _loggers.CreateLogger<GetNationalTotalsFunction>());
+}
