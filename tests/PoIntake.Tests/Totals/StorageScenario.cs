@@ -16,6 +16,8 @@ namespace PoIntake.Tests.Totals;
 /// </summary>
 internal sealed class StorageScenario
 {
+    private long _lastUploadSecond;
+
     public const int PreviousYear = 2013;
     public const int Year = 2014;
 
@@ -64,6 +66,15 @@ internal sealed class StorageScenario
     /// <summary>Drops the workbook into reports/ as a county board would and runs the blob intake on it.</summary>
     public async Task<IntakeRecord> IngestAsync(AnnualReport report, string fileName)
     {
+        // Blob creation times (the order of uploads) have one-second resolution; uploads in the same second are
+        // ordered by version id (docs/storage.md). These scenarios mean "later", so each upload gets its own second.
+        var second = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        if (second <= _lastUploadSecond)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(1000 - DateTimeOffset.UtcNow.Millisecond + 50));
+        }
+
+        _lastUploadSecond = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var blobName = $"{report.Operation.Year}/{report.Operation.CountyCode}/{fileName}.xlsx";
         await Get<BlobServiceClient>().GetBlobContainerClient(ContainerNames.Reports).GetBlobClient(blobName)
             .UploadAsync(BinaryData.FromBytes(ReportWorkbookWriter.Write(report)), overwrite: true);
