@@ -10,6 +10,13 @@ internal static class SampleFiles
             .Order(StringComparer.Ordinal)
             .Select(p => (Path.GetRelativePath(Root, p).Replace('\\', '/'), File.ReadAllBytes(p)))];
 
+    /// <summary>The year and county a sample's path (valid/{year}/{county}/…) says it comes from.</summary>
+    public static PoIntake.Core.Intake.ExpectedOrigin Origin(string relativePath)
+    {
+        var parts = relativePath.Split('/');
+        return new(int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), parts[2]);
+    }
+
     private static string FindRoot()
     {
         if (Environment.GetEnvironmentVariable("POINTAKE_SAMPLES") is { Length: > 0 } configured)
