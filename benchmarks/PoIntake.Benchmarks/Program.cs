@@ -2,12 +2,23 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using PoIntake.Benchmarks;
 
+if (args is ["peakmemory"])
+{
+    return PeakMemoryProbe.Run(Console.Out);
+}
+
+if (args is ["peakmemory-child", var kind, var path])
+{
+    return PeakMemoryProbe.RunChild(kind, path, Console.Out);
+}
+
 if (args is ["cputime"])
 {
     CpuTimeProbe.Run(Console.Out);
-    return;
+    return 0;
 }
 
 // The machine is shared; building the generated job project can take longer than the default two minutes.
 var config = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10));
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+return 0;

@@ -20,6 +20,7 @@ internal static class DevCommands
         {
             "template" => Template(args, output, error),
             "samples" => Samples(args, output, error),
+            "drop-year" => DropYear(args, output, error),
             _ => null,
         };
     }
@@ -53,6 +54,23 @@ internal static class DevCommands
         var written = SampleWriter.Write(root);
         output.WriteLine($"Wrote {written.Count} sample workbooks and README.md to {root}");
         return 0;
+    }
+
+    private static int DropYear(string[] args, TextWriter output, TextWriter error)
+    {
+        if (args.Length != 3 ||
+            !int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var year) ||
+            year < 2013 || year > DateTime.UtcNow.Year ||
+            !int.TryParse(args[2], NumberStyles.None, CultureInfo.InvariantCulture, out var count) ||
+            count is < 1 or > 1000)
+        {
+            error.WriteLine("usage: drop-year <year> <count>   (year: 2013–this year, without data; count: 1–1000; needs a running devhost)");
+            return 2;
+        }
+
+        var storage = Environment.GetEnvironmentVariable("AzureWebJobsStorage") is { Length: > 0 } configured ? configured : "UseDevelopmentStorage=true";
+        var baseUrl = new Uri((Environment.GetEnvironmentVariable("BASE_URL") ?? DevHostOptions.Url).TrimEnd('/') + "/");
+        return NationalYearDrop.RunAsync(year, count, storage, baseUrl, output, error).GetAwaiter().GetResult();
     }
 
     /// <summary>`dotnet run --project devhost` may start in devhost/, so the default is found from the solution file.</summary>
