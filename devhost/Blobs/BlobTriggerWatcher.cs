@@ -4,7 +4,10 @@ using PoIntake.DevHost.Storage;
 
 namespace PoIntake.DevHost.Blobs;
 
-/// <summary>Stands in for Event Grid locally (Azurite sends no events): polls each trigger's container and dispatches new or changed blobs.</summary>
+/// <summary>
+/// Stands in for Event Grid locally (Azurite sends no events): polls each trigger's container and dispatches new or
+/// changed blobs; waits <see cref="PollInterval"/> only after a pass that found nothing to do.
+/// </summary>
 internal sealed partial class BlobTriggerWatcher(
     FunctionCatalog catalog,
     DevStorage storage,
@@ -30,12 +33,13 @@ internal sealed partial class BlobTriggerWatcher(
 
         while (!stoppingToken.IsCancellationRequested)
         {
+            var dispatched = 0;
             foreach (var dispatcher in dispatchers)
             {
                 try
                 {
                     var container = storage.Blobs(dispatcher.Function.Connection).GetBlobContainerClient(dispatcher.Container);
-                    await dispatcher.DispatchAsync(container, await ListAsync(container, stoppingToken), stoppingToken);
+                    dispatched += await dispatcher.DispatchAsync(container, await ListAsync(container, stoppingToken), stoppingToken);
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
@@ -44,6 +48,13 @@ internal sealed partial class BlobTriggerWatcher(
             }
 
             firstPass.TrySetResult();
+            if (dispatched > 0)
+            {
+                // Blobs dropped while this pass ran (a county board's batch, a national year) are picked up at once,
+                // instead of leaving the workers idle for a poll interval after every pass.
+                continue;
+            }
+
             try
             {
                 await Task.Delay(PollInterval, time, stoppingToken);
