@@ -15,6 +15,8 @@ internal static class CpuTimeProbe
         reports.Setup();
         var screening = new ScreeningBenchmarks();
         screening.Setup();
+        var floor = new ParserFloorBenchmarks();
+        floor.Setup();
 
         (string Name, Func<object?> Operation, int Count)[] probes =
         [
@@ -22,6 +24,9 @@ internal static class CpuTimeProbe
             ("Open a one-cell workbook with ClosedXML", () => reports.OpenMinimalWorkbook(), 60),
             ("Screen + parse + validate one report", () => reports.ParseOneReport(), 60),
             ("Screen + parse + validate all valid samples", () => reports.ParseAllSamples(), 3),
+            ("Raw SAX read of one sample (floor of any parser)", () => floor.SaxReadOne(), 60),
+            ("Raw SAX read of the largest valid sample", () => floor.SaxReadLargest(), 60),
+            ("Screen + parse + validate the largest valid sample", () => floor.ParseLargest(), 60),
             ("Refuse a truncated workbook", () => screening.RefuseCorrupt(), 60),
             ("Refuse a 1 GB zip bomb (honest headers)", () => screening.RefuseZipBomb(), 60),
             ("Refuse a 1 GB zip bomb (headers claim 50 MB): screen + parse", () => screening.RefuseLyingZipBomb(), 20),

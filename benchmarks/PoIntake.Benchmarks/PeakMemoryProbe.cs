@@ -49,7 +49,7 @@ internal static class PeakMemoryProbe
                 baseline ??= median;
                 output.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"| {name} | {(kind is "bytes" or "sax" ? "—" : median.Result)} | {Mb(median.PeakRssCold)} | {(double)median.PeakRssCold / baseline.PeakRssCold:F2} | {Mb(median.PeakRssCold - median.RssBeforeCold)} | {Mb(median.PeakRssWarm)} | {(double)median.PeakRssWarm / baseline.PeakRssWarm:F2} | {Mb(median.PeakRssWarm - median.RssBeforeWarm)} | {Mb(median.PeakManagedWarm)} | {Mb(median.AllocatedWarm)} |"));
+                    $"| {name} | {(kind is "bytes" or "sax" ? "—" : median.Result)} | {Mb(median.PeakRssCold)} | {(double)median.PeakRssCold / baseline.PeakRssCold:F2} | {Mb(Math.Max(0, median.PeakRssCold - median.RssBeforeCold))} | {Mb(median.PeakRssWarm)} | {(double)median.PeakRssWarm / baseline.PeakRssWarm:F2} | {Mb(Math.Max(0, median.PeakRssWarm - median.RssBeforeWarm))} | {Mb(median.PeakManagedWarm)} | {Mb(median.AllocatedWarm)} |"));
             }
 
             return 0;
