@@ -14,6 +14,7 @@ namespace PoIntake.Benchmarks;
 /// ClosedXML sees, so the baseline does the same reading, not less.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class ParserFloorBenchmarks
 {
     private readonly WorkbookScreener _screener = new(Options.Create(new ScreeningOptions()));
