@@ -108,6 +108,36 @@ public sealed class WebPagesBrowserTests(AzuriteFixture azurite) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Upload_MarkupInACell_ShownAsTextNeverRun()
+    {
+        const string markup = "<img src=x onerror=\"window.pwned=1\">";
+        using var workbook = new XLWorkbook(Sample(ValidSample));
+        workbook.Worksheet(InvalidSheet).Cell(InvalidCell).Value = markup;
+        var path = Path.Combine(Path.GetTempPath(), $"po-markup-{Guid.NewGuid():N}.xlsx");
+        workbook.SaveAs(path);
+        try
+        {
+            var page = await host.OpenAsync("/api/web/uppladdning");
+            await page.SelectOptionAsync("#lan", "13");
+            await page.FillAsync("#ar", "2021");
+            await page.FillAsync("#lansnyckel", TestCountyKeys.KeyOf("13"));
+            await page.SetInputFilesAsync("#fil", path);
+
+            await page.ClickAsync("#skicka");
+
+            await page.Locator("#utfall").WaitForAsync();
+            var row = page.Locator($"section[data-sheet='{InvalidSheet}'] table.fel tr[data-code='VALUE_NOT_A_COUNT']").First;
+            Assert.Contains("<img src=x", await row.Locator("td.meddelande").TextContentAsync(), StringComparison.Ordinal);
+            Assert.Equal(0, await page.Locator("#resultat img").CountAsync());
+            Assert.True(await page.EvaluateAsync<bool>("typeof window.pwned === 'undefined'"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task Upload_KeyboardOnly_ReachesEveryControlAndUploads()
     {
         var page = await host.OpenAsync("/api/web/uppladdning");
