@@ -26,6 +26,9 @@ param emailDataLocation string = 'Europe'
 @description('County boards allowed to write only under reports/{year}/{countyCode}/ and contacts/{countyCode}.xlsx: [{ countyCode: "01", principalId: "<group object id>" }].')
 param countyBoardUploaders array = []
 
+@description('County code → SHA-256 (64 lowercase hex digits) of that county board\'s HTTP upload key: { "01": "<hash>", … }. Hashes, not keys; make a key with `dotnet run --project devhost -- county-key <code>`. A county without an entry cannot upload over HTTP.')
+param countyUploadKeyHashes object = {}
+
 @description('Maximum instances of the Flex Consumption app.')
 @minValue(40)
 @maxValue(1000)
@@ -103,6 +106,7 @@ module functionApp 'modules/functionapp.bicep' = {
     emailSenderAddress: email.outputs.senderAddress
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
+    countyUploadKeyHashes: countyUploadKeyHashes
   }
 }
 

@@ -70,7 +70,7 @@ internal sealed partial class AcsEmailSender : IEmailSender
         }
 
         _endpoint = endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/');
-        _pipeline = HttpPipelineBuilder.Build(clientOptions, authentication);
+        _pipeline = HttpPipelineBuilder.Build(clientOptions, authentication, new TryCounter());
     }
 
     public async Task<EmailSendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken)
@@ -78,16 +78,10 @@ internal sealed partial class AcsEmailSender : IEmailSender
         var operationId = message.IdempotencyKey.ToString("D");
         try
         {
-            if (message.MayHaveBeenSent)
+            if (message.MayHaveBeenSent && await EarlierOutcomeAsync(operationId, cancellationToken) is { } earlier)
             {
-                // An earlier attempt may have been accepted: ask before sending again (the service may not de-duplicate).
-                var earlier = await GetStatusAsync(operationId, cancellationToken);
-                if (earlier is not null)
-                {
-                    return earlier.Value.Terminal
-                        ? earlier.Value.Result
-                        : await PollAsync(operationId, earlier.Value.RetryAfter, cancellationToken);
-                }
+                // An earlier attempt was accepted: the service may not de-duplicate, so it is not sent again.
+                return earlier;
             }
 
             using var request = _pipeline.CreateMessage();
@@ -101,17 +95,25 @@ internal sealed partial class AcsEmailSender : IEmailSender
             var response = request.Response;
             if (response.Status != 202)
             {
+                // The pipeline re-POSTs after a timeout or 5xx whose request may have been accepted; a service that refuses
+                // the repeated Operation-Id (azure-sdk-for-net#50889) has the mail already, so ask before calling it refused.
+                if (response.Status is 400 or 409 && TryCounter.Tries(request) > 1 &&
+                    await EarlierOutcomeAsync(operationId, cancellationToken) is { } accepted)
+                {
+                    return accepted;
+                }
+
                 return Failure(response, "send");
             }
 
-            var accepted = ReadStatus(response);
-            if (accepted.Id is { Length: > 0 } id)
+            var status = ReadStatus(response);
+            if (status.Id is { Length: > 0 } id)
             {
                 operationId = id;
             }
 
-            return accepted.Terminal
-                ? accepted.Result
+            return status.Terminal
+                ? status.Result
                 : await PollAsync(operationId, RetryAfter(response), cancellationToken);
         }
         catch (RequestFailedException e)
@@ -124,6 +126,28 @@ internal sealed partial class AcsEmailSender : IEmailSender
             LogTransportFailure(_logger, operationId, 0);
             return EmailSendResult.Transient("Timeout");
         }
+        catch (AggregateException e) when (!cancellationToken.IsCancellationRequested &&
+                                           e.InnerExceptions.All(i => i is RequestFailedException or OperationCanceledException))
+        {
+            // Azure.Core's retry policy throws every try's failure together once the retries are used up
+            // (network timeouts, refused connections).
+            LogTransportFailure(_logger, operationId, 0);
+            return EmailSendResult.Transient(e.InnerExceptions.Any(i => i is OperationCanceledException) ? "Timeout" : "TransportError");
+        }
+    }
+
+    /// <summary>The result of an operation the service already has under this id, or null when it does not know it.</summary>
+    private async Task<EmailSendResult?> EarlierOutcomeAsync(string operationId, CancellationToken cancellationToken)
+    {
+        var earlier = await GetStatusAsync(operationId, cancellationToken);
+        if (earlier is null)
+        {
+            return null;
+        }
+
+        return earlier.Value.Terminal
+            ? earlier.Value.Result
+            : await PollAsync(operationId, earlier.Value.RetryAfter, cancellationToken);
     }
 
     private async Task<EmailSendResult> PollAsync(string operationId, TimeSpan? retryAfter, CancellationToken cancellationToken)
@@ -270,6 +294,15 @@ internal sealed partial class AcsEmailSender : IEmailSender
             : !string.IsNullOrWhiteSpace(options.ClientId)
                 ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ClientId))
                 : new DefaultAzureCredential();
+
+    /// <summary>Counts the tries of one request (the retry policy sends the same message again).</summary>
+    private sealed class TryCounter : HttpPipelineSynchronousPolicy
+    {
+        public static int Tries(HttpMessage message) =>
+            message.TryGetProperty(typeof(TryCounter), out var tries) && tries is int count ? count : 0;
+
+        public override void OnSendingRequest(HttpMessage message) => message.SetProperty(typeof(TryCounter), Tries(message) + 1);
+    }
 
     private readonly record struct OperationStatus(string? Id, bool Terminal, EmailSendResult Result, TimeSpan? RetryAfter);
 

@@ -1,10 +1,12 @@
 using System.Globalization;
+using PoIntake.Core.Reference;
 using PoIntake.Core.Template;
+using PoIntake.Core.Upload;
 using PoIntake.DevHost.Samples;
 
 namespace PoIntake.DevHost.Commands;
 
-/// <summary>Command-line verbs of devhost besides running the host (template, samples). Returns null when args name no command.</summary>
+/// <summary>Command-line verbs of devhost besides running the host (template, samples, county-key). Returns null when args name no command.</summary>
 internal static class DevCommands
 {
     public static int? TryRun(string[] args) => TryRun(args, Console.Out, Console.Error);
@@ -21,6 +23,7 @@ internal static class DevCommands
             "template" => Template(args, output, error),
             "samples" => Samples(args, output, error),
             "drop-year" => DropYear(args, output, error),
+            "county-key" => CountyKey(args, output, error),
             _ => null,
         };
     }
@@ -71,6 +74,26 @@ internal static class DevCommands
         var storage = Environment.GetEnvironmentVariable("AzureWebJobsStorage") is { Length: > 0 } configured ? configured : "UseDevelopmentStorage=true";
         var baseUrl = new Uri((Environment.GetEnvironmentVariable("BASE_URL") ?? DevHostOptions.Url).TrimEnd('/') + "/");
         return NationalYearDrop.RunAsync(year, count, storage, baseUrl, output, error).GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// A new HTTP upload key for one county board: the key goes to the county board (over a channel fit for a
+    /// password), only its hash into the app settings.
+    /// </summary>
+    private static int CountyKey(string[] args, TextWriter output, TextWriter error)
+    {
+        if (args.Length != 2 || MunicipalityRegistry.Default.FindCountyByCode(args[1]) is not { } county)
+        {
+            error.WriteLine("usage: county-key <county code>   (01–25, as in the municipality register)");
+            return 2;
+        }
+
+        var key = CountyUploadKeys.NewKey();
+        output.WriteLine($"Upload key for {county.OfficialName()} ({county.Code}); give it to the county board only:");
+        output.WriteLine($"  {key}");
+        output.WriteLine("Its hash, for the app settings (Bicep parameter countyUploadKeyHashes, or local settings):");
+        output.WriteLine($"  Upload__CountyKeyHashes__{county.Code}={CountyUploadKeys.HashOf(key)}");
+        return 0;
     }
 
     /// <summary>`dotnet run --project devhost` may start in devhost/, so the default is found from the solution file.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 using PoIntake.Core.Reminders;
 
 namespace PoIntake.Functions.Http;
@@ -10,7 +11,7 @@ namespace PoIntake.Functions.Http;
 /// <c>GET /api/reminders/preview?date=YYYY-MM-DD</c>: every reminder whose moment falls on that Swedish calendar day,
 /// with its ledger state; sends nothing. Answers 501 while the app is composed without reminders.
 /// </summary>
-public sealed class GetReminderPreviewFunction(ReminderPass? reminders = null)
+public sealed class GetReminderPreviewFunction(ILogger<GetReminderPreviewFunction> logger, ReminderPass? reminders = null)
 {
     [Function("GetReminderPreview")]
     public async Task<IActionResult> RunAsync(
@@ -33,6 +34,11 @@ public sealed class GetReminderPreviewFunction(ReminderPass? reminders = null)
                 "Förhandsvisning av påminnelser finns inte i den här installationen.");
         }
 
+        return await HttpResults.GuardAsync(logger, "GetReminderPreview", () => PreviewAsync(reminders, date, cancellationToken), cancellationToken);
+    }
+
+    private static async Task<IActionResult> PreviewAsync(ReminderPass reminders, DateOnly date, CancellationToken cancellationToken)
+    {
         var items = await reminders.PreviewAsync(date, cancellationToken);
         return HttpResults.Json(new
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
@@ -10,9 +11,14 @@ namespace PoIntake.Functions.Http;
 
 /// <summary>
 /// <c>POST /api/reports/{year}/{countyCode}</c> (body: the .xlsx; optional <c>?name=</c> or a Content-Disposition file
-/// name): 200 accepted and stored for intake, 422 rejected with the findings, 400 for a bad year or county.
+/// name; header <c>x-pointake-county-key</c>: the county board's own upload key): 200 accepted and stored for intake,
+/// 422 rejected with the findings, 400 for a bad year or county, 403 without the county's key.
 /// </summary>
-public sealed class UploadReportFunction(ReportUploadService uploads, MunicipalityRegistry registry)
+public sealed partial class UploadReportFunction(
+    ReportUploadService uploads,
+    MunicipalityRegistry registry,
+    CountyUploadKeys countyKeys,
+    ILogger<UploadReportFunction> logger)
 {
     // Above any workbook the screener accepts; bigger bodies are refused before they are buffered.
     internal const long MaxBodyBytes = 25 * 1024 * 1024;
@@ -34,11 +40,25 @@ public sealed class UploadReportFunction(ReportUploadService uploads, Municipali
             return HttpResults.BadCounty(countyCode);
         }
 
+        // Before the body is read: a caller without the county's key gets nothing buffered and nothing checked.
+        var presentedKey = request.Headers[CountyUploadKeys.HeaderName].ToString();
+        var verdict = countyKeys.Check(county.Code, presentedKey);
+        if (verdict != CountyKeyVerdict.Allowed)
+        {
+            LogKeyRefused(logger, county.Code, verdict, countyKeys.CountyOwning(presentedKey) ?? "none");
+            return KeyRefused(verdict, county);
+        }
+
         if (request.ContentLength > MaxBodyBytes)
         {
             return TooLarge();
         }
 
+        return await HttpResults.GuardAsync(logger, "UploadReport", () => StoreAsync(request, reportingYear, county, cancellationToken), cancellationToken);
+    }
+
+    private async Task<IActionResult> StoreAsync(HttpRequest request, int reportingYear, County county, CancellationToken cancellationToken)
+    {
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellationToken);
         if (buffer.Length > MaxBodyBytes)
@@ -85,6 +105,38 @@ public sealed class UploadReportFunction(ReportUploadService uploads, Municipali
             ? (disposition.FileNameStar.Value ?? disposition.FileName.Value)?.Trim('"')
             : null;
     }
+
+    private static ContentResult KeyRefused(CountyKeyVerdict verdict, County county)
+    {
+        var name = county.OfficialName();
+        var (title, detail) = verdict switch
+        {
+            CountyKeyVerdict.Missing => (
+                "Länets uppladdningsnyckel saknas",
+                $"Uppladdning för {name} kräver länsstyrelsens egen uppladdningsnyckel i huvudet {CountyUploadKeys.HeaderName}. Nyckeln får ni av förvaltningen av tjänsten."),
+            CountyKeyVerdict.WrongKey => (
+                "Nyckeln gäller inte för länet",
+                $"Uppladdningsnyckeln gäller inte för {name}. Varje länsstyrelse kan bara lämna redovisningar för sitt eget län; kontrollera att rätt län är valt och att nyckeln är er egen."),
+            _ => (
+                "Uppladdning är inte öppnad för länet",
+                $"Ingen uppladdningsnyckel är registrerad för {name}, så ingen kan lämna redovisningar för länet här. Kontakta förvaltningen av tjänsten."),
+        };
+        return HttpResults.Problem(
+            StatusCodes.Status403Forbidden,
+            title,
+            detail,
+            new Dictionary<string, object?> { ["reason"] = Reason(verdict) });
+    }
+
+    private static string Reason(CountyKeyVerdict verdict) => verdict switch
+    {
+        CountyKeyVerdict.Missing => "countyKeyMissing",
+        CountyKeyVerdict.WrongKey => "countyKeyWrong",
+        _ => "countyNotEnabled",
+    };
+
+    [LoggerMessage(EventId = 5101, Level = LogLevel.Warning, Message = "Upload for county {CountyCode} refused: {Verdict}; the key presented belongs to county {KeyCounty}")]
+    private static partial void LogKeyRefused(ILogger logger, string countyCode, CountyKeyVerdict verdict, string keyCounty);
 
     private static ContentResult TooLarge() => HttpResults.Problem(
         StatusCodes.Status413PayloadTooLarge,

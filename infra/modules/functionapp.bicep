@@ -14,6 +14,12 @@ param emailSenderAddress string
 param maximumInstanceCount int
 param instanceMemoryMB int
 
+@description('County code → SHA-256 hex of the county board\'s HTTP upload key (see main.bicep).')
+param countyUploadKeyHashes object
+
+// One app setting per county: Upload__CountyKeyHashes__01 = <hash> (bound to UploadOptions.CountyKeyHashes).
+var countyKeySettings = toObject(items(countyUploadKeyHashes), entry => 'Upload__CountyKeyHashes__${entry.key}', entry => entry.value)
+
 resource storageAccount 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
 }
@@ -77,7 +83,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
 
   resource appSettings 'config' = {
     name: 'appsettings'
-    properties: {
+    properties: union({
       // Functions host storage (timer locks, blob-trigger queues, keys).
       AzureWebJobsStorage__credential: 'managedidentity'
       AzureWebJobsStorage__clientId: identityClientId
@@ -112,7 +118,9 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       Reminders__ClaimLease: '00:10:00'
       Email__PollInterval: '00:00:05'
       Email__PollTimeout: '00:02:00'
-    }
+      // HTTP uploads need the county board's own key; counties without a hash in countyUploadKeyHashes cannot upload.
+      Upload__RequireCountyKey: 'true'
+    }, countyKeySettings)
   }
 }
 

@@ -177,10 +177,11 @@ const PoWeb = (() => {
       el('details', {}, el('summary', { text: `Tabell: ${caption}` }), dataTable));
   }
 
-  async function counties() {
-    const response = await fetch('/api/web/lan.json');
-    return (await response.json()).counties;
-  }
+  // lan.json (anonymous): the counties and whether uploads need the county board's key; fetched once per page.
+  let siteInfo = null;
+  const info = () => (siteInfo ??= fetch('/api/web/lan.json').then(response => response.json()));
+  const counties = async () => (await info()).counties;
+  const countyKeyRequired = async () => (await info()).countyKeyRequired === true;
 
-  return { el, svg, clear, api, problemText, saveResponse, table, barChart, lineChart, formatNumber, formatChange, formatTime, counties };
+  return { el, svg, clear, api, problemText, saveResponse, table, barChart, lineChart, formatNumber, formatChange, formatTime, counties, countyKeyRequired };
 })();

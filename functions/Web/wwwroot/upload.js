@@ -13,7 +13,11 @@
   const templateLink = document.getElementById('mall');
   const result = document.getElementById('resultat');
   const countyPanel = document.getElementById('lanet');
+  const keyField = document.getElementById('nyckelfalt');
+  const keyInput = document.getElementById('lansnyckel');
   let counties = [];
+  let keyRequired = false;
+  const keyName = county => `pointake-lansnyckel-${county}`;
   let droppedFile = null;
 
   const outcomeTexts = {
@@ -72,14 +76,28 @@
       fileInput.focus();
       return;
     }
+    const countyKey = keyInput.value.trim();
+    if (keyRequired && !countyKey) {
+      showMessage('error', 'Länets uppladdningsnyckel saknas', 'Skriv in er länsstyrelses uppladdningsnyckel.');
+      keyInput.focus();
+      return;
+    }
+    const county = countySelect.value;
     submit.disabled = true;
     showMessage('', 'Granskar…', `${file.name} laddas upp och granskas.`);
     try {
       const response = await api(`reports/${year}/${countySelect.value}?name=${encodeURIComponent(file.name)}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+        headers: keyRequired
+          ? { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'x-pointake-county-key': countyKey }
+          : { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
         body: file,
       });
+      if (keyRequired) {
+        // A key the service accepted is kept for this county for the rest of the tab's session; a refused one is not.
+        if (response.status === 403) sessionStorage.removeItem(keyName(county));
+        else sessionStorage.setItem(keyName(county), countyKey);
+      }
       if (response.status === 200 || response.status === 422) {
         showResult(await response.json(), file.name);
       } else {
@@ -189,6 +207,9 @@
     updateTemplateLink();
     yearInput.addEventListener('change', () => { updateTemplateLink(); loadCounty(); });
     countySelect.addEventListener('change', loadCounty);
+    keyRequired = await PoWeb.countyKeyRequired();
+    keyField.hidden = !keyRequired;
+    countySelect.addEventListener('change', () => { keyInput.value = sessionStorage.getItem(keyName(countySelect.value)) || ''; });
   }
 
   start();

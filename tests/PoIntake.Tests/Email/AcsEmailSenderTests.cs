@@ -116,6 +116,21 @@ public sealed class AcsEmailSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Send_ServiceUnreachableThroughAllRetries_TransientNotThrown()
+    {
+        // A port nobody listens on: every try is refused, and the retry policy throws all of them together.
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        var result = await CreateSender(connectionString: $"endpoint=https://127.0.0.1:{port}/;accesskey={KeyBase64}").SendAsync(Message(), CancellationToken.None);
+
+        Assert.Equal(EmailSendStatus.TransientFailure, result.Status);
+        Assert.Equal("TransportError", result.ErrorCode);
+    }
+
+    [Fact]
     public async Task Send_BadRequest_PermanentFailureNotRetried()
     {
         _server.ScriptSend(400, """{"error":{"code":"InvalidRecipientAddress","message":"bad"}}""");

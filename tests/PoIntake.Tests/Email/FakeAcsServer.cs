@@ -15,7 +15,10 @@ namespace PoIntake.Tests.Email;
 
 /// <summary>
 /// A local stand-in for ACS Email on https://127.0.0.1:{random port}: verifies every request's HMAC signature the way
-/// the service does (or the bearer token), and answers from scripted send/poll responses.
+/// the service does (or the bearer token), and answers from scripted send/poll responses. With
+/// <see cref="TrackOperations"/> it also remembers the operations it accepted, as the service does: a status request
+/// for an unknown id is 404, and a POST repeating a known Operation-Id is answered per <see cref="DuplicatePosts"/>
+/// instead of sending a second mail.
 /// </summary>
 internal sealed class FakeAcsServer : IAsyncDisposable
 {
@@ -24,6 +27,8 @@ internal sealed class FakeAcsServer : IAsyncDisposable
     private readonly string? _bearerToken;
     private readonly ConcurrentQueue<Scripted> _sendScript = new();
     private readonly ConcurrentQueue<Scripted> _pollScript = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<Scripted>> _sendScriptByRecipient = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, string> _operations = new(StringComparer.OrdinalIgnoreCase);
 
     private FakeAcsServer(WebApplication app, byte[]? accessKey, string? bearerToken)
     {
@@ -42,12 +47,38 @@ internal sealed class FakeAcsServer : IAsyncDisposable
 
     public IEnumerable<RecordedRequest> Polls => Requests.Where(r => r.Method == "GET");
 
+    /// <summary>Remember accepted operations (404 for unknown ones, duplicate POSTs recognised); off by default.</summary>
+    public bool TrackOperations { get; set; }
+
+    /// <summary>How a POST repeating an accepted Operation-Id is answered when <see cref="TrackOperations"/> is on.</summary>
+    public DuplicatePostAnswer DuplicatePosts { get; set; } = DuplicatePostAnswer.Recognised;
+
+    /// <summary>Every mail the server took on (one per accepted operation): what actually leaves for the recipient.</summary>
+    public ConcurrentQueue<AcceptedMail> AcceptedMails { get; } = new();
+
     public static Task<FakeAcsServer> StartWithAccessKeyAsync(byte[] accessKey) => StartAsync(accessKey, null);
 
     public static Task<FakeAcsServer> StartWithBearerTokenAsync(string token) => StartAsync(null, token);
 
     public void ScriptSend(int status, string? body = null, params (string Name, string Value)[] headers) =>
         _sendScript.Enqueue(new Scripted(status, body, headers));
+
+    /// <summary>The next POST to <paramref name="recipient"/> gets this answer (before the global script).</summary>
+    public void ScriptSendTo(string recipient, int status, string? body = null, params (string Name, string Value)[] headers) =>
+        SendScriptOf(recipient).Enqueue(new Scripted(status, body, headers));
+
+    /// <summary>
+    /// The next <paramref name="times"/> POSTs to <paramref name="recipient"/> get no answer for <paramref name="hang"/>
+    /// (the client times out first); with <paramref name="acceptFirst"/> the first of them is accepted, so the mail goes
+    /// out and only the response is lost.
+    /// </summary>
+    public void HangSendTo(string recipient, int times, TimeSpan hang, bool acceptFirst)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            SendScriptOf(recipient).Enqueue(new Scripted(503, null, [], hang, Accept: acceptFirst && i == 0));
+        }
+    }
 
     public void ScriptPoll(int status, string? body = null, params (string Name, string Value)[] headers) =>
         _pollScript.Enqueue(new Scripted(status, body, headers));
@@ -97,9 +128,41 @@ internal sealed class FakeAcsServer : IAsyncDisposable
         if (context.Request.Method == "POST" && context.Request.Path == "/emails:send")
         {
             var operationId = headers.GetValueOrDefault("Operation-Id") ?? Guid.NewGuid().ToString();
-            await Respond(context, _sendScript.TryDequeue(out var scripted)
-                ? scripted
-                : new Scripted(202, $$"""{"id":"{{operationId}}","status":"Running"}""", [("Operation-Location", Endpoint + "emails/operations/" + operationId)]));
+            var recipient = RecipientOf(body);
+            if ((_sendScriptByRecipient.TryGetValue(recipient, out var own) && own.TryDequeue(out var scripted)) ||
+                _sendScript.TryDequeue(out scripted))
+            {
+                if (scripted.Accept || scripted.Status == 202)
+                {
+                    Accept(operationId, recipient);
+                }
+
+                if (scripted.Delay > TimeSpan.Zero)
+                {
+                    try
+                    {
+                        await Task.Delay(scripted.Delay, context.RequestAborted);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        // The client gave up waiting: the answer is lost, as on a real network.
+                        return;
+                    }
+                }
+
+                await Respond(context, scripted);
+                return;
+            }
+
+            var running = new Scripted(202, $$"""{"id":"{{operationId}}","status":"Running"}""", [("Operation-Location", Endpoint + "emails/operations/" + operationId)]);
+            var firstOfItsId = Accept(operationId, recipient);
+            if (!TrackOperations || firstOfItsId || DuplicatePosts == DuplicatePostAnswer.Recognised)
+            {
+                await Respond(context, running);
+                return;
+            }
+
+            await Respond(context, new Scripted(400, """{"error":{"code":"OperationIdAlreadyExists","message":"An operation with this id exists."}}""", []));
             return;
         }
 
@@ -108,11 +171,40 @@ internal sealed class FakeAcsServer : IAsyncDisposable
             var operationId = rest.Value!.TrimStart('/');
             await Respond(context, _pollScript.TryDequeue(out var scripted)
                 ? scripted
-                : new Scripted(200, $$"""{"id":"{{operationId}}","status":"Succeeded"}""", []));
+                : TrackOperations && !_operations.ContainsKey(operationId)
+                    ? new Scripted(404, """{"error":{"code":"NotFound"}}""", [("x-ms-error-code", "NotFound")])
+                    : new Scripted(200, $$"""{"id":"{{operationId}}","status":"Succeeded"}""", []));
             return;
         }
 
         await Respond(context, new Scripted(404, """{"error":{"code":"NotFound"}}""", []));
+    }
+
+    private ConcurrentQueue<Scripted> SendScriptOf(string recipient) => _sendScriptByRecipient.GetOrAdd(recipient, _ => new ConcurrentQueue<Scripted>());
+
+    /// <summary>Takes the mail on; false when this Operation-Id was accepted before (no second mail).</summary>
+    private bool Accept(string operationId, string recipient)
+    {
+        if (!_operations.TryAdd(operationId, recipient))
+        {
+            return false;
+        }
+
+        AcceptedMails.Enqueue(new AcceptedMail(operationId, recipient));
+        return true;
+    }
+
+    private static string RecipientOf(byte[] body)
+    {
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(body);
+            return json.RootElement.GetProperty("recipients").GetProperty("to")[0].GetProperty("address").GetString() ?? string.Empty;
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            return string.Empty;
+        }
     }
 
     /// <summary>Recomputes the signature independently of the client code, as the service does.</summary>
@@ -164,8 +256,19 @@ internal sealed class FakeAcsServer : IAsyncDisposable
         return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
     }
 
-    private sealed record Scripted(int Status, string? Body, (string Name, string Value)[] Headers);
+    private sealed record Scripted(int Status, string? Body, (string Name, string Value)[] Headers, TimeSpan Delay = default, bool Accept = false);
 }
+
+internal enum DuplicatePostAnswer
+{
+    /// <summary>202 with the existing operation (the Azure API guidelines' rule for an identical retry).</summary>
+    Recognised,
+
+    /// <summary>400, as reported for ACS in azure-sdk-for-net#50889 (the mail was accepted the first time).</summary>
+    BadRequest,
+}
+
+internal sealed record AcceptedMail(string OperationId, string Recipient);
 
 internal sealed record RecordedRequest(
     string Method,

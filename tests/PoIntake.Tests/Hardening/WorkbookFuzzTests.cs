@@ -65,6 +65,116 @@ public sealed class WorkbookFuzzTests
             print: m => string.Join(", ", m.Select(x => $"{x.Position}:{x.Value:X2}")));
     }
 
+    [Fact]
+    public void ScreenAndParse_RandomXmlEdits_NeverThrowAndEndInReportOrError()
+    {
+        // The byte fuzzer mostly hits deflate data; this one edits the parts' XML (cell types, value texts, references,
+        // style and shared-string indexes, removed and duplicated elements) and zips them again, so the package stays
+        // readable and the damage reaches the OpenXML reader, ClosedXML and the parser.
+        XmlMutations.Sample(
+            mutations => AssertHandled(WithXmlEdits(mutations)),
+            iter: 150,
+            time: FuzzSeconds(),
+            threads: 1,
+            print: m => string.Join("; ", m.Select(x => $"{Parts[x.Part % Parts.Length]} #{x.Element} {x.Kind}={x.Text}")));
+    }
+
+    private static readonly string[] Parts = XmlPartNames();
+
+    private static readonly Gen<(int Part, int Element, XmlEdit Kind, string Text)[]> XmlMutations = Gen.Select(
+        Gen.Int[0, 1000],
+        Gen.Int[0, 100_000],
+        Gen.Enum<XmlEdit>(),
+        Gen.OneOf(
+            Gen.OneOf<string>("s", "b", "e", "str", "inlineStr", "n", "d", "x", "", "-1", "0", "1", "99999", "2147483648", "1e400",
+                "NaN", "abc", "A0", "ZZZZ1", "XFE1048577", "1A", "A1048577", "$B$2", "Klienter!A1", "#REF!", "rId999", "Ombud"),
+            Gen.String[0, 12].Select(XmlSafe)))
+        .Array[1, 3];
+
+    internal enum XmlEdit { CellType, ValueText, Reference, StyleIndex, RemoveElement, DuplicateElement, AnyAttribute }
+
+    private static byte[] WithXmlEdits((int Part, int Element, XmlEdit Kind, string Text)[] mutations)
+    {
+        var parts = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        using (var zip = new System.IO.Compression.ZipArchive(new MemoryStream(Valid), System.IO.Compression.ZipArchiveMode.Read))
+        {
+            foreach (var entry in zip.Entries)
+            {
+                using var input = entry.Open();
+                using var copy = new MemoryStream();
+                input.CopyTo(copy);
+                parts[entry.FullName] = copy.ToArray();
+            }
+        }
+
+        foreach (var (part, element, kind, text) in mutations)
+        {
+            var name = Parts[part % Parts.Length];
+            var document = System.Xml.Linq.XDocument.Parse(System.Text.Encoding.UTF8.GetString(parts[name]));
+            var elements = document.Descendants().Where(e => e.Parent is not null).ToList();
+            if (elements.Count > 0)
+            {
+                Edit(elements[element % elements.Count], kind, text);
+                parts[name] = System.Text.Encoding.UTF8.GetBytes(document.ToString(System.Xml.Linq.SaveOptions.DisableFormatting));
+            }
+        }
+
+        using var output = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(output, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, bytes) in parts)
+            {
+                using var stream = zip.CreateEntry(name).Open();
+                stream.Write(bytes);
+            }
+        }
+
+        return output.ToArray();
+    }
+
+    private static void Edit(System.Xml.Linq.XElement element, XmlEdit kind, string text)
+    {
+        var cell = element.Name.LocalName == "c" ? element : element.AncestorsAndSelf().FirstOrDefault(e => e.Name.LocalName == "c");
+        switch (kind)
+        {
+            case XmlEdit.CellType when cell is not null:
+                cell.SetAttributeValue("t", text);
+                break;
+            case XmlEdit.ValueText:
+                var value = element.DescendantsAndSelf().FirstOrDefault(e => e.Name.LocalName is "v" or "t" or "f");
+                if (value is not null)
+                {
+                    value.Value = text;
+                }
+
+                break;
+            case XmlEdit.Reference when cell is not null:
+                cell.SetAttributeValue("r", text);
+                break;
+            case XmlEdit.StyleIndex when cell is not null:
+                cell.SetAttributeValue("s", text);
+                break;
+            case XmlEdit.RemoveElement:
+                element.Remove();
+                break;
+            case XmlEdit.DuplicateElement:
+                element.AddAfterSelf(new System.Xml.Linq.XElement(element));
+                break;
+            case XmlEdit.AnyAttribute when element.Attributes().FirstOrDefault(a => !a.IsNamespaceDeclaration) is { } attribute:
+                attribute.Value = text;
+                break;
+        }
+    }
+
+    private static string[] XmlPartNames()
+    {
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(Valid), System.IO.Compression.ZipArchiveMode.Read);
+        return zip.Entries.Select(e => e.FullName)
+            .Where(n => n.EndsWith(".xml", StringComparison.Ordinal) && (n.Contains("worksheets/", StringComparison.Ordinal) || n.EndsWith("sharedStrings.xml", StringComparison.Ordinal) || n.EndsWith("workbook.xml", StringComparison.Ordinal) || n.EndsWith("styles.xml", StringComparison.Ordinal)))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+    }
+
     private static void AssertHandled(byte[] content)
     {
         var screened = Screener.Screen(content);

@@ -4,12 +4,16 @@ using ClosedXML.Excel;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using PoIntake.Core.Storage;
 using PoIntake.Core.Template;
 using PoIntake.Core.Totals;
+using PoIntake.Core.Upload;
 using PoIntake.Functions.Http;
 using PoIntake.Tests.Storage;
 using PoIntake.Tests.Totals;
+using PoIntake.Tests.Upload;
 using static PoIntake.Tests.Http.HttpFunctionTestKit;
 
 namespace PoIntake.Tests.Http;
@@ -24,6 +28,14 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
     {
         var scenario = await StorageScenario.ForAsync(azurite);
         return (scenario, ActivatorUtilities.CreateInstance<T>(scenario.Services));
+    }
+
+    /// <summary>The upload function as configured in Azure: every county board has its own key and must send it.</summary>
+    private async Task<(StorageScenario Scenario, UploadReportFunction Function)> CreateUploadAsync(CountyUploadKeys? keys = null, ILogger<UploadReportFunction>? logger = null)
+    {
+        var scenario = await StorageScenario.ForAsync(azurite);
+        object[] overrides = logger is null ? [keys ?? TestCountyKeys.Required()] : [keys ?? TestCountyKeys.Required(), logger];
+        return (scenario, ActivatorUtilities.CreateInstance<UploadReportFunction>(scenario.Services, overrides));
     }
 
     [Fact]
@@ -95,10 +107,10 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
     [Fact]
     public async Task UploadReport_ValidWorkbook_200AndStoredForIntake()
     {
-        var (scenario, function) = await CreateAsync<UploadReportFunction>();
+        var (scenario, function) = await CreateUploadAsync();
         var report = StorageScenario.ValidReport(new Random(5), UploadYear, "12", "PO Helsingborg", "1283");
 
-        var result = await function.RunAsync(Post(ReportWorkbookWriter.Write(report), "?name=Helsingborg PO.xlsx"), $"{UploadYear}", "12", CancellationToken.None);
+        var result = await function.RunAsync(Post(ReportWorkbookWriter.Write(report), "?name=Helsingborg PO.xlsx", TestCountyKeys.KeyOf("12")), $"{UploadYear}", "12", CancellationToken.None);
 
         var json = AssertJson(result, StatusCodes.Status200OK);
         Assert.Equal("Accepted", json.GetProperty("outcome").GetString());
@@ -112,12 +124,12 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
     [Fact]
     public async Task UploadReport_SameNameOtherContent_NeverOverwrites()
     {
-        var (_, function) = await CreateAsync<UploadReportFunction>();
+        var (_, function) = await CreateUploadAsync();
         var first = StorageScenario.ValidReport(new Random(6), UploadYear, "13", "PO Halmstad", "1380");
         var second = StorageScenario.ValidReport(new Random(7), UploadYear, "13", "PO Halmstad", "1380");
 
-        var a = AssertJson(await function.RunAsync(Post(ReportWorkbookWriter.Write(first), "?name=halmstad"), $"{UploadYear}", "13", CancellationToken.None), 200);
-        var b = AssertJson(await function.RunAsync(Post(ReportWorkbookWriter.Write(second), "?name=halmstad"), $"{UploadYear}", "13", CancellationToken.None), 200);
+        var a = AssertJson(await function.RunAsync(Post(ReportWorkbookWriter.Write(first), "?name=halmstad", TestCountyKeys.KeyOf("13")), $"{UploadYear}", "13", CancellationToken.None), 200);
+        var b = AssertJson(await function.RunAsync(Post(ReportWorkbookWriter.Write(second), "?name=halmstad", TestCountyKeys.KeyOf("13")), $"{UploadYear}", "13", CancellationToken.None), 200);
 
         Assert.Equal($"{UploadYear}/13/halmstad.xlsx", a.GetProperty("blobName").GetString());
         Assert.NotEqual(a.GetProperty("blobName").GetString(), b.GetProperty("blobName").GetString());
@@ -126,10 +138,10 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
     [Fact]
     public async Task UploadReport_WorkbookForAnotherCounty_422WithFindingsAndNotStored()
     {
-        var (scenario, function) = await CreateAsync<UploadReportFunction>();
+        var (scenario, function) = await CreateUploadAsync();
         var report = StorageScenario.ValidReport(new Random(8), UploadYear, "12", "PO Lund", "1281");
 
-        var result = await function.RunAsync(Post(ReportWorkbookWriter.Write(report), "?name=lund"), $"{UploadYear}", "01", CancellationToken.None);
+        var result = await function.RunAsync(Post(ReportWorkbookWriter.Write(report), "?name=lund", TestCountyKeys.KeyOf("01")), $"{UploadYear}", "01", CancellationToken.None);
 
         var json = AssertJson(result, StatusCodes.Status422UnprocessableEntity);
         Assert.Equal("Rejected", json.GetProperty("outcome").GetString());
@@ -142,9 +154,9 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
     [Fact]
     public async Task UploadReport_NotAWorkbook_422()
     {
-        var (_, function) = await CreateAsync<UploadReportFunction>();
+        var (_, function) = await CreateUploadAsync();
 
-        var result = await function.RunAsync(Post(Encoding.UTF8.GetBytes("kommun;klienter\nKiruna;12\n")), $"{UploadYear}", "25", CancellationToken.None);
+        var result = await function.RunAsync(Post(Encoding.UTF8.GetBytes("kommun;klienter\nKiruna;12\n"), countyKey: TestCountyKeys.KeyOf("25")), $"{UploadYear}", "25", CancellationToken.None);
 
         Assert.Equal("Rejected", AssertJson(result, StatusCodes.Status422UnprocessableEntity).GetProperty("outcome").GetString());
     }
@@ -156,10 +168,83 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
     [InlineData("2025", "02")]
     public async Task UploadReport_BadYearOrCounty_400Problem(string year, string county)
     {
-        var (_, function) = await CreateAsync<UploadReportFunction>();
+        var (_, function) = await CreateUploadAsync();
 
         AssertProblem(await function.RunAsync(Post([1, 2, 3]), year, county, CancellationToken.None), StatusCodes.Status400BadRequest);
     }
+
+    [Fact]
+    public async Task UploadReport_WithoutCountyKey_403BeforeAnythingIsCheckedOrStored()
+    {
+        var (scenario, function) = await CreateUploadAsync();
+        var report = StorageScenario.ValidReport(new Random(12), UploadYear, "21", "PO Gävle", "2180");
+
+        var result = await function.RunAsync(Post(ReportWorkbookWriter.Write(report), "?name=gavle-utan-nyckel"), $"{UploadYear}", "21", CancellationToken.None);
+
+        var body = AssertProblem(result, StatusCodes.Status403Forbidden);
+        Assert.Equal("countyKeyMissing", body.GetProperty("reason").GetString());
+        Assert.Contains("Gävleborgs län", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.False(await Reports(scenario).GetBlobClient($"{UploadYear}/21/gavle-utan-nyckel.xlsx").ExistsAsync());
+    }
+
+    [Fact]
+    public async Task UploadReport_AnotherCountysKey_403AndNotStored_LogNamesWhoseKeyButNotTheKey()
+    {
+        var logs = new CapturingLoggerProvider();
+        using var loggers = LoggerFactory.Create(b => b.AddProvider(logs));
+        var (scenario, function) = await CreateUploadAsync(logger: loggers.CreateLogger<UploadReportFunction>());
+        var report = StorageScenario.ValidReport(new Random(13), UploadYear, "22", "PO Sundsvall", "2281");
+
+        // Jämtland's board, with its own valid key, tries to file a Västernorrland report.
+        var result = await function.RunAsync(
+            Post(ReportWorkbookWriter.Write(report), "?name=sundsvall-fel-nyckel", TestCountyKeys.KeyOf("23")), $"{UploadYear}", "22", CancellationToken.None);
+
+        var body = AssertProblem(result, StatusCodes.Status403Forbidden);
+        Assert.Equal("countyKeyWrong", body.GetProperty("reason").GetString());
+        Assert.Contains("Västernorrlands län", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.False(await Reports(scenario).GetBlobClient($"{UploadYear}/22/sundsvall-fel-nyckel.xlsx").ExistsAsync());
+        var refused = Assert.Single(logs.Entries, e => e.Level == LogLevel.Warning);
+        Assert.Contains("county 22", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("belongs to county 23", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(logs.Entries, e => e.Message.Contains(TestCountyKeys.KeyOf("23"), StringComparison.Ordinal));
+
+        // The same file with Västernorrland's own key goes through: the refusal was about the key, not the file.
+        var own = await function.RunAsync(
+            Post(ReportWorkbookWriter.Write(report), "?name=sundsvall-fel-nyckel", TestCountyKeys.KeyOf("22")), $"{UploadYear}", "22", CancellationToken.None);
+        Assert.Equal("Accepted", AssertJson(own, StatusCodes.Status200OK).GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public async Task UploadReport_CountyWithoutConfiguredKey_403ForEveryKey()
+    {
+        var keys = new CountyUploadKeys(Options.Create(new UploadOptions
+        {
+            CountyKeyHashes = { ["01"] = CountyUploadKeys.HashOf(TestCountyKeys.KeyOf("01")) },
+        }));
+        var (_, function) = await CreateUploadAsync(keys);
+        var report = ReportWorkbookWriter.Write(StorageScenario.ValidReport(new Random(14), UploadYear, "09", "PO Gotland", "0980"));
+
+        foreach (var key in new[] { TestCountyKeys.KeyOf("09"), TestCountyKeys.KeyOf("01"), string.Empty })
+        {
+            var body = AssertProblem(await function.RunAsync(Post(report, countyKey: key), $"{UploadYear}", "09", CancellationToken.None), StatusCodes.Status403Forbidden);
+            Assert.Equal("countyNotEnabled", body.GetProperty("reason").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task UploadReport_KeysNotRequired_AsOnADeveloperMachine_AcceptsWithoutKey()
+    {
+        var keys = new CountyUploadKeys(Options.Create(new UploadOptions { RequireCountyKey = false }));
+        var (_, function) = await CreateUploadAsync(keys);
+        var report = StorageScenario.ValidReport(new Random(15), UploadYear, "18", "PO Örebro", "1880");
+
+        var result = await function.RunAsync(Post(ReportWorkbookWriter.Write(report), "?name=orebro-lokalt"), $"{UploadYear}", "18", CancellationToken.None);
+
+        Assert.Equal("Accepted", AssertJson(result, StatusCodes.Status200OK).GetProperty("outcome").GetString());
+    }
+
+    private static BlobContainerClient Reports(StorageScenario scenario) =>
+        scenario.Get<BlobServiceClient>().GetBlobContainerClient(ContainerNames.Reports);
 
     /// <summary>A year with at least one ingested report (uploads here are only stored, never ingested).</summary>
     private static async Task<int> EnsureYearWithDataAsync(StorageScenario scenario)

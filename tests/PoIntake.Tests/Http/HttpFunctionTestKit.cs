@@ -14,10 +14,15 @@ internal static class HttpFunctionTestKit
         return context.Request;
     }
 
-    public static HttpRequest Post(byte[] body, string query = "")
+    public static HttpRequest Post(byte[] body, string query = "", string? countyKey = null)
     {
         var context = new DefaultHttpContext();
         context.Request.Method = "POST";
+        if (countyKey is not null)
+        {
+            context.Request.Headers[PoIntake.Core.Upload.CountyUploadKeys.HeaderName] = countyKey;
+        }
+
         context.Request.QueryString = new QueryString(query);
         context.Request.Body = new MemoryStream(body);
         context.Request.ContentLength = body.Length;

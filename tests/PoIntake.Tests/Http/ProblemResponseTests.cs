@@ -1,4 +1,20 @@
+using Azure.Data.Tables;
+using Azure.Storage;
+using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using PoIntake.Core;
+using PoIntake.Core.Calendar;
+using PoIntake.Core.Contacts;
+using PoIntake.Core.Email;
+using PoIntake.Core.Intake.Screening;
+using PoIntake.Core.Reminders;
+using PoIntake.Core.Storage;
+using PoIntake.Core.Template;
+using PoIntake.Tests.Totals;
+using PoIntake.Tests.Upload;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
@@ -12,7 +28,7 @@ using static PoIntake.Tests.Http.HttpFunctionTestKit;
 namespace PoIntake.Tests.Http;
 
 /// <summary>
-/// Error answers of the totals functions are application/problem+json in Swedish and never leak exception types, messages
+/// Error answers of the HTTP functions are application/problem+json in Swedish and never leak exception types, messages
 /// or stack frames, also when our own store port throws something nobody expected.
 /// </summary>
 public sealed class ProblemResponseTests : IDisposable
@@ -58,6 +74,61 @@ public sealed class ProblemResponseTests : IDisposable
         var function = new GetStatusFunction(status, _loggers.CreateLogger<GetStatusFunction>());
 
         var result = await function.RunAsync(Get(), "2025", CancellationToken.None);
+
+        AssertNoExceptionDetails(AssertProblem(result, StatusCodes.Status500InternalServerError).GetRawText());
+        Assert.Contains(_logs.Entries, e => e.Level == LogLevel.Error && e.Exception is InvalidOperationException);
+    }
+
+    [Fact]
+    public async Task UploadReport_StorageUnreachable_500ProblemWithoutExceptionDetails()
+    {
+        // The real storage SDK against a port where nothing listens (no retries, so the failure is immediate).
+        const string key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+        var account = new Uri("http://127.0.0.1:1/devstoreaccount1");
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [ConnectionNames.Storage] = "UseDevelopmentStorage=true" })
+            .Build();
+        var blobOptions = new BlobClientOptions();
+        blobOptions.Retry.MaxRetries = 0;
+        var tableOptions = new TableClientOptions();
+        tableOptions.Retry.MaxRetries = 0;
+        using var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton(new BlobServiceClient(account, new StorageSharedKeyCredential("devstoreaccount1", key), blobOptions))
+            .AddSingleton(new TableServiceClient(account, new TableSharedKeyCredential("devstoreaccount1", key), tableOptions))
+            .AddPoIntakeCore(configuration)
+            .AddPoIntakeScreening(configuration)
+            .BuildServiceProvider();
+        var function = ActivatorUtilities.CreateInstance<UploadReportFunction>(
+            services, TestCountyKeys.Required(), _loggers.CreateLogger<UploadReportFunction>());
+        var report = ReportWorkbookWriter.Write(StorageScenario.ValidReport(new Random(3), 2026, "25", "PO Kiruna", "2584"));
+
+        var result = await function.RunAsync(Post(report, countyKey: TestCountyKeys.KeyOf("25")), "2026", "25", CancellationToken.None);
+
+        AssertNoExceptionDetails(AssertProblem(result, StatusCodes.Status500InternalServerError).GetRawText());
+        Assert.Contains(_logs.Entries, e => e.Level == LogLevel.Error && e.Exception is not null);
+    }
+
+    [Fact]
+    public async Task GetReminderPreview_ContactsPortThrows_500ProblemWithoutExceptionDetails()
+    {
+        var contacts = new Mock<IContactDirectory>();
+        contacts.Setup(c => c.ListAsync(It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException(Leak));
+        var reports = new Mock<IReportDirectory>();
+        reports.Setup(r => r.ListCurrentAsync(It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        var settings = Options.Create(new ReminderOptions());
+        var pass = new ReminderPass(
+            new ReminderSchedule(settings, new SwedishWorkingDayCalendar()),
+            new ReminderTargeting(reports.Object, contacts.Object, MunicipalityRegistry.Default, new ReminderMailRenderer(settings)),
+            new ReminderLedger(new TableServiceClient("UseDevelopmentStorage=true"), settings),
+            new Mock<IEmailSender>(MockBehavior.Strict).Object,
+            TimeProvider.System,
+            _loggers.CreateLogger<ReminderPass>());
+        var function = new GetReminderPreviewFunction(_loggers.CreateLogger<GetReminderPreviewFunction>(), pass);
+
+        // 31 January 2037 has a grant-application reminder, so the pass must ask the contacts port.
+        var result = await function.RunAsync(Get("?date=2037-01-31"), CancellationToken.None);
 
         AssertNoExceptionDetails(AssertProblem(result, StatusCodes.Status500InternalServerError).GetRawText());
         Assert.Contains(_logs.Entries, e => e.Level == LogLevel.Error && e.Exception is InvalidOperationException);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using PoIntake.Core.Upload;
 using PoIntake.DevHost.Commands;
 using static PoIntake.Tests.Template.WorkbookReading;
 using L = PoIntake.Core.Intake.WorkbookLabels;
@@ -38,11 +40,30 @@ public sealed class DevCommandsTests
     [InlineData("template", "tjugo", "x.xlsx")]
     [InlineData("template", "1999", "x.xlsx")]
     [InlineData("samples", "a", "b")]
+    [InlineData("county-key")]
+    [InlineData("county-key", "02")]
+    [InlineData("county-key", "25", "26")]
     public void TryRun_BadArguments_PrintsUsageAndReturns2(params string[] args)
     {
         var error = new StringWriter();
 
         Assert.Equal(2, DevCommands.TryRun(args, TextWriter.Null, error));
         Assert.Contains("usage", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryRun_CountyKey_PrintsAKeyWhoseHashTheSettingLineCarries()
+    {
+        var output = new StringWriter();
+
+        Assert.Equal(0, DevCommands.TryRun(["county-key", "25"], output, TextWriter.Null));
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains("Norrbottens län", lines[0], StringComparison.Ordinal);
+        var key = lines[1];
+        var setting = lines.Single(l => l.StartsWith("Upload__CountyKeyHashes__25=", StringComparison.Ordinal));
+        var keys = new CountyUploadKeys(Options.Create(new UploadOptions { CountyKeyHashes = { ["25"] = setting.Split('=')[1] } }));
+        Assert.Equal(CountyKeyVerdict.Allowed, keys.Check("25", key));
+        Assert.Equal(43, key.Length);
     }
 }

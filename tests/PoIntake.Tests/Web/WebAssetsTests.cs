@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using PoIntake.Core.Upload;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -20,7 +22,7 @@ public sealed partial class WebAssetsTests
     [InlineData("upload.js", "text/javascript")]
     public void WebPages_KnownPageOrAsset_ServedWithItsContentType(string? path, string contentType)
     {
-        var result = new WebPagesFunction(MunicipalityRegistry.Default).Run(Get(), path);
+        var result = Pages().Run(Get(), path);
 
         var file = Assert.IsType<FileContentResult>(result);
         Assert.StartsWith(contentType, file.ContentType, StringComparison.Ordinal);
@@ -34,13 +36,13 @@ public sealed partial class WebAssetsTests
     [InlineData("wwwroot/app.css")]
     public void WebPages_UnknownOrOutsidePath_404Problem(string path)
     {
-        AssertProblem(new WebPagesFunction(MunicipalityRegistry.Default).Run(Get(), path), StatusCodes.Status404NotFound);
+        AssertProblem(Pages().Run(Get(), path), StatusCodes.Status404NotFound);
     }
 
     [Fact]
     public void WebPages_CountyList_HasEveryCountyWithItsMunicipalities()
     {
-        var json = AssertJson(new WebPagesFunction(MunicipalityRegistry.Default).Run(Get(), "lan.json"), StatusCodes.Status200OK);
+        var json = AssertJson(Pages().Run(Get(), "lan.json"), StatusCodes.Status200OK);
 
         var counties = json.GetProperty("counties").EnumerateArray().ToList();
         Assert.Equal(21, counties.Count);
@@ -48,6 +50,21 @@ public sealed partial class WebAssetsTests
             MunicipalityRegistry.Default.Municipalities.Count,
             counties.Sum(c => c.GetProperty("municipalities").GetArrayLength()));
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void WebPages_CountyList_SaysWhetherUploadsNeedTheCountyKey(bool required)
+    {
+        var pages = Pages(new UploadOptions { RequireCountyKey = required });
+
+        var json = AssertJson(pages.Run(Get(), "lan.json"), StatusCodes.Status200OK);
+
+        Assert.Equal(required, json.GetProperty("countyKeyRequired").GetBoolean());
+    }
+
+    private static WebPagesFunction Pages(UploadOptions? upload = null) =>
+        new(MunicipalityRegistry.Default, new CountyUploadKeys(Options.Create(upload ?? new UploadOptions())));
 
     [Fact]
     public void Assets_LoadNothingFromOtherHostsAndNeverWriteMarkup()

@@ -5,6 +5,7 @@ using ClosedXML.Excel;
 using Microsoft.Playwright;
 using PoIntake.Core.Reference;
 using PoIntake.Tests.Storage;
+using PoIntake.Tests.Upload;
 
 namespace PoIntake.Tests.Web;
 
@@ -43,6 +44,7 @@ public sealed class WebPagesBrowserTests(AzuriteFixture azurite) : IAsyncLifetim
         var page = await host.OpenAsync("/api/web/uppladdning");
         await page.SelectOptionAsync("#lan", "13");
         await page.FillAsync("#ar", "2021");
+        await page.FillAsync("#lansnyckel", TestCountyKeys.KeyOf("13"));
         await page.SetInputFilesAsync("#fil", Sample(ValidSample));
 
         await page.ClickAsync("#skicka");
@@ -61,6 +63,7 @@ public sealed class WebPagesBrowserTests(AzuriteFixture azurite) : IAsyncLifetim
         var page = await host.OpenAsync("/api/web/uppladdning");
         await page.SelectOptionAsync("#lan", "03");
         await page.FillAsync("#ar", "2021");
+        await page.FillAsync("#lansnyckel", TestCountyKeys.KeyOf("03"));
         await page.SetInputFilesAsync("#fil", Sample(InvalidSample));
 
         await page.ClickAsync("#skicka");
@@ -86,6 +89,55 @@ public sealed class WebPagesBrowserTests(AzuriteFixture azurite) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Upload_AnotherCountysKey_ShowsTheRefusalInSwedish()
+    {
+        var page = await host.OpenAsync("/api/web/uppladdning");
+        await page.Locator("#nyckelfalt:not([hidden])").WaitForAsync();
+        await page.SelectOptionAsync("#lan", "13");
+        await page.FillAsync("#ar", "2021");
+        await page.FillAsync("#lansnyckel", TestCountyKeys.KeyOf("14"));
+        await page.SetInputFilesAsync("#fil", Sample(ValidSample));
+
+        await page.ClickAsync("#skicka");
+
+        var alert = page.Locator("#resultat [role='alert']");
+        await alert.WaitForAsync();
+        Assert.Contains("Nyckeln gäller inte för länet", await alert.TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("Hallands län", await alert.TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("#utfall").CountAsync());
+    }
+
+    [Fact]
+    public async Task Upload_MarkupInACell_ShownAsTextNeverRun()
+    {
+        const string markup = "<img src=x onerror=\"window.pwned=1\">";
+        using var workbook = new XLWorkbook(Sample(ValidSample));
+        workbook.Worksheet(InvalidSheet).Cell(InvalidCell).Value = markup;
+        var path = Path.Combine(Path.GetTempPath(), $"po-markup-{Guid.NewGuid():N}.xlsx");
+        workbook.SaveAs(path);
+        try
+        {
+            var page = await host.OpenAsync("/api/web/uppladdning");
+            await page.SelectOptionAsync("#lan", "13");
+            await page.FillAsync("#ar", "2021");
+            await page.FillAsync("#lansnyckel", TestCountyKeys.KeyOf("13"));
+            await page.SetInputFilesAsync("#fil", path);
+
+            await page.ClickAsync("#skicka");
+
+            await page.Locator("#utfall").WaitForAsync();
+            var row = page.Locator($"section[data-sheet='{InvalidSheet}'] table.fel tr[data-code='VALUE_NOT_A_COUNT']").First;
+            Assert.Contains("<img src=x", await row.Locator("td.meddelande").TextContentAsync(), StringComparison.Ordinal);
+            Assert.Equal(0, await page.Locator("#resultat img").CountAsync());
+            Assert.True(await page.EvaluateAsync<bool>("typeof window.pwned === 'undefined'"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task Upload_KeyboardOnly_ReachesEveryControlAndUploads()
     {
         var page = await host.OpenAsync("/api/web/uppladdning");
@@ -99,6 +151,8 @@ public sealed class WebPagesBrowserTests(AzuriteFixture azurite) : IAsyncLifetim
         await TabToAsync(page, "ar");
         await page.Keyboard.PressAsync("Control+A");
         await page.Keyboard.TypeAsync("2021");
+        await TabToAsync(page, "lansnyckel");
+        await page.Keyboard.TypeAsync(TestCountyKeys.KeyOf("03"));
         await TabToAsync(page, "fil");
         var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"));
         await chooser.SetFilesAsync(Sample(InvalidSample));
