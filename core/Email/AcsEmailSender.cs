@@ -131,9 +131,13 @@ internal sealed partial class AcsEmailSender : IEmailSender
 
             using var request = CreateSendRequest(operationId, body);
             EmailSendResult failure;
-            try
+            if (await PostOnceAsync(request, operationId, cancellationToken) is { } lost)
             {
-                await _pipeline.SendAsync(request, cancellationToken);
+                failure = lost.Result;
+                mayHaveBeenAccepted |= lost.MayHaveArrived;
+            }
+            else
+            {
                 var response = request.Response;
                 if (response.Status == 202)
                 {
@@ -157,18 +161,6 @@ internal sealed partial class AcsEmailSender : IEmailSender
 
                 mayHaveBeenAccepted |= response.Status != 429;
             }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                LogTransportFailure(_logger, operationId, 0);
-                failure = EmailSendResult.Transient("Timeout");
-                mayHaveBeenAccepted = true;
-            }
-            catch (RequestFailedException e) when (e.Status == 0)
-            {
-                LogTransportFailure(_logger, operationId, 0);
-                failure = EmailSendResult.Transient("TransportError");
-                mayHaveBeenAccepted |= !NeverSent(e);
-            }
 
             if (tries > _retry.MaxRetries)
             {
@@ -180,6 +172,26 @@ internal sealed partial class AcsEmailSender : IEmailSender
             var wait = _delay.GetNextDelay(request.HasResponse ? request.Response : null, tries);
             LogSendRetry(_logger, operationId, tries, wait, mayHaveBeenAccepted);
             await Task.Delay(wait, _timeProvider, cancellationToken);
+        }
+    }
+
+    /// <summary>One try of the POST; null when an answer came, else how it failed and whether it may have arrived.</summary>
+    private async Task<LostPost?> PostOnceAsync(HttpMessage request, string operationId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _pipeline.SendAsync(request, cancellationToken);
+            return null;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogTransportFailure(_logger, operationId, 0);
+            return new LostPost(EmailSendResult.Transient("Timeout"), MayHaveArrived: true);
+        }
+        catch (RequestFailedException e) when (e.Status == 0)
+        {
+            LogTransportFailure(_logger, operationId, 0);
+            return new LostPost(EmailSendResult.Transient("TransportError"), MayHaveArrived: !NeverSent(e));
         }
     }
 
@@ -376,6 +388,8 @@ internal sealed partial class AcsEmailSender : IEmailSender
 
         public override bool IsRetriable(HttpMessage message, Exception exception) => false;
     }
+
+    private sealed record LostPost(EmailSendResult Result, bool MayHaveArrived);
 
     private readonly record struct OperationStatus(string? Id, bool Terminal, EmailSendResult Result, TimeSpan? RetryAfter);
 

@@ -161,6 +161,22 @@ public sealed class AcsEmailSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Send_AcceptedThenEveryPollTimesOut_TransientWithoutPostingAgain()
+    {
+        _server.TrackOperations = true;
+        _server.DuplicatePosts = DuplicatePostAnswer.NewMail;
+        var message = Message();
+        _server.HangPollsOf(message.To, times: 4, TimeSpan.FromSeconds(20));
+
+        var result = await CreateSender(networkTimeout: TimeSpan.FromSeconds(0.5)).SendAsync(message, CancellationToken.None);
+
+        Assert.Equal(EmailSendStatus.TransientFailure, result.Status);
+        Assert.Equal("Timeout", result.ErrorCode);
+        Assert.Equal(["POST", "GET", "GET", "GET", "GET"], _server.Requests.Select(r => r.Method));
+        Assert.Single(_server.AcceptedMails);
+    }
+
+    [Fact]
     public async Task Send_RepeatAfterServerErrorRefusedAsDuplicate_AsksStatusAndReportsSent()
     {
         // The status said 404 after the 500, yet the repeat is refused as a known id (accepted in between):
