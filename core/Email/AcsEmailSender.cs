@@ -8,7 +8,11 @@ using Microsoft.Extensions.Options;
 
 namespace PoIntake.Core.Email;
 
-/// <summary>Pipeline options of the ACS Email client (retries: Azure.Core's, which honour Retry-After and back off on 5xx).</summary>
+/// <summary>
+/// Pipeline options of the ACS Email client. <see cref="ClientOptions.Retry"/> governs the status GETs (Azure.Core's
+/// retry) and the sender's own POST loop alike: MaxRetries, Delay/MaxDelay/Mode (backoff, the server's Retry-After
+/// wins when longer) and NetworkTimeout (per try).
+/// </summary>
 internal sealed class AcsEmailClientOptions : ClientOptions
 {
     public AcsEmailClientOptions()
@@ -32,6 +36,8 @@ internal sealed partial class AcsEmailSender : IEmailSender
     public const string TokenScope = "https://communication.azure.com//.default";
 
     private readonly HttpPipeline _pipeline;
+    private readonly RetryOptions _retry;
+    private readonly DelayStrategy _delay;
     private readonly string _endpoint;
     private readonly string _senderAddress;
     private readonly EmailOptions _options;
@@ -70,7 +76,11 @@ internal sealed partial class AcsEmailSender : IEmailSender
         }
 
         _endpoint = endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/');
-        _pipeline = HttpPipelineBuilder.Build(clientOptions, authentication, new TryCounter());
+        _pipeline = HttpPipelineBuilder.Build(clientOptions, authentication);
+        _retry = clientOptions.Retry;
+        _delay = clientOptions.Retry.Mode == RetryMode.Exponential
+            ? DelayStrategy.CreateExponentialDelayStrategy(clientOptions.Retry.Delay, clientOptions.Retry.MaxDelay)
+            : DelayStrategy.CreateFixedDelayStrategy(clientOptions.Retry.Delay);
     }
 
     public async Task<EmailSendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken)
@@ -78,43 +88,7 @@ internal sealed partial class AcsEmailSender : IEmailSender
         var operationId = message.IdempotencyKey.ToString("D");
         try
         {
-            if (message.MayHaveBeenSent && await EarlierOutcomeAsync(operationId, cancellationToken) is { } earlier)
-            {
-                // An earlier attempt was accepted: the service may not de-duplicate, so it is not sent again.
-                return earlier;
-            }
-
-            using var request = _pipeline.CreateMessage();
-            request.Request.Method = RequestMethod.Post;
-            request.Request.Uri.Reset(new Uri(_endpoint + "/emails:send?api-version=" + ApiVersion));
-            request.Request.Headers.SetValue("Content-Type", "application/json");
-            request.Request.Headers.SetValue("Accept", "application/json");
-            request.Request.Headers.SetValue("Operation-Id", operationId);
-            request.Request.Content = RequestContent.Create(Body(message));
-            await _pipeline.SendAsync(request, cancellationToken);
-            var response = request.Response;
-            if (response.Status != 202)
-            {
-                // The pipeline re-POSTs after a timeout or 5xx whose request may have been accepted; a service that refuses
-                // the repeated Operation-Id (azure-sdk-for-net#50889) has the mail already, so ask before calling it refused.
-                if (response.Status is 400 or 409 && TryCounter.Tries(request) > 1 &&
-                    await EarlierOutcomeAsync(operationId, cancellationToken) is { } accepted)
-                {
-                    return accepted;
-                }
-
-                return Failure(response, "send");
-            }
-
-            var status = ReadStatus(response);
-            if (status.Id is { Length: > 0 } id)
-            {
-                operationId = id;
-            }
-
-            return status.Terminal
-                ? status.Result
-                : await PollAsync(operationId, RetryAfter(response), cancellationToken);
+            return await SendWithRetriesAsync(message, operationId, cancellationToken);
         }
         catch (RequestFailedException e)
         {
@@ -129,14 +103,122 @@ internal sealed partial class AcsEmailSender : IEmailSender
         catch (AggregateException e) when (!cancellationToken.IsCancellationRequested &&
                                            e.InnerExceptions.All(i => i is RequestFailedException or OperationCanceledException))
         {
-            // Azure.Core's retry policy throws every try's failure together once the retries are used up
-            // (network timeouts, refused connections).
+            // A status GET whose every try failed (network timeouts, refused connections): Azure.Core's retry policy
+            // throws them together.
             LogTransportFailure(_logger, operationId, 0);
             return EmailSendResult.Transient(e.InnerExceptions.Any(i => i is OperationCanceledException) ? "Timeout" : "TransportError");
         }
     }
 
-    /// <summary>The result of an operation the service already has under this id, or null when it does not know it.</summary>
+    /// <summary>
+    /// POSTs with the sender's own bounded retries (the pipeline never repeats a POST). The service is not known to
+    /// de-duplicate a repeated Operation-Id (briefs/acs-email.md §5), so once a try may have been accepted (timeout,
+    /// 408, 5xx, a connection lost after sending) every further POST, and the final answer, waits for the operation's
+    /// status: known means accepted, never POSTed again; only 404 allows another POST. A 429 or a connection that was
+    /// never made is re-POSTed directly.
+    /// </summary>
+    private async Task<EmailSendResult> SendWithRetriesAsync(EmailMessage message, string operationId, CancellationToken cancellationToken)
+    {
+        var body = Body(message);
+        var mayHaveBeenAccepted = message.MayHaveBeenSent;
+        for (var tries = 1; ; tries++)
+        {
+            if (mayHaveBeenAccepted && await EarlierOutcomeAsync(operationId, cancellationToken) is { } earlier)
+            {
+                // Accepted before (or its status is unknown for now): not sent again.
+                return earlier;
+            }
+
+            using var request = CreateSendRequest(operationId, body);
+            EmailSendResult failure;
+            if (await PostOnceAsync(request, operationId, cancellationToken) is { } lost)
+            {
+                failure = lost.Result;
+                mayHaveBeenAccepted |= lost.MayHaveArrived;
+            }
+            else
+            {
+                var response = request.Response;
+                if (response.Status == 202)
+                {
+                    var status = ReadStatus(response);
+                    var id = status.Id is { Length: > 0 } accepted ? accepted : operationId;
+                    return status.Terminal ? status.Result : await PollAsync(id, RetryAfter(response), cancellationToken);
+                }
+
+                // A refused repeat of an Operation-Id (azure-sdk-for-net#50889) may mean an earlier try went through.
+                if (response.Status is 400 or 409 && mayHaveBeenAccepted &&
+                    await EarlierOutcomeAsync(operationId, cancellationToken) is { } known)
+                {
+                    return known;
+                }
+
+                failure = Failure(response, "send");
+                if (failure.Status == EmailSendStatus.PermanentFailure)
+                {
+                    return failure;
+                }
+
+                mayHaveBeenAccepted |= response.Status != 429;
+            }
+
+            if (tries > _retry.MaxRetries)
+            {
+                return mayHaveBeenAccepted && await EarlierOutcomeAsync(operationId, cancellationToken) is { } late
+                    ? late
+                    : failure;
+            }
+
+            var wait = _delay.GetNextDelay(request.HasResponse ? request.Response : null, tries);
+            LogSendRetry(_logger, operationId, tries, wait, mayHaveBeenAccepted);
+            await Task.Delay(wait, _timeProvider, cancellationToken);
+        }
+    }
+
+    /// <summary>One try of the POST; null when an answer came, else how it failed and whether it may have arrived.</summary>
+    private async Task<LostPost?> PostOnceAsync(HttpMessage request, string operationId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _pipeline.SendAsync(request, cancellationToken);
+            return null;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogTransportFailure(_logger, operationId, 0);
+            return new LostPost(EmailSendResult.Transient("Timeout"), MayHaveArrived: true);
+        }
+        catch (RequestFailedException e) when (e.Status == 0)
+        {
+            LogTransportFailure(_logger, operationId, 0);
+            return new LostPost(EmailSendResult.Transient("TransportError"), MayHaveArrived: !NeverSent(e));
+        }
+    }
+
+    private HttpMessage CreateSendRequest(string operationId, byte[] body)
+    {
+        var request = _pipeline.CreateMessage();
+        request.ResponseClassifier = NoRetryClassifier.Instance;
+        request.Request.Method = RequestMethod.Post;
+        request.Request.Uri.Reset(new Uri(_endpoint + "/emails:send?api-version=" + ApiVersion));
+        request.Request.Headers.SetValue("Content-Type", "application/json");
+        request.Request.Headers.SetValue("Accept", "application/json");
+        request.Request.Headers.SetValue("Operation-Id", operationId);
+        request.Request.Content = RequestContent.Create(body);
+        return request;
+    }
+
+    /// <summary>The connection was never made (refused, no DNS, failed TLS), so the request cannot have arrived.</summary>
+    private static bool NeverSent(RequestFailedException e) =>
+        e.InnerException is HttpRequestException
+        {
+            HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError,
+        };
+
+    /// <summary>
+    /// The result of an operation the service already has under this id; null when it does not know it (404). A failed
+    /// status request is returned as a transient result: without an answer the mail is not sent again.
+    /// </summary>
     private async Task<EmailSendResult?> EarlierOutcomeAsync(string operationId, CancellationToken cancellationToken)
     {
         var earlier = await GetStatusAsync(operationId, cancellationToken);
@@ -295,14 +377,19 @@ internal sealed partial class AcsEmailSender : IEmailSender
                 ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ClientId))
                 : new DefaultAzureCredential();
 
-    /// <summary>Counts the tries of one request (the retry policy sends the same message again).</summary>
-    private sealed class TryCounter : HttpPipelineSynchronousPolicy
+    /// <summary>Keeps Azure.Core's retry policy off a POST: the sender decides about every repeat itself.</summary>
+    private sealed class NoRetryClassifier : ResponseClassifier
     {
-        public static int Tries(HttpMessage message) =>
-            message.TryGetProperty(typeof(TryCounter), out var tries) && tries is int count ? count : 0;
+        public static readonly NoRetryClassifier Instance = new();
 
-        public override void OnSendingRequest(HttpMessage message) => message.SetProperty(typeof(TryCounter), Tries(message) + 1);
+        public override bool IsRetriableResponse(HttpMessage message) => false;
+
+        public override bool IsRetriableException(Exception exception) => false;
+
+        public override bool IsRetriable(HttpMessage message, Exception exception) => false;
     }
+
+    private sealed record LostPost(EmailSendResult Result, bool MayHaveArrived);
 
     private readonly record struct OperationStatus(string? Id, bool Terminal, EmailSendResult Result, TimeSpan? RetryAfter);
 
@@ -314,6 +401,9 @@ internal sealed partial class AcsEmailSender : IEmailSender
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "ACS e-mail operation {OperationId} still running after the poll timeout; left pending")]
     private static partial void LogPollTimedOut(ILogger logger, string operationId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "ACS e-mail operation {OperationId}: send try {Try} failed; next in {Wait} (status check first: {CheckStatus})")]
+    private static partial void LogSendRetry(ILogger logger, string operationId, int @try, TimeSpan wait, bool checkStatus);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "ACS e-mail operation {OperationId} could not reach the service (status {Status})")]
     private static partial void LogTransportFailure(ILogger logger, string operationId, int status);

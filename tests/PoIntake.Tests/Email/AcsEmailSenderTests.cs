@@ -3,6 +3,7 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Microsoft.Extensions.Logging.Abstractions;
 using PoIntake.Core.Email;
+using PoIntake.Tests.Storage;
 
 namespace PoIntake.Tests.Email;
 
@@ -71,8 +72,9 @@ public sealed class AcsEmailSenderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Send_Throttled_WaitsRetryAfterThenRetriesSameOperationId()
+    public async Task Send_Throttled_WaitsRetryAfterThenRetriesSameOperationIdWithoutStatusCheck()
     {
+        _server.TrackOperations = true;
         _server.ScriptSend(429, """{"error":{"code":"TooManyRequests"}}""", ("Retry-After", "1"));
 
         var result = await CreateSender().SendAsync(Message(), CancellationToken.None);
@@ -83,26 +85,33 @@ public sealed class AcsEmailSenderTests : IAsyncLifetime
         Assert.True(sends[1].ReceivedAt - sends[0].ReceivedAt >= TimeSpan.FromSeconds(0.95), "retried before Retry-After");
         Assert.Equal(sends[0].Headers["Operation-Id"], sends[1].Headers["Operation-Id"]);
         Assert.Equal(sends[0].Body, sends[1].Body);
+        Assert.NotEqual(sends[0].Headers["x-ms-date"] + sends[0].Headers["Authorization"], sends[1].Headers["x-ms-date"] + sends[1].Headers["Authorization"]);
         Assert.All(sends, s => Assert.True(s.Authenticated));
+        // A 429 is a clear refusal: re-POSTed directly; the only status request is the poll after acceptance.
+        Assert.Equal(["POST", "POST", "GET"], _server.Requests.Select(r => r.Method));
+        Assert.Single(_server.AcceptedMails);
     }
 
     [Fact]
-    public async Task Send_ServerErrors_RetriedWithBackoffThenSucceeds()
+    public async Task Send_ServerErrorsBeforeAcceptance_AsksStatusBeforeEachRepostThenSucceeds()
     {
+        _server.TrackOperations = true;
+        _server.DuplicatePosts = DuplicatePostAnswer.NewMail;
         _server.ScriptSend(500, """{"error":{"code":"InternalError"}}""");
         _server.ScriptSend(503);
 
         var result = await CreateSender().SendAsync(Message(), CancellationToken.None);
 
         Assert.Equal(EmailSendStatus.Sent, result.Status);
-        var sends = _server.Sends.ToArray();
-        Assert.Equal(3, sends.Length);
-        Assert.True(sends[2].ReceivedAt - sends[1].ReceivedAt > TimeSpan.Zero);
+        Assert.Equal(["POST", "GET", "POST", "GET", "POST", "GET"], _server.Requests.Select(r => r.Method));
+        Assert.Equal(3, _server.Sends.Count());
+        Assert.Single(_server.AcceptedMails);
     }
 
     [Fact]
     public async Task Send_ServerErrorsOutlastRetries_TransientFailure()
     {
+        _server.TrackOperations = true;
         for (var i = 0; i < 4; i++)
         {
             _server.ScriptSend(500, """{"error":{"code":"InternalError"}}""", ("x-ms-error-code", "InternalError"));
@@ -113,6 +122,73 @@ public sealed class AcsEmailSenderTests : IAsyncLifetime
         Assert.Equal(EmailSendStatus.TransientFailure, result.Status);
         Assert.Equal("InternalError", result.ErrorCode);
         Assert.Equal(4, _server.Sends.Count());
+        // The last answer is checked as well: every 500 is followed by a status request (404 here).
+        Assert.Equal(4, _server.Polls.Count());
+        Assert.Empty(_server.AcceptedMails);
+    }
+
+    [Theory]
+    [InlineData(500)]
+    [InlineData(503)]
+    public async Task Send_AcceptedButAnsweredServerError_ServiceWithoutDeduplicationStillGetsOnePost(int status)
+    {
+        _server.TrackOperations = true;
+        _server.DuplicatePosts = DuplicatePostAnswer.NewMail;
+        var message = Message();
+        _server.FailAfterAcceptingSendTo(message.To, status, """{"error":{"code":"InternalError"}}""");
+
+        var result = await CreateSender().SendAsync(message, CancellationToken.None);
+
+        Assert.Equal(EmailSendStatus.Sent, result.Status);
+        Assert.Single(_server.Sends);
+        Assert.Equal(message.IdempotencyKey.ToString("D"), Assert.Single(_server.AcceptedMails).OperationId);
+        Assert.Equal(["POST", "GET"], _server.Requests.Select(r => r.Method));
+    }
+
+    [Fact]
+    public async Task Send_AcceptedButAnswerLostToTimeout_ServiceWithoutDeduplicationStillGetsOnePost()
+    {
+        _server.TrackOperations = true;
+        _server.DuplicatePosts = DuplicatePostAnswer.NewMail;
+        var message = Message();
+        _server.HangSendTo(message.To, times: 1, TimeSpan.FromSeconds(20), acceptFirst: true);
+
+        var result = await CreateSender(networkTimeout: TimeSpan.FromSeconds(1)).SendAsync(message, CancellationToken.None);
+
+        Assert.Equal(EmailSendStatus.Sent, result.Status);
+        Assert.Single(_server.Sends);
+        Assert.Single(_server.AcceptedMails);
+    }
+
+    [Fact]
+    public async Task Send_AcceptedThenEveryPollTimesOut_TransientWithoutPostingAgain()
+    {
+        _server.TrackOperations = true;
+        _server.DuplicatePosts = DuplicatePostAnswer.NewMail;
+        var message = Message();
+        _server.HangPollsOf(message.To, times: 4, TimeSpan.FromSeconds(20));
+
+        var result = await CreateSender(networkTimeout: TimeSpan.FromSeconds(0.5)).SendAsync(message, CancellationToken.None);
+
+        Assert.Equal(EmailSendStatus.TransientFailure, result.Status);
+        Assert.Equal("Timeout", result.ErrorCode);
+        Assert.Equal(["POST", "GET", "GET", "GET", "GET"], _server.Requests.Select(r => r.Method));
+        Assert.Single(_server.AcceptedMails);
+    }
+
+    [Fact]
+    public async Task Send_RepeatAfterServerErrorRefusedAsDuplicate_AsksStatusAndReportsSent()
+    {
+        // The status said 404 after the 500, yet the repeat is refused as a known id (accepted in between):
+        // the service has the mail, so it is not a rejection.
+        _server.ScriptSend(500);
+        _server.ScriptPoll(404, """{"error":{"code":"NotFound"}}""");
+        _server.ScriptSend(400, """{"error":{"code":"OperationIdAlreadyExists"}}""");
+
+        var result = await CreateSender().SendAsync(Message(), CancellationToken.None);
+
+        Assert.Equal(EmailSendStatus.Sent, result.Status);
+        Assert.Equal(["POST", "GET", "POST", "GET"], _server.Requests.Select(r => r.Method));
     }
 
     [Fact]
@@ -128,6 +204,26 @@ public sealed class AcsEmailSenderTests : IAsyncLifetime
 
         Assert.Equal(EmailSendStatus.TransientFailure, result.Status);
         Assert.Equal("TransportError", result.ErrorCode);
+    }
+
+    [Fact]
+    public async Task Send_ConnectionRefused_RepostedWithoutStatusCheck()
+    {
+        // A refused connection cannot have delivered anything, so no status request is needed before the next POST.
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        using var logs = new CapturingLoggerProvider();
+
+        var result = await CreateSender(connectionString: $"endpoint=https://127.0.0.1:{port}/;accesskey={KeyBase64}", logger: logs.CreateLogger("acs"))
+            .SendAsync(Message(), CancellationToken.None);
+
+        Assert.Equal(EmailSendStatus.TransientFailure, result.Status);
+        Assert.Equal("TransportError", result.ErrorCode);
+        var retries = logs.Entries.Where(e => e.Message.Contains("send try", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(3, retries.Length);
+        Assert.All(retries, e => Assert.EndsWith("(status check first: False)", e.Message, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -225,7 +321,8 @@ public sealed class AcsEmailSenderTests : IAsyncLifetime
         "<p>Hej &amp; välkommen</p>",
         Guid.NewGuid());
 
-    private AcsEmailSender CreateSender(string? connectionString = null, TimeSpan? pollTimeout = null)
+    private AcsEmailSender CreateSender(
+        string? connectionString = null, TimeSpan? pollTimeout = null, TimeSpan? networkTimeout = null, Microsoft.Extensions.Logging.ILogger? logger = null)
     {
         var options = new EmailOptions
         {
@@ -235,7 +332,13 @@ public sealed class AcsEmailSenderTests : IAsyncLifetime
             PollInterval = TimeSpan.FromMilliseconds(20),
             PollTimeout = pollTimeout ?? TimeSpan.FromSeconds(30),
         };
-        return new AcsEmailSender(options, null, TimeProvider.System, NullLogger.Instance, ClientOptions(_server));
+        var clientOptions = ClientOptions(_server);
+        if (networkTimeout is { } timeout)
+        {
+            clientOptions.Retry.NetworkTimeout = timeout;
+        }
+
+        return new AcsEmailSender(options, null, TimeProvider.System, logger ?? NullLogger.Instance, clientOptions);
     }
 
     private static AcsEmailClientOptions ClientOptions(FakeAcsServer server)

@@ -18,7 +18,7 @@ namespace PoIntake.Tests.Email;
 /// the service does (or the bearer token), and answers from scripted send/poll responses. With
 /// <see cref="TrackOperations"/> it also remembers the operations it accepted, as the service does: a status request
 /// for an unknown id is 404, and a POST repeating a known Operation-Id is answered per <see cref="DuplicatePosts"/>
-/// instead of sending a second mail.
+/// (the worst case, <see cref="DuplicatePostAnswer.NewMail"/>, sends a second mail).
 /// </summary>
 internal sealed class FakeAcsServer : IAsyncDisposable
 {
@@ -28,6 +28,7 @@ internal sealed class FakeAcsServer : IAsyncDisposable
     private readonly ConcurrentQueue<Scripted> _sendScript = new();
     private readonly ConcurrentQueue<Scripted> _pollScript = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Scripted>> _sendScriptByRecipient = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<Scripted>> _pollScriptByRecipient = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, string> _operations = new(StringComparer.OrdinalIgnoreCase);
 
     private FakeAcsServer(WebApplication app, byte[]? accessKey, string? bearerToken)
@@ -77,6 +78,20 @@ internal sealed class FakeAcsServer : IAsyncDisposable
         for (var i = 0; i < times; i++)
         {
             SendScriptOf(recipient).Enqueue(new Scripted(503, null, [], hang, Accept: acceptFirst && i == 0));
+        }
+    }
+
+    /// <summary>The next POST to <paramref name="recipient"/> is accepted (the mail goes out) but answered <paramref name="status"/>.</summary>
+    public void FailAfterAcceptingSendTo(string recipient, int status, string? body = null, params (string Name, string Value)[] headers) =>
+        SendScriptOf(recipient).Enqueue(new Scripted(status, body, headers, Accept: true));
+
+    /// <summary>The next <paramref name="times"/> status requests for an accepted mail to <paramref name="recipient"/> get no answer for <paramref name="hang"/>.</summary>
+    public void HangPollsOf(string recipient, int times, TimeSpan hang)
+    {
+        var script = _pollScriptByRecipient.GetOrAdd(recipient, _ => new ConcurrentQueue<Scripted>());
+        for (var i = 0; i < times; i++)
+        {
+            script.Enqueue(new Scripted(503, null, [], hang));
         }
     }
 
@@ -137,20 +152,7 @@ internal sealed class FakeAcsServer : IAsyncDisposable
                     Accept(operationId, recipient);
                 }
 
-                if (scripted.Delay > TimeSpan.Zero)
-                {
-                    try
-                    {
-                        await Task.Delay(scripted.Delay, context.RequestAborted);
-                    }
-                    catch (OperationCanceledException)
-                    {
-                        // The client gave up waiting: the answer is lost, as on a real network.
-                        return;
-                    }
-                }
-
-                await Respond(context, scripted);
+                await RespondAfterDelay(context, scripted);
                 return;
             }
 
@@ -169,9 +171,11 @@ internal sealed class FakeAcsServer : IAsyncDisposable
         if (context.Request.Method == "GET" && context.Request.Path.StartsWithSegments("/emails/operations", out var rest))
         {
             var operationId = rest.Value!.TrimStart('/');
-            await Respond(context, _pollScript.TryDequeue(out var scripted)
+            var known = _operations.TryGetValue(operationId, out var recipient);
+            await RespondAfterDelay(context, (known && _pollScriptByRecipient.TryGetValue(recipient!, out var own) && own.TryDequeue(out var scripted)) ||
+                                             _pollScript.TryDequeue(out scripted)
                 ? scripted
-                : TrackOperations && !_operations.ContainsKey(operationId)
+                : TrackOperations && !known
                     ? new Scripted(404, """{"error":{"code":"NotFound"}}""", [("x-ms-error-code", "NotFound")])
                     : new Scripted(200, $$"""{"id":"{{operationId}}","status":"Succeeded"}""", []));
             return;
@@ -182,10 +186,10 @@ internal sealed class FakeAcsServer : IAsyncDisposable
 
     private ConcurrentQueue<Scripted> SendScriptOf(string recipient) => _sendScriptByRecipient.GetOrAdd(recipient, _ => new ConcurrentQueue<Scripted>());
 
-    /// <summary>Takes the mail on; false when this Operation-Id was accepted before (no second mail).</summary>
+    /// <summary>Takes the mail on; false when this Operation-Id was accepted before and is recognised (no second mail).</summary>
     private bool Accept(string operationId, string recipient)
     {
-        if (!_operations.TryAdd(operationId, recipient))
+        if (!_operations.TryAdd(operationId, recipient) && !(TrackOperations && DuplicatePosts == DuplicatePostAnswer.NewMail))
         {
             return false;
         }
@@ -230,6 +234,24 @@ internal sealed class FakeAcsServer : IAsyncDisposable
         return authorization == expected;
     }
 
+    private static async Task RespondAfterDelay(HttpContext context, Scripted scripted)
+    {
+        if (scripted.Delay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(scripted.Delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client gave up waiting: the answer is lost, as on a real network.
+                return;
+            }
+        }
+
+        await Respond(context, scripted);
+    }
+
     private static async Task Respond(HttpContext context, Scripted scripted)
     {
         context.Response.StatusCode = scripted.Status;
@@ -266,6 +288,9 @@ internal enum DuplicatePostAnswer
 
     /// <summary>400, as reported for ACS in azure-sdk-for-net#50889 (the mail was accepted the first time).</summary>
     BadRequest,
+
+    /// <summary>No de-duplication and no 400: the repeat is accepted as a new mail, which goes out a second time.</summary>
+    NewMail,
 }
 
 internal sealed record AcceptedMail(string OperationId, string Recipient);
