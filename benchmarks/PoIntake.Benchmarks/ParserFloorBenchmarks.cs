@@ -21,14 +21,16 @@ public class ParserFloorBenchmarks
     private readonly ReportParser _parser = new(TimeProvider.System, MunicipalityRegistry.Default);
     private byte[] _one = [];
     private byte[] _largest = [];
-    private readonly ExpectedOrigin _oneOrigin = new(2021, "12");
+    private ExpectedOrigin _oneOrigin = new(2021, "12");
     private ExpectedOrigin _largestOrigin = new(2021, "01");
 
     [GlobalSetup]
     public void Setup()
     {
         var valid = SampleFiles.Valid();
-        _one = valid.Single(f => f.Path.EndsWith("2021/12/personligt-ombud-skane-nordost.xlsx", StringComparison.Ordinal)).Content;
+        var one = valid.Single(f => f.Path.EndsWith("2021/12/personligt-ombud-skane-nordost.xlsx", StringComparison.Ordinal));
+        _one = one.Content;
+        _oneOrigin = SampleFiles.Origin(one.Path);
         var largest = valid.MaxBy(f => f.Content.Length);
         _largest = largest.Content;
         _largestOrigin = SampleFiles.Origin(largest.Path);

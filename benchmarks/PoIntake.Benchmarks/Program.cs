@@ -7,9 +7,9 @@ if (args is ["peakmemory"])
     return PeakMemoryProbe.Run(Console.Out);
 }
 
-if (args is ["peakmemory-child", var kind, var path])
+if (args is ["peakmemory-child", var kind, var path, var origin])
 {
-    return PeakMemoryProbe.RunChild(kind, path, Console.Out);
+    return PeakMemoryProbe.RunChild(kind, path, origin, Console.Out);
 }
 
 if (args is ["cputime"])

@@ -23,7 +23,7 @@ public class ReportBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _all = [.. SampleFiles.Valid().Select(f => (f.Content, Origin(f.Path)))];
+        _all = [.. SampleFiles.Valid().Select(f => (f.Content, SampleFiles.Origin(f.Path)))];
         _one = _all.Single(s => s.Origin is { Year: 2021, CountyCode: "12" });
         using (var minimal = new XLWorkbook())
         {
@@ -74,11 +74,5 @@ public class ReportBenchmarks
         }
 
         return accepted;
-    }
-
-    private static ExpectedOrigin Origin(string relativePath)
-    {
-        var parts = relativePath.Split('/');
-        return new ExpectedOrigin(int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), parts[2]);
     }
 }
