@@ -28,18 +28,22 @@ public sealed class CountyUploadKeys(IOptions<UploadOptions> options)
 {
     public const string HeaderName = "x-pointake-county-key";
 
-    private readonly UploadOptions settings = options.Value;
+    private readonly bool required = options.Value.RequireCountyKey;
 
-    public bool Required => settings.RequireCountyKey;
+    // Parsed once; the validator has checked every value is 64 hex digits before the app starts.
+    private readonly Dictionary<string, byte[]> hashes = options.Value.CountyKeyHashes
+        .ToDictionary(pair => pair.Key, pair => Convert.FromHexString(pair.Value), StringComparer.Ordinal);
+
+    public bool Required => required;
 
     public CountyKeyVerdict Check(string countyCode, string? presentedKey)
     {
-        if (!settings.RequireCountyKey)
+        if (!required)
         {
             return CountyKeyVerdict.Allowed;
         }
 
-        if (!settings.CountyKeyHashes.TryGetValue(countyCode, out var expectedHex))
+        if (!hashes.TryGetValue(countyCode, out var expected))
         {
             return CountyKeyVerdict.CountyNotEnabled;
         }
@@ -49,8 +53,7 @@ public sealed class CountyUploadKeys(IOptions<UploadOptions> options)
             return CountyKeyVerdict.Missing;
         }
 
-        var presented = SHA256.HashData(Encoding.UTF8.GetBytes(presentedKey.Trim()));
-        return CryptographicOperations.FixedTimeEquals(presented, Convert.FromHexString(expectedHex))
+        return CryptographicOperations.FixedTimeEquals(Digest(presentedKey), expected)
             ? CountyKeyVerdict.Allowed
             : CountyKeyVerdict.WrongKey;
     }
@@ -66,16 +69,15 @@ public sealed class CountyUploadKeys(IOptions<UploadOptions> options)
             return null;
         }
 
-        var presented = SHA256.HashData(Encoding.UTF8.GetBytes(presentedKey.Trim()));
-        return settings.CountyKeyHashes
-            .Where(pair => CryptographicOperations.FixedTimeEquals(presented, Convert.FromHexString(pair.Value)))
-            .Select(pair => pair.Key)
-            .FirstOrDefault();
+        var presented = Digest(presentedKey);
+        return hashes.Where(pair => CryptographicOperations.FixedTimeEquals(presented, pair.Value)).Select(pair => pair.Key).FirstOrDefault();
     }
 
     /// <summary>A new key: 32 random bytes, base64url (43 characters, safe in a header and a password field).</summary>
     public static string NewKey() => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>The value to configure as <c>Upload:CountyKeyHashes:{county}</c> for <paramref name="key"/>.</summary>
-    public static string HashOf(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key.Trim())));
+    public static string HashOf(string key) => Convert.ToHexStringLower(Digest(key));
+
+    private static byte[] Digest(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key.Trim()));
 }

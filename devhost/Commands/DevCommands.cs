@@ -63,7 +63,7 @@ internal static class DevCommands
     {
         if (args.Length != 3 ||
             !int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var year) ||
-            year < 2013 || year > DateTime.UtcNow.Year ||
+            year < 2013 || year > TimeProvider.System.GetUtcNow().Year ||
             !int.TryParse(args[2], NumberStyles.None, CultureInfo.InvariantCulture, out var count) ||
             count is < 1 or > 1000)
         {

@@ -83,8 +83,7 @@ public sealed class ProblemResponseTests : IDisposable
     public async Task UploadReport_StorageUnreachable_500ProblemWithoutExceptionDetails()
     {
         // The real storage SDK against a port where nothing listens (no retries, so the failure is immediate).
-        const string key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-        var account = new Uri("http://127.0.0.1:1/devstoreaccount1");
+        var account = new Uri($"http://127.0.0.1:1/{AzuriteFixture.AccountName}");
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { [ConnectionNames.Storage] = "UseDevelopmentStorage=true" })
             .Build();
@@ -95,8 +94,8 @@ public sealed class ProblemResponseTests : IDisposable
         using var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration)
-            .AddSingleton(new BlobServiceClient(account, new StorageSharedKeyCredential("devstoreaccount1", key), blobOptions))
-            .AddSingleton(new TableServiceClient(account, new TableSharedKeyCredential("devstoreaccount1", key), tableOptions))
+            .AddSingleton(new BlobServiceClient(account, new StorageSharedKeyCredential(AzuriteFixture.AccountName, AzuriteFixture.AccountKey), blobOptions))
+            .AddSingleton(new TableServiceClient(account, new TableSharedKeyCredential(AzuriteFixture.AccountName, AzuriteFixture.AccountKey), tableOptions))
             .AddPoIntakeCore(configuration)
             .AddPoIntakeScreening(configuration)
             .BuildServiceProvider();

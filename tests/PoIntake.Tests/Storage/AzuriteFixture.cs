@@ -10,10 +10,10 @@ namespace PoIntake.Tests.Storage;
 /// </summary>
 public sealed partial class AzuriteFixture : IAsyncLifetime
 {
-    private const string AccountName = "devstoreaccount1";
+    internal const string AccountName = "devstoreaccount1";
 
     // The well-known Azurite development key, public in Microsoft's docs; not a secret.
-    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    internal const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 

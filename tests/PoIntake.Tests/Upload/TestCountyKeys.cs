@@ -11,14 +11,14 @@ internal static class TestCountyKeys
 
     /// <summary>Configuration entries as app settings would give them (section Upload).</summary>
     public static Dictionary<string, string?> Settings() =>
-        MunicipalityRegistry.Default.Counties
-            .ToDictionary(c => $"Upload:CountyKeyHashes:{c.Code}", c => (string?)CountyUploadKeys.HashOf(KeyOf(c.Code)))
+        Hashes()
+            .Select(pair => new KeyValuePair<string, string?>($"Upload:CountyKeyHashes:{pair.Key}", pair.Value))
             .Append(new KeyValuePair<string, string?>("Upload:RequireCountyKey", "true"))
             .ToDictionary();
 
-    public static CountyUploadKeys Required() => new(Options.Create(new UploadOptions
-    {
-        RequireCountyKey = true,
-        CountyKeyHashes = MunicipalityRegistry.Default.Counties.ToDictionary(c => c.Code, c => CountyUploadKeys.HashOf(KeyOf(c.Code))),
-    }));
+    public static CountyUploadKeys Required() =>
+        new(Options.Create(new UploadOptions { RequireCountyKey = true, CountyKeyHashes = Hashes() }));
+
+    private static Dictionary<string, string> Hashes() =>
+        MunicipalityRegistry.Default.Counties.ToDictionary(c => c.Code, c => CountyUploadKeys.HashOf(KeyOf(c.Code)));
 }

@@ -42,10 +42,7 @@ public sealed class WebPagesBrowserTests(AzuriteFixture azurite) : IAsyncLifetim
     public async Task Upload_ValidSample_ShowsAccepted()
     {
         var page = await host.OpenAsync("/api/web/uppladdning");
-        await page.SelectOptionAsync("#lan", "13");
-        await page.FillAsync("#ar", "2021");
-        await page.FillAsync("#lansnyckel", TestCountyKeys.KeyOf("13"));
-        await page.SetInputFilesAsync("#fil", Sample(ValidSample));
+        await FillUploadFormAsync(page, "13", Sample(ValidSample));
 
         await page.ClickAsync("#skicka");
 
@@ -61,10 +58,7 @@ public sealed class WebPagesBrowserTests(AzuriteFixture azurite) : IAsyncLifetim
     public async Task Upload_InvalidSample_ShowsRejectedWithFindingCellMessageAndFix_AndDownloadsThemAsXlsx()
     {
         var page = await host.OpenAsync("/api/web/uppladdning");
-        await page.SelectOptionAsync("#lan", "03");
-        await page.FillAsync("#ar", "2021");
-        await page.FillAsync("#lansnyckel", TestCountyKeys.KeyOf("03"));
-        await page.SetInputFilesAsync("#fil", Sample(InvalidSample));
+        await FillUploadFormAsync(page, "03", Sample(InvalidSample));
 
         await page.ClickAsync("#skicka");
 
@@ -93,10 +87,7 @@ public sealed class WebPagesBrowserTests(AzuriteFixture azurite) : IAsyncLifetim
     {
         var page = await host.OpenAsync("/api/web/uppladdning");
         await page.Locator("#nyckelfalt:not([hidden])").WaitForAsync();
-        await page.SelectOptionAsync("#lan", "13");
-        await page.FillAsync("#ar", "2021");
-        await page.FillAsync("#lansnyckel", TestCountyKeys.KeyOf("14"));
-        await page.SetInputFilesAsync("#fil", Sample(ValidSample));
+        await FillUploadFormAsync(page, "13", Sample(ValidSample), TestCountyKeys.KeyOf("14"));
 
         await page.ClickAsync("#skicka");
 
@@ -118,10 +109,7 @@ public sealed class WebPagesBrowserTests(AzuriteFixture azurite) : IAsyncLifetim
         try
         {
             var page = await host.OpenAsync("/api/web/uppladdning");
-            await page.SelectOptionAsync("#lan", "13");
-            await page.FillAsync("#ar", "2021");
-            await page.FillAsync("#lansnyckel", TestCountyKeys.KeyOf("13"));
-            await page.SetInputFilesAsync("#fil", path);
+            await FillUploadFormAsync(page, "13", path);
 
             await page.ClickAsync("#skicka");
 
@@ -227,6 +215,15 @@ public sealed class WebPagesBrowserTests(AzuriteFixture azurite) : IAsyncLifetim
         (text ?? string.Empty).Replace('\u00a0', ' ').Replace('\u202f', ' ');
 
     private static string Sample(string relative) => Path.Combine(RepositoryRoot.Path, relative);
+
+    /// <summary>County, year 2021, the county board's key (its own unless another is given) and the file.</summary>
+    private static async Task FillUploadFormAsync(IPage page, string county, string file, string? key = null)
+    {
+        await page.SelectOptionAsync("#lan", county);
+        await page.FillAsync("#ar", "2021");
+        await page.FillAsync("#lansnyckel", key ?? TestCountyKeys.KeyOf(county));
+        await page.SetInputFilesAsync("#fil", file);
+    }
 
     private static async Task<int> Figure(IPage page, string id) =>
         int.Parse((await page.GetAttributeAsync("#" + id, "data-value"))!, CultureInfo.InvariantCulture);
