@@ -26,8 +26,11 @@ param emailDataLocation string = 'Europe'
 @description('County boards allowed to write only under reports/{year}/{countyCode}/ and contacts/{countyCode}.xlsx: [{ countyCode: "01", principalId: "<group object id>" }].')
 param countyBoardUploaders array = []
 
-@description('County code → SHA-256 (64 lowercase hex digits) of that county board\'s HTTP upload key: { "01": "<hash>", … }. Hashes, not keys; make a key with `dotnet run --project devhost -- county-key <code>`. A county without an entry cannot upload over HTTP.')
+@description('County code → SHA-256 (64 lowercase hex digits) of that county board\'s HTTP upload key: { "01": "<hash>", … }. Hashes, not keys; make a key with `dotnet run --project devhost -- county-key <code>`. A county without an entry cannot upload over HTTP or read its status.')
 param countyUploadKeyHashes object = {}
+
+@description('Holder name → SHA-256 of one of Socialstyrelsen\'s national keys (totals, every county\'s status, reminder preview): { "socialstyrelsen": "<hash>" }. Make one with `dotnet run --project devhost -- national-key <holder>`; remove an entry to revoke that holder alone.')
+param nationalKeyHashes object = {}
 
 @description('Maximum instances of the Flex Consumption app.')
 @minValue(40)
@@ -107,6 +110,7 @@ module functionApp 'modules/functionapp.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     countyUploadKeyHashes: countyUploadKeyHashes
+    nationalKeyHashes: nationalKeyHashes
   }
 }
 

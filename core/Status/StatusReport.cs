@@ -14,6 +14,12 @@ public sealed record StatusReport(
     int MunicipalitiesMissingFromPreviousYear,
     IReadOnlyList<CountyStatus> Counties);
 
+/// <summary>
+/// The body of <c>GET /api/status/{year}/{countyCode}</c>: one county's part of <see cref="StatusReport"/>, all a county
+/// board may see (its own reports, uploads and their findings).
+/// </summary>
+public sealed record CountyStatusReport(int Year, DateTimeOffset GeneratedAt, ReportDeadline Deadline, CountyStatus County);
+
 /// <summary>15 January of year + 1, moved to the next working day; reports count as on time until <see cref="EndsAt"/>.</summary>
 public sealed record ReportDeadline(DateOnly Nominal, DateOnly Date, string? MovedBecause, DateTimeOffset EndsAt);
 

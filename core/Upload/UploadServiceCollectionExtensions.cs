@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-using PoIntake.Core.Reference;
+using PoIntake.Core.Access;
 
 namespace PoIntake.Core.Upload;
 
@@ -9,14 +8,11 @@ public static class UploadServiceCollectionExtensions
 {
     /// <summary>
     /// The upload endpoint's services; needs <c>ReportChecker</c> (intake) and a <c>BlobServiceClient</c> (storage).
-    /// Binds section <c>Upload</c>, validated at start.
+    /// Adds <see cref="AccessKeys"/> (section <c>Access</c>), which decides who may upload for which county.
     /// </summary>
     public static IServiceCollection AddPoIntakeUpload(this IServiceCollection services)
     {
-        services.TryAddSingleton(MunicipalityRegistry.Default);
-        services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UploadOptions>, UploadOptionsValidator>());
-        services.TryAddSingleton<CountyUploadKeys>();
+        services.AddPoIntakeAccess();
         services.TryAddSingleton<ReportUploadService>();
         return services;
     }

@@ -1,12 +1,12 @@
 using System.Globalization;
 using PoIntake.Core.Reference;
 using PoIntake.Core.Template;
-using PoIntake.Core.Upload;
+using PoIntake.Core.Access;
 using PoIntake.DevHost.Samples;
 
 namespace PoIntake.DevHost.Commands;
 
-/// <summary>Command-line verbs of devhost besides running the host (template, samples, county-key). Returns null when args name no command.</summary>
+/// <summary>Command-line verbs of devhost besides running the host (template, samples, county-key, national-key). Returns null when args name no command.</summary>
 internal static class DevCommands
 {
     public static int? TryRun(string[] args) => TryRun(args, Console.Out, Console.Error);
@@ -24,6 +24,7 @@ internal static class DevCommands
             "samples" => Samples(args, output, error),
             "drop-year" => DropYear(args, output, error),
             "county-key" => CountyKey(args, output, error),
+            "national-key" => NationalKey(args, output, error),
             _ => null,
         };
     }
@@ -77,8 +78,8 @@ internal static class DevCommands
     }
 
     /// <summary>
-    /// A new HTTP upload key for one county board: the key goes to the county board (over a channel fit for a
-    /// password), only its hash into the app settings.
+    /// A new role key for one county board (its uploads and its county's status): the key goes to the county board
+    /// (over a channel fit for a password), only its hash into the app settings.
     /// </summary>
     private static int CountyKey(string[] args, TextWriter output, TextWriter error)
     {
@@ -88,11 +89,32 @@ internal static class DevCommands
             return 2;
         }
 
-        var key = CountyUploadKeys.NewKey();
-        output.WriteLine($"Upload key for {county.OfficialName()} ({county.Code}); give it to the county board only:");
+        return PrintKey(
+            $"County board key for {county.OfficialName()} ({county.Code}); give it to the county board only:",
+            "countyUploadKeyHashes",
+            $"Access__CountyKeyHashes__{county.Code}",
+            output);
+    }
+
+    /// <summary>A new national key for one named holder at Socialstyrelsen (totals, every county's status, reminder preview).</summary>
+    private static int NationalKey(string[] args, TextWriter output, TextWriter error)
+    {
+        if (args.Length != 2 || !AccessKeys.IsHolderName(args[1]))
+        {
+            error.WriteLine("usage: national-key <holder>   (1–40 of a–z, 0–9 and '-', e.g. socialstyrelsen-2027)");
+            return 2;
+        }
+
+        return PrintKey($"National key for holder {args[1]} (Socialstyrelsen); give it to that holder only:", "nationalKeyHashes", $"Access__NationalKeyHashes__{args[1]}", output);
+    }
+
+    private static int PrintKey(string heading, string bicepParameter, string setting, TextWriter output)
+    {
+        var key = AccessKeys.NewKey();
+        output.WriteLine(heading);
         output.WriteLine($"  {key}");
-        output.WriteLine("Its hash, for the app settings (Bicep parameter countyUploadKeyHashes, or local settings):");
-        output.WriteLine($"  Upload__CountyKeyHashes__{county.Code}={CountyUploadKeys.HashOf(key)}");
+        output.WriteLine($"Its hash, for the app settings (Bicep parameter {bicepParameter}, or local settings):");
+        output.WriteLine($"  {setting}={AccessKeys.HashOf(key)}");
         return 0;
     }
 

@@ -2,15 +2,17 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
+using PoIntake.Core.Access;
 using PoIntake.Core.Totals;
 
 namespace PoIntake.Functions.Http;
 
-/// <summary><c>GET /api/totals/{year}[?format=json|xlsx|csv]</c>: national totals of a reporting year.</summary>
+/// <summary><c>GET /api/totals/{year}[?format=json|xlsx|csv]</c>: national totals of a reporting year (national key).</summary>
 public sealed partial class GetNationalTotalsFunction(
     TotalsService totals,
     TotalsXlsxExporter xlsx,
     TotalsCsvExporter csv,
+    AccessKeys accessKeys,
     ILogger<GetNationalTotalsFunction> logger)
 {
     [Function("GetNationalTotals")]
@@ -25,6 +27,11 @@ public sealed partial class GetNationalTotalsFunction(
         if (!HttpResults.TryParseYear(year, out var reportingYear))
         {
             return HttpResults.BadYear(year);
+        }
+
+        if (AccessGate.Refusal(accessKeys, logger, "GetNationalTotals", request, AccessScope.National) is { } refused)
+        {
+            return refused;
         }
 
         var format = request.Query["format"].ToString().Trim().ToLowerInvariant();

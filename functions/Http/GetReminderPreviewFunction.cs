@@ -3,21 +3,27 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
+using PoIntake.Core.Access;
 using PoIntake.Core.Reminders;
 
 namespace PoIntake.Functions.Http;
 
 /// <summary>
 /// <c>GET /api/reminders/preview?date=YYYY-MM-DD</c>: every reminder whose moment falls on that Swedish calendar day,
-/// with its ledger state; sends nothing. Answers 501 while the app is composed without reminders.
+/// with its ledger state; sends nothing. Lists every county's recipients, so Socialstyrelsen's national key only. Answers 501 while the app is composed without reminders.
 /// </summary>
-public sealed class GetReminderPreviewFunction(ILogger<GetReminderPreviewFunction> logger, ReminderPass? reminders = null)
+public sealed class GetReminderPreviewFunction(ILogger<GetReminderPreviewFunction> logger, AccessKeys accessKeys, ReminderPass? reminders = null)
 {
     [Function("GetReminderPreview")]
     public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "reminders/preview")] HttpRequest request,
         CancellationToken cancellationToken)
     {
+        if (AccessGate.Refusal(accessKeys, logger, "GetReminderPreview", request, AccessScope.National) is { } refused)
+        {
+            return refused;
+        }
+
         if (!DateOnly.TryParseExact(request.Query["date"].ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             return HttpResults.Problem(

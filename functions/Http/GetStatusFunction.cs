@@ -2,12 +2,18 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
+using PoIntake.Core.Access;
+using PoIntake.Core.Reference;
 using PoIntake.Core.Status;
 
 namespace PoIntake.Functions.Http;
 
-/// <summary><c>GET /api/status/{year}</c>: completeness of a reporting year per county.</summary>
-public sealed class GetStatusFunction(StatusService status, ILogger<GetStatusFunction> logger)
+/// <summary>
+/// <c>GET /api/status/{year}</c>: completeness of a reporting year for every county (Socialstyrelsen's national key);
+/// <c>GET /api/status/{year}/{countyCode}</c>: one county's part (that county board's key, or a national key). Both
+/// carry file names and findings quoting cell text, so neither is open to a caller without the role.
+/// </summary>
+public sealed class GetStatusFunction(StatusService status, MunicipalityRegistry registry, AccessKeys accessKeys, ILogger<GetStatusFunction> logger)
 {
     [Function("GetStatus")]
     public async Task<IActionResult> RunAsync(
@@ -20,10 +26,44 @@ public sealed class GetStatusFunction(StatusService status, ILogger<GetStatusFun
             return HttpResults.BadYear(year);
         }
 
+        if (AccessGate.Refusal(accessKeys, logger, "GetStatus", request, AccessScope.National) is { } refused)
+        {
+            return refused;
+        }
+
         return await HttpResults.GuardAsync(
             logger,
             "GetStatus",
             async () => HttpResults.Json(await status.GetAsync(reportingYear, cancellationToken)),
+            cancellationToken);
+    }
+
+    [Function("GetCountyStatus")]
+    public async Task<IActionResult> RunCountyAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "status/{year}/{countyCode}")] HttpRequest request,
+        string year,
+        string countyCode,
+        CancellationToken cancellationToken)
+    {
+        if (!HttpResults.TryParseYear(year, out var reportingYear))
+        {
+            return HttpResults.BadYear(year);
+        }
+
+        if (HttpResults.ParseCounty(registry, countyCode) is not { } county)
+        {
+            return HttpResults.BadCounty(countyCode);
+        }
+
+        if (AccessGate.Refusal(accessKeys, logger, "GetCountyStatus", request, AccessScope.CountyRead, county) is { } refused)
+        {
+            return refused;
+        }
+
+        return await HttpResults.GuardAsync(
+            logger,
+            "GetCountyStatus",
+            async () => HttpResults.Json(await status.GetCountyAsync(reportingYear, county.Code, cancellationToken)),
             cancellationToken);
     }
 }

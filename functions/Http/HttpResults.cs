@@ -72,6 +72,34 @@ internal static class HttpResults
         };
     }
 
+    /// <summary>
+    /// The request body, or null when it is longer than <paramref name="maxBytes"/>. The limit is enforced on the stream
+    /// (a declared Content-Length over it is refused before reading; a chunked body is cut off one byte past it), so
+    /// a caller cannot make the function buffer more than the limit by leaving Content-Length out or lying in it.
+    /// </summary>
+    public static async Task<ReadOnlyMemory<byte>?> ReadBodyAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+    }
+
     public static ContentResult BadYear(string year) => Problem(
         StatusCodes.Status400BadRequest,
         "Ogiltigt år",

@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
+using PoIntake.Core.Access;
 using PoIntake.Core.Totals;
 
 namespace PoIntake.Functions.Http;
 
-/// <summary><c>GET /api/totals</c>: the years that have data, each with its headline figures.</summary>
-public sealed class ListTotalsYearsFunction(TotalsService totals, ILogger<ListTotalsYearsFunction> logger)
+/// <summary><c>GET /api/totals</c>: the years that have data, each with its headline figures (national key).</summary>
+public sealed class ListTotalsYearsFunction(TotalsService totals, AccessKeys accessKeys, ILogger<ListTotalsYearsFunction> logger)
 {
     [Function("ListTotalsYears")]
     public Task<IActionResult> RunAsync(
@@ -18,6 +19,11 @@ public sealed class ListTotalsYearsFunction(TotalsService totals, ILogger<ListTo
             "ListTotalsYears",
             async () =>
             {
+                if (AccessGate.Refusal(accessKeys, logger, "ListTotalsYears", request, AccessScope.National) is { } refused)
+                {
+                    return refused;
+                }
+
                 var years = await totals.ListYearsAsync(cancellationToken);
                 return HttpResults.Json(new { years });
             },

@@ -5,22 +5,27 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
+using PoIntake.Core.Access;
 using PoIntake.Core.Upload;
 
 namespace PoIntake.Functions.Http;
 
 /// <summary>
-/// <c>POST /api/reports/{year}/{countyCode}</c> (body: the .xlsx; optional <c>?name=</c> or a Content-Disposition file
-/// name; header <c>x-pointake-county-key</c>: the county board's own upload key): 200 accepted and stored for intake,
-/// 422 rejected with the findings, 400 for a bad year or county, 403 without the county's key.
+/// <c>POST /api/reports/{year}/{countyCode}</c> (body: the .xlsx; file name in the header <c>x-pointake-file-name</c>,
+/// URL-encoded UTF-8, or a Content-Disposition file name; header <c>x-pointake-county-key</c>: the county board's own
+/// key): 200 accepted and stored for intake, 422 rejected with the findings, 400 for a bad year or county, 403 without
+/// the county's key, 413 for a body over <see cref="MaxBodyBytes"/> (counted on the stream, so also when chunked).
 /// </summary>
-public sealed partial class UploadReportFunction(
+public sealed class UploadReportFunction(
     ReportUploadService uploads,
     MunicipalityRegistry registry,
-    CountyUploadKeys countyKeys,
+    AccessKeys accessKeys,
     ILogger<UploadReportFunction> logger)
 {
-    // Above any workbook the screener accepts; bigger bodies are refused before they are buffered.
+    /// <summary>The request header carrying the uploaded file's name (never the query string: request telemetry logs it).</summary>
+    public const string FileNameHeader = "x-pointake-file-name";
+
+    // Above any workbook the screener accepts; bigger bodies are refused without being buffered whole.
     internal const long MaxBodyBytes = 25 * 1024 * 1024;
 
     [Function("UploadReport")]
@@ -41,17 +46,9 @@ public sealed partial class UploadReportFunction(
         }
 
         // Before the body is read: a caller without the county's key gets nothing buffered and nothing checked.
-        var presentedKey = request.Headers[CountyUploadKeys.HeaderName].ToString();
-        var verdict = countyKeys.Check(county.Code, presentedKey);
-        if (verdict != CountyKeyVerdict.Allowed)
+        if (AccessGate.Refusal(accessKeys, logger, "UploadReport", request, AccessScope.CountyUpload, county) is { } refused)
         {
-            LogKeyRefused(logger, county.Code, verdict, countyKeys.CountyOwning(presentedKey) ?? "none");
-            return KeyRefused(verdict, county);
-        }
-
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return TooLarge();
+            return refused;
         }
 
         return await HttpResults.GuardAsync(logger, "UploadReport", () => StoreAsync(request, reportingYear, county, cancellationToken), cancellationToken);
@@ -59,9 +56,7 @@ public sealed partial class UploadReportFunction(
 
     private async Task<IActionResult> StoreAsync(HttpRequest request, int reportingYear, County county, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
-        if (buffer.Length > MaxBodyBytes)
+        if (await HttpResults.ReadBodyAsync(request, MaxBodyBytes, cancellationToken) is not { } buffer)
         {
             return TooLarge();
         }
@@ -71,7 +66,7 @@ public sealed partial class UploadReportFunction(
             return HttpResults.Problem(StatusCodes.Status400BadRequest, "Ingen fil", "Skicka arbetsboken (.xlsx) som begärans innehåll.");
         }
 
-        var result = await uploads.UploadAsync(reportingYear, county.Code, FileName(request), buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken);
+        var result = await uploads.UploadAsync(reportingYear, county.Code, FileName(request), buffer, cancellationToken);
         var body = new
         {
             outcome = result.Outcome.ToString(),
@@ -94,49 +89,18 @@ public sealed partial class UploadReportFunction(
         return HttpResults.Json(body, result.Outcome == IntakeOutcome.Accepted ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
     }
 
-    private static string? FileName(HttpRequest request)
+    /// <summary>The client's file name: the <see cref="FileNameHeader"/> (URL-encoded UTF-8), else Content-Disposition.</summary>
+    internal static string? FileName(HttpRequest request)
     {
-        if (request.Query["name"].ToString() is { Length: > 0 } name)
+        if (request.Headers[FileNameHeader].ToString() is { Length: > 0 } encoded)
         {
-            return name;
+            return Uri.UnescapeDataString(encoded);
         }
 
         return ContentDispositionHeaderValue.TryParse(request.Headers.ContentDisposition.ToString(), out var disposition)
             ? (disposition.FileNameStar.Value ?? disposition.FileName.Value)?.Trim('"')
             : null;
     }
-
-    private static ContentResult KeyRefused(CountyKeyVerdict verdict, County county)
-    {
-        var name = county.OfficialName();
-        var (title, detail) = verdict switch
-        {
-            CountyKeyVerdict.Missing => (
-                "Länets uppladdningsnyckel saknas",
-                $"Uppladdning för {name} kräver länsstyrelsens egen uppladdningsnyckel i huvudet {CountyUploadKeys.HeaderName}. Nyckeln får ni av förvaltningen av tjänsten."),
-            CountyKeyVerdict.WrongKey => (
-                "Nyckeln gäller inte för länet",
-                $"Uppladdningsnyckeln gäller inte för {name}. Varje länsstyrelse kan bara lämna redovisningar för sitt eget län; kontrollera att rätt län är valt och att nyckeln är er egen."),
-            _ => (
-                "Uppladdning är inte öppnad för länet",
-                $"Ingen uppladdningsnyckel är registrerad för {name}, så ingen kan lämna redovisningar för länet här. Kontakta förvaltningen av tjänsten."),
-        };
-        return HttpResults.Problem(
-            StatusCodes.Status403Forbidden,
-            title,
-            detail,
-            new Dictionary<string, object?> { ["reason"] = Reason(verdict) });
-    }
-
-    private static string Reason(CountyKeyVerdict verdict) => verdict switch
-    {
-        CountyKeyVerdict.Missing => "countyKeyMissing",
-        CountyKeyVerdict.WrongKey => "countyKeyWrong",
-        _ => "countyNotEnabled",
-    };
-
-    [LoggerMessage(EventId = 5101, Level = LogLevel.Warning, Message = "Upload for county {CountyCode} refused: {Verdict}; the key presented belongs to county {KeyCounty}")]
-    private static partial void LogKeyRefused(ILogger logger, string countyCode, CountyKeyVerdict verdict, string keyCounty);
 
     private static ContentResult TooLarge() => HttpResults.Problem(
         StatusCodes.Status413PayloadTooLarge,

@@ -10,11 +10,17 @@ namespace PoIntake.Functions.Web;
 
 /// <summary>
 /// <c>POST /api/web/findings</c> (body: the upload answer's JSON, or just its findings array): the findings as an .xlsx
-/// for the county board to pass on to the municipality. Stateless: it only lays out what it is sent.
+/// for the county board to pass on to the municipality. Stateless: it only lays out what it is sent. The body limit
+/// (<see cref="MaxBodyBytes"/>) is enforced on the stream, also for chunked bodies (413); a text longer than a cell can
+/// hold (<see cref="MaxCellChars"/>) is cut with an ellipsis instead of failing the download.
 /// </summary>
 public sealed class FindingsWorkbookFunction
 {
     internal const int MaxBodyBytes = 2 * 1024 * 1024;
+
+    /// <summary>Excel's limit on the characters in one cell.</summary>
+    internal const int MaxCellChars = 32_767;
+
     private const int MaxFindings = 5000;
 
     [Function("FindingsWorkbook")]
@@ -22,15 +28,18 @@ public sealed class FindingsWorkbookFunction
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "web/findings")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBodyBytes)
+        if (await HttpResults.ReadBodyAsync(request, MaxBodyBytes, cancellationToken) is not { } body)
         {
-            return BadBody();
+            return HttpResults.Problem(
+                StatusCodes.Status413PayloadTooLarge,
+                "För många synpunkter",
+                $"Synpunkterna får vara högst {MaxBodyBytes / (1024 * 1024)} MB som JSON.");
         }
 
         JsonElement root;
         try
         {
-            using var document = await JsonDocument.ParseAsync(request.Body, default, cancellationToken);
+            using var document = JsonDocument.Parse(body);
             root = document.RootElement.Clone();
         }
         catch (JsonException)
@@ -84,7 +93,7 @@ public sealed class FindingsWorkbookFunction
             for (var c = 0; c < values.Length; c++)
             {
                 // Text cells always: a message starting with "=" must never become a formula.
-                sheet.Cell(row, c + 1).SetValue(values[c] ?? string.Empty);
+                sheet.Cell(row, c + 1).SetValue(FitCell(values[c]));
                 sheet.Cell(row, c + 1).DataType = XLDataType.Text;
             }
 
@@ -96,6 +105,23 @@ public sealed class FindingsWorkbookFunction
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
         return stream.ToArray();
+    }
+
+    /// <summary>The text as it fits a cell: cut to <see cref="MaxCellChars"/> with "…" at the end, never mid surrogate pair.</summary>
+    internal static string FitCell(string? text)
+    {
+        if (text is null || text.Length <= MaxCellChars)
+        {
+            return text ?? string.Empty;
+        }
+
+        var keep = MaxCellChars - 1;
+        if (char.IsHighSurrogate(text[keep - 1]))
+        {
+            keep--;
+        }
+
+        return string.Concat(text.AsSpan(0, keep), "…");
     }
 
     private static string? Text(JsonElement element, string name) =>

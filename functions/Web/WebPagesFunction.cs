@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using PoIntake.Core.Reference;
-using PoIntake.Core.Upload;
+using PoIntake.Core.Access;
 using PoIntake.Functions.Http;
 
 namespace PoIntake.Functions.Web;
@@ -14,7 +14,7 @@ namespace PoIntake.Functions.Web;
 /// so the function app and devhost serve the same files with no CDN. Anonymous: static files and the county list only;
 /// the pages' data calls go to the Function-level API routes.
 /// </summary>
-public sealed class WebPagesFunction(MunicipalityRegistry registry, CountyUploadKeys countyKeys)
+public sealed class WebPagesFunction(MunicipalityRegistry registry, AccessKeys accessKeys)
 {
     internal const string ResourcePrefix = "PoIntake.Functions.Web.wwwroot.";
 
@@ -44,8 +44,8 @@ public sealed class WebPagesFunction(MunicipalityRegistry registry, CountyUpload
         {
             return WithHeaders(request, HttpResults.Json(new
             {
-                // Tells the upload page whether to ask for the county board's upload key (Azure: yes; devhost: no).
-                countyKeyRequired = countyKeys.Required,
+                // Tells the pages whether to ask for the county board's or Socialstyrelsen's key (Azure: yes; devhost: no).
+                roleKeysRequired = accessKeys.Required,
                 counties = registry.Counties.Select(c => new
                 {
                     c.Code,

@@ -14,11 +14,16 @@ param emailSenderAddress string
 param maximumInstanceCount int
 param instanceMemoryMB int
 
-@description('County code → SHA-256 hex of the county board\'s HTTP upload key (see main.bicep).')
+@description('County code → SHA-256 hex of the county board\'s key (see main.bicep).')
 param countyUploadKeyHashes object
 
-// One app setting per county: Upload__CountyKeyHashes__01 = <hash> (bound to UploadOptions.CountyKeyHashes).
-var countyKeySettings = toObject(items(countyUploadKeyHashes), entry => 'Upload__CountyKeyHashes__${entry.key}', entry => entry.value)
+@description('Holder name → SHA-256 hex of one of Socialstyrelsen\'s national keys (see main.bicep).')
+param nationalKeyHashes object
+
+// One app setting per county and per national holder: Access__CountyKeyHashes__01 = <hash>,
+// Access__NationalKeyHashes__socialstyrelsen = <hash> (bound to AccessOptions).
+var countyKeySettings = toObject(items(countyUploadKeyHashes), entry => 'Access__CountyKeyHashes__${entry.key}', entry => entry.value)
+var nationalKeySettings = toObject(items(nationalKeyHashes), entry => 'Access__NationalKeyHashes__${entry.key}', entry => entry.value)
 
 resource storageAccount 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
@@ -118,9 +123,10 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       Reminders__ClaimLease: '00:10:00'
       Email__PollInterval: '00:00:05'
       Email__PollTimeout: '00:02:00'
-      // HTTP uploads need the county board's own key; counties without a hash in countyUploadKeyHashes cannot upload.
-      Upload__RequireCountyKey: 'true'
-    }, countyKeySettings)
+      // Role keys on top of the function key (docs/deploy.md): county routes need the county board's key, national
+      // routes Socialstyrelsen's; a county without a hash (or no national hash at all) is closed.
+      Access__RequireRoleKeys: 'true'
+    }, countyKeySettings, nationalKeySettings)
   }
 }
 

@@ -2,7 +2,6 @@
 'use strict';
 
 const PoWeb = (() => {
-  const keyName = 'poIntakeFunctionKey';
   const svgNs = 'http://www.w3.org/2000/svg';
   const numberFormat = new Intl.NumberFormat('sv-SE');
   const decimalFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
@@ -45,40 +44,76 @@ const PoWeb = (() => {
   const formatChange = value => value === null || value === undefined ? '–' : (value > 0 ? '+' : value < 0 ? '−' : '±') + numberFormat.format(Math.abs(value));
   const formatTime = text => text ? new Date(text).toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm' }) : '–';
 
-  // The key is asked for once per browser session, only when the API answers 401 (in Azure; devhost is open).
-  let pendingKey = null;
-  function askForKey() {
-    if (pendingKey) return pendingKey;
-    pendingKey = new Promise(resolve => {
-      const input = el('input', { id: 'funktionsnyckel', type: 'password', autocomplete: 'off' });
-      const box = el('form', { class: 'keybox', 'aria-labelledby': 'nyckelrubrik' },
-        el('h2', { id: 'nyckelrubrik', text: 'Funktionsnyckel behövs' }),
-        el('p', { text: 'Tjänsten kräver en funktionsnyckel. Den sparas bara i den här webbläsarflikens session.' }),
-        el('div', { class: 'field' }, el('label', { for: 'funktionsnyckel', text: 'Funktionsnyckel' }), input),
+  // Keys the pages ask for once per browser session and keep in sessionStorage (forgotten when the tab closes):
+  // the function key when the API answers 401 (Azure's gate; devhost is open), and Socialstyrelsen's national key
+  // when a national route answers 403 with reason nationalKeyMissing/-Wrong (the app's role check; devhost is open).
+  const keyKinds = {
+    function: {
+      storage: 'poIntakeFunctionKey', header: 'x-functions-key', id: 'funktionsnyckel', title: 'Funktionsnyckel behövs',
+      text: 'Tjänsten kräver en funktionsnyckel. Den sparas bara i den här webbläsarflikens session.', label: 'Funktionsnyckel',
+    },
+    national: {
+      storage: 'poIntakeNationalKey', header: 'x-pointake-national-key', id: 'riksnyckel', title: 'Socialstyrelsens nyckel behövs',
+      text: 'Uppgifterna om hela landet lämnas bara ut med Socialstyrelsens nyckel. Den sparas bara i den här webbläsarflikens session.',
+      label: 'Socialstyrelsens nyckel',
+    },
+  };
+  const pendingKeys = {};
+  function askForKey(kind) {
+    if (pendingKeys[kind.id]) return pendingKeys[kind.id];
+    pendingKeys[kind.id] = new Promise(resolve => {
+      const input = el('input', { id: kind.id, type: 'password', autocomplete: 'off' });
+      const box = el('form', { class: 'keybox', 'aria-labelledby': kind.id + '-rubrik' },
+        el('h2', { id: kind.id + '-rubrik', text: kind.title }),
+        el('p', { text: kind.text }),
+        el('div', { class: 'field' }, el('label', { for: kind.id, text: kind.label }), input),
         el('button', { type: 'submit', text: 'Fortsätt' }));
       box.addEventListener('submit', event => {
         event.preventDefault();
-        sessionStorage.setItem(keyName, input.value.trim());
+        sessionStorage.setItem(kind.storage, input.value.trim());
         box.remove();
-        pendingKey = null;
+        pendingKeys[kind.id] = null;
         resolve();
       });
       document.querySelector('main').prepend(box);
       input.focus();
     });
-    return pendingKey;
+    return pendingKeys[kind.id];
   }
 
-  /** fetch against /api with the stored function key; on 401 asks for the key and tries again. */
+  /** The refusal reason of a 403 problem answer (read from a copy, so the caller can still read the body). */
+  async function refusalReason(response) {
+    if (response.status !== 403) return null;
+    try {
+      return (await response.clone().json()).reason || null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * fetch against /api with the stored keys; on 401 asks for the function key, and (options.national) on a refused
+   * national key asks for Socialstyrelsen's key, then tries again.
+   */
   async function api(path, options = {}) {
+    const { national, ...fetchOptions } = options;
     for (let attempt = 0; ; attempt++) {
-      const headers = new Headers(options.headers || {});
-      const key = sessionStorage.getItem(keyName);
-      if (key) headers.set('x-functions-key', key);
-      const response = await fetch('/api/' + path, { ...options, headers });
-      if (response.status !== 401 || attempt >= 2) return response;
-      sessionStorage.removeItem(keyName);
-      await askForKey();
+      const headers = new Headers(fetchOptions.headers || {});
+      for (const kind of national ? [keyKinds.function, keyKinds.national] : [keyKinds.function]) {
+        const key = sessionStorage.getItem(kind.storage);
+        if (key) headers.set(kind.header, key);
+      }
+      const response = await fetch('/api/' + path, { ...fetchOptions, headers });
+      if (attempt >= 2) return response;
+      if (response.status === 401) {
+        sessionStorage.removeItem(keyKinds.function.storage);
+        await askForKey(keyKinds.function);
+      } else if (national && ['nationalKeyMissing', 'nationalKeyWrong'].includes(await refusalReason(response))) {
+        sessionStorage.removeItem(keyKinds.national.storage);
+        await askForKey(keyKinds.national);
+      } else {
+        return response;
+      }
     }
   }
 
@@ -177,11 +212,11 @@ const PoWeb = (() => {
       el('details', {}, el('summary', { text: `Tabell: ${caption}` }), dataTable));
   }
 
-  // lan.json (anonymous): the counties and whether uploads need the county board's key; fetched once per page.
+  // lan.json (anonymous): the counties and whether the routes need role keys (county board / Socialstyrelsen); fetched once per page.
   let siteInfo = null;
   const info = () => (siteInfo ??= fetch('/api/web/lan.json').then(response => response.json()));
   const counties = async () => (await info()).counties;
-  const countyKeyRequired = async () => (await info()).countyKeyRequired === true;
+  const roleKeysRequired = async () => (await info()).roleKeysRequired === true;
 
-  return { el, svg, clear, api, problemText, saveResponse, table, barChart, lineChart, formatNumber, formatChange, formatTime, counties, countyKeyRequired };
+  return { el, svg, clear, api, problemText, saveResponse, table, barChart, lineChart, formatNumber, formatChange, formatTime, counties, roleKeysRequired };
 })();

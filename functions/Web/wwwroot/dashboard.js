@@ -72,7 +72,7 @@
   async function load() {
     const year = yearSelect.value;
     clear(message);
-    const [totalsResponse, statusResponse] = await Promise.all([api(`totals/${year}`), api(`status/${year}`)]);
+    const [totalsResponse, statusResponse] = await Promise.all([api(`totals/${year}`, { national: true }), api(`status/${year}`, { national: true })]);
     if (!totalsResponse.ok) {
       showError(await problemText(totalsResponse));
       return;
@@ -82,13 +82,13 @@
   }
 
   async function download(format) {
-    const response = await api(`totals/${yearSelect.value}?format=${format}`);
+    const response = await api(`totals/${yearSelect.value}?format=${format}`, { national: true });
     if (response.ok) await saveResponse(response, `personligt-ombud-riket-${yearSelect.value}.${format}`);
     else showError(await problemText(response));
   }
 
   async function start() {
-    const response = await api('totals');
+    const response = await api('totals', { national: true });
     if (!response.ok) {
       showError(await problemText(response));
       return;

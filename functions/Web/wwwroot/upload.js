@@ -18,6 +18,7 @@
   let counties = [];
   let keyRequired = false;
   const keyName = county => `pointake-lansnyckel-${county}`;
+  const countyKeyHeader = key => (keyRequired && key ? { 'x-pointake-county-key': key } : {});
   let droppedFile = null;
 
   const outcomeTexts = {
@@ -78,7 +79,7 @@
     }
     const countyKey = keyInput.value.trim();
     if (keyRequired && !countyKey) {
-      showMessage('error', 'Länets uppladdningsnyckel saknas', 'Skriv in er länsstyrelses uppladdningsnyckel.');
+      showMessage('error', 'Länets nyckel saknas', 'Skriv in er länsstyrelses nyckel.');
       keyInput.focus();
       return;
     }
@@ -86,11 +87,14 @@
     submit.disabled = true;
     showMessage('', 'Granskar…', `${file.name} laddas upp och granskas.`);
     try {
-      const response = await api(`reports/${year}/${countySelect.value}?name=${encodeURIComponent(file.name)}`, {
+      // The file name travels in a header, URL-encoded: query strings end up in request telemetry.
+      const response = await api(`reports/${year}/${county}`, {
         method: 'POST',
-        headers: keyRequired
-          ? { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'x-pointake-county-key': countyKey }
-          : { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+        headers: {
+          'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'x-pointake-file-name': encodeURIComponent(file.name),
+          ...countyKeyHeader(countyKey),
+        },
         body: file,
       });
       if (keyRequired) {
@@ -165,12 +169,18 @@
     const year = Number(yearInput.value);
     const county = counties.find(c => c.code === countySelect.value);
     if (!county || !Number.isInteger(year) || year < 2000 || year > 2100) return;
-    const response = await api(`status/${year}`);
+    // A county board sees only its own county (GET /api/status/{year}/{county} with its key).
+    const countyKey = keyInput.value.trim();
+    if (keyRequired && !countyKey) {
+      clear(countyPanel).append(el('p', { text: 'Skriv in länets nyckel för att se länets uppladdningar och vilka kommuner som saknas.' }));
+      return;
+    }
+    const response = await api(`status/${year}/${county.code}`, { headers: countyKeyHeader(countyKey) });
     if (!response.ok) {
       clear(countyPanel).append(el('p', { text: await problemText(response) }));
       return;
     }
-    const status = (await response.json()).counties.find(c => c.code === county.code);
+    const status = (await response.json()).county;
     const covered = new Set((status ? status.covered : []).map(m => m.code));
     const notCovered = county.municipalities.filter(m => !covered.has(m.code));
     const uploads = status ? status.uploads : [];
@@ -205,11 +215,14 @@
     countySelect.value = '';
     yearInput.value = String(new Date().getFullYear() - 1);
     updateTemplateLink();
-    yearInput.addEventListener('change', () => { updateTemplateLink(); loadCounty(); });
-    countySelect.addEventListener('change', loadCounty);
-    keyRequired = await PoWeb.countyKeyRequired();
+    keyRequired = await PoWeb.roleKeysRequired();
     keyField.hidden = !keyRequired;
-    countySelect.addEventListener('change', () => { keyInput.value = sessionStorage.getItem(keyName(countySelect.value)) || ''; });
+    yearInput.addEventListener('change', () => { updateTemplateLink(); loadCounty(); });
+    countySelect.addEventListener('change', () => {
+      if (keyRequired) keyInput.value = sessionStorage.getItem(keyName(countySelect.value)) || '';
+      loadCounty();
+    });
+    keyInput.addEventListener('change', loadCounty);
   }
 
   start();

@@ -16,6 +16,7 @@ using PoIntake.Core.Reminders;
 using PoIntake.Functions.Http;
 using PoIntake.Functions.Reminders;
 using PoIntake.Tests.Storage;
+using PoIntake.Tests.Upload;
 
 namespace PoIntake.Tests.Functions;
 
@@ -28,7 +29,7 @@ public sealed class ReminderFunctionsTests(AzuriteFixture storage)
     [InlineData("18/12/2027")]
     public async Task Preview_BadDate_ProblemDetails400(string date)
     {
-        var function = new GetReminderPreviewFunction(NullLogger<GetReminderPreviewFunction>.Instance, Pass(new Mock<IEmailSender>(MockBehavior.Strict).Object));
+        var function = new GetReminderPreviewFunction(NullLogger<GetReminderPreviewFunction>.Instance, TestRoleKeys.Required(), Pass(new Mock<IEmailSender>(MockBehavior.Strict).Object));
 
         var result = Assert.IsType<ContentResult>(await function.RunAsync(Request(date), CancellationToken.None));
 
@@ -40,7 +41,7 @@ public sealed class ReminderFunctionsTests(AzuriteFixture storage)
     public async Task Preview_DayWithReminders_ListsThemAndSendsNothing()
     {
         var sender = new Mock<IEmailSender>(MockBehavior.Strict);
-        var function = new GetReminderPreviewFunction(NullLogger<GetReminderPreviewFunction>.Instance, Pass(sender.Object));
+        var function = new GetReminderPreviewFunction(NullLogger<GetReminderPreviewFunction>.Instance, TestRoleKeys.Required(), Pass(sender.Object));
 
         // grantApplication 2037: Monday 2 March (1 March is a Sunday); 30 days before is 31 January 2037.
         var result = Assert.IsType<ContentResult>(await function.RunAsync(Request("2037-01-31"), CancellationToken.None));
@@ -114,6 +115,7 @@ public sealed class ReminderFunctionsTests(AzuriteFixture storage)
     {
         var context = new DefaultHttpContext();
         context.Request.QueryString = new QueryString("?date=" + Uri.EscapeDataString(date));
+        context.Request.Headers[PoIntake.Core.Access.AccessKeys.NationalHeader] = TestRoleKeys.NationalKey;
         return context.Request;
     }
 }

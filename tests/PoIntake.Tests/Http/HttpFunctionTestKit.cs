@@ -1,32 +1,55 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using PoIntake.Core.Access;
 
 namespace PoIntake.Tests.Http;
 
 internal static class HttpFunctionTestKit
 {
-    public static HttpRequest Get(string query = "")
+    /// <summary>A GET with the role keys given (county board's, Socialstyrelsen's national key).</summary>
+    public static HttpRequest Get(string query = "", string? countyKey = null, string? nationalKey = null)
     {
         var context = new DefaultHttpContext();
         context.Request.Method = "GET";
         context.Request.QueryString = new QueryString(query);
+        SetKeys(context.Request, countyKey, nationalKey);
         return context.Request;
     }
 
-    public static HttpRequest Post(byte[] body, string query = "", string? countyKey = null)
+    /// <summary>A GET as Socialstyrelsen sends it, with the test national key.</summary>
+    public static HttpRequest NationalGet(string query = "") => Get(query, nationalKey: PoIntake.Tests.Upload.TestRoleKeys.NationalKey);
+
+    /// <summary>
+    /// A POST of <paramref name="body"/>; the file name in the x-pointake-file-name header (URL-encoded), the county key
+    /// in its header. <paramref name="chunked"/> leaves Content-Length out, as a chunked transfer does.
+    /// </summary>
+    public static HttpRequest Post(byte[] body, string? fileName = null, string? countyKey = null, bool chunked = false)
     {
         var context = new DefaultHttpContext();
         context.Request.Method = "POST";
-        if (countyKey is not null)
+        SetKeys(context.Request, countyKey, null);
+        if (fileName is not null)
         {
-            context.Request.Headers[PoIntake.Core.Upload.CountyUploadKeys.HeaderName] = countyKey;
+            context.Request.Headers[PoIntake.Functions.Http.UploadReportFunction.FileNameHeader] = Uri.EscapeDataString(fileName);
         }
 
-        context.Request.QueryString = new QueryString(query);
         context.Request.Body = new MemoryStream(body);
-        context.Request.ContentLength = body.Length;
+        context.Request.ContentLength = chunked ? null : body.Length;
         return context.Request;
+    }
+
+    private static void SetKeys(HttpRequest request, string? countyKey, string? nationalKey)
+    {
+        if (countyKey is not null)
+        {
+            request.Headers[AccessKeys.CountyHeader] = countyKey;
+        }
+
+        if (nationalKey is not null)
+        {
+            request.Headers[AccessKeys.NationalHeader] = nationalKey;
+        }
     }
 
     /// <summary>Asserts an application/problem+json answer with the status, and returns its parsed body.</summary>

@@ -46,7 +46,7 @@ public sealed class ProblemResponseTests : IDisposable
     {
         var function = Totals(Throwing());
 
-        var result = await function.RunAsync(Get(), "2025", CancellationToken.None);
+        var result = await function.RunAsync(NationalGet(), "2025", CancellationToken.None);
 
         var body = AssertProblem(result, StatusCodes.Status500InternalServerError);
         AssertNoExceptionDetails(body.GetRawText());
@@ -57,9 +57,9 @@ public sealed class ProblemResponseTests : IDisposable
     [Fact]
     public async Task ListTotalsYears_StoreThrowsUnexpectedly_500ProblemWithoutExceptionDetails()
     {
-        var function = new ListTotalsYearsFunction(Service(Throwing()), _loggers.CreateLogger<ListTotalsYearsFunction>());
+        var function = new ListTotalsYearsFunction(Service(Throwing()), TestRoleKeys.Required(), _loggers.CreateLogger<ListTotalsYearsFunction>());
 
-        var result = await function.RunAsync(Get(), CancellationToken.None);
+        var result = await function.RunAsync(NationalGet(), CancellationToken.None);
 
         AssertNoExceptionDetails(AssertProblem(result, StatusCodes.Status500InternalServerError).GetRawText());
         Assert.Contains(_logs.Entries, e => e.Level == LogLevel.Error && e.Exception is InvalidOperationException);
@@ -71,9 +71,9 @@ public sealed class ProblemResponseTests : IDisposable
         var log = new Mock<IIntakeLogReader>();
         log.Setup(l => l.ReadAsync(It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
         var status = new StatusService(Throwing().Object, log.Object, new StatusCalculator(MunicipalityRegistry.Default), new FakeTimeProvider());
-        var function = new GetStatusFunction(status, _loggers.CreateLogger<GetStatusFunction>());
+        var function = new GetStatusFunction(status, MunicipalityRegistry.Default, TestRoleKeys.Required(), _loggers.CreateLogger<GetStatusFunction>());
 
-        var result = await function.RunAsync(Get(), "2025", CancellationToken.None);
+        var result = await function.RunAsync(NationalGet(), "2025", CancellationToken.None);
 
         AssertNoExceptionDetails(AssertProblem(result, StatusCodes.Status500InternalServerError).GetRawText());
         Assert.Contains(_logs.Entries, e => e.Level == LogLevel.Error && e.Exception is InvalidOperationException);
@@ -100,10 +100,10 @@ public sealed class ProblemResponseTests : IDisposable
             .AddPoIntakeScreening(configuration)
             .BuildServiceProvider();
         var function = ActivatorUtilities.CreateInstance<UploadReportFunction>(
-            services, TestCountyKeys.Required(), _loggers.CreateLogger<UploadReportFunction>());
+            services, TestRoleKeys.Required(), _loggers.CreateLogger<UploadReportFunction>());
         var report = ReportWorkbookWriter.Write(StorageScenario.ValidReport(new Random(3), 2026, "25", "PO Kiruna", "2584"));
 
-        var result = await function.RunAsync(Post(report, countyKey: TestCountyKeys.KeyOf("25")), "2026", "25", CancellationToken.None);
+        var result = await function.RunAsync(Post(report, countyKey: TestRoleKeys.KeyOf("25")), "2026", "25", CancellationToken.None);
 
         AssertNoExceptionDetails(AssertProblem(result, StatusCodes.Status500InternalServerError).GetRawText());
         Assert.Contains(_logs.Entries, e => e.Level == LogLevel.Error && e.Exception is not null);
@@ -124,10 +124,10 @@ public sealed class ProblemResponseTests : IDisposable
             new Mock<IEmailSender>(MockBehavior.Strict).Object,
             TimeProvider.System,
             _loggers.CreateLogger<ReminderPass>());
-        var function = new GetReminderPreviewFunction(_loggers.CreateLogger<GetReminderPreviewFunction>(), pass);
+        var function = new GetReminderPreviewFunction(_loggers.CreateLogger<GetReminderPreviewFunction>(), TestRoleKeys.Required(), pass);
 
         // 31 January 2037 has a grant-application reminder, so the pass must ask the contacts port.
-        var result = await function.RunAsync(Get("?date=2037-01-31"), CancellationToken.None);
+        var result = await function.RunAsync(NationalGet("?date=2037-01-31"), CancellationToken.None);
 
         AssertNoExceptionDetails(AssertProblem(result, StatusCodes.Status500InternalServerError).GetRawText());
         Assert.Contains(_logs.Entries, e => e.Level == LogLevel.Error && e.Exception is InvalidOperationException);
@@ -143,7 +143,7 @@ public sealed class ProblemResponseTests : IDisposable
             .ThrowsAsync(new OperationCanceledException(cancelled.Token));
         store.Setup(s => s.ReadAllRevisionsAsync(It.IsAny<CancellationToken>())).ThrowsAsync(new OperationCanceledException(cancelled.Token));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Totals(store).RunAsync(Get(), "2025", cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Totals(store).RunAsync(NationalGet(), "2025", cancelled.Token));
     }
 
     [Theory]
@@ -156,7 +156,7 @@ public sealed class ProblemResponseTests : IDisposable
         store.Setup(s => s.ReadRevisionsAsync(It.IsAny<int>(), It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
         store.Setup(s => s.ReadAllRevisionsAsync(It.IsAny<CancellationToken>())).ReturnsAsync([]);
 
-        var result = await Totals(store).RunAsync(Get(query), year, CancellationToken.None);
+        var result = await Totals(store).RunAsync(NationalGet(query), year, CancellationToken.None);
 
         var content = Assert.IsType<Microsoft.AspNetCore.Mvc.ContentResult>(result);
         Assert.True(content.StatusCode is 400 or 404, $"status {content.StatusCode}");
@@ -185,5 +185,5 @@ public sealed class ProblemResponseTests : IDisposable
         new(store.Object, new TotalsCalculator(MunicipalityRegistry.Default), new FakeTimeProvider(), _loggers.CreateLogger<TotalsService>());
 
     private GetNationalTotalsFunction Totals(Mock<ITotalsStore> store) =>
-        new(Service(store), new TotalsXlsxExporter(), new TotalsCsvExporter(), _loggers.CreateLogger<GetNationalTotalsFunction>());
+        new(Service(store), new TotalsXlsxExporter(), new TotalsCsvExporter(), TestRoleKeys.Required(), _loggers.CreateLogger<GetNationalTotalsFunction>());
 }

@@ -6,7 +6,7 @@ using PoIntake.Core.Email;
 using PoIntake.Core.Intake.Screening;
 using PoIntake.Core.Reminders;
 using PoIntake.Core.Totals;
-using PoIntake.Core.Upload;
+using PoIntake.Core.Access;
 
 namespace PoIntake.Tests.Infra;
 
@@ -22,7 +22,7 @@ public sealed partial class AppSettingsTests
         (typeof(TotalsOptions), TotalsOptions.SectionName),
         (typeof(EmailOptions), EmailOptions.Section),
         (typeof(ReminderOptions), ReminderOptions.Section),
-        (typeof(UploadOptions), UploadOptions.SectionName),
+        (typeof(AccessOptions), AccessOptions.SectionName),
     ];
 
     private static readonly string[] ConnectionNames = ["AzureWebJobsStorage", Core.Storage.ConnectionNames.Storage];
@@ -88,7 +88,7 @@ public sealed partial class AppSettingsTests
         Assert.Contains("Totals__RevisionCheckInterval", keys);
         Assert.Contains("Email__SenderAddress", keys);
         Assert.Contains("Reminders__SendAt", keys);
-        Assert.Contains("Upload__RequireCountyKey", keys);
+        Assert.Contains("Access__RequireRoleKeys", keys);
     }
 
     private static List<string> BoundSettingKeys() =>

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using PoIntake.Core.Upload;
+using PoIntake.Core.Access;
 using PoIntake.DevHost.Commands;
 using static PoIntake.Tests.Template.WorkbookReading;
 using L = PoIntake.Core.Intake.WorkbookLabels;
@@ -61,9 +61,27 @@ public sealed class DevCommandsTests
         var lines = output.ToString().Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains("Norrbottens län", lines[0], StringComparison.Ordinal);
         var key = lines[1];
-        var setting = lines.Single(l => l.StartsWith("Upload__CountyKeyHashes__25=", StringComparison.Ordinal));
-        var keys = new CountyUploadKeys(Options.Create(new UploadOptions { CountyKeyHashes = { ["25"] = setting.Split('=')[1] } }));
-        Assert.Equal(CountyKeyVerdict.Allowed, keys.Check("25", key));
+        var setting = lines.Single(l => l.StartsWith("Access__CountyKeyHashes__25=", StringComparison.Ordinal));
+        var keys = new AccessKeys(Options.Create(new AccessOptions { CountyKeyHashes = { ["25"] = setting.Split('=')[1] } }));
+        Assert.True(keys.Check(AccessScope.CountyUpload, "25", new PresentedKeys(key, null)).IsAllowed);
         Assert.Equal(43, key.Length);
+    }
+
+    [Fact]
+    public void TryRun_NationalKey_PrintsAKeyWhoseHashTheHoldersSettingCarries()
+    {
+        var output = new StringWriter();
+
+        Assert.Equal(0, DevCommands.TryRun(["national-key", "socialstyrelsen-2027"], output, TextWriter.Null));
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var key = lines[1];
+        var setting = lines.Single(l => l.StartsWith("Access__NationalKeyHashes__socialstyrelsen-2027=", StringComparison.Ordinal));
+        var keys = new AccessKeys(Options.Create(new AccessOptions { NationalKeyHashes = { ["socialstyrelsen-2027"] = setting.Split('=')[1] } }));
+        Assert.True(keys.Check(AccessScope.National, null, new PresentedKeys(null, key)).IsAllowed);
+        Assert.False(keys.Check(AccessScope.National, null, new PresentedKeys(null, AccessKeys.NewKey())).IsAllowed);
+        var usage = new StringWriter();
+        Assert.Equal(2, DevCommands.TryRun(["national-key", "Socialstyrelsen!"], TextWriter.Null, usage));
+        Assert.Contains("usage", usage.ToString(), StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using PoIntake.Core.Upload;
+using PoIntake.Core.Access;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -54,17 +54,17 @@ public sealed partial class WebAssetsTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public void WebPages_CountyList_SaysWhetherUploadsNeedTheCountyKey(bool required)
+    public void WebPages_CountyList_SaysWhetherRoutesNeedRoleKeys(bool required)
     {
-        var pages = Pages(new UploadOptions { RequireCountyKey = required });
+        var pages = Pages(new AccessOptions { RequireRoleKeys = required });
 
         var json = AssertJson(pages.Run(Get(), "lan.json"), StatusCodes.Status200OK);
 
-        Assert.Equal(required, json.GetProperty("countyKeyRequired").GetBoolean());
+        Assert.Equal(required, json.GetProperty("roleKeysRequired").GetBoolean());
     }
 
-    private static WebPagesFunction Pages(UploadOptions? upload = null) =>
-        new(MunicipalityRegistry.Default, new CountyUploadKeys(Options.Create(upload ?? new UploadOptions())));
+    private static WebPagesFunction Pages(AccessOptions? access = null) =>
+        new(MunicipalityRegistry.Default, new AccessKeys(Options.Create(access ?? new AccessOptions())));
 
     [Fact]
     public void Assets_LoadNothingFromOtherHostsAndNeverWriteMarkup()
@@ -112,6 +112,45 @@ public sealed partial class WebAssetsTests
         Assert.Equal("Hela filen", sheet.Cell(3, 2).GetString());
         Assert.False(sheet.Cell(3, 6).HasFormula);
         Assert.Equal("=HYPERLINK(\"http://x\")", sheet.Cell(3, 6).GetString());
+    }
+
+    [Fact]
+    public async Task FindingsWorkbook_MessageLongerThanACell_CutNever500()
+    {
+        var message = string.Concat(Enumerable.Repeat("Cellen C7 innehåller text som upprepas. ", 1200));
+        var answer = new { findings = new[] { new { code = "X", severity = "Error", sheet = "Klienter", cell = "C7", message, fix = "Kortare." } } };
+
+        var file = Assert.IsType<FileContentResult>(await new FindingsWorkbookFunction().RunAsync(Post(JsonSerializer.SerializeToUtf8Bytes(answer)), CancellationToken.None));
+
+        Assert.True(message.Length > FindingsWorkbookFunction.MaxCellChars);
+        using var workbook = new XLWorkbook(new MemoryStream(file.FileContents));
+        var cell = workbook.Worksheet("Synpunkter").Cell(2, 6).GetString();
+        Assert.Equal(FindingsWorkbookFunction.MaxCellChars, cell.Length);
+        Assert.EndsWith("…", cell, StringComparison.Ordinal);
+        Assert.StartsWith(message[..1000], cell, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FindingsWorkbook_FitCell_NeverSplitsASurrogatePair()
+    {
+        var text = new string('a', FindingsWorkbookFunction.MaxCellChars - 2) + "😀😀";
+
+        var cut = FindingsWorkbookFunction.FitCell(text);
+
+        Assert.True(cut.Length <= FindingsWorkbookFunction.MaxCellChars);
+        Assert.False(char.IsHighSurrogate(cut[^2]));
+        Assert.Equal(text[..10], cut[..10]);
+    }
+
+    [Fact]
+    public async Task FindingsWorkbook_ChunkedBodyOverTheLimit_413()
+    {
+        var body = Encoding.UTF8.GetBytes("[" + string.Join(',', Enumerable.Repeat("{\"message\":\"" + new string('x', 1000) + "\"}", 2200)) + "]");
+        Assert.True(body.Length > FindingsWorkbookFunction.MaxBodyBytes);
+
+        var result = await new FindingsWorkbookFunction().RunAsync(Post(body, chunked: true), CancellationToken.None);
+
+        AssertProblem(result, StatusCodes.Status413PayloadTooLarge);
     }
 
     [Theory]

@@ -62,8 +62,8 @@ internal sealed class WebPageHost : IAsyncDisposable
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             [ConnectionNames.Storage] = azurite.ConnectionString,
         });
-        // Upload keys as in Azure: the page must ask for the county board's key and send it.
-        builder.Configuration.AddInMemoryCollection(Upload.TestCountyKeys.Settings());
+        // Role keys as in Azure: the pages must ask for the county board's or Socialstyrelsen's key and send it.
+        builder.Configuration.AddInMemoryCollection(Upload.TestRoleKeys.Settings());
         builder.Services.AddPoIntakeFunctionApp(builder.Configuration);
         builder.Services.AddMvcCore();
         var app = builder.Build();

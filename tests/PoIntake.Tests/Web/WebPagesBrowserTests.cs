@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ClosedXML.Excel;
 using Microsoft.Playwright;
+using PoIntake.Core.Access;
 using PoIntake.Core.Reference;
 using PoIntake.Tests.Storage;
 using PoIntake.Tests.Upload;
@@ -87,7 +88,7 @@ public sealed class WebPagesBrowserTests(AzuriteFixture azurite) : IAsyncLifetim
     {
         var page = await host.OpenAsync("/api/web/uppladdning");
         await page.Locator("#nyckelfalt:not([hidden])").WaitForAsync();
-        await FillUploadFormAsync(page, "13", Sample(ValidSample), TestCountyKeys.KeyOf("14"));
+        await FillUploadFormAsync(page, "13", Sample(ValidSample), TestRoleKeys.KeyOf("14"));
 
         await page.ClickAsync("#skicka");
 
@@ -140,7 +141,7 @@ public sealed class WebPagesBrowserTests(AzuriteFixture azurite) : IAsyncLifetim
         await page.Keyboard.PressAsync("Control+A");
         await page.Keyboard.TypeAsync("2021");
         await TabToAsync(page, "lansnyckel");
-        await page.Keyboard.TypeAsync(TestCountyKeys.KeyOf("03"));
+        await page.Keyboard.TypeAsync(TestRoleKeys.KeyOf("03"));
         await TabToAsync(page, "fil");
         var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"));
         await chooser.SetFilesAsync(Sample(InvalidSample));
@@ -160,11 +161,16 @@ public sealed class WebPagesBrowserTests(AzuriteFixture azurite) : IAsyncLifetim
         await host.IngestSamplesAsync(DashboardYear);
         await host.IngestSamplesAsync(DashboardYear - 1);
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        http.DefaultRequestHeaders.Add(AccessKeys.NationalHeader, TestRoleKeys.NationalKey);
         var totals = await http.GetFromJsonAsync<JsonElement>($"/api/totals/{DashboardYear}");
         var years = await http.GetFromJsonAsync<JsonElement>("/api/totals");
 
+        // As in Azure: the national routes refuse without Socialstyrelsen's key, so the page asks for it once.
         var page = await host.OpenAsync($"/api/web/oversikt?ar={DashboardYear}");
+        await page.FillAsync("#riksnyckel", TestRoleKeys.NationalKey);
+        await page.Keyboard.PressAsync("Enter");
         await page.Locator($"body[data-loaded-year='{DashboardYear}']").WaitForAsync();
+        Assert.Equal(TestRoleKeys.NationalKey, await page.EvaluateAsync<string>("sessionStorage.getItem('poIntakeNationalKey')"));
 
         Assert.Equal(totals.GetProperty("clients").GetProperty("total").GetInt32(), await Figure(page, "nt-klienter"));
         Assert.Equal(totals.GetProperty("clients").GetProperty("new").GetInt32(), await Figure(page, "nt-nya"));
@@ -221,7 +227,7 @@ public sealed class WebPagesBrowserTests(AzuriteFixture azurite) : IAsyncLifetim
     {
         await page.SelectOptionAsync("#lan", county);
         await page.FillAsync("#ar", "2021");
-        await page.FillAsync("#lansnyckel", key ?? TestCountyKeys.KeyOf(county));
+        await page.FillAsync("#lansnyckel", key ?? TestRoleKeys.KeyOf(county));
         await page.SetInputFilesAsync("#fil", file);
     }
 

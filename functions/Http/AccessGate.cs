@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+using PoIntake.Core.Access;
+using PoIntake.Core.Reference;
+
+namespace PoIntake.Functions.Http;
+
+/// <summary>
+/// Applies <see cref="AccessKeys"/> (which decides) to an HTTP request: reads the two role headers and turns a refusal
+/// into a Swedish 403 problem with a <c>reason</c>, logged with whose key was presented but never the key.
+/// </summary>
+internal static partial class AccessGate
+{
+    public static PresentedKeys Presented(HttpRequest request) => new(
+        request.Headers[AccessKeys.CountyHeader].ToString(),
+        request.Headers[AccessKeys.NationalHeader].ToString());
+
+    /// <summary>Null when the caller may go on; otherwise the 403 answer (already logged).</summary>
+    public static ContentResult? Refusal(AccessKeys keys, ILogger logger, string function, HttpRequest request, AccessScope scope, County? county = null)
+    {
+        var decision = keys.Check(scope, county?.Code, Presented(request));
+        if (decision.IsAllowed)
+        {
+            return null;
+        }
+
+        LogRefused(logger, function, county?.Code ?? "all", decision.Reason, decision.KeyHolder);
+        var (title, detail) = Texts(decision, county);
+        return HttpResults.Problem(
+            StatusCodes.Status403Forbidden,
+            title,
+            detail,
+            new Dictionary<string, object?> { ["reason"] = decision.Reason });
+    }
+
+    private static (string Title, string Detail) Texts(AccessDecision decision, County? county)
+    {
+        var name = county?.OfficialName() ?? "länet";
+        const string Administration = "Nyckeln får ni av förvaltningen av tjänsten.";
+        return (decision.Scope, decision.Verdict) switch
+        {
+            (AccessScope.CountyUpload, AccessVerdict.Missing) => (
+                "Länets uppladdningsnyckel saknas",
+                $"Uppladdning för {name} kräver länsstyrelsens egen uppladdningsnyckel i huvudet {AccessKeys.CountyHeader}. {Administration}"),
+            (AccessScope.CountyRead, AccessVerdict.Missing) => (
+                "Länets nyckel saknas",
+                $"Uppgifterna för {name} visas bara med länsstyrelsens egen nyckel i huvudet {AccessKeys.CountyHeader} (eller Socialstyrelsens nyckel i {AccessKeys.NationalHeader}). {Administration}"),
+            (AccessScope.CountyUpload or AccessScope.CountyRead, AccessVerdict.WrongKey) => (
+                "Nyckeln gäller inte för länet",
+                $"Nyckeln gäller inte för {name}. Varje länsstyrelse kan bara lämna redovisningar för och se uppgifter om sitt eget län; kontrollera att rätt län är valt och att nyckeln är er egen."),
+            (AccessScope.CountyUpload or AccessScope.CountyRead, _) => (
+                "Länet är inte öppnat i tjänsten",
+                $"Ingen nyckel är registrerad för {name}, så ingen kan lämna redovisningar för eller se uppgifter om länet här. Kontakta förvaltningen av tjänsten."),
+            (_, AccessVerdict.Missing) => (
+                "Socialstyrelsens nyckel saknas",
+                $"Uppgifterna gäller hela landet och lämnas bara ut med Socialstyrelsens nyckel i huvudet {AccessKeys.NationalHeader}. En länsstyrelse ser sitt eget län under /api/status/{{år}}/{{länskod}}."),
+            (_, AccessVerdict.WrongKey) => (
+                "Nyckeln gäller inte för uppgifter om hela landet",
+                "Nyckeln är inte någon av Socialstyrelsens giltiga nycklar. Kontrollera nyckeln; en länsstyrelses nyckel öppnar bara det egna länets uppgifter."),
+            _ => (
+                "Uppgifter om hela landet är inte öppnade",
+                "Ingen nyckel för Socialstyrelsen är registrerad, så ingen kan hämta uppgifter om hela landet här. Kontakta förvaltningen av tjänsten."),
+        };
+    }
+
+    [LoggerMessage(EventId = 5101, Level = LogLevel.Warning, Message = "{Function} for county {CountyCode} refused: {Reason}; the key presented belongs to {KeyHolder}")]
+    private static partial void LogRefused(ILogger logger, string function, string countyCode, string reason, string keyHolder);
+}
