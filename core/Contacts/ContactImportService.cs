@@ -14,6 +14,7 @@ public sealed record ContactImportResult(string CountyCode, bool Replaced, int L
 /// <summary>
 /// Ingests <c>contacts/{countyCode}.xlsx</c>: good rows replace the county's register rows, bad cells are reported in
 /// <c>intake-results/contacts/{countyCode}.xlsx.{sha16}.json</c>. An unreadable file leaves the register as it was.
+/// Socialstyrelsen's own register is <c>contacts/socialstyrelsen.xlsx</c> (<see cref="ContactRegisterRules"/>).
 /// </summary>
 public sealed partial class ContactImportService(
     BlobServiceClient blobs,
@@ -28,7 +29,7 @@ public sealed partial class ContactImportService(
     public async Task<ContactImportResult?> IngestAsync(string blobName, CancellationToken cancellationToken)
     {
         var countyCode = CountyCodeOf(blobName);
-        if (countyCode is null || registry.FindCountyByCode(countyCode) is null)
+        if (countyCode is null || (countyCode != ContactRegisterRules.NationalRegister && registry.FindCountyByCode(countyCode) is null))
         {
             LogIgnored(logger);
             return null;
@@ -61,6 +62,11 @@ public sealed partial class ContactImportService(
     internal static string? CountyCodeOf(string blobName)
     {
         var name = blobName.StartsWith(ContainerNames.Contacts + "/", StringComparison.Ordinal) ? blobName[(ContainerNames.Contacts.Length + 1)..] : blobName;
+        if (name.Equals(ContactRegisterRules.NationalRegister + ".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            return ContactRegisterRules.NationalRegister;
+        }
+
         return name.Length == 7 && name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) && char.IsAsciiDigit(name[0]) && char.IsAsciiDigit(name[1])
             ? name[..2]
             : null;

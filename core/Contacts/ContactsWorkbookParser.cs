@@ -64,7 +64,7 @@ public sealed class ContactsWorkbookParser(MunicipalityRegistry registry)
                     continue;
                 }
 
-                if (ParseRow(row, cells, countyCode, findings) is { } contact)
+                if (ParseRow(row, cells, countyCode, findings) is { } contact && ContactRegisterRules.Admits(contact, row, countyCode, findings))
                 {
                     contacts.Add(contact);
                 }

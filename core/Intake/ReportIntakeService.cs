@@ -113,8 +113,11 @@ public sealed partial class ReportIntakeService(
             report.IsNilReturn,
             report.Operation.MunicipalityCodes);
         var placement = await currentReports.PlaceAsync(candidate, cancellationToken);
-        if (placement.Changed)
+        if (placement.IsCurrent)
         {
+            // Whenever this version is current, not only when this attempt changed the entry: a crash between placing
+            // and bumping leaves the entry placed, and the retry (which changes nothing) must still bump, or readers keep
+            // the old totals (or none, for a year's first report). An extra bump only makes caches reload.
             await revisions.BumpAsync(origin.Year, cancellationToken);
         }
 

@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging.Abstractions;
 using PoIntake.Core.Contacts;
+using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
 using PoIntake.Core.Storage;
 using PoIntake.Tests.Storage;
@@ -54,6 +55,49 @@ public sealed class ContactImportServiceTests(AzuriteFixture storage)
 
         Assert.False(result!.Replaced);
         Assert.Contains(await store.ListAsync(CancellationToken.None), c => c.CountyCode == "05" && c.Email == "kvar@lst.test");
+    }
+
+    [Fact]
+    public async Task Ingest_CountyRegisterNamingSocialstyrelsen_RowRefusedWithSwedishFinding_OtherRowsLoad()
+    {
+        var (service, store) = Create();
+        await Upload("06.xlsx", ContactsWorkbookParserTests.Workbook(rows:
+        [
+            ["Kommun", "Jönköping", "A", "a@jonkoping.test"],
+            ["Socialstyrelsen", "", "Smygare", "smyg@exempel.test"],
+            ["Länsstyrelse", "", "C", "c@lst.test"],
+            ["Kommun", "Växjö", "D", "d@vaxjo.test"],
+        ]));
+
+        var result = await service.IngestAsync("06.xlsx", CancellationToken.None);
+
+        Assert.True(result!.Replaced);
+        var refused = Assert.Single(result.Findings, f => f.Code == ContactRegisterRules.NationalRoleInCountyRegister);
+        Assert.Equal((Severity.Error, "Kontakter", "A3"), (refused.Severity, refused.Sheet, refused.Cell));
+        Assert.Contains("Socialstyrelsens egen kontaktlista", refused.Message, StringComparison.Ordinal);
+        Assert.Contains(result.Findings, f => f.Code == "contacts.municipality.otherCounty" && f.Cell == "B5");
+        var county = (await store.ListAsync(CancellationToken.None)).Where(c => c.CountyCode == "06").ToList();
+        Assert.Equal(["a@jonkoping.test", "c@lst.test"], county.Select(c => c.Email));
+        Assert.DoesNotContain(await store.ListAsync(CancellationToken.None), c => c.Email == "smyg@exempel.test");
+    }
+
+    [Fact]
+    public async Task Ingest_SocialstyrelsensRegister_LoadsItsRecipients_RefusesCountyRoles()
+    {
+        var (service, store) = Create();
+        await Upload("socialstyrelsen.xlsx", ContactsWorkbookParserTests.Workbook(rows:
+        [
+            ["Socialstyrelsen", "", "Sara Sos", "sara@socialstyrelsen.test"],
+            ["Länsstyrelse", "", "Fel lista", "lst@lst.test"],
+        ]));
+
+        var result = await service.IngestAsync("socialstyrelsen.xlsx", CancellationToken.None);
+
+        Assert.Equal(ContactRegisterRules.NationalRegister, result!.CountyCode);
+        var refused = Assert.Single(result.Findings);
+        Assert.Equal((ContactRegisterRules.CountyRoleInNationalRegister, "A3"), (refused.Code, refused.Cell));
+        var national = Assert.Single(await store.ListAsync(CancellationToken.None), c => c.CountyCode == ContactRegisterRules.NationalRegister);
+        Assert.Equal((ContactRole.NationalBoard, "sara@socialstyrelsen.test"), (national.Role, national.Email));
     }
 
     [Theory]

@@ -40,14 +40,13 @@ public sealed class ContactsWorkbookParserTests
             ["Kommun", "Upplands Väsby", "Anna Andersson", "anna@upplandsvasby.se"],
             ["kommun", "0115", "Bo Berg", "bo@vallentuna.se"],
             ["Länsstyrelse", "", "Lena Län", "lena@lansstyrelsen.se"],
-            ["Socialstyrelsen", "", "Sara Sos", "sara@socialstyrelsen.se"],
         ]), "01");
 
         Assert.Empty(result.Findings);
         Assert.Equal(
-            [ContactRole.Municipality, ContactRole.Municipality, ContactRole.CountyBoard, ContactRole.NationalBoard],
+            [ContactRole.Municipality, ContactRole.Municipality, ContactRole.CountyBoard],
             result.Contacts.Select(c => c.Role));
-        Assert.Equal(["0114", "0115", null, null], result.Contacts.Select(c => c.MunicipalityCode));
+        Assert.Equal(["0114", "0115", null], result.Contacts.Select(c => c.MunicipalityCode));
         Assert.All(result.Contacts, c => Assert.Equal("01", c.CountyCode));
     }
 

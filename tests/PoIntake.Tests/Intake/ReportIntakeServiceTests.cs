@@ -6,6 +6,7 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Storage;
+using PoIntake.Core.Totals;
 using PoIntake.Tests.Storage;
 
 namespace PoIntake.Tests.Intake;
@@ -449,6 +450,56 @@ public sealed class ReportIntakeServiceTests(AzuriteFixture azurite)
         Assert.Equal(
             new HashSet<string> { baselineRecord.VersionId!, versionIds[^1] },
             logs.Where(l => l.Disposition == "Current").Select(l => l.VersionId!).ToHashSet());
+    }
+
+    [Fact]
+    public async Task Ingest_StorageDownBetweenPlacingAndBumping_RetryBumps_TotalsRightAfterTheRetry()
+    {
+        var outage = new OutageAtRequestPolicy(azurite);
+        await using var h = await IntakeHarness.CreateAsync(azurite, tablePolicy: outage);
+        // A year of its own (NextOrigin's years are shared by counties), so the totals count only this test's reports.
+        const int year = 2072;
+        const string county = "08";
+        var totals = h.Get<TotalsService>();
+
+        // A year's first report: the crash leaves it placed as current but the year without a revision.
+        var first = $"{year}/{county}/forsta.xlsx";
+        await h.DropAsync(first, h.Workbook(TestReports.Create(year, county, "PO Första")));
+        await CrashBeforeTheBumpAsync(h, outage, first);
+        Assert.Single(await h.Get<CurrentReportStore>().ListAsync(year, CancellationToken.None));
+        Assert.Null(await totals.GetAsync(year, CancellationToken.None));
+
+        var retried = await h.Intake.IngestAsync(first, CancellationToken.None);
+
+        Assert.Equal("Current", retried.Disposition);
+        Assert.Equal(1, (await totals.GetAsync(year, CancellationToken.None))!.Totals.ReportsIncluded);
+
+        // A second operation while the totals are already served (and cached): the same crash, the same cure.
+        var second = $"{year}/{county}/andra.xlsx";
+        await h.DropAsync(second, h.Workbook(TestReports.Create(year, county, "PO Andra", seed: 2)));
+        await CrashBeforeTheBumpAsync(h, outage, second);
+        Assert.Equal(2, (await h.Get<CurrentReportStore>().ListAsync(year, CancellationToken.None)).Count);
+        Assert.Equal(1, (await totals.GetAsync(year, CancellationToken.None))!.Totals.ReportsIncluded);
+
+        await h.Intake.IngestAsync(second, CancellationToken.None);
+
+        Assert.Equal(2, (await totals.GetAsync(year, CancellationToken.None))!.Totals.ReportsIncluded);
+    }
+
+    /// <summary>Stops storage between step 4 (placed as current) and step 5 (the revision bump) of one intake.</summary>
+    private async Task CrashBeforeTheBumpAsync(IntakeHarness h, OutageAtRequestPolicy outage, string blobName)
+    {
+        outage.StopBeforeRequestTo(TableNames.YearRevisions);
+        try
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => h.Intake.IngestAsync(blobName, CancellationToken.None));
+            Assert.False(azurite.IsRunning);
+        }
+        finally
+        {
+            outage.Disarm();
+            await azurite.StartAsync();
+        }
     }
 
     private static string Sha(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

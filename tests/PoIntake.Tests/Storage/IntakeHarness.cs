@@ -204,14 +204,25 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
     }
 }
 
-/// <summary>Stops Azurite just before the n-th table request: an outage at a chosen step of the write order.</summary>
+/// <summary>
+/// Stops Azurite just before the n-th table request, or before the first request to a named table: an outage at a
+/// chosen step of the write order.
+/// </summary>
 internal sealed class OutageAtRequestPolicy(AzuriteFixture azurite) : HttpPipelinePolicy
 {
     private int _remaining = int.MaxValue;
+    private volatile string? _table;
 
     public void StopBeforeRequest(int n) => Volatile.Write(ref _remaining, n);
 
-    public void Disarm() => Volatile.Write(ref _remaining, int.MaxValue);
+    /// <summary>Stops before the first request to <paramref name="table"/> (e.g. the revision bump of step 5).</summary>
+    public void StopBeforeRequestTo(string table) => _table = table;
+
+    public void Disarm()
+    {
+        Volatile.Write(ref _remaining, int.MaxValue);
+        _table = null;
+    }
 
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
@@ -220,7 +231,13 @@ internal sealed class OutageAtRequestPolicy(AzuriteFixture azurite) : HttpPipeli
 
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
-        if (Interlocked.Decrement(ref _remaining) == 0)
+        var table = _table;
+        if (table is not null && message.Request.Uri.Path.Contains("/" + table, StringComparison.Ordinal))
+        {
+            _table = null;
+            await azurite.StopAsync();
+        }
+        else if (Interlocked.Decrement(ref _remaining) == 0)
         {
             await azurite.StopAsync();
         }
