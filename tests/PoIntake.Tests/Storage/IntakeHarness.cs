@@ -72,6 +72,7 @@ internal sealed class IntakeHarness : IAsyncDisposable
 
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddProvider(logs));
+        services.AddSingleton<IConfiguration>(configuration); // options bound from configuration (e.g. TotalsService's)
         if (!realWorkbooks)
         {
             services.AddSingleton<IWorkbookScreener>(workbooks);
