@@ -100,6 +100,27 @@ public sealed class WebPagesBrowserTests(AzuriteFixture azurite) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Upload_CountyPanel_NeedsTheCountysOwnKey()
+    {
+        var page = await host.OpenAsync("/api/web/uppladdning");
+        await page.Locator("#nyckelfalt:not([hidden])").WaitForAsync();
+        await page.FillAsync("#ar", "2021");
+        await page.SelectOptionAsync("#lan", "13");
+
+        // Without a key the page asks for it instead of calling; with another county's key the service refuses.
+        await page.Locator("#lanet p:has-text('Skriv in länets nyckel')").WaitForAsync();
+        await page.FillAsync("#lansnyckel", TestRoleKeys.KeyOf("14"));
+        await page.Locator("#lansnyckel").DispatchEventAsync("change");
+        await page.Locator("#lanet p:has-text('Nyckeln gäller inte för länet')").WaitForAsync();
+        Assert.Equal(0, await page.Locator("#saknas").CountAsync());
+
+        await page.FillAsync("#lansnyckel", TestRoleKeys.KeyOf("13"));
+        await page.Locator("#lansnyckel").DispatchEventAsync("change");
+        await page.Locator("#saknas, #lanet p:has-text('Alla kommuner')").First.WaitForAsync();
+        Assert.Contains("kommuner har redovisat", await page.Locator("#lanet").TextContentAsync() ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Upload_MarkupInACell_ShownAsTextNeverRun()
     {
         const string markup = "<img src=x onerror=\"window.pwned=1\">";
