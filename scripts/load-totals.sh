@@ -49,7 +49,8 @@ for file in "$work"/*/*.xlsx; do
   county=$(basename "$(dirname "$file")")
   code=$(curl -sS -o /dev/null -w '%{http_code}' -X POST --data-binary @"$file" \
     -H 'Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' \
-    "$base/api/reports/$year/$county?name=$(basename "$file")")
+    -H "x-pointake-file-name: $(basename "$file")" \
+    "$base/api/reports/$year/$county")
   [[ $code == 200 ]] || echo "upload $file answered $code" >&2
 done
 
