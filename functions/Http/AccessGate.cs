@@ -16,6 +16,23 @@ internal static partial class AccessGate
         request.Headers[AccessKeys.CountyHeader].ToString(),
         request.Headers[AccessKeys.NationalHeader].ToString());
 
+    /// <summary>
+    /// The year and county of a <c>…/{year}/{countyCode}</c> route when the caller may go on (Answer null); otherwise
+    /// the 400 for a bad year or county, or the 403 for the role key.
+    /// </summary>
+    public static (int Year, County County, ContentResult? Answer) ForCountyRoute(
+        AccessKeys keys, MunicipalityRegistry registry, ILogger logger, string function, HttpRequest request, AccessScope scope, string year, string countyCode)
+    {
+        if (!HttpResults.TryParseYear(year, out var reportingYear))
+        {
+            return (0, null!, HttpResults.BadYear(year));
+        }
+
+        return HttpResults.ParseCounty(registry, countyCode) is { } county
+            ? (reportingYear, county, Refusal(keys, logger, function, request, scope, county))
+            : (0, null!, HttpResults.BadCounty(countyCode));
+    }
+
     /// <summary>Null when the caller may go on; otherwise the 403 answer (already logged).</summary>
     public static ContentResult? Refusal(AccessKeys keys, ILogger logger, string function, HttpRequest request, AccessScope scope, County? county = null)
     {

@@ -45,19 +45,10 @@ public sealed class GetStatusFunction(StatusService status, MunicipalityRegistry
         string countyCode,
         CancellationToken cancellationToken)
     {
-        if (!HttpResults.TryParseYear(year, out var reportingYear))
+        var (reportingYear, county, answer) = AccessGate.ForCountyRoute(accessKeys, registry, logger, "GetCountyStatus", request, AccessScope.CountyRead, year, countyCode);
+        if (answer is not null)
         {
-            return HttpResults.BadYear(year);
-        }
-
-        if (HttpResults.ParseCounty(registry, countyCode) is not { } county)
-        {
-            return HttpResults.BadCounty(countyCode);
-        }
-
-        if (AccessGate.Refusal(accessKeys, logger, "GetCountyStatus", request, AccessScope.CountyRead, county) is { } refused)
-        {
-            return refused;
+            return answer;
         }
 
         return await HttpResults.GuardAsync(

@@ -35,20 +35,11 @@ public sealed class UploadReportFunction(
         string countyCode,
         CancellationToken cancellationToken)
     {
-        if (!HttpResults.TryParseYear(year, out var reportingYear))
-        {
-            return HttpResults.BadYear(year);
-        }
-
-        if (HttpResults.ParseCounty(registry, countyCode) is not { } county)
-        {
-            return HttpResults.BadCounty(countyCode);
-        }
-
         // Before the body is read: a caller without the county's key gets nothing buffered and nothing checked.
-        if (AccessGate.Refusal(accessKeys, logger, "UploadReport", request, AccessScope.CountyUpload, county) is { } refused)
+        var (reportingYear, county, answer) = AccessGate.ForCountyRoute(accessKeys, registry, logger, "UploadReport", request, AccessScope.CountyUpload, year, countyCode);
+        if (answer is not null)
         {
-            return refused;
+            return answer;
         }
 
         return await HttpResults.GuardAsync(logger, "UploadReport", () => StoreAsync(request, reportingYear, county, cancellationToken), cancellationToken);

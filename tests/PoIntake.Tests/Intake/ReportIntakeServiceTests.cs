@@ -409,17 +409,7 @@ public sealed class ReportIntakeServiceTests(AzuriteFixture azurite)
             await h.DropAsync(blobName, h.Workbook(TestReports.Create(year, county, seed: i + 1)));
 
             outage.StopBeforeRequest(n);
-            try
-            {
-                // The SDK gives up after its retries with an AggregateException of RequestFailedExceptions.
-                await Assert.ThrowsAnyAsync<Exception>(() => h.Intake.IngestAsync(blobName, CancellationToken.None));
-                Assert.False(azurite.IsRunning);
-            }
-            finally
-            {
-                outage.Disarm();
-                await azurite.StartAsync();
-            }
+            await FailThroughOutageAsync(h, outage, blobName);
 
             var record = await h.Intake.IngestAsync(blobName, CancellationToken.None);
             Assert.Equal(IntakeOutcome.Accepted, record.Outcome);
@@ -494,8 +484,15 @@ public sealed class ReportIntakeServiceTests(AzuriteFixture azurite)
     private async Task CrashBeforeTheBumpAsync(IntakeHarness h, OutageAtRequestPolicy outage, string blobName)
     {
         outage.StopBeforeRequestTo(TableNames.YearRevisions);
+        await FailThroughOutageAsync(h, outage, blobName);
+    }
+
+    /// <summary>Ingests with the outage armed: the intake fails, Azurite is down; then storage is back and the policy disarmed.</summary>
+    private async Task FailThroughOutageAsync(IntakeHarness h, OutageAtRequestPolicy outage, string blobName)
+    {
         try
         {
+            // The SDK gives up after its retries with an AggregateException of RequestFailedExceptions.
             await Assert.ThrowsAnyAsync<Exception>(() => h.Intake.IngestAsync(blobName, CancellationToken.None));
             Assert.False(azurite.IsRunning);
         }
