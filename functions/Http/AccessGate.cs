@@ -58,8 +58,8 @@ internal static partial class AccessGate
         return (decision.Scope, decision.Verdict) switch
         {
             (AccessScope.CountyUpload, AccessVerdict.Missing) => (
-                "Länets uppladdningsnyckel saknas",
-                $"Uppladdning för {name} kräver länsstyrelsens egen uppladdningsnyckel i huvudet {AccessKeys.CountyHeader}. {Administration}"),
+                "Länets nyckel saknas",
+                $"Uppladdning för {name} kräver länsstyrelsens egen nyckel i huvudet {AccessKeys.CountyHeader}. {Administration}"),
             (AccessScope.CountyRead, AccessVerdict.Missing) => (
                 "Länets nyckel saknas",
                 $"Uppgifterna för {name} visas bara med länsstyrelsens egen nyckel i huvudet {AccessKeys.CountyHeader} (eller Socialstyrelsens nyckel i {AccessKeys.NationalHeader}). {Administration}"),
