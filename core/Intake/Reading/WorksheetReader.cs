@@ -122,13 +122,14 @@ internal sealed class WorksheetReader(XmlReader reader, WorksheetPart sheet, Scr
                 return Outside(Math.Max(row, 1), limits.MaxColumns + 1, $"raden har fler än {limits.MaxColumns} celler");
             }
 
-            if (row > limits.MaxRows)
-            {
-                return Outside(row, nextColumn, "det finns celler (ifyllda eller formaterade) på rad " + row.ToString(CultureInfo.InvariantCulture));
-            }
-
             if (reader.IsEmptyElement)
             {
+                // A styled empty cell: its address is not even read, only its row counts.
+                if (row > limits.MaxRows)
+                {
+                    return Outside(row, nextColumn, "det finns formaterade celler på rad " + row.ToString(CultureInfo.InvariantCulture));
+                }
+
                 nextColumn++;
                 continue;
             }
@@ -139,6 +140,11 @@ internal sealed class WorksheetReader(XmlReader reader, WorksheetPart sheet, Scr
             {
                 cellRow = addressRow;
                 column = addressColumn;
+            }
+
+            if (cellRow > limits.MaxRows)
+            {
+                return Outside(cellRow, column, "det finns celler på rad " + cellRow.ToString(CultureInfo.InvariantCulture));
             }
 
             nextColumn = column + 1;

@@ -36,11 +36,11 @@ public sealed class ScreeningOptions
 
     /// <summary>Highest row of any cell element, empty styled ones included: rows past it are never looked at.</summary>
     [Range(1, 1_048_576)]
-    public int MaxRows { get; set; } = 5_000;
+    public int MaxRows { get; set; } = 20_000;
 
-    /// <summary>Highest column of any cell element (default 100, column CV); also the most cell elements one row may hold.</summary>
+    /// <summary>Highest column of a cell with content (default 50, column AX); also the most cell elements one row may hold.</summary>
     [Range(1, 16_384)]
-    public int MaxColumns { get; set; } = 100;
+    public int MaxColumns { get; set; } = 50;
 
     /// <summary>Most cells with a value or formula in one sheet (styled empty cells are not counted).</summary>
     [Range(1, int.MaxValue)]
