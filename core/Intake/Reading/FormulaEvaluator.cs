@@ -16,8 +16,13 @@ namespace PoIntake.Core.Intake.Reading;
 /// </summary>
 internal sealed partial class FormulaEvaluator
 {
-    /// <summary>ClosedXML evaluates by recursion; the scratch workbook is small, but nested functions still recurse.</summary>
-    private const int EvaluationThreadStackBytes = 64 * 1024 * 1024;
+    /// <summary>A chain of formulas is followed by recursion; past this depth it continues on a thread with a large stack.</summary>
+    private const int MaxDepthOnCallerStack = 200;
+
+    private const int EvaluationThreadStackBytes = 256 * 1024 * 1024;
+
+    /// <summary>Deepest chain followed (about 2.5 kB of the large stack per link), whatever the budget is configured to.</summary>
+    private const int MaxChainDepth = 100_000;
 
     private readonly Dictionary<string, ResolvedSheet> _sheets;
     private readonly Dictionary<ResolvedSheet, string> _names = [];
@@ -26,6 +31,8 @@ internal sealed partial class FormulaEvaluator
     private readonly HashSet<(ResolvedSheet Sheet, int Index)> _evaluating = [];
     private readonly HashSet<(ResolvedSheet Sheet, int Index)> _copied = [];
     private long _spent;
+    private int _depth;
+    private bool _onLargeStack;
     private XLWorkbook? _scratch;
 
     private FormulaEvaluator(IReadOnlyList<(string Name, ResolvedSheet Sheet)> sheets, ScreeningOptions limits)
@@ -45,19 +52,23 @@ internal sealed partial class FormulaEvaluator
 
     public static void EvaluatePending(IReadOnlyList<(string Name, ResolvedSheet Sheet)> sheets, ScreeningOptions limits)
     {
-        if (sheets.All(s => s.Sheet.Pending.Count == 0))
+        if (sheets.Any(s => s.Sheet.Pending.Count > 0))
         {
-            return;
+            new FormulaEvaluator(sheets, limits).EvaluateAll();
         }
+    }
 
-        var evaluator = new FormulaEvaluator(sheets, limits);
+    /// <summary>Runs a deep part of a chain on a thread with a large stack: no chain the budget allows can overflow it.</summary>
+    private static T OnLargeStack<T>(Func<T> work)
+    {
+        T result = default!;
         ExceptionDispatchInfo? failure = null;
         var thread = new Thread(
             () =>
             {
                 try
                 {
-                    evaluator.EvaluateAll();
+                    result = work();
                 }
 #pragma warning disable CA1031 // Rethrown on the caller's thread below.
                 catch (Exception ex)
@@ -74,6 +85,7 @@ internal sealed partial class FormulaEvaluator
         thread.Start();
         thread.Join();
         failure?.Throw();
+        return result;
     }
 
     private void EvaluateAll()
@@ -92,6 +104,41 @@ internal sealed partial class FormulaEvaluator
     }
 
     private CellValue Evaluate(ResolvedSheet sheet, int index)
+    {
+        // Most formulas (a template's sums) are evaluated on the caller's thread; only a long chain moves on.
+        if (_depth >= MaxDepthOnCallerStack && !_onLargeStack)
+        {
+            return OnLargeStack(() =>
+            {
+                _onLargeStack = true;
+                try
+                {
+                    return Evaluate(sheet, index);
+                }
+                finally
+                {
+                    _onLargeStack = false;
+                }
+            });
+        }
+
+        if (_depth >= MaxChainDepth)
+        {
+            return CellValue.FromFailedFormula("formlerna hänvisar till varandra i en för lång kedja");
+        }
+
+        _depth++;
+        try
+        {
+            return EvaluateCore(sheet, index);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private CellValue EvaluateCore(ResolvedSheet sheet, int index)
     {
         var key = (sheet, index);
         if (!_pending.TryGetValue(key, out var formula))

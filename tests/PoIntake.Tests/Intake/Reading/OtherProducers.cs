@@ -77,6 +77,12 @@ internal static class OtherProducers
                 var main = sheet.Root!.Name.Namespace;
                 foreach (var cell in sheet.Descendants(main + "c").Where(c => (string?)c.Attribute("t") == "s").ToList())
                 {
+                    if (cell.Element(main + "v") is null)
+                    {
+                        cell.SetAttributeValue("t", null); // a styled empty cell ClosedXML marks as text
+                        continue;
+                    }
+
                     var text = strings[int.Parse(cell.Element(main + "v")!.Value, System.Globalization.CultureInfo.InvariantCulture)];
                     cell.SetAttributeValue("t", "inlineStr");
                     cell.Element(main + "v")!.Remove();
