@@ -289,7 +289,7 @@ internal sealed class WorkbookReader
         {
             if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "si")
             {
-                strings.Add(ReadRichText(reader, _text));
+                strings.Add(_text.ReadRich(reader));
                 if (strings.Count > _limits.MaxSharedStrings)
                 {
                     throw new RefusalException(ScreeningFindings.FileTooManyStrings($"över {_limits.MaxSharedStrings:N0} olika texter"));
@@ -354,50 +354,6 @@ internal sealed class WorkbookReader
         }
 
         return true;
-    }
-
-    /// <summary>The text of an &lt;si&gt; or &lt;is&gt; element: plain or rich-text runs, phonetic hints left out.</summary>
-    internal static string ReadRichText(XmlReader reader, TextBudget text)
-    {
-        if (reader.IsEmptyElement)
-        {
-            reader.Read();
-            return string.Empty;
-        }
-
-        var depth = reader.Depth;
-        string? single = null;
-        System.Text.StringBuilder? builder = null;
-        reader.Read();
-        while (reader.Depth > depth && !reader.EOF)
-        {
-            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "t")
-            {
-                var part = text.Read(reader);
-                if (single is null)
-                {
-                    single = part;
-                }
-                else
-                {
-                    builder ??= new System.Text.StringBuilder(single);
-                    builder.Append(part);
-                }
-
-                continue;
-            }
-
-            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "rPh")
-            {
-                reader.Skip();
-                continue;
-            }
-
-            reader.Read();
-        }
-
-        reader.Read();
-        return OoxmlText.Decode(builder?.ToString() ?? single ?? string.Empty);
     }
 
     private ReadWorkbook Assemble()
@@ -583,7 +539,12 @@ internal sealed class TextBudget(int maxChars)
     private long _left = maxChars;
 
     /// <summary>The text content of the element the reader is on; the reader ends after its end tag.</summary>
-    public string Read(XmlReader reader)
+    public string Read(XmlReader reader) => Collect(reader, rich: false);
+
+    /// <summary>The text of an &lt;si&gt; or &lt;is&gt; element: plain or rich-text runs, phonetic hints left out.</summary>
+    public string ReadRich(XmlReader reader) => OoxmlText.Decode(Collect(reader, rich: true));
+
+    private string Collect(XmlReader reader, bool rich)
     {
         if (reader.IsEmptyElement)
         {
@@ -594,10 +555,22 @@ internal sealed class TextBudget(int maxChars)
         var depth = reader.Depth;
         string? single = null;
         System.Text.StringBuilder? builder = null;
+        void Add(ReadOnlySpan<char> piece)
+        {
+            if (single is null && builder is null)
+            {
+                single = new string(piece);
+                return;
+            }
+
+            builder ??= new System.Text.StringBuilder(single);
+            builder.Append(piece);
+        }
+
         reader.Read();
         while (reader.Depth > depth && !reader.EOF)
         {
-            if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace)
+            if (!rich && reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace)
             {
                 int read;
                 while ((read = reader.ReadValueChunk(_chunk, 0, _chunk.Length)) > 0)
@@ -608,20 +581,16 @@ internal sealed class TextBudget(int maxChars)
                         throw new RefusalException(ScreeningFindings.FileTooManyStrings($"över {maxChars:N0} tecken text"));
                     }
 
-                    if (single is null && builder is null)
-                    {
-                        single = new string(_chunk, 0, read);
-                    }
-                    else
-                    {
-                        builder ??= new System.Text.StringBuilder(single);
-                        builder.Append(_chunk, 0, read);
-                    }
+                    Add(_chunk.AsSpan(0, read));
                 }
 
                 reader.Read();
             }
-            else if (reader.NodeType == XmlNodeType.Element)
+            else if (rich && reader.NodeType == XmlNodeType.Element && reader.LocalName == "t")
+            {
+                Add(Collect(reader, rich: false));
+            }
+            else if (reader.NodeType == XmlNodeType.Element && (!rich || reader.LocalName == "rPh"))
             {
                 reader.Skip();
             }

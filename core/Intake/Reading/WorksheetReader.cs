@@ -171,7 +171,7 @@ internal sealed class WorksheetReader(XmlReader reader, WorksheetPart sheet, Scr
                     }
                     else if (ReferenceEquals(child, inlineName))
                     {
-                        inline = WorkbookReader.ReadRichText(reader, text);
+                        inline = text.ReadRich(reader);
                     }
                     else
                     {
