@@ -27,6 +27,8 @@ public class ParserFloorBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        // ExcelDataReader asks for code page 1252 even for .xlsx; .NET has it, but only once registered.
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
         var valid = SampleFiles.Valid();
         var one = valid.Single(f => f.Path.EndsWith("2021/12/personligt-ombud-skane-nordost.xlsx", StringComparison.Ordinal));
         _one = one.Content;
