@@ -60,7 +60,7 @@ public class ScreeningBenchmarks
     public IReadOnlyList<Finding> LyingBombFindings { get; private set; } = [];
 
     private IReadOnlyList<Finding> Check(byte[] content) =>
-        _screener.Screen(content) is { Count: > 0 } refusals ? refusals : _parser.Parse(content, new ExpectedOrigin(2021, "12")).Findings;
+        _parser.Parse(content, new ExpectedOrigin(2021, "12")).Findings;
 
     private void Expect(byte[] content, string code)
     {

@@ -35,7 +35,15 @@ public sealed partial class ContactImportService(
             return null;
         }
 
-        var download = await blobs.GetBlobContainerClient(ContainerNames.Contacts).GetBlobClient(blobName).DownloadContentAsync(cancellationToken);
+        // The size limit comes before the download: an oversized register is never buffered.
+        var blob = blobs.GetBlobContainerClient(ContainerNames.Contacts).GetBlobClient(blobName);
+        var properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
+        if (parser.RefuseBySize(properties.Value.ContentLength) is { } refused)
+        {
+            return await RecordAsync(countyCode, refused, "etag-" + properties.Value.ETag.ToString().Trim('"'), cancellationToken);
+        }
+
+        var download = await blob.DownloadContentAsync(cancellationToken);
         return await IngestAsync(countyCode, download.Value.Content.ToMemory(), cancellationToken);
     }
 
@@ -47,8 +55,13 @@ public sealed partial class ContactImportService(
             await store.ReplaceCountyAsync(countyCode, parsed.Contacts, cancellationToken);
         }
 
-        var sha16 = Convert.ToHexStringLower(SHA256.HashData(content.Span))[..16];
-        var resultBlob = $"contacts/{countyCode}.xlsx.{sha16}.json";
+        return await RecordAsync(countyCode, parsed, Convert.ToHexStringLower(SHA256.HashData(content.Span))[..16], cancellationToken);
+    }
+
+    /// <summary>Writes the findings to <c>intake-results/contacts/{countyCode}.xlsx.{version}.json</c> and logs the outcome.</summary>
+    private async Task<ContactImportResult> RecordAsync(string countyCode, ContactsParseResult parsed, string version, CancellationToken cancellationToken)
+    {
+        var resultBlob = $"contacts/{countyCode}.xlsx.{version}.json";
         var results = blobs.GetBlobContainerClient(ContainerNames.IntakeResults);
         await results.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await results.GetBlobClient(resultBlob).UploadAsync(

@@ -26,6 +26,7 @@ public static class FindingCodes
     public const string TextTooLong = "TEXT_TOO_LONG";
     public const string ExcelErrorValue = "EXCEL_ERROR_VALUE";
     public const string FormulaFailed = "FORMULA_FAILED";
+    public const string FormulaNotEvaluated = "FORMULA_NOT_EVALUATED";
     public const string SumMismatch = "SUM_MISMATCH";
 
     // Verksamhet

@@ -1,23 +1,17 @@
 namespace PoIntake.Core.Intake;
 
 /// <summary>
-/// Screens, parses and validates one workbook and decides accepted or rejected. Used by the blob intake and the
+/// Screens, parses and validates one workbook (the parser's one bounded read applies the screening rules) and decides
+/// accepted or rejected. Used by the blob intake and the
 /// upload endpoint alike, so both give the same findings. Stores nothing.
 /// </summary>
 public sealed class ReportChecker(
-    IWorkbookScreener screener,
     IReportParser parser,
     IPreviousYearComparer comparer,
     IPreviousReportSource previousReports)
 {
     public async Task<CheckResult> CheckAsync(ReadOnlyMemory<byte> content, ExpectedOrigin origin, CancellationToken cancellationToken)
     {
-        var refusals = screener.Screen(content);
-        if (refusals.Count > 0)
-        {
-            return new CheckResult(IntakeOutcome.Rejected, null, refusals);
-        }
-
         var parsed = parser.Parse(content, origin);
         var findings = new List<Finding>(parsed.Findings);
         if (parsed.Report is { IsNilReturn: false } report && !findings.Any(f => f.Severity == Severity.Error))

@@ -1,5 +1,7 @@
-using System.Runtime.ExceptionServices;
+using Microsoft.Extensions.Options;
 using PoIntake.Core.Intake.Parsing;
+using PoIntake.Core.Intake.Reading;
+using PoIntake.Core.Intake.Screening;
 using PoIntake.Core.Reference;
 using Sheets = PoIntake.Core.Intake.WorkbookLabels.Sheets;
 
@@ -9,50 +11,28 @@ namespace PoIntake.Core.Intake;
 /// Reads a report workbook by the contract (docs/workbook-contract.md): sheets by name, scalars by label, tables by
 /// header row, Swedish-typed numbers; returns every finding and, when there is no error, the report.
 /// </summary>
-public sealed class ReportParser(TimeProvider timeProvider, MunicipalityRegistry registry) : IReportParser
+public sealed class ReportParser(TimeProvider timeProvider, MunicipalityRegistry registry, IOptions<ScreeningOptions>? screening = null) : IReportParser
 {
     public const decimal MaxClientsPerFullTimeEquivalent = 60;
 
     private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
 
-    /// <summary>Stack for the parsing thread: ClosedXML's formula evaluation recurses once per referenced formula cell.</summary>
-    private const int ParseThreadStackBytes = 256 * 1024 * 1024;
+    private readonly ScreeningOptions _limits = screening?.Value ?? new ScreeningOptions();
 
+    /// <summary>
+    /// One bounded read of the bytes (<see cref="WorkbookReader"/>: the screening rules and limits, then the cells as
+    /// saved), then the contract's rules. A file the screening refuses gives only the screening's findings.
+    /// </summary>
     public ParseResult Parse(ReadOnlyMemory<byte> content, ExpectedOrigin origin)
     {
-        // A deep chain of formulas would overflow a thread-pool thread's stack and kill the process, which no catch can stop.
-        ParseResult? result = null;
-        ExceptionDispatchInfo? failure = null;
-        var thread = new Thread(
-            () =>
-            {
-                try
-                {
-                    result = ParseOnThisThread(content, origin);
-                }
-#pragma warning disable CA1031 // Rethrown on the caller's thread below.
-                catch (Exception ex)
-#pragma warning restore CA1031
-                {
-                    failure = ExceptionDispatchInfo.Capture(ex);
-                }
-            },
-            ParseThreadStackBytes)
-        {
-            Name = "PoIntake report parser",
-            IsBackground = true,
-        };
-        thread.Start();
-        thread.Join();
-        failure?.Throw();
-        return result!;
-    }
-
-    private ParseResult ParseOnThisThread(ReadOnlyMemory<byte> content, ExpectedOrigin origin)
-    {
         var sink = new FindingSink();
-        using var workbook = WorkbookLoader.TryOpen(content, out _);
-        if (workbook is null)
+        var workbook = WorkbookReader.Read(content, _limits);
+        if (workbook.Refusals.Count > 0)
+        {
+            return new ParseResult(null, workbook.Refusals, new Dictionary<string, CellLocation>());
+        }
+
+        if (workbook.Unreadable)
         {
             sink.Error(
                 FindingCodes.PackageUnreadable,
@@ -119,44 +99,25 @@ public sealed class ReportParser(TimeProvider timeProvider, MunicipalityRegistry
         return new ParseResult(report, sink.Findings, locations);
     }
 
-    private static SheetReader? Sheet(WorkbookLoader workbook, FindingSink sink, string name)
+    private static SheetReader? Sheet(ReadWorkbook workbook, FindingSink sink, string name)
     {
-        SheetGrid? grid;
-        try
+        // Twins ("Ombud" and " ombud ") would make the figures read depend on sheet order; the user must choose.
+        var matches = workbook.MatchingNames(name);
+        if (matches.Count > 1)
         {
-            // Twins ("Ombud" and " ombud ") would make the figures read depend on sheet order; the user must choose.
-            var matches = workbook.MatchingNames(name);
-            if (matches.Count > 1)
-            {
-                var quoted = string.Join(" och ", matches.Select(m => $"\"{m}\""));
-                sink.Error(
-                    FindingCodes.SheetDuplicate,
-                    name,
-                    null,
-                    null,
-                    $"arbetsboken har {matches.Count} blad som alla tolkas som \"{name}\": {quoted}",
-                    $"exakt ett blad som heter \"{name}\"",
-                    $"Ta bort eller byt namn på de blad som inte ska lämnas in, så att bara ett blad heter \"{name}\".");
-                return null;
-            }
-
-            grid = workbook.Sheet(name);
-        }
-#pragma warning disable CA1031 // A sheet ClosedXML cannot read is the file's fault: a finding, not an exception.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
+            var quoted = string.Join(" och ", matches.Select(m => $"\"{m}\""));
             sink.Error(
-                FindingCodes.PackageUnreadable,
+                FindingCodes.SheetDuplicate,
                 name,
                 null,
                 null,
-                $"bladet \"{name}\" kan inte läsas",
-                "ett blad som Excel eller LibreOffice kan öppna och spara",
-                $"Öppna filen i Excel eller LibreOffice, kontrollera bladet \"{name}\" och spara filen som Excel-arbetsbok (.xlsx).");
+                $"arbetsboken har {matches.Count} blad som alla tolkas som \"{name}\": {quoted}",
+                $"exakt ett blad som heter \"{name}\"",
+                $"Ta bort eller byt namn på de blad som inte ska lämnas in, så att bara ett blad heter \"{name}\".");
             return null;
         }
 
+        var grid = workbook.Sheet(name);
         if (grid is not null)
         {
             return new SheetReader(grid, sink);

@@ -29,7 +29,7 @@ internal static class A1
             i++;
         }
 
-        if (i == 0 || i == address.Length)
+        if (i == 0 || i > 3 || i == address.Length)
         {
             return false;
         }

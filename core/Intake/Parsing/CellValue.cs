@@ -11,6 +11,7 @@ internal enum CellKind
     Date,
     Error,
     FormulaFailed,
+    FormulaNotEvaluated,
 }
 
 /// <summary>What one cell holds once read: for a formula its cached (or else evaluated) value.</summary>
@@ -35,6 +36,12 @@ internal sealed record CellValue(CellKind Kind, double Number, string Text)
     public static CellValue FromError(string code) => new(CellKind.Error, 0, code.Trim());
 
     public static CellValue FromFailedFormula(string reason) => new(CellKind.FormulaFailed, 0, reason);
+
+    /// <summary>A formula without a saved value that was too large (or not boundable) to evaluate.</summary>
+    public static CellValue FromFormulaNotEvaluated(string reason) => new(CellKind.FormulaNotEvaluated, 0, reason);
+
+    /// <summary>An error value or a formula without a usable value: never a figure.</summary>
+    public bool IsUnusable => Kind is CellKind.Error or CellKind.FormulaFailed or CellKind.FormulaNotEvaluated;
 
     /// <summary>Text as typed; blank text is empty and an error literal ("#REF!") is an error value.</summary>
     public static CellValue FromText(string? text)
@@ -63,6 +70,7 @@ internal sealed record CellValue(CellKind Kind, double Number, string Text)
         CellKind.Date => "datumet " + Text,
         CellKind.Error => "felvärdet " + Text,
         CellKind.FormulaFailed => "en formel som inte kan beräknas (" + Text + ")",
+        CellKind.FormulaNotEvaluated => "en formel utan sparat värde som inte beräknas (" + Text + ")",
         _ => "texten \"" + Shorten(Text) + "\"",
     };
 

@@ -78,7 +78,7 @@ internal static partial class OperationSheet
             return null;
         }
 
-        if (cell.Value.Kind is CellKind.Error or CellKind.FormulaFailed)
+        if (cell.Value.IsUnusable)
         {
             return sheet.CountAt(cell.Row, cell.Column, L.Year, emptyIsZero: false);
         }

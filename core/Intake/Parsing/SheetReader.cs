@@ -418,7 +418,17 @@ internal sealed class SheetReader(SheetGrid grid, FindingSink sink)
                     field,
                     $"cellen innehåller {value.Display}",
                     "ett värde eller en formel som går att beräkna",
-                    $"Skriv värdet direkt i cell {address} i stället för formeln, eller rätta formeln (t.ex. en cirkelreferens).");
+                    $"Skriv värdet direkt i cell {address} i stället för formeln, eller rätta formeln (t.ex. en cirkelreferens). Har filen skapats av ett program eller skript, öppna och spara den i Excel eller LibreOffice Calc.");
+                return false;
+            case CellKind.FormulaNotEvaluated:
+                sink.Error(
+                    FindingCodes.FormulaNotEvaluated,
+                    Sheet,
+                    address,
+                    field,
+                    $"cellen innehåller {value.Display}",
+                    "ett värde, eller en formel vars resultat är sparat i filen",
+                    "Öppna filen i Excel eller LibreOffice Calc och spara den (då sparas formlernas värden), eller skriv värdet direkt i cell " + address + ", och ladda upp filen igen.");
                 return false;
             default:
                 return true;

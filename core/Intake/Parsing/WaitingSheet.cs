@@ -79,7 +79,7 @@ internal static class WaitingSheet
             var field = SheetReader.TableField(label, L.PriorityHeader);
             var address = A1.Address(row, column);
             var value = sheet.Grid[row, column];
-            if (value.Kind is CellKind.Error or CellKind.FormulaFailed)
+            if (value.IsUnusable)
             {
                 sheet.CountAt(row, column, field, emptyIsZero: false);
                 ok = false;

@@ -14,6 +14,19 @@ public static class ScreeningFindings
     public const string Corrupt = "FILE_CORRUPT";
     public const string ZipBomb = "FILE_ZIP_BOMB";
     public const string ExternalLinks = "FILE_EXTERNAL_LINKS";
+    public const string TooManySheets = "FILE_TOO_MANY_SHEETS";
+    public const string TooManyStrings = "FILE_TOO_MANY_STRINGS";
+    public const string OutsideArea = "SHEET_OUTSIDE_AREA";
+    public const string TooManyCells = "SHEET_TOO_MANY_CELLS";
+
+    /// <summary>Whether the code is one of these refusals (the file as a whole was not read).</summary>
+    public static bool IsRefusal(string code) => Codes.Contains(code);
+
+    private static readonly HashSet<string> Codes = typeof(ScreeningFindings)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.IsLiteral)
+        .Select(f => (string)f.GetRawConstantValue()!)
+        .ToHashSet(StringComparer.Ordinal);
 
     private const string SaveAsXlsx =
         "Öppna filen i Excel och spara den som \"Excel-arbetsbok (*.xlsx)\", eller fyll i den senaste mallen, och ladda upp den igen.";
@@ -73,8 +86,38 @@ public static class ScreeningFindings
         "Arbetsboken innehåller länkar till andra filer (externa referenser), som inte tas emot.",
         "Ersätt länkarna med värden (Data > Redigera länkar > Bryt länk), spara och ladda upp igen.");
 
+    internal static Finding FileTooManySheets(int sheets, int limit) => Refusal(
+        TooManySheets,
+        $"Arbetsboken har {sheets} blad, men högst {limit} tas emot.",
+        "Ta bort de blad som inte hör till redovisningen, eller fyll i en ny mall, och ladda upp filen igen.");
+
+    internal static Finding FileTooManyStrings(string detail) => Refusal(
+        TooManyStrings,
+        $"Arbetsboken innehåller orimligt mycket text för en redovisning ({detail}).",
+        "Ta bort text som inte hör till redovisningen, eller fyll i en ny mall, och ladda upp filen igen.");
+
+    internal static Finding SheetOutsideArea(string sheet, string cell, string area, string detail) => new(
+        OutsideArea,
+        Severity.Error,
+        sheet,
+        cell,
+        Field: null,
+        $"Bladet \"{sheet}\", cell {cell}: {detail}, utanför det område som läses ({area}). Arbetsboken läses inte.",
+        $"Töm eller ta bort celler och rader utanför {area} i bladet \"{sheet}\" (även tomma celler med formatering), spara och ladda upp filen igen.");
+
+    internal static Finding SheetTooManyCells(string sheet, int limit) => new(
+        TooManyCells,
+        Severity.Error,
+        sheet,
+        Cell: null,
+        Field: null,
+        $"Bladet \"{sheet}\" har fler än {limit.ToString("#,0", SwedishCulture)} ifyllda celler, orimligt många för en redovisning. Arbetsboken läses inte.",
+        $"Ta bort uppgifter som inte hör till redovisningen ur bladet \"{sheet}\", eller fyll i en ny mall, och ladda upp filen igen.");
+
     private static Finding Refusal(string code, string message, string fix) =>
         new(code, Severity.Error, Sheet: null, Cell: null, Field: null, message, fix);
+
+    private static readonly System.Globalization.CultureInfo SwedishCulture = System.Globalization.CultureInfo.GetCultureInfo("sv-SE");
 
     private static string Megabytes(long bytes) =>
         (bytes / (1024.0 * 1024.0)).ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("sv-SE"));

@@ -1,18 +1,19 @@
 using System.IO.Compression;
-using System.Runtime.InteropServices;
 using System.Text;
-using System.Xml;
 using Microsoft.Extensions.Options;
+using PoIntake.Core.Intake.Reading;
 
 namespace PoIntake.Core.Intake.Screening;
 
 /// <summary>
-/// Decides from the bytes alone (never the file name) whether an upload is a plain, safe .xlsx workbook that the
-/// parser may open. Every part is decompressed under a hard budget first, because declared ZIP sizes can lie.
+/// The screening rules: whether an upload is a plain, safe .xlsx workbook, decided from the bytes alone (never the file
+/// name). They run inside the one bounded read of the package (<see cref="WorkbookReader"/>), which decompresses every
+/// part once under a hard budget, because declared ZIP sizes can lie. <see cref="Screen"/> runs that read for its verdict.
 /// </summary>
 public sealed class WorkbookScreener(IOptions<ScreeningOptions> options) : IWorkbookScreener
 {
-    private const string WorkbookMain = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+    internal const string WorkbookMain = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+    internal const string MacroEnabledMain = "application/vnd.ms-excel.sheet.macroEnabled.main+xml";
     private const string TemplateMain = "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml";
     private const string BinaryWorkbookMain = "application/vnd.ms-excel.sheet.binary.macroEnabled.main";
     private const string VbaProject = "application/vnd.ms-office.vbaProject";
@@ -27,76 +28,52 @@ public sealed class WorkbookScreener(IOptions<ScreeningOptions> options) : IWork
 
     private readonly ScreeningOptions limits = options.Value;
 
-    public IReadOnlyList<Finding> Screen(ReadOnlyMemory<byte> content)
+    public IReadOnlyList<Finding> Screen(ReadOnlyMemory<byte> content) => WorkbookReader.Read(content, limits).Refusals;
+
+    /// <summary>The checks on the raw bytes, before anything is opened: empty, size, compound file, not a ZIP.</summary>
+    internal static Finding? ScreenBytes(ReadOnlySpan<byte> bytes, ScreeningOptions limits)
     {
-        var bytes = content.Span;
         if (bytes.IsEmpty)
         {
-            return [ScreeningFindings.FileEmpty()];
+            return ScreeningFindings.FileEmpty();
         }
 
         if (bytes.Length > limits.MaxFileBytes)
         {
-            return [ScreeningFindings.FileTooLarge(bytes.Length, limits.MaxFileBytes)];
+            return ScreeningFindings.FileTooLarge(bytes.Length, limits.MaxFileBytes);
         }
 
         if (bytes.StartsWith(OleSignature))
         {
-            return [CompoundFile.HasEncryptedPackage(bytes) ? ScreeningFindings.FileEncrypted() : ScreeningFindings.FileLegacyXls()];
+            return CompoundFile.HasEncryptedPackage(bytes) ? ScreeningFindings.FileEncrypted() : ScreeningFindings.FileLegacyXls();
         }
 
         if (!bytes.StartsWith(ZipLocalFileHeader) && !bytes.StartsWith(ZipEndOfCentralDirectory))
         {
-            return [ScreeningFindings.FileNotXlsx(DescribeNonZip(bytes))];
+            return ScreeningFindings.FileNotXlsx(DescribeNonZip(bytes));
         }
 
-        try
-        {
-            return ScreenZip(content);
-        }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or NotSupportedException or ArgumentException or XmlException)
-        {
-            return [ScreeningFindings.FileCorrupt()];
-        }
+        return null;
     }
 
-    private IReadOnlyList<Finding> ScreenZip(ReadOnlyMemory<byte> content)
+    /// <summary>The checks on the ZIP's central directory: number of parts and their declared sizes.</summary>
+    internal static Finding? ScreenDirectory(IReadOnlyCollection<ZipArchiveEntry> entries, ScreeningOptions limits)
     {
-        using var stream = AsStream(content);
-        using var archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: false);
-        var entries = archive.Entries;
-
         if (entries.Count > limits.MaxEntries)
         {
-            return [ScreeningFindings.FileZipBomb($"{entries.Count} delar i filen")];
+            return ScreeningFindings.FileZipBomb($"{entries.Count} delar i filen");
         }
 
-        if (FindDeclaredBomb(entries) is { } declared)
-        {
-            return [declared];
-        }
-
-        var parts = new ExpandedParts();
-        if (Expand(entries, parts) is { } actual)
-        {
-            return [actual];
-        }
-
-        return Classify(parts);
-    }
-
-    private Finding? FindDeclaredBomb(IReadOnlyCollection<ZipArchiveEntry> entries)
-    {
         long declaredTotal = 0;
         foreach (var entry in entries)
         {
             declaredTotal += entry.Length;
             if (declaredTotal > limits.MaxUncompressedBytes)
             {
-                return TooMuchExpanded();
+                return TooMuchExpanded(limits);
             }
 
-            if (IsSuspiciousRatio(entry.Length, entry.CompressedLength))
+            if (IsSuspiciousRatio(entry.Length, entry.CompressedLength, limits))
             {
                 return ScreeningFindings.FileZipBomb("en del packas upp orimligt mycket");
             }
@@ -116,62 +93,19 @@ public sealed class WorkbookScreener(IOptions<ScreeningOptions> options) : IWork
     /// </summary>
     private static long MostCompressedBytes(long declaredLength) => declaredLength + (declaredLength / 8_000) + 64;
 
-    /// <summary>
-    /// Decompresses every part, counting actual bytes against the budget and stopping the moment it is exceeded.
-    /// .NET's reader already stops each part at its declared size; this holds even if a reader ever does not.
-    /// </summary>
-    private Finding? Expand(IReadOnlyCollection<ZipArchiveEntry> entries, ExpandedParts parts)
-    {
-        var buffer = new byte[81_920];
-        long budget = limits.MaxUncompressedBytes;
-        foreach (var entry in entries)
-        {
-            parts.Names.Add(entry.FullName);
-            var keep = ExpandedParts.IsInspected(entry.FullName) ? new MemoryStream() : null;
-            long entryBytes = 0;
-            using (var input = entry.Open())
-            {
-                int read;
-                while ((read = input.Read(buffer, 0, (int)Math.Min(buffer.Length, budget + 1))) > 0)
-                {
-                    entryBytes += read;
-                    budget -= read;
-                    if (budget < 0)
-                    {
-                        return TooMuchExpanded();
-                    }
-
-                    if (IsSuspiciousRatio(entryBytes, entry.CompressedLength))
-                    {
-                        return ScreeningFindings.FileZipBomb("en del packas upp orimligt mycket");
-                    }
-
-                    keep?.Write(buffer, 0, read);
-                }
-            }
-
-            if (keep is not null)
-            {
-                parts.Inspected[entry.FullName] = keep.ToArray();
-            }
-        }
-
-        return null;
-    }
-
-    private bool IsSuspiciousRatio(long expandedBytes, long compressedBytes) =>
+    internal static bool IsSuspiciousRatio(long expandedBytes, long compressedBytes, ScreeningOptions limits) =>
         expandedBytes > limits.RatioCheckMinBytes
         && expandedBytes > Math.Max(compressedBytes, 1) * limits.MaxCompressionRatio;
 
-    private Finding TooMuchExpanded() =>
+    internal static Finding TooMuchExpanded(ScreeningOptions limits) =>
         ScreeningFindings.FileZipBomb($"över {limits.MaxUncompressedBytes / (1024 * 1024)} MB uppackat");
 
-    private static IReadOnlyList<Finding> Classify(ExpandedParts parts)
+    /// <summary>What kind of package it is, from its content types, part names and relationships.</summary>
+    internal static IReadOnlyList<Finding> Classify(PackageFacts package)
     {
-        var contentTypesXml = parts.Find("[Content_Types].xml");
-        if (contentTypesXml is null)
+        if (package.ContentTypes is not { } contentTypes)
         {
-            var mimetype = parts.Find("mimetype") is { } m ? Encoding.ASCII.GetString(m).Trim() : null;
+            var mimetype = package.Mimetype?.Trim();
             return mimetype switch
             {
                 "application/vnd.oasis.opendocument.spreadsheet" or "application/vnd.oasis.opendocument.spreadsheet-template" =>
@@ -182,7 +116,6 @@ public sealed class WorkbookScreener(IOptions<ScreeningOptions> options) : IWork
             };
         }
 
-        var contentTypes = ReadAttributeValues(contentTypesXml, "ContentType");
         if (contentTypes.Contains(BinaryWorkbookMain))
         {
             return [ScreeningFindings.FileXlsb()];
@@ -198,16 +131,15 @@ public sealed class WorkbookScreener(IOptions<ScreeningOptions> options) : IWork
 
         var findings = new List<Finding>();
         var hasVba = contentTypes.Contains(VbaProject)
-            || parts.Names.Any(n => n.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase));
+            || package.Names.Any(n => n.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase));
         if (macroEnabledMain || hasVba)
         {
             findings.Add(ScreeningFindings.FileMacroEnabled());
         }
 
         var hasExternalLinks = contentTypes.Contains(ExternalLinkPart)
-            || parts.Names.Any(n => n.StartsWith("xl/externalLinks/", StringComparison.OrdinalIgnoreCase))
-            || parts.Relationships().Any(xml => ReadAttributeValues(xml, "Type")
-                .Any(t => t.EndsWith(ExternalLinkRelationship, StringComparison.OrdinalIgnoreCase)));
+            || package.Names.Any(n => n.StartsWith("xl/externalLinks/", StringComparison.OrdinalIgnoreCase))
+            || package.RelationshipTypes.Any(t => t.EndsWith(ExternalLinkRelationship, StringComparison.OrdinalIgnoreCase));
         if (hasExternalLinks)
         {
             findings.Add(ScreeningFindings.FileExternalLinks());
@@ -252,43 +184,19 @@ public sealed class WorkbookScreener(IOptions<ScreeningOptions> options) : IWork
         var printable = head.Count(c => !char.IsControl(c) || c is '\r' or '\n' or '\t');
         return printable >= head.Length * 0.95 && head.Length > 0 ? "en textfil (t.ex. CSV)" : "en fil av okänd typ";
     }
+}
 
-    /// <summary>Every value of the named attribute in an XML part; DTDs are prohibited, so entity tricks cannot expand it.</summary>
-    private static HashSet<string> ReadAttributeValues(byte[] xml, string attribute)
-    {
-        var values = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
-        using var reader = XmlReader.Create(new MemoryStream(xml), settings);
-        while (reader.Read())
-        {
-            if (reader.NodeType == XmlNodeType.Element && reader.GetAttribute(attribute) is { } value)
-            {
-                values.Add(value.Trim());
-            }
-        }
+/// <summary>What the screening rules need to know of a package, gathered while its parts are read.</summary>
+internal sealed class PackageFacts
+{
+    /// <summary>Every ContentType of [Content_Types].xml; null when the package has none.</summary>
+    public HashSet<string>? ContentTypes { get; set; }
 
-        return values;
-    }
+    /// <summary>The OpenDocument "mimetype" entry, if any.</summary>
+    public string? Mimetype { get; set; }
 
-    private static MemoryStream AsStream(ReadOnlyMemory<byte> content) =>
-        MemoryMarshal.TryGetArray(content, out var segment) && segment.Array is not null
-            ? new MemoryStream(segment.Array, segment.Offset, segment.Count, writable: false)
-            : new MemoryStream(content.ToArray(), writable: false);
+    public List<string> Names { get; } = [];
 
-    private sealed class ExpandedParts
-    {
-        public List<string> Names { get; } = [];
-
-        public Dictionary<string, byte[]> Inspected { get; } = new(StringComparer.OrdinalIgnoreCase);
-
-        public static bool IsInspected(string name) =>
-            name.Equals("[Content_Types].xml", StringComparison.OrdinalIgnoreCase)
-            || name.Equals("mimetype", StringComparison.OrdinalIgnoreCase)
-            || name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
-
-        public byte[]? Find(string name) => Inspected.GetValueOrDefault(name);
-
-        public IEnumerable<byte[]> Relationships() =>
-            Inspected.Where(p => p.Key.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)).Select(p => p.Value);
-    }
+    /// <summary>Every relationship Type of every .rels part.</summary>
+    public HashSet<string> RelationshipTypes { get; } = new(StringComparer.OrdinalIgnoreCase);
 }

@@ -111,11 +111,15 @@ public sealed class ContactImportServiceTests(AzuriteFixture storage)
         Assert.Null(await service.IngestAsync(blobName, CancellationToken.None));
     }
 
-    private (ContactImportService Service, ContactStore Store) Create()
+    private (ContactImportService Service, ContactStore Store) Create() => Create(storage.ConnectionString);
+
+    private Task Upload(string name, byte[] content) => Upload(storage.ConnectionString, name, content);
+
+    internal static (ContactImportService Service, ContactStore Store) Create(string connectionString)
     {
-        var store = new ContactStore(new TableServiceClient(storage.ConnectionString));
+        var store = new ContactStore(new TableServiceClient(connectionString));
         var service = new ContactImportService(
-            new BlobServiceClient(storage.ConnectionString),
+            new BlobServiceClient(connectionString),
             new ContactsWorkbookParser(MunicipalityRegistry.Default),
             store,
             MunicipalityRegistry.Default,
@@ -123,9 +127,9 @@ public sealed class ContactImportServiceTests(AzuriteFixture storage)
         return (service, store);
     }
 
-    private async Task Upload(string name, byte[] content)
+    internal static async Task Upload(string connectionString, string name, byte[] content)
     {
-        var container = new BlobServiceClient(storage.ConnectionString).GetBlobContainerClient(ContainerNames.Contacts);
+        var container = new BlobServiceClient(connectionString).GetBlobContainerClient(ContainerNames.Contacts);
         await container.CreateIfNotExistsAsync();
         await container.GetBlobClient(name).UploadAsync(new BinaryData(content), overwrite: true);
     }

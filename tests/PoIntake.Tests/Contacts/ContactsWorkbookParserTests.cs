@@ -99,4 +99,43 @@ public sealed class ContactsWorkbookParserTests
         Assert.True(Parser.Parse(Workbook(header: ["Roll", "Kommun", "E-post", "Namn"]), "01").Unreadable);
         Assert.True(Parser.Parse("not a workbook"u8.ToArray(), "01").Unreadable);
     }
+
+    [Fact]
+    public void Parse_ControlAndBidiCharacters_StrippedFromNameAndAddress()
+    {
+        var result = Parser.Parse(Workbook(rows: [["Kommun", "Solna", "Anna \u202EnossrednA\u202C\u0007", "anna@solna.se\u200F"]]), "01");
+
+        var contact = Assert.Single(result.Contacts);
+        Assert.Equal("Anna nossrednA", contact.Name);
+        Assert.Equal("anna@solna.se", contact.Email);
+    }
+
+    [Fact]
+    public void Parse_NameOrAddressOver200Characters_RowRefusedCellByCell()
+    {
+        var result = Parser.Parse(Workbook(rows:
+        [
+            ["Kommun", "Solna", new string('n', 201), "a@solna.se"],
+            ["Kommun", "Solna", "Bo", new string('b', 196) + "@s.se"],
+            ["Kommun", "Solna", new string('c', 200), "c@solna.se"],
+        ]), "01");
+
+        Assert.Equal([("C2", "contacts.text.tooLong"), ("D3", "contacts.text.tooLong")], result.Findings.Select(f => (f.Cell, f.Code)));
+        Assert.Equal(200, Assert.Single(result.Contacts).Name.Length);
+        Assert.False(result.Unreadable);
+    }
+
+    [Fact]
+    public void Parse_MoreRowsThanTheCap_UnreadableWithoutReadingRows()
+    {
+        var rows = Enumerable.Range(0, 4).Select(i => new[] { "Kommun", "Solna", "N" + i, $"n{i}@solna.se" }).ToArray();
+        var capped = new ContactsWorkbookParser(MunicipalityRegistry.Default, Microsoft.Extensions.Options.Options.Create(new PoIntake.Core.Intake.Screening.ScreeningOptions { MaxContactRows = 3 }));
+
+        var result = capped.Parse(Workbook(rows: rows), "01");
+
+        Assert.True(result.Unreadable);
+        Assert.Empty(result.Contacts);
+        Assert.Equal("contacts.rows.tooMany", Assert.Single(result.Findings).Code);
+        Assert.Equal(4, Parser.Parse(Workbook(rows: rows), "01").Contacts.Count);
+    }
 }

@@ -33,7 +33,14 @@ internal static class HostileCorpus
         yield return new("entity expansion in sharedStrings", Ok, () => ReplacePart(Valid(), "xl/sharedStrings.xml", BillionLaughs), IntakeOutcome.Rejected, FindingCodes.PackageUnreadable);
         yield return new("entity expansion in a sheet", Ok, () => ReplacePart(Valid(), "xl/worksheets/sheet2.xml", BillionLaughs), IntakeOutcome.Rejected, FindingCodes.PackageUnreadable);
         yield return new("external entity in a sheet", Ok, () => ReplacePart(Valid(), "xl/worksheets/sheet2.xml", ExternalEntity), IntakeOutcome.Rejected, FindingCodes.PackageUnreadable);
-        yield return new("sheet declaring 1 048 576 rows and 16 384 columns", Ok, MaximalDimension, IntakeOutcome.Accepted, null);
+        // Issue 11: rows and columns past the limits are never looked at; a cell out there refuses the file, naming it.
+        yield return new("sheet declaring 1 048 576 rows and 16 384 columns", Ok, () => MaximalDimension(withValue: false), IntakeOutcome.Accepted, null);
+        yield return new("a value in XFD1048576", Ok, () => MaximalDimension(withValue: true), IntakeOutcome.Rejected, ScreeningFindings.OutsideArea);
+        yield return new("SUM(A1:XFD1048575) without a saved value in a count", Ok, () => Build(w => w.SetCell(Sheets.Ombud, WorkbookLabels.Ombud.Count, Women, new Formula("=SUM(A1:XFD1048575)"))), IntakeOutcome.Rejected, FindingCodes.FormulaNotEvaluated);
+        yield return new("a value in XFD1 and SUM(A1:XFD1) without a saved value", Ok, FarValueAndWideSum, IntakeOutcome.Rejected, ScreeningFindings.OutsideArea);
+        yield return new("small SUM without a saved value in a count (evaluated)", Ok, SmallSum, IntakeOutcome.Accepted, null);
+        yield return new("3.8 million empty styled cells <c r=… s=\"0\"/>, 50 a row in 76 000 rows", Ok, () => StyledEmptyCells(rows: 76_000, perRow: 50, withAddress: true), IntakeOutcome.Rejected, ScreeningFindings.OutsideArea);
+        yield return new("4.2 million empty styled cells <c s=\"0\"/> in 2 000 rows", Ok, () => StyledEmptyCells(rows: 2_000, perRow: 2_100, withAddress: false), IntakeOutcome.Rejected, ScreeningFindings.OutsideArea);
         yield return new("xlsm with a VBA part", Ok, () => AddPart(Valid(), "xl/vbaProject.bin", "not really VBA"), IntakeOutcome.Rejected, ScreeningFindings.MacroEnabled);
         yield return new("encrypted workbook", Ok, () => HostileFiles.CompoundFile("EncryptionInfo", "EncryptedPackage"), IntakeOutcome.Rejected, ScreeningFindings.Encrypted);
         yield return new("legacy xls", Ok, () => HostileFiles.CompoundFile("Workbook"), IntakeOutcome.Rejected, ScreeningFindings.LegacyXls);
@@ -101,13 +108,61 @@ internal static class HostileCorpus
         """;
 
     /// <summary>A stray value in XFD1048576 and a dimension covering the whole grid: the parser must not walk every cell.</summary>
-    private static byte[] MaximalDimension()
+    private static byte[] MaximalDimension(bool withValue)
     {
         var bytes = Valid();
         var sheet = ReadPart(bytes, "xl/worksheets/sheet2.xml");
-        sheet = System.Text.RegularExpressions.Regex.Replace(sheet, "<dimension ref=\"[^\"]*\"", "<dimension ref=\"A1:XFD1048576\"");
-        sheet = sheet.Replace("</sheetData>", "<row r=\"1048576\" spans=\"16384:16384\"><c r=\"XFD1048576\" t=\"inlineStr\"><is><t>x</t></is></c></row></sheetData>", StringComparison.Ordinal);
+        var dimension = System.Text.RegularExpressions.Regex.Replace(sheet, "<x:dimension ref=\"[^\"]*\"", "<x:dimension ref=\"A1:XFD1048576\"");
+        Assert.NotEqual(sheet, dimension);
+        sheet = dimension;
+        if (withValue)
+        {
+            // ClosedXML writes the main namespace with the prefix x:, so the stray cell does too.
+            var stray = sheet.Replace("</x:sheetData>", "<x:row r=\"1048576\" spans=\"16384:16384\"><x:c r=\"XFD1048576\" t=\"inlineStr\"><x:is><x:t>x</x:t></x:is></x:c></x:row></x:sheetData>", StringComparison.Ordinal);
+            Assert.NotEqual(sheet, stray);
+            sheet = stray;
+        }
+
         return ReplacePart(bytes, "xl/worksheets/sheet2.xml", sheet);
+    }
+
+    /// <summary>A value far out in column XFD and a sum reaching it, neither with a saved value.</summary>
+    private static byte[] FarValueAndWideSum()
+    {
+        var workbook = TestWorkbook.Valid().Raw(Sheets.Ombud, "XFD1", 1.0);
+        workbook.SetCell(Sheets.Ombud, WorkbookLabels.Ombud.Count, Women, new Formula("=SUM(A1:XFD1)"));
+        return workbook.Build();
+    }
+
+    /// <summary>Z1:Z3 = 2, 3, 4 and the count = SUM(Z1:Z3) without a saved value: small, so it is evaluated (9).</summary>
+    public static byte[] SmallSum()
+    {
+        var workbook = TestWorkbook.Valid().Raw(Sheets.Ombud, "Z1", 2.0).Raw(Sheets.Ombud, "Z2", 3.0).Raw(Sheets.Ombud, "Z3", 4.0);
+        workbook.SetCell(Sheets.Ombud, WorkbookLabels.Ombud.Count, Women, new Formula("=SUM(Z1:Z3)"));
+        return workbook.Build();
+    }
+
+    /// <summary>
+    /// A valid workbook whose Ombud sheet gets <paramref name="rows"/> more rows of empty styled cells below its content
+    /// (issue 11: 3.8 million such cells passed the old limits and took 13.5 s and 3.3 GB).
+    /// </summary>
+    public static byte[] StyledEmptyCells(int rows, int perRow, bool withAddress)
+    {
+        var bytes = Valid();
+        var sheet = ReadPart(bytes, "xl/worksheets/sheet2.xml");
+        var xml = new StringBuilder(rows * perRow * 20);
+        for (var row = 1_000; row < 1_000 + rows; row++)
+        {
+            xml.Append("<x:row r=\"").Append(row).Append("\">");
+            for (var column = 1; column <= perRow; column++)
+            {
+                xml.Append(withAddress ? $"<x:c r=\"{Core.Intake.Parsing.A1.Address(row, column)}\" s=\"0\"/>" : "<x:c s=\"0\"/>");
+            }
+
+            xml.Append("</x:row>");
+        }
+
+        return ReplacePart(bytes, "xl/worksheets/sheet2.xml", sheet.Replace("</x:sheetData>", xml + "</x:sheetData>", StringComparison.Ordinal));
     }
 
     private static byte[] MergedLabels()
@@ -151,14 +206,14 @@ internal static class HostileCorpus
         return stream.ToArray();
     }
 
-    private static string ReadPart(byte[] package, string name)
+    internal static string ReadPart(byte[] package, string name)
     {
         using var archive = new ZipArchive(new MemoryStream(package), ZipArchiveMode.Read);
         using var reader = new StreamReader(archive.GetEntry(name)!.Open());
         return reader.ReadToEnd();
     }
 
-    private static byte[] ReplacePart(byte[] package, string name, string content)
+    internal static byte[] ReplacePart(byte[] package, string name, string content)
     {
         var buffer = new MemoryStream();
         buffer.Write(package);

@@ -1,5 +1,6 @@
 using System.Reflection;
 using PoIntake.Core.Intake;
+using PoIntake.Core.Intake.Screening;
 
 namespace PoIntake.Tests.Intake;
 
@@ -7,6 +8,7 @@ public sealed class FindingCodesTests
 {
     private static IReadOnlyList<string> Codes() =>
         typeof(FindingCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Concat(typeof(ScreeningFindings).GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.IsLiteral)
             .Select(f => (string)f.GetRawConstantValue()!)
             .ToList();

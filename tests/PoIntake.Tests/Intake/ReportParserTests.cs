@@ -1,5 +1,6 @@
 using System.Text;
 using PoIntake.Core.Intake;
+using PoIntake.Core.Intake.Screening;
 using static PoIntake.Tests.Intake.ParserTestKit;
 using Sheets = PoIntake.Core.Intake.WorkbookLabels.Sheets;
 
@@ -57,19 +58,21 @@ public sealed class ReportParserTests
         Assert.DoesNotContain(result.Findings, f => f.Code == FindingCodes.SheetMissing);
     }
 
+    // The parser's one read applies the screening rules first, so a file that is no workbook gets the screening's code.
     [Theory]
-    [InlineData(new byte[0])]
-    [InlineData(new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x00, 0x01, 0x02 })]
-    [InlineData(new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D, 0x31 })]
-    public void Parse_NotAWorkbook_ReportsUnreadablePackageWithoutThrowing(byte[] content)
+    [InlineData(new byte[0], ScreeningFindings.Empty)]
+    [InlineData(new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x00, 0x01, 0x02 }, ScreeningFindings.Corrupt)]
+    [InlineData(new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D, 0x31 }, ScreeningFindings.NotXlsx)]
+    public void Parse_NotAWorkbook_ReportsTheScreeningRefusalWithoutThrowing(byte[] content, string code)
     {
         var result = Parser().Parse(content, TestWorkbook.Origin);
 
         var finding = Assert.Single(result.Findings);
-        Assert.Equal(FindingCodes.PackageUnreadable, finding.Code);
+        Assert.Equal(code, finding.Code);
         Assert.Equal(Severity.Error, finding.Severity);
         Assert.Null(finding.Sheet);
-        Assert.Contains(".xlsx", finding.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Filen", finding.Message, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(finding.Fix));
         Assert.Null(result.Report);
     }
 

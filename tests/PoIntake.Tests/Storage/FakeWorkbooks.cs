@@ -43,6 +43,12 @@ internal sealed class FakeWorkbooks(int maxFileBytes) : IWorkbookScreener, IRepo
             throw failure;
         }
 
+        // The real parser's one read applies the screening rules first, so the fake does too.
+        if (Screen(content) is { Count: > 0 } refusals)
+        {
+            return new ParseResult(null, refusals, new Dictionary<string, CellLocation>());
+        }
+
         return _byContent[Convert.ToBase64String(content.Span)];
     }
 
