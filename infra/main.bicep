@@ -132,6 +132,7 @@ module eventGrid 'modules/eventgrid.bicep' = {
     location: location
     tags: tags
     storageAccountName: storage.outputs.name
+    deadLetterContainerName: storage.outputs.deadLetterContainerName
   }
 }
 
@@ -140,5 +141,6 @@ output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
 output AZURE_FUNCTION_APP_URL string = functionApp.outputs.defaultUrl
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_EVENTGRID_SYSTEM_TOPIC_NAME string = eventGrid.outputs.name
+output AZURE_EVENTGRID_DEADLETTER_CONTAINER string = storage.outputs.deadLetterContainerName
 output AZURE_EMAIL_SENDER_ADDRESS string = email.outputs.senderAddress
 output AZURE_EMAIL_DOMAIN_VERIFICATION object = email.outputs.domainVerificationRecords

@@ -22,7 +22,7 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: appInsightsName
 }
 
-resource communicationService 'Microsoft.Communication/communicationServices@2023-04-01' existing = {
+resource communicationService 'Microsoft.Communication/communicationServices@2025-05-01' existing = {
   name: communicationServiceName
 }
 

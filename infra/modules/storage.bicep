@@ -4,8 +4,11 @@ param name string
 param location string
 param tags object
 
+var deploymentContainerName = 'app-package'
+var deadLetterContainerName = 'eventgrid-deadletter'
+
 @description('Containers the app uses (core/Storage/StorageNames.cs) plus the deployment package and Event Grid dead letters.')
-var containers = ['reports', 'intake-results', 'contacts', 'app-package', 'eventgrid-deadletter']
+var containers = ['reports', 'intake-results', 'contacts', deploymentContainerName, deadLetterContainerName]
 
 @description('Tables the app uses (core/Storage/StorageNames.cs).')
 var tables = ['IntakeLog', 'ReportVersions', 'CurrentReports', 'Facts', 'SystemDeficiencies', 'Coverage', 'YearRevisions', 'Contacts', 'ReminderLedger']
@@ -66,4 +69,5 @@ resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-0
 
 output name string = account.name
 output id string = account.id
-output deploymentContainerName string = 'app-package'
+output deploymentContainerName string = deploymentContainerName
+output deadLetterContainerName string = deadLetterContainerName
