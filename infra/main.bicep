@@ -29,6 +29,9 @@ param countyBoardUploaders array = []
 @description('County code → SHA-256 (64 lowercase hex digits) of that county board\'s HTTP upload key: { "01": "<hash>", … }. Hashes, not keys; make a key with `dotnet run --project devhost -- county-key <code>`. A county without an entry cannot upload over HTTP.')
 param countyUploadKeyHashes object = {}
 
+@description('E-mail address that gets the alert mails (docs/deploy.md "Alerts and what to do"). Empty: alerts show in the portal only.')
+param alertEmailAddress string = ''
+
 @description('Maximum instances of the Flex Consumption app.')
 @minValue(40)
 @maxValue(1000)
@@ -74,6 +77,7 @@ module storage 'modules/storage.bicep' = {
     name: 'stpo${token}'
     location: location
     tags: tags
+    workspaceId: monitoring.outputs.workspaceId
   }
 }
 
@@ -133,6 +137,21 @@ module eventGrid 'modules/eventgrid.bicep' = {
     tags: tags
     storageAccountName: storage.outputs.name
     deadLetterContainerName: storage.outputs.deadLetterContainerName
+  }
+}
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    actionGroupName: 'ag-pointake-${token}'
+    alertNamePrefix: 'alert-pointake-${token}'
+    workspaceId: monitoring.outputs.workspaceId
+    appInsightsId: monitoring.outputs.appInsightsId
+    deadLetterContainerName: storage.outputs.deadLetterContainerName
+    alertEmailAddress: alertEmailAddress
   }
 }
 

@@ -4,6 +4,9 @@ param name string
 param location string
 param tags object
 
+@description('Log Analytics workspace for the blob write/delete and queue write logs (the dead-letter and poison-queue alerts read them).')
+param workspaceId string
+
 var deploymentContainerName = 'app-package'
 var deadLetterContainerName = 'eventgrid-deadletter'
 
@@ -65,6 +68,31 @@ resource storageTables 'Microsoft.Storage/storageAccounts/tableServices/tables@2
 resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
   parent: account
   name: 'default'
+}
+
+// Who wrote or deleted which blob, and every message put on a queue (the blob trigger's poison queue among them):
+// StorageBlobLogs / StorageQueueLogs in the workspace. Reads are not logged (volume, and every status page would log).
+resource blobLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'blob-writes-deletes'
+  scope: blobService
+  properties: {
+    workspaceId: workspaceId
+    logs: [
+      { category: 'StorageWrite', enabled: true }
+      { category: 'StorageDelete', enabled: true }
+    ]
+  }
+}
+
+resource queueLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'queue-writes'
+  scope: queueService
+  properties: {
+    workspaceId: workspaceId
+    logs: [
+      { category: 'StorageWrite', enabled: true }
+    ]
+  }
 }
 
 output name string = account.name

@@ -67,11 +67,77 @@ internal static class ArmTemplate
     public static IEnumerable<JsonObject> OfType(JsonObject template, string type) =>
         AllResources(template).Where(r => string.Equals((string?)r["type"], type, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The template of the module deployed under <paramref name="deploymentName"/> (its `name:` in main.bicep).</summary>
+    /// <summary>The nested deployment of the module named <paramref name="deploymentName"/> (its `name:` in main.bicep).</summary>
+    public static JsonObject Deployment(JsonObject template, string deploymentName) =>
+        OfType(template, "Microsoft.Resources/deployments").Single(d => (string?)d["name"] == deploymentName);
+
+    /// <summary>The template of the module deployed under <paramref name="deploymentName"/>.</summary>
     public static JsonObject Module(JsonObject template, string deploymentName) =>
-        OfType(template, "Microsoft.Resources/deployments")
-            .Single(d => ((string?)d["name"])?.Contains($"'{deploymentName}'", StringComparison.Ordinal) == true
-                         || (string?)d["name"] == deploymentName)["properties"]!["template"]!.AsObject();
+        Deployment(template, deploymentName)["properties"]!["template"]!.AsObject();
+
+    /// <summary>
+    /// The value of a template string: a literal, or an expression of parameters('…'), variables('…') (string ones),
+    /// '…' literals and format(…) over those. Enough for the alert definitions; anything else is refused.
+    /// </summary>
+    public static string Evaluate(string value, JsonObject template, IReadOnlyDictionary<string, string> parameters)
+    {
+        if (!value.StartsWith('[') || value.StartsWith("[[", StringComparison.Ordinal))
+        {
+            return value;
+        }
+
+        var position = 1;
+        var result = Expression(value, ref position, template, parameters);
+        Assert.Equal("]", value[position..]);
+        return result;
+    }
+
+    private static string Expression(string text, ref int i, JsonObject template, IReadOnlyDictionary<string, string> parameters)
+    {
+        if (text[i] == '\'')
+        {
+            var literal = new System.Text.StringBuilder();
+            for (i++; ; i++)
+            {
+                if (text[i] == '\'' && i + 1 < text.Length && text[i + 1] == '\'')
+                {
+                    literal.Append('\'');
+                    i++;
+                }
+                else if (text[i] == '\'')
+                {
+                    i++;
+                    return literal.ToString();
+                }
+                else
+                {
+                    literal.Append(text[i]);
+                }
+            }
+        }
+
+        var open = text.IndexOf('(', i);
+        var function = text[i..open];
+        i = open + 1;
+        var arguments = new List<string>();
+        while (text[i] != ')')
+        {
+            arguments.Add(Expression(text, ref i, template, parameters));
+            while (text[i] is ',' or ' ')
+            {
+                i++;
+            }
+        }
+
+        i++;
+        return function switch
+        {
+            "parameters" => parameters[arguments.Single()],
+            "variables" => Evaluate((string)template["variables"]![arguments.Single()]!, template, parameters),
+            "format" => string.Format(System.Globalization.CultureInfo.InvariantCulture, arguments[0], arguments.Skip(1).ToArray<object>()),
+            _ => throw new FormatException($"{function}() is not evaluated by this test helper"),
+        };
+    }
 
     private static IEnumerable<JsonObject> OwnResources(JsonObject template) => template["resources"] switch
     {

@@ -45,7 +45,7 @@ public sealed class CountyBoardAccessTests
     public async Task Main_PassesTheCountyBoardsToTheRbacModule()
     {
         var main = await BicepCli.MainTemplateAsync();
-        var rbac = ArmTemplate.OfType(main, "Microsoft.Resources/deployments").Single(d => (string?)d["name"] == "rbac");
+        var rbac = ArmTemplate.Deployment(main, "rbac");
 
         Assert.Equal("[parameters('countyBoardUploaders')]", (string?)rbac["properties"]!["parameters"]!["countyBoardUploaders"]!["value"]);
     }

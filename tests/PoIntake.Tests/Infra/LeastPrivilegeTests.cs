@@ -64,7 +64,7 @@ public sealed partial class LeastPrivilegeTests
             (string?)assignment["scope"]);
         Assert.Equal($"[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '{BlobDataContributor}')]", (string?)assignment["properties"]!["roleDefinitionId"]);
 
-        var passed = (string?)Deployment(main, "eventgrid")["properties"]!["parameters"]!["deadLetterContainerName"]!["value"];
+        var passed = (string?)ArmTemplate.Deployment(main, "eventgrid")["properties"]!["parameters"]!["deadLetterContainerName"]!["value"];
         Assert.Contains("'storage'", passed);
         Assert.EndsWith(".outputs.deadLetterContainerName.value]", passed);
         var storage = ArmTemplate.Module(main, "storage");
@@ -173,9 +173,6 @@ public sealed partial class LeastPrivilegeTests
             bin.Delete(recursive: true);
         }
     }
-
-    private static JsonObject Deployment(JsonObject main, string name) =>
-        ArmTemplate.OfType(main, "Microsoft.Resources/deployments").Single(d => (string?)d["name"] == name);
 
     [GeneratedRegex(@"variables\('roles'\)\.(\w+)")]
     private static partial Regex RoleReference();
