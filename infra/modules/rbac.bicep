@@ -126,7 +126,8 @@ resource countyBoardRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' = 
   }
 }
 
-// The condition of one county board; {countyCode} is replaced by the board's two-digit code.
+// The condition of one county board; {countyCode} is replaced by the board's two-digit code, taken through int() so
+// that nothing but digits can reach the condition (a code with * or ? would widen it; int() fails the deployment).
 var countyBoardCondition = '''
 (
  (
@@ -193,6 +194,6 @@ resource countyBoards 'Microsoft.Authorization/roleAssignments@2022-04-01' = [fo
     roleDefinitionId: countyBoardRole.id
     description: 'County board ${board.countyCode}: own county paths only'
     conditionVersion: '2.0'
-    condition: replace(countyBoardCondition, '{countyCode}', board.countyCode)
+    condition: replace(countyBoardCondition, '{countyCode}', padLeft(string(int(board.countyCode)), 2, '0'))
   }
 }]

@@ -36,7 +36,7 @@ public sealed class CountyBoardAccessTests
         var roleName = ((string)CountyBoardRole(template)["name"]!).Trim('[', ']');
         Assert.Equal($"[resourceId('Microsoft.Authorization/roleDefinitions', {roleName})]", (string?)properties["roleDefinitionId"]);
         Assert.Equal(
-            "[replace(variables('countyBoardCondition'), '{countyCode}', parameters('countyBoardUploaders')[copyIndex()].countyCode)]",
+            "[replace(variables('countyBoardCondition'), '{countyCode}', padLeft(string(int(parameters('countyBoardUploaders')[copyIndex()].countyCode)), 2, '0'))]",
             (string?)properties["condition"]);
         Assert.Equal("[resourceId('Microsoft.Storage/storageAccounts', parameters('storageAccountName'))]", (string?)assignment["scope"]);
     }
