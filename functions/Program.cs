@@ -5,4 +5,5 @@ using PoIntake.Functions;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddPoIntakeFunctionApp(builder.Configuration);
+builder.Services.AddPoIntakeTelemetry();
 builder.Build().Run();

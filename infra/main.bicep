@@ -32,6 +32,9 @@ param countyUploadKeyHashes object = {}
 @description('Holder name → SHA-256 of one of Socialstyrelsen\'s national keys (totals, every county\'s status, reminder preview): { "socialstyrelsen": "<hash>" }. Make one with `dotnet run --project devhost -- national-key <holder>`; remove an entry to revoke that holder alone.')
 param nationalKeyHashes object = {}
 
+@description('E-mail address that gets the alert mails (docs/deploy.md "Alerts and what to do"). Empty: alerts show in the portal only.')
+param alertEmailAddress string = ''
+
 @description('Maximum instances of the Flex Consumption app.')
 @minValue(40)
 @maxValue(1000)
@@ -77,6 +80,7 @@ module storage 'modules/storage.bicep' = {
     name: 'stpo${token}'
     location: location
     tags: tags
+    workspaceId: monitoring.outputs.workspaceId
   }
 }
 
@@ -136,6 +140,22 @@ module eventGrid 'modules/eventgrid.bicep' = {
     location: location
     tags: tags
     storageAccountName: storage.outputs.name
+    deadLetterContainerName: storage.outputs.deadLetterContainerName
+  }
+}
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    actionGroupName: 'ag-pointake-${token}'
+    alertNamePrefix: 'alert-pointake-${token}'
+    workspaceId: monitoring.outputs.workspaceId
+    appInsightsId: monitoring.outputs.appInsightsId
+    deadLetterContainerName: storage.outputs.deadLetterContainerName
+    alertEmailAddress: alertEmailAddress
   }
 }
 
@@ -144,5 +164,6 @@ output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
 output AZURE_FUNCTION_APP_URL string = functionApp.outputs.defaultUrl
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_EVENTGRID_SYSTEM_TOPIC_NAME string = eventGrid.outputs.name
+output AZURE_EVENTGRID_DEADLETTER_CONTAINER string = storage.outputs.deadLetterContainerName
 output AZURE_EMAIL_SENDER_ADDRESS string = email.outputs.senderAddress
 output AZURE_EMAIL_DOMAIN_VERIFICATION object = email.outputs.domainVerificationRecords

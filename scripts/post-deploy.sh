@@ -5,8 +5,10 @@ set -eu
 
 : "${AZURE_RESOURCE_GROUP:?run through azd (azd up / azd deploy) or export the azd outputs}"
 : "${AZURE_FUNCTION_APP_NAME:?}"
+: "${AZURE_FUNCTION_APP_URL:?}"
 : "${AZURE_EVENTGRID_SYSTEM_TOPIC_NAME:?}"
 : "${AZURE_STORAGE_ACCOUNT_NAME:?}"
+: "${AZURE_EVENTGRID_DEADLETTER_CONTAINER:?}"
 
 key=""
 for attempt in 1 2 3 4 5 6 7 8 9 10; do
@@ -19,7 +21,9 @@ done
 [ -n "$key" ] || { echo "the function app has no blobs_extension key; is the code deployed?" >&2; exit 1; }
 
 storage_id=$(az storage account show -g "$AZURE_RESOURCE_GROUP" -n "$AZURE_STORAGE_ACCOUNT_NAME" --query id -o tsv)
-base="https://${AZURE_FUNCTION_APP_NAME}.azurewebsites.net/runtime/webhooks/blobs"
+# The app's own URL as Bicep reports it (main.bicep output): Flex Consumption hosts can have regional, hashed names,
+# so "<app>.azurewebsites.net" is not a safe guess.
+base="${AZURE_FUNCTION_APP_URL%/}/runtime/webhooks/blobs"
 
 subscribe() {
   name=$1 container=$2 function=$3 suffix=$4
@@ -31,7 +35,7 @@ subscribe() {
     --subject-begins-with "/blobServices/default/containers/${container}/blobs/" \
     --subject-ends-with "$suffix" \
     --max-delivery-attempts 30 --event-ttl 1440 \
-    --deadletter-endpoint "${storage_id}/blobServices/default/containers/eventgrid-deadletter" \
+    --deadletter-endpoint "${storage_id}/blobServices/default/containers/${AZURE_EVENTGRID_DEADLETTER_CONTAINER}" \
     --deadletter-identity systemassigned \
     --output none
   echo "subscription $name → $function"

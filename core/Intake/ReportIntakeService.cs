@@ -2,6 +2,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PoIntake.Core.Diagnostics;
 using PoIntake.Core.Intake.Screening;
 using PoIntake.Core.Reference;
 using PoIntake.Core.Storage;
@@ -214,9 +215,11 @@ public sealed partial class ReportIntakeService(
         Message = "Intake {Partition}/{LogRowKey}: {Outcome} {Disposition} version {VersionId}, {ErrorCount} errors, {WarningCount} warnings, attempt {Attempts}")]
     private partial void LogIngested(string partition, string logRowKey, string outcome, string disposition, string? versionId, int errorCount, int warningCount, int attempts);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Intake {Partition}/{LogRowKey} failed with {FailureReason} (inner {InnerFailureReason}); the host will retry. {StackTrace}")]
+    [LoggerMessage(EventId = LogEventIds.IntakeFailed, EventName = nameof(LogEventIds.IntakeFailed), Level = LogLevel.Error,
+        Message = "Intake {Partition}/{LogRowKey} failed with {FailureReason} (inner {InnerFailureReason}); the host will retry. {StackTrace}")]
     private partial void LogFailed(string partition, string logRowKey, string failureReason, string? innerFailureReason, string? stackTrace);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Intake {Partition}/{LogRowKey} failed with {FailureReason}, and writing that to IntakeLog failed with {LogFailureReason}")]
+    [LoggerMessage(EventId = LogEventIds.IntakeFailureNotRecorded, EventName = nameof(LogEventIds.IntakeFailureNotRecorded), Level = LogLevel.Error,
+        Message = "Intake {Partition}/{LogRowKey} failed with {FailureReason}, and writing that to IntakeLog failed with {LogFailureReason}")]
     private partial void LogFailureNotRecorded(string partition, string logRowKey, string failureReason, string? logFailureReason);
 }

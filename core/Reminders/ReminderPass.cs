@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
+using PoIntake.Core.Diagnostics;
 using PoIntake.Core.Email;
 
 namespace PoIntake.Core.Reminders;
@@ -78,6 +80,17 @@ public sealed partial class ReminderPass(
             }
         }
 
+        foreach (var deadline in schedule.JustPassedAt(now).Where(d => only is null || d.Kind == only))
+        {
+            var missing = await targeting.MissingAsync(deadline.ReportedYear, cancellationToken);
+            if (missing.Count > 0)
+            {
+                var counties = string.Join(',', missing.Select(r => r.CountyCode).Distinct());
+                LogDeadlinePassedWithReportsMissing(
+                    logger, deadline.Id, deadline.Year, deadline.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), missing.Count, counties);
+            }
+        }
+
         var outcome = new ReminderPassResult(slots.Length, planned, sent, handled, failed, rejected);
         LogPass(logger, outcome.DueSlots, outcome.Planned, outcome.Sent, outcome.AlreadyHandled, outcome.Failed, outcome.Rejected);
         return outcome;
@@ -106,8 +119,13 @@ public sealed partial class ReminderPass(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder {OperationId} failed ({ErrorCode}), attempt {Attempt}; stays pending")]
     private static partial void LogFailed(ILogger logger, Guid operationId, string? errorCode, int attempt);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Reminder {OperationId} refused by the e-mail service ({ErrorCode}); not retried")]
+    [LoggerMessage(EventId = LogEventIds.ReminderRejected, EventName = nameof(LogEventIds.ReminderRejected), Level = LogLevel.Error,
+        Message = "Reminder {OperationId} refused by the e-mail service ({ErrorCode}); not retried")]
     private static partial void LogRejected(ILogger logger, Guid operationId, string? errorCode);
+
+    [LoggerMessage(EventId = LogEventIds.DeadlinePassedWithReportsMissing, EventName = nameof(LogEventIds.DeadlinePassedWithReportsMissing), Level = LogLevel.Warning,
+        Message = "Deadline {Deadline} {DeadlineYear} ({DeadlineDate}) has passed with {MissingCount} reports missing, counties {Counties}")]
+    private static partial void LogDeadlinePassedWithReportsMissing(ILogger logger, string deadline, int deadlineYear, string deadlineDate, int missingCount, string counties);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder {OperationId}: claim lost before the outcome was recorded")]
     private static partial void LogClaimLost(ILogger logger, Guid operationId);

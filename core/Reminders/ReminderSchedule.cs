@@ -20,6 +20,9 @@ public sealed record ReminderSlot(Deadline Deadline, int Offset, DateTimeOffset 
 /// <summary>Which reminders are due when, in Swedish time whatever the host's zone.</summary>
 public sealed class ReminderSchedule(IOptions<ReminderOptions> options, IWorkingDayCalendar calendar)
 {
+    /// <summary>How long after a deadline passed the passes keep reporting what is missing (the alert needs only one).</summary>
+    public static readonly TimeSpan PassedDeadlineWatch = TimeSpan.FromDays(1);
+
     private static readonly Lazy<TimeZoneInfo> StockholmZone = new(() => TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm"));
 
     public static TimeZoneInfo Stockholm => StockholmZone.Value;
@@ -57,6 +60,23 @@ public sealed class ReminderSchedule(IOptions<ReminderOptions> options, IWorking
     /// <summary>The slots due at <paramref name="now"/>: their moment has come and not yet passed (catches up missed runs).</summary>
     public IReadOnlyList<ReminderSlot> DueAt(DateTimeOffset now) =>
         CandidateSlots(now).Where(s => s.IsDueAt(now)).ToArray();
+
+    /// <summary>
+    /// The report deadlines (annualReport: the only one reports are due by) that passed within the day before
+    /// <paramref name="now"/>: a deadline passes when its Swedish day ends, and for one day after that each reminder pass
+    /// logs the reports still missing (LogEventIds.DeadlinePassedWithReportsMissing), so an alert sees it even if a pass fails.
+    /// </summary>
+    public IReadOnlyList<Deadline> JustPassedAt(DateTimeOffset now)
+    {
+        var year = TimeZoneInfo.ConvertTime(now, Stockholm).Year;
+        return new[] { year - 1, year }
+            .Select(y => DeadlineOf(DeadlineKind.AnnualReport, y))
+            .Where(d => PassedAt(d) <= now && now < PassedAt(d) + PassedDeadlineWatch)
+            .ToArray();
+    }
+
+    /// <summary>The end of the deadline's Swedish day: from then on, what is missing is late.</summary>
+    public static DateTimeOffset PassedAt(Deadline deadline) => AtSwedishTime(deadline.Date.AddDays(1), TimeOnly.MinValue);
 
     /// <summary>The slots whose moment falls on a Swedish calendar day.</summary>
     public IReadOnlyList<ReminderSlot> OnDay(DateOnly day) =>

@@ -8,14 +8,14 @@ param tags object
 
 var useCustomDomain = !empty(customDomain)
 
-resource emailService 'Microsoft.Communication/emailServices@2023-04-01' = {
+resource emailService 'Microsoft.Communication/emailServices@2025-05-01' = {
   name: emailServiceName
   location: 'global'
   tags: tags
   properties: { dataLocation: dataLocation }
 }
 
-resource managedDomain 'Microsoft.Communication/emailServices/domains@2023-04-01' = if (!useCustomDomain) {
+resource managedDomain 'Microsoft.Communication/emailServices/domains@2025-05-01' = if (!useCustomDomain) {
   parent: emailService
   name: 'AzureManagedDomain'
   location: 'global'
@@ -26,7 +26,7 @@ resource managedDomain 'Microsoft.Communication/emailServices/domains@2023-04-01
   }
 }
 
-resource customerDomain 'Microsoft.Communication/emailServices/domains@2023-04-01' = if (useCustomDomain) {
+resource customerDomain 'Microsoft.Communication/emailServices/domains@2025-05-01' = if (useCustomDomain) {
   parent: emailService
   name: useCustomDomain ? customDomain : 'unused'
   location: 'global'
@@ -37,12 +37,14 @@ resource customerDomain 'Microsoft.Communication/emailServices/domains@2023-04-0
   }
 }
 
-resource communicationService 'Microsoft.Communication/communicationServices@2023-04-01' = {
+resource communicationService 'Microsoft.Communication/communicationServices@2025-05-01' = {
   name: communicationServiceName
   location: 'global'
   tags: tags
   properties: {
     dataLocation: dataLocation
+    // Access keys (HMAC, connection strings) refused: the app sends with its managed identity only.
+    disableLocalAuth: true
     linkedDomains: [useCustomDomain ? customerDomain.id : managedDomain.id]
   }
 }

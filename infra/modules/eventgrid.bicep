@@ -6,6 +6,9 @@ param location string
 param tags object
 param storageAccountName string
 
+@description('The container Event Grid dead-letters undeliverable events into; its identity may write there and nowhere else.')
+param deadLetterContainerName string
+
 resource storageAccount 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
 }
@@ -22,9 +25,21 @@ resource systemTopic 'Microsoft.EventGrid/systemTopics@2022-06-15' = {
   }
 }
 
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' existing = {
+  parent: storageAccount
+  name: 'default'
+}
+
+resource deadLetterContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' existing = {
+  parent: blobService
+  name: deadLetterContainerName
+}
+
+// Storage Blob Data Contributor (what Event Grid documents for dead-lettering with an identity) on the dead-letter
+// container only: the topic's identity cannot read or write reports, results or the app's package.
 resource deadLetterWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storageAccount.id, systemTopic.id, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
-  scope: storageAccount
+  name: guid(deadLetterContainer.id, systemTopic.id, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
+  scope: deadLetterContainer
   properties: {
     principalId: systemTopic.identity.principalId
     principalType: 'ServicePrincipal'

@@ -139,5 +139,19 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
   }
 }
 
+// No FTP or SCM (Kudu, zip deploy) user name and password: deployments authenticate with Entra ID (azd uses the
+// deployer's token to upload the package to the deployment container).
+resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: site
+  name: 'ftp'
+  properties: { allow: false }
+}
+
+resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: site
+  name: 'scm'
+  properties: { allow: false }
+}
+
 output name string = site.name
 output defaultUrl string = 'https://${site.properties.defaultHostName}'

@@ -8,7 +8,6 @@ param deployerPrincipalType string
 param countyBoardUploaders array
 
 var roles = {
-  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
@@ -23,13 +22,15 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: appInsightsName
 }
 
-resource communicationService 'Microsoft.Communication/communicationServices@2023-04-01' existing = {
+resource communicationService 'Microsoft.Communication/communicationServices@2025-05-01' existing = {
   name: communicationServiceName
 }
 
-// Blob Data Owner (not Contributor) because the Functions host and the blob trigger manage leases and
-// receipts on the account; Queue Data Contributor because the Event Grid blob trigger queues work internally.
-var appStorageRoles = [roles.storageBlobDataOwner, roles.storageQueueDataContributor, roles.storageTableDataContributor]
+// Blob Data Contributor: the host's keys, timer and singleton leases, blob-trigger receipts, the deployment package and
+// the app's own blobs are plain blob reads, writes, leases and deletes. Owner would add only ACLs, ownership (accounts
+// with a hierarchical namespace, which this one is not) and blob index tags, none of which the host or the code uses.
+// Queue Data Contributor because the Event Grid blob trigger queues work internally and writes its poison queue.
+var appStorageRoles = [roles.storageBlobDataContributor, roles.storageQueueDataContributor, roles.storageTableDataContributor]
 
 resource appStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in appStorageRoles: {
   name: guid(storageAccount.id, appPrincipalId, role)
@@ -94,18 +95,105 @@ resource deployerBlob 'Microsoft.Authorization/roleAssignments@2022-04-01' = if 
   }
 }
 
-// County boards: Blob Data Contributor limited by an ABAC condition to their own county's paths:
-// reports/{year}/{countyCode}/… and contacts/{countyCode}.xlsx. Reads, writes and deletes elsewhere are denied.
-// (Deleting is allowed only in their own paths; blob versioning and soft delete keep every original recoverable.)
+// County boards: a custom role with only the blob data actions they need (read, create, overwrite; no delete, no
+// container actions, no user delegation key), limited by an ABAC condition to their own county's paths:
+//   reports/{year}/{countyCode}/{name}       read, list, upload (overwriting keeps the old version: versioning)
+//   contacts/{countyCode}.xlsx                 read, upload
+//   intake-results/{year}/{countyCode}/{name} read, list (the validation reports of their uploads)
+//   intake-results/contacts/{countyCode}.xlsx.{sha16}.json  read (the findings of their contacts register)
+// {year} is four digits: StringLike has only the wildcards * and ?, so each of the first four characters is checked
+// against 0-9 (ForAnyOfAnyValues); '*/*/*/*' refused means no folder below the county. Listing needs a prefix of the
+// same shape (reports/2026/01/). docs/deploy.md "County boards" explains each clause.
+resource countyBoardRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
+  name: guid(resourceGroup().id, 'pointake-county-board')
+  properties: {
+    roleName: 'PoIntake county board (${resourceGroup().name})'
+    description: 'Read and upload blobs; which blobs is decided by the condition of each assignment (own county only).'
+    type: 'CustomRole'
+    assignableScopes: [resourceGroup().id]
+    permissions: [
+      {
+        actions: []
+        notActions: []
+        dataActions: [
+          'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read'
+          'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/write'
+          'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/add/action'
+        ]
+        notDataActions: []
+      }
+    ]
+  }
+}
+
+// The condition of one county board; {countyCode} is replaced by the board's two-digit code, taken through int() so
+// that nothing but digits can reach the condition (a code with * or ? would widen it; int() fails the deployment).
+var countyBoardCondition = '''
+(
+ (
+  !(ActionMatches{'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read'} AND NOT SubOperationMatches{'Blob.List'})
+  AND !(ActionMatches{'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/write'})
+  AND !(ActionMatches{'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/add/action'})
+ )
+ OR
+ (
+  (@Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] StringEquals 'reports' OR @Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] StringEquals 'intake-results')
+  AND @Resource[Microsoft.Storage/storageAccounts/blobServices/containers/blobs:path] StringLike '????/{countyCode}/?*'
+  AND @Resource[Microsoft.Storage/storageAccounts/blobServices/containers/blobs:path] StringNotLike '*/*/*/*'
+  AND @Resource[Microsoft.Storage/storageAccounts/blobServices/containers/blobs:path] ForAnyOfAnyValues:StringLike {'0*', '1*', '2*', '3*', '4*', '5*', '6*', '7*', '8*', '9*'}
+  AND @Resource[Microsoft.Storage/storageAccounts/blobServices/containers/blobs:path] ForAnyOfAnyValues:StringLike {'?0*', '?1*', '?2*', '?3*', '?4*', '?5*', '?6*', '?7*', '?8*', '?9*'}
+  AND @Resource[Microsoft.Storage/storageAccounts/blobServices/containers/blobs:path] ForAnyOfAnyValues:StringLike {'??0*', '??1*', '??2*', '??3*', '??4*', '??5*', '??6*', '??7*', '??8*', '??9*'}
+  AND @Resource[Microsoft.Storage/storageAccounts/blobServices/containers/blobs:path] ForAnyOfAnyValues:StringLike {'???0*', '???1*', '???2*', '???3*', '???4*', '???5*', '???6*', '???7*', '???8*', '???9*'}
+ )
+ OR
+ (
+  @Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] StringEquals 'contacts'
+  AND @Resource[Microsoft.Storage/storageAccounts/blobServices/containers/blobs:path] StringEquals '{countyCode}.xlsx'
+ )
+ OR
+ (
+  @Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] StringEquals 'intake-results'
+  AND @Resource[Microsoft.Storage/storageAccounts/blobServices/containers/blobs:path] StringLike 'contacts/{countyCode}.xlsx.????????????????.json'
+ )
+)
+AND
+(
+ (
+  !(ActionMatches{'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/write'})
+  AND !(ActionMatches{'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/add/action'})
+ )
+ OR
+ (
+  @Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] StringNotEquals 'intake-results'
+ )
+)
+AND
+(
+ (
+  !(ActionMatches{'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read'} AND SubOperationMatches{'Blob.List'})
+ )
+ OR
+ (
+  (@Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] StringEquals 'reports' OR @Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] StringEquals 'intake-results')
+  AND @Request[Microsoft.Storage/storageAccounts/blobServices/containers/blobs:prefix] StringLike '????/{countyCode}/*'
+  AND @Request[Microsoft.Storage/storageAccounts/blobServices/containers/blobs:prefix] StringNotLike '*/*/*/*'
+  AND @Request[Microsoft.Storage/storageAccounts/blobServices/containers/blobs:prefix] ForAnyOfAnyValues:StringLike {'0*', '1*', '2*', '3*', '4*', '5*', '6*', '7*', '8*', '9*'}
+  AND @Request[Microsoft.Storage/storageAccounts/blobServices/containers/blobs:prefix] ForAnyOfAnyValues:StringLike {'?0*', '?1*', '?2*', '?3*', '?4*', '?5*', '?6*', '?7*', '?8*', '?9*'}
+  AND @Request[Microsoft.Storage/storageAccounts/blobServices/containers/blobs:prefix] ForAnyOfAnyValues:StringLike {'??0*', '??1*', '??2*', '??3*', '??4*', '??5*', '??6*', '??7*', '??8*', '??9*'}
+  AND @Request[Microsoft.Storage/storageAccounts/blobServices/containers/blobs:prefix] ForAnyOfAnyValues:StringLike {'???0*', '???1*', '???2*', '???3*', '???4*', '???5*', '???6*', '???7*', '???8*', '???9*'}
+ )
+)
+'''
+
 resource countyBoards 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for board in countyBoardUploaders: {
-  name: guid(storageAccount.id, board.principalId, roles.storageBlobDataContributor, board.countyCode)
+  name: guid(storageAccount.id, board.principalId, countyBoardRole.id, board.countyCode)
   scope: storageAccount
   properties: {
     principalId: board.principalId
     principalType: 'Group'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
+    roleDefinitionId: countyBoardRole.id
     description: 'County board ${board.countyCode}: own county paths only'
     conditionVersion: '2.0'
-    condition: '((!(ActionMatches{\'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read\'}) AND !(ActionMatches{\'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/write\'}) AND !(ActionMatches{\'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/add/action\'}) AND !(ActionMatches{\'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/delete\'})) OR ((@Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] StringEquals \'reports\' AND @Resource[Microsoft.Storage/storageAccounts/blobServices/containers/blobs:path] StringLike \'*/${board.countyCode}/*\') OR (@Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] StringEquals \'contacts\' AND @Resource[Microsoft.Storage/storageAccounts/blobServices/containers/blobs:path] StringEquals \'${board.countyCode}.xlsx\')))'
+    condition: replace(countyBoardCondition, '{countyCode}', padLeft(string(int(board.countyCode)), 2, '0'))
   }
 }]

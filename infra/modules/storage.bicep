@@ -4,8 +4,14 @@ param name string
 param location string
 param tags object
 
+@description('Log Analytics workspace for the blob write/delete and queue write logs (the dead-letter and poison-queue alerts read them).')
+param workspaceId string
+
+var deploymentContainerName = 'app-package'
+var deadLetterContainerName = 'eventgrid-deadletter'
+
 @description('Containers the app uses (core/Storage/StorageNames.cs) plus the deployment package and Event Grid dead letters.')
-var containers = ['reports', 'intake-results', 'contacts', 'app-package', 'eventgrid-deadletter']
+var containers = ['reports', 'intake-results', 'contacts', deploymentContainerName, deadLetterContainerName]
 
 @description('Tables the app uses (core/Storage/StorageNames.cs).')
 var tables = ['IntakeLog', 'ReportVersions', 'CurrentReports', 'Facts', 'SystemDeficiencies', 'Coverage', 'YearRevisions', 'Contacts', 'ReminderLedger']
@@ -64,6 +70,32 @@ resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-0
   name: 'default'
 }
 
+// Who wrote or deleted which blob, and every message put on a queue (the blob trigger's poison queue among them):
+// StorageBlobLogs / StorageQueueLogs in the workspace. Reads are not logged (volume, and every status page would log).
+resource blobLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'blob-writes-deletes'
+  scope: blobService
+  properties: {
+    workspaceId: workspaceId
+    logs: [
+      { category: 'StorageWrite', enabled: true }
+      { category: 'StorageDelete', enabled: true }
+    ]
+  }
+}
+
+resource queueLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'queue-writes'
+  scope: queueService
+  properties: {
+    workspaceId: workspaceId
+    logs: [
+      { category: 'StorageWrite', enabled: true }
+    ]
+  }
+}
+
 output name string = account.name
 output id string = account.id
-output deploymentContainerName string = 'app-package'
+output deploymentContainerName string = deploymentContainerName
+output deadLetterContainerName string = deadLetterContainerName

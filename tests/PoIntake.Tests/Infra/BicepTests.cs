@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Reflection;
-
 namespace PoIntake.Tests.Infra;
 
 /// <summary>Every Bicep file compiles and lints with no diagnostics at all (warnings count as failures).</summary>
@@ -27,7 +24,7 @@ public sealed class BicepTests
     [MemberData(nameof(BicepFiles))]
     public async Task Build_HasNoDiagnostics(string relativePath)
     {
-        var result = await RunBicepAsync("build", relativePath, "--stdout");
+        var result = await BicepCli.RunAsync("build", relativePath, "--stdout");
 
         Assert.True(result.ExitCode == 0, $"bicep build {relativePath} failed:\n{result.Error}");
         Assert.True(string.IsNullOrWhiteSpace(result.Error), $"bicep build {relativePath} reported diagnostics:\n{result.Error}");
@@ -38,7 +35,7 @@ public sealed class BicepTests
     [MemberData(nameof(BicepFiles))]
     public async Task Lint_HasNoWarnings(string relativePath)
     {
-        var result = await RunBicepAsync("lint", relativePath);
+        var result = await BicepCli.RunAsync("lint", relativePath);
 
         Assert.True(result.ExitCode == 0, $"bicep lint {relativePath} failed:\n{result.Output}{result.Error}");
         Assert.True(
@@ -65,30 +62,5 @@ public sealed class BicepTests
         Assert.Contains("name: 'dotnet-isolated'", text);
         Assert.Contains("version: '10.0'", text);
         Assert.Contains("tier: 'FlexConsumption'", text);
-    }
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunBicepAsync(params string[] arguments)
-    {
-        var bicep = typeof(BicepTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(a => a.Key == "BicepPath").Value;
-        Assert.False(string.IsNullOrEmpty(bicep), "BicepPath was not set at build time (package Azure.Bicep.CommandLine.linux-x64)");
-
-        var start = new ProcessStartInfo(bicep!)
-        {
-            WorkingDirectory = RepositoryRoot.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["BICEP_TRACING_ENABLED"] = "false";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
     }
 }

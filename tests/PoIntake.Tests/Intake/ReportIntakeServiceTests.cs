@@ -4,6 +4,7 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging;
+using PoIntake.Core.Diagnostics;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Storage;
 using PoIntake.Core.Totals;
@@ -332,8 +333,10 @@ public sealed class ReportIntakeServiceTests(AzuriteFixture azurite)
             value => value.Contains("kontakt@example.se", StringComparison.Ordinal));
         Assert.DoesNotContain(h.Logs.Entries, e => e.Message.Contains("kontakt@example.se", StringComparison.Ordinal) || e.Exception is not null);
         Assert.DoesNotContain(h.Logs.Entries, e => e.Message.Contains(blobName, StringComparison.Ordinal));
+        // The alert "intake failed" (infra/modules/alerts.bicep) finds this line by its event id.
         Assert.Contains(h.Logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains(failed.RowKey, StringComparison.Ordinal)
-            && e.Message.Contains("System.InvalidOperationException", StringComparison.Ordinal));
+            && e.Message.Contains("System.InvalidOperationException", StringComparison.Ordinal)
+            && e.EventId.Id == LogEventIds.IntakeFailed && e.EventId.Name == nameof(LogEventIds.IntakeFailed));
         Assert.Empty(await h.PartitionAsync<TableEntity>("ReportVersions", $"{year}-{county}"));
 
         h.Workbooks.ParseFailure = null;
@@ -417,7 +420,8 @@ public sealed class ReportIntakeServiceTests(AzuriteFixture azurite)
             versionIds.Add(record.VersionId!);
         }
 
-        Assert.Contains(h.Logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("writing that to IntakeLog failed", StringComparison.Ordinal));
+        Assert.Contains(h.Logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("writing that to IntakeLog failed", StringComparison.Ordinal)
+            && e.EventId.Id == LogEventIds.IntakeFailureNotRecorded);
         var current = await h.Get<CurrentReportStore>().FindAsync(year, county, "po-testverksamhet", CancellationToken.None);
         Assert.Equal(versionIds[^1], current!.VersionId);
         Assert.Equal(baselineRecord.VersionId, (await h.Get<CurrentReportStore>().FindAsync(year, county, "po-baslinje", CancellationToken.None))!.VersionId);

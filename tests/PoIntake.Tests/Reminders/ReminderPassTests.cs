@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
 using PoIntake.Core.Contacts;
+using PoIntake.Core.Diagnostics;
 using PoIntake.Core.Email;
 using PoIntake.Core.Reference;
 using PoIntake.Core.Reminders;
@@ -150,16 +152,94 @@ public sealed class ReminderPassTests(AzuriteFixture storage)
 
     private static ReminderLedger Ledger(TableServiceClient tables) => new(tables, Settings);
 
-    private static ReminderPass Pass(IEmailSender sender, TableServiceClient tables)
+    [Fact]
+    public async Task PermanentFailure_LoggedAsReminderRejectedForTheAlert()
+    {
+        var logs = new CapturingLoggerProvider();
+        var slot = FirstSlot(2037);
+
+        await Pass(new RecordingSender(permanent: true), new TableServiceClient(storage.ConnectionString), Logger(logs))
+            .RunAtAsync(slot.Moment, DeadlineKind.GrantApplication, CancellationToken.None);
+
+        var rejected = logs.Entries.Where(e => e.EventId.Id == LogEventIds.ReminderRejected).ToList();
+        Assert.Equal(3, rejected.Count);
+        Assert.All(rejected, e => Assert.Equal((LogLevel.Error, nameof(LogEventIds.ReminderRejected)), (e.Level, e.EventId.Name)));
+        Assert.All(rejected, e => Assert.Contains("InvalidRecipient", e.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void JustPassedAt_TheDayAfterTheAnnualReportDeadlineOnly()
+    {
+        var deadline = Schedule.DeadlineOf(DeadlineKind.AnnualReport, 2032);
+        var passed = ReminderSchedule.PassedAt(deadline);
+
+        Assert.Equal(new DateTimeOffset(2032, 1, 16, 0, 0, 0, TimeSpan.FromHours(1)), passed);
+        Assert.Empty(Schedule.JustPassedAt(passed.AddMinutes(-1)));
+        Assert.Equal([deadline], Schedule.JustPassedAt(passed));
+        Assert.Equal([deadline], Schedule.JustPassedAt(passed + ReminderSchedule.PassedDeadlineWatch - TimeSpan.FromMinutes(1)));
+        Assert.Empty(Schedule.JustPassedAt(passed + ReminderSchedule.PassedDeadlineWatch));
+        Assert.Empty(Schedule.JustPassedAt(ReminderSchedule.PassedAt(Schedule.DeadlineOf(DeadlineKind.GrantApplication, 2032)).AddHours(1)));
+    }
+
+    [Fact]
+    public async Task DeadlinePassed_ReportsMissing_EachPassOfTheDayAfterLogsTheCountForTheAlert()
+    {
+        var logs = new CapturingLoggerProvider();
+        var reports = new Mock<IReportDirectory>();
+        reports.Setup(r => r.ListCurrentAsync(2030, It.IsAny<CancellationToken>())).ReturnsAsync(
+        [
+            new AcceptedReport(2030, "01", "po-a", "PO A", false, ["0114"], "A", "a@po.test"),
+            new AcceptedReport(2030, "14", "po-b", "PO B", false, ["1480"], "B", "b@po.test"),
+            new AcceptedReport(2030, "14", "po-c", "PO C", false, ["1401"], "C", "c@po.test"),
+        ]);
+        reports.Setup(r => r.ListCurrentAsync(2031, It.IsAny<CancellationToken>())).ReturnsAsync(
+        [
+            new AcceptedReport(2031, "01", "po-a", "PO A", false, ["0114"], "A", "a@po.test"),
+        ]);
+        var pass = Pass(new RecordingSender(), new TableServiceClient(storage.ConnectionString), Logger(logs), reports.Object);
+        var passed = ReminderSchedule.PassedAt(Schedule.DeadlineOf(DeadlineKind.AnnualReport, 2032));
+
+        await pass.RunAtAsync(passed.AddHours(-1), DeadlineKind.AnnualReport, CancellationToken.None);
+        Assert.DoesNotContain(logs.Entries, e => e.EventId.Id == LogEventIds.DeadlinePassedWithReportsMissing);
+
+        await pass.RunAtAsync(passed.AddHours(7), DeadlineKind.AnnualReport, CancellationToken.None);
+        await pass.RunAtAsync(passed.AddHours(8), DeadlineKind.AnnualReport, CancellationToken.None);
+        var missing = logs.Entries.Where(e => e.EventId.Id == LogEventIds.DeadlinePassedWithReportsMissing).ToList();
+        Assert.Equal(2, missing.Count);
+        Assert.All(missing, e => Assert.Equal((LogLevel.Warning, nameof(LogEventIds.DeadlinePassedWithReportsMissing)), (e.Level, e.EventId.Name)));
+        Assert.Contains("annualReport 2032 (2032-01-15) has passed with 2 reports missing, counties 14", missing[0].Message, StringComparison.Ordinal);
+
+        await pass.RunAtAsync(passed + ReminderSchedule.PassedDeadlineWatch, DeadlineKind.AnnualReport, CancellationToken.None);
+        Assert.Equal(2, logs.Entries.Count(e => e.EventId.Id == LogEventIds.DeadlinePassedWithReportsMissing));
+    }
+
+    [Fact]
+    public async Task DeadlinePassed_NothingMissing_NoEvent()
+    {
+        var logs = new CapturingLoggerProvider();
+        var reports = new Mock<IReportDirectory>();
+        AcceptedReport[] both = [new AcceptedReport(2030, "01", "po-a", "PO A", false, ["0114"], "A", "a@po.test")];
+        reports.Setup(r => r.ListCurrentAsync(It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync(both);
+        var passed = ReminderSchedule.PassedAt(Schedule.DeadlineOf(DeadlineKind.AnnualReport, 2032));
+
+        await Pass(new RecordingSender(), new TableServiceClient(storage.ConnectionString), Logger(logs), reports.Object)
+            .RunAtAsync(passed.AddHours(7), DeadlineKind.AnnualReport, CancellationToken.None);
+
+        Assert.DoesNotContain(logs.Entries, e => e.EventId.Id == LogEventIds.DeadlinePassedWithReportsMissing);
+    }
+
+    private static ILogger<ReminderPass> Logger(CapturingLoggerProvider logs) => new LoggerFactory([logs]).CreateLogger<ReminderPass>();
+
+    private static ReminderPass Pass(IEmailSender sender, TableServiceClient tables, ILogger<ReminderPass>? logger = null, IReportDirectory? reports = null)
     {
         var contacts = new Mock<IContactDirectory>();
         contacts.Setup(c => c.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync(Municipalities);
         var targeting = new ReminderTargeting(
-            new Mock<IReportDirectory>(MockBehavior.Strict).Object,
+            reports ?? new Mock<IReportDirectory>(MockBehavior.Strict).Object,
             contacts.Object,
             MunicipalityRegistry.Default,
             new ReminderMailRenderer(Settings));
-        return new ReminderPass(Schedule, targeting, Ledger(tables), sender, TimeProvider.System, NullLogger<ReminderPass>.Instance);
+        return new ReminderPass(Schedule, targeting, Ledger(tables), sender, TimeProvider.System, logger ?? NullLogger<ReminderPass>.Instance);
     }
 
     private sealed class RecordingSender(TimeSpan? delay = null, int failFirstAttempts = 0, bool permanent = false) : IEmailSender

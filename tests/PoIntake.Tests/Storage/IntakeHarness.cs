@@ -155,7 +155,7 @@ internal sealed class IntakeHarness : IAsyncDisposable
 /// <summary>Keeps every formatted log line with its level and exception, to assert what the intake logs.</summary>
 internal sealed class CapturingLoggerProvider : ILoggerProvider
 {
-    public ConcurrentQueue<(LogLevel Level, string Message, Exception? Exception)> Entries { get; } = new();
+    public ConcurrentQueue<(LogLevel Level, string Message, Exception? Exception, EventId EventId)> Entries { get; } = new();
 
     /// <summary>Every structured value (message template arguments and scope values) as text.</summary>
     public ConcurrentQueue<string> StateValues { get; } = new();
@@ -178,7 +178,7 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            owner.Entries.Enqueue((logLevel, formatter(state, exception), exception));
+            owner.Entries.Enqueue((logLevel, formatter(state, exception), exception, eventId));
             Record(state);
         }
 
