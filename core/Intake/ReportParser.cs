@@ -13,7 +13,7 @@ public sealed class ReportParser(TimeProvider timeProvider, MunicipalityRegistry
 {
     public const decimal MaxClientsPerFullTimeEquivalent = 60;
 
-    private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+    private static readonly TimeZoneInfo Stockholm = Calendar.SwedishCalendar.TimeZone;
 
     /// <summary>Stack for the parsing thread: ClosedXML's formula evaluation recurses once per referenced formula cell.</summary>
     private const int ParseThreadStackBytes = 256 * 1024 * 1024;

@@ -74,7 +74,7 @@ public static class WorkbookLabels
         public const string Description = "Brist";
         public const string Consequence = "Konsekvens för den enskilde";
         public const string Action = "Åtgärd eller resultat";
-        public const int MaxTextLength = 4000;
+        public const int MaxTextLength = ContractLimits.MaxLongText;
     }
 
     public static class Economy

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PoIntake.Core.Calendar;
 
 namespace PoIntake.Core.Reminders;
 
@@ -20,9 +21,7 @@ public sealed record ReminderSlot(Deadline Deadline, int Offset, DateTimeOffset 
 /// <summary>Which reminders are due when, in Swedish time whatever the host's zone.</summary>
 public sealed class ReminderSchedule(IOptions<ReminderOptions> options, IWorkingDayCalendar calendar)
 {
-    private static readonly Lazy<TimeZoneInfo> StockholmZone = new(() => TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm"));
-
-    public static TimeZoneInfo Stockholm => StockholmZone.Value;
+    public static TimeZoneInfo Stockholm => SwedishCalendar.TimeZone;
 
     public Deadline DeadlineOf(DeadlineKind kind, int year) => Deadline.Of(kind, year, calendar);
 
