@@ -91,45 +91,43 @@ internal sealed class ByDimensionJsonConverterFactory : JsonConverterFactory
         (JsonConverter)Activator.CreateInstance(typeof(ByDimensionJsonConverter<,>).MakeGenericType(typeToConvert.GetGenericArguments()))!;
 }
 
-internal sealed class ByDimensionJsonConverter<TKey, TValue> : JsonConverter<ByDimension<TKey, TValue>>
+/// <summary>A totals object: written as <c>{…}</c> around the properties the subclass writes.</summary>
+internal abstract class TotalsObjectJsonConverter<T> : JsonConverter<T>
+{
+    public sealed override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        throw new NotSupportedException("Totals are written, never read, as JSON.");
+
+    public sealed override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        WriteProperties(writer, value, options);
+        writer.WriteEndObject();
+    }
+
+    protected abstract void WriteProperties(Utf8JsonWriter writer, T value, JsonSerializerOptions options);
+}
+
+internal sealed class ByDimensionJsonConverter<TKey, TValue> : TotalsObjectJsonConverter<ByDimension<TKey, TValue>>
     where TKey : struct, Enum
 {
-    public override ByDimension<TKey, TValue> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        throw new NotSupportedException("Totals are written, never read, as JSON.");
-
-    public override void Write(Utf8JsonWriter writer, ByDimension<TKey, TValue> value, JsonSerializerOptions options)
-    {
-        writer.WriteStartObject();
+    protected override void WriteProperties(Utf8JsonWriter writer, ByDimension<TKey, TValue> value, JsonSerializerOptions options) =>
         value.WriteProperties(writer, options);
-        writer.WriteEndObject();
-    }
 }
 
-internal sealed class GenderTotalsJsonConverter : JsonConverter<GenderTotals>
+internal sealed class GenderTotalsJsonConverter : TotalsObjectJsonConverter<GenderTotals>
 {
-    public override GenderTotals Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        throw new NotSupportedException("Totals are written, never read, as JSON.");
-
-    public override void Write(Utf8JsonWriter writer, GenderTotals value, JsonSerializerOptions options)
-    {
-        writer.WriteStartObject();
+    protected override void WriteProperties(Utf8JsonWriter writer, GenderTotals value, JsonSerializerOptions options) =>
         value.WriteProperties(writer, options);
-        writer.WriteEndObject();
-    }
 }
 
-internal sealed class OmbudTotalsJsonConverter : JsonConverter<OmbudTotals>
+/// <summary>Ombud flat: the gender counts and total, then full-time equivalents and supervision.</summary>
+internal sealed class OmbudTotalsJsonConverter : TotalsObjectJsonConverter<OmbudTotals>
 {
-    public override OmbudTotals Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        throw new NotSupportedException("Totals are written, never read, as JSON.");
-
-    public override void Write(Utf8JsonWriter writer, OmbudTotals value, JsonSerializerOptions options)
+    protected override void WriteProperties(Utf8JsonWriter writer, OmbudTotals value, JsonSerializerOptions options)
     {
-        writer.WriteStartObject();
         value.ByGender.WriteProperties(writer, options);
         writer.WritePropertyName(GenderTotals.JsonName(nameof(OmbudTotals.FullTimeEquivalents), options));
         JsonSerializer.Serialize(writer, value.FullTimeEquivalents, options);
         writer.WriteNumber(GenderTotals.JsonName(nameof(OmbudTotals.WithSupervision), options), value.WithSupervision);
-        writer.WriteEndObject();
     }
 }
