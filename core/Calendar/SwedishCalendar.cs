@@ -12,7 +12,10 @@ public sealed record WorkingDay(DateOnly Date, DateOnly Requested, string? Reaso
 /// </summary>
 public static class SwedishCalendar
 {
-    private static readonly Lazy<TimeZoneInfo> Stockholm = new(() => TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm"));
+    /// <summary>The zone of every Swedish calendar day PoIntake computes (deadlines, reminders, the current reporting year).</summary>
+    public const string TimeZoneId = "Europe/Stockholm";
+
+    private static readonly Lazy<TimeZoneInfo> Stockholm = new(() => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId));
 
     public static TimeZoneInfo TimeZone => Stockholm.Value;
 

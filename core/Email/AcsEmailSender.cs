@@ -26,7 +26,8 @@ internal sealed class AcsEmailClientOptions : ClientOptions
 
 /// <summary>
 /// Azure Communication Services Email over REST (briefs/acs-email.md): POST /emails:send with the idempotency key as
-/// Operation-Id, then poll /emails/operations/{id} until a terminal status. Access key (HMAC) or TokenCredential.
+/// Operation-Id, then poll /emails/operations/{id} until a terminal status. Authenticates with a TokenCredential
+/// (the app's managed identity in Azure); the ACS access-key (HMAC) scheme is not supported, no deployment has a key.
 /// </summary>
 internal sealed partial class AcsEmailSender : IEmailSender
 {
@@ -51,7 +52,7 @@ internal sealed partial class AcsEmailSender : IEmailSender
 
     internal AcsEmailSender(
         EmailOptions options,
-        TokenCredential? credential,
+        TokenCredential credential,
         TimeProvider timeProvider,
         ILogger logger,
         AcsEmailClientOptions clientOptions)
@@ -60,23 +61,9 @@ internal sealed partial class AcsEmailSender : IEmailSender
         _timeProvider = timeProvider;
         _logger = logger;
         _senderAddress = options.SenderAddress ?? throw new InvalidOperationException("Email:SenderAddress is not set.");
-        HttpPipelinePolicy authentication;
-        Uri endpoint;
-        if (credential is null)
-        {
-            var connection = AcsConnectionString.Parse(options.ConnectionString
-                ?? throw new InvalidOperationException("Email:ConnectionString or a credential is required."));
-            endpoint = connection.Endpoint;
-            authentication = new AcsHmacPolicy(connection.AccessKey, timeProvider);
-        }
-        else
-        {
-            endpoint = new Uri(options.Endpoint ?? throw new InvalidOperationException("Email:Endpoint is not set."));
-            authentication = new BearerTokenAuthenticationPolicy(credential, TokenScope);
-        }
-
+        var endpoint = new Uri(options.Endpoint ?? throw new InvalidOperationException("Email:Endpoint is not set."));
         _endpoint = endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/');
-        _pipeline = HttpPipelineBuilder.Build(clientOptions, authentication);
+        _pipeline = HttpPipelineBuilder.Build(clientOptions, new BearerTokenAuthenticationPolicy(credential, TokenScope));
         _retry = clientOptions.Retry;
         _delay = clientOptions.Retry.Mode == RetryMode.Exponential
             ? DelayStrategy.CreateExponentialDelayStrategy(clientOptions.Retry.Delay, clientOptions.Retry.MaxDelay)
@@ -370,12 +357,10 @@ internal sealed partial class AcsEmailSender : IEmailSender
         return buffer.ToArray();
     }
 
-    private static TokenCredential? CreateCredential(EmailOptions options) =>
-        !string.IsNullOrWhiteSpace(options.ConnectionString)
-            ? null
-            : !string.IsNullOrWhiteSpace(options.ClientId)
-                ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ClientId))
-                : new DefaultAzureCredential();
+    private static TokenCredential CreateCredential(EmailOptions options) =>
+        !string.IsNullOrWhiteSpace(options.ClientId)
+            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ClientId))
+            : new DefaultAzureCredential();
 
     /// <summary>Keeps Azure.Core's retry policy off a POST: the sender decides about every repeat itself.</summary>
     private sealed class NoRetryClassifier : ResponseClassifier

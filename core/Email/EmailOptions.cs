@@ -16,11 +16,11 @@ public sealed class EmailOptions
 {
     public const string Section = "Email";
 
-    /// <summary>Unset: Acs when an endpoint or connection string is configured, else Outbox.</summary>
+    /// <summary>Unset: Acs when an endpoint is configured, else Outbox.</summary>
     public EmailMode? Mode { get; set; }
 
     public EmailMode EffectiveMode =>
-        Mode ?? (string.IsNullOrWhiteSpace(Endpoint) && string.IsNullOrWhiteSpace(ConnectionString) ? EmailMode.Outbox : EmailMode.Acs);
+        Mode ?? (string.IsNullOrWhiteSpace(Endpoint) ? EmailMode.Outbox : EmailMode.Acs);
 
     /// <summary>ACS resource endpoint (https://….communication.azure.com) for managed identity.</summary>
     public string? Endpoint { get; set; }
@@ -28,11 +28,8 @@ public sealed class EmailOptions
     /// <summary>The MailFrom address on a domain linked to the ACS resource.</summary>
     public string? SenderAddress { get; set; }
 
-    /// <summary>Client id of a user-assigned managed identity; without it and without a connection string the default credential is used.</summary>
+    /// <summary>Client id of a user-assigned managed identity; without it the default credential is used.</summary>
     public string? ClientId { get; set; }
-
-    /// <summary><c>endpoint=…;accesskey=…</c>; local and test use only (keys stay out of settings samples).</summary>
-    public string? ConnectionString { get; set; }
 
     /// <summary>Where the outbox writes .eml files (relative paths from the working directory).</summary>
     public string? OutboxDirectory { get; set; } = ".outbox";
@@ -64,20 +61,9 @@ internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
                     failures.Add("Email:SenderAddress must be an e-mail address when Email:Mode is Acs.");
                 }
 
-                if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+                if (!Uri.TryCreate(options.Endpoint, UriKind.Absolute, out var endpoint) || endpoint.Scheme != Uri.UriSchemeHttps)
                 {
-                    try
-                    {
-                        AcsConnectionString.Parse(options.ConnectionString);
-                    }
-                    catch (FormatException e)
-                    {
-                        failures.Add("Email:ConnectionString is invalid: " + e.Message);
-                    }
-                }
-                else if (!Uri.TryCreate(options.Endpoint, UriKind.Absolute, out var endpoint) || endpoint.Scheme != Uri.UriSchemeHttps)
-                {
-                    failures.Add("Email:Endpoint must be an https URL when Email:Mode is Acs without a connection string.");
+                    failures.Add("Email:Endpoint must be an https URL when Email:Mode is Acs.");
                 }
 
                 break;

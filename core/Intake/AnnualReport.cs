@@ -138,9 +138,11 @@ public sealed record ManagementGroup(
     int Meetings,
     bool HasDeficiencyRoutine)
 {
-    public bool IsComplete => Enum.GetValues<ManagementMember>()
-        .Where(m => m != ManagementMember.UserOrganisations)
-        .All(m => Represented.GetValueOrDefault(m));
+    /// <summary>The members a complete group has; user organisations are welcome but not required.</summary>
+    public static IReadOnlyList<ManagementMember> CompletenessMembers { get; } =
+        [.. Enum.GetValues<ManagementMember>().Where(m => m != ManagementMember.UserOrganisations)];
+
+    public bool IsComplete => CompletenessMembers.All(m => Represented.GetValueOrDefault(m));
 }
 
 /// <summary>One row of sheet "Systembrister".</summary>

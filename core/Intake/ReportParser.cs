@@ -15,7 +15,7 @@ public sealed class ReportParser(TimeProvider timeProvider, MunicipalityRegistry
 {
     public const decimal MaxClientsPerFullTimeEquivalent = 60;
 
-    private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+    private static readonly TimeZoneInfo Stockholm = Calendar.SwedishCalendar.TimeZone;
 
     private readonly ScreeningOptions _limits = screening?.Value ?? new ScreeningOptions();
 

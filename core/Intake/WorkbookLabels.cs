@@ -74,7 +74,7 @@ public static class WorkbookLabels
         public const string Description = "Brist";
         public const string Consequence = "Konsekvens för den enskilde";
         public const string Action = "Åtgärd eller resultat";
-        public const int MaxTextLength = 4000;
+        public const int MaxTextLength = ContractLimits.MaxLongText;
     }
 
     public static class Economy
@@ -87,82 +87,22 @@ public static class WorkbookLabels
     public const string No = "Nej";
     public const string Total = "Totalt";
 
-    public static readonly IReadOnlyList<(Gender Value, string Label)> Genders =
-    [
-        (Gender.Women, "Kvinnor"),
-        (Gender.Men, "Män"),
-        (Gender.OtherGender, "Annan könstillhörighet"),
-    ];
+    // The choices of each dimension live in the catalogue (Dimensions); these name them as the sheets read them.
+    public static IReadOnlyList<(Gender Value, string Label)> Genders => Dimensions.Genders.Labels;
 
-    public static readonly IReadOnlyList<(AgeGroup Value, string Label)> AgeGroups =
-    [
-        (AgeGroup.Age18To29, "18–29 år"),
-        (AgeGroup.Age30To49, "30–49 år"),
-        (AgeGroup.Age50To64, "50–64 år"),
-        (AgeGroup.Age65Plus, "65– år"),
-    ];
+    public static IReadOnlyList<(AgeGroup Value, string Label)> AgeGroups => Dimensions.AgeGroups.Labels;
 
-    public static readonly IReadOnlyList<(OperatingForm Value, string Label)> OperatingForms =
-    [
-        (OperatingForm.Municipal, "Kommunal regi"),
-        (OperatingForm.OtherProvider, "Annan utförare"),
-    ];
+    public static IReadOnlyList<(OperatingForm Value, string Label)> OperatingForms => Dimensions.OperatingForms.Labels;
 
-    public static readonly IReadOnlyList<(OrganisationForm Value, string Label)> OrganisationForms =
-    [
-        (OrganisationForm.MunicipalAssociation, "Kommunalförbund"),
-        (OrganisationForm.NonProfitAssociation, "Ideell förening"),
-        (OrganisationForm.Foundation, "Stiftelse"),
-        (OrganisationForm.LimitedCompany, "Aktiebolag"),
-        (OrganisationForm.EconomicAssociation, "Ekonomisk förening"),
-        (OrganisationForm.Region, "Region"),
-        (OrganisationForm.Other, "Annan"),
-    ];
+    public static IReadOnlyList<(OrganisationForm Value, string Label)> OrganisationForms => Dimensions.OrganisationForms.Labels;
 
-    public static readonly IReadOnlyList<(ContactReason Value, string Label)> ContactReasons =
-    [
-        (ContactReason.Economy, "Ekonomi"),
-        (ContactReason.Housing, "Bostad"),
-        (ContactReason.Occupation, "Sysselsättning"),
-        (ContactReason.DailyStructure, "Struktur i vardagen"),
-        (ContactReason.Authorities, "Stöd i kontakten med myndigheter"),
-        (ContactReason.Healthcare, "Stöd i kontakten med hälso- och sjukvården"),
-        (ContactReason.Other, "Övrigt"),
-    ];
+    public static IReadOnlyList<(ContactReason Value, string Label)> ContactReasons => Dimensions.ContactReasons.Labels;
 
-    public static readonly IReadOnlyList<(PriorityGroup Value, string Label)> PriorityGroups =
-    [
-        (PriorityGroup.ChildrenAtHome, "Hushåll med hemmavarande minderåriga barn"),
-        (PriorityGroup.EvictionOrHomelessness, "Personer som riskerar vräkning eller är bostadslösa"),
-        (PriorityGroup.YoungAdults, "Unga vuxna 18–29 år"),
-        (PriorityGroup.NoNetwork, "Personer som saknar kontakter, insatser eller socialt nätverk"),
-        (PriorityGroup.Other, "Övrigt"),
-    ];
+    public static IReadOnlyList<(PriorityGroup Value, string Label)> PriorityGroups => Dimensions.PriorityGroups.Labels;
 
-    public static readonly IReadOnlyList<(ManagementMember Value, string Label)> ManagementMembers =
-    [
-        (ManagementMember.Municipality, "Kommunen"),
-        (ManagementMember.PrimaryCare, "Regionens primärvård"),
-        (ManagementMember.Psychiatry, "Regionens psykiatri"),
-        (ManagementMember.EmploymentService, "Arbetsförmedlingen"),
-        (ManagementMember.SocialInsuranceAgency, "Försäkringskassan"),
-        (ManagementMember.UserOrganisations, "Patient-, brukar- och anhörigorganisationer"),
-    ];
+    public static IReadOnlyList<(ManagementMember Value, string Label)> ManagementMembers => Dimensions.ManagementMembers.Labels;
 
-    public static readonly IReadOnlyList<(DeficiencyLevel Value, string Label)> DeficiencyLevels =
-    [
-        (DeficiencyLevel.Caseworker, "Handläggarnivå"),
-        (DeficiencyLevel.Local, "Lokal nivå"),
-        (DeficiencyLevel.Central, "Central nivå"),
-    ];
+    public static IReadOnlyList<(DeficiencyLevel Value, string Label)> DeficiencyLevels => Dimensions.DeficiencyLevels.Labels;
 
-    public static readonly IReadOnlyList<(DeficiencyArea Value, string Label)> DeficiencyAreas =
-    [
-        (DeficiencyArea.Healthcare, "Hälso- och sjukvård"),
-        (DeficiencyArea.SocialServices, "Socialtjänst"),
-        (DeficiencyArea.SocialInsuranceAgency, "Försäkringskassan"),
-        (DeficiencyArea.EmploymentService, "Arbetsförmedlingen"),
-        (DeficiencyArea.OtherAuthority, "Annan myndighet"),
-        (DeficiencyArea.Other, "Övrigt"),
-    ];
+    public static IReadOnlyList<(DeficiencyArea Value, string Label)> DeficiencyAreas => Dimensions.DeficiencyAreas.Labels;
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PoIntake.Core.Calendar;
 
 namespace PoIntake.Core.Reminders;
 
@@ -23,9 +24,7 @@ public sealed class ReminderSchedule(IOptions<ReminderOptions> options, IWorking
     /// <summary>How long after a deadline passed the passes keep reporting what is missing (the alert needs only one).</summary>
     public static readonly TimeSpan PassedDeadlineWatch = TimeSpan.FromDays(1);
 
-    private static readonly Lazy<TimeZoneInfo> StockholmZone = new(() => TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm"));
-
-    public static TimeZoneInfo Stockholm => StockholmZone.Value;
+    public static TimeZoneInfo Stockholm => SwedishCalendar.TimeZone;
 
     public Deadline DeadlineOf(DeadlineKind kind, int year) => Deadline.Of(kind, year, calendar);
 

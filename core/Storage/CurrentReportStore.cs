@@ -36,9 +36,6 @@ public sealed class CurrentReportEntity : ITableEntity
     /// <summary>The operation key (the part of RowKey after the county).</summary>
     [IgnoreDataMember]
     public string OperationKey => RowKey[(RowKey.IndexOf('-', StringComparison.Ordinal) + 1)..];
-
-    [IgnoreDataMember]
-    public IReadOnlyList<string> MunicipalityCodeList => MunicipalityCodes.Split(',', StringSplitOptions.RemoveEmptyEntries);
 }
 
 /// <summary>One accepted upload asking to be the current version of its verksamhet; BlobName is the version's first upload.</summary>
@@ -61,10 +58,6 @@ public sealed class CurrentReportStore(TableServiceClient tables, ReportVersionS
     private const int MaxAttempts = 50;
 
     private readonly TableClient _table = tables.GetTableClient(TableNames.CurrentReports);
-
-    /// <summary>Every current report of a year (all counties), the first thing totals, status and reminders read.</summary>
-    public Task<List<CurrentReportEntity>> ListAsync(int year, CancellationToken cancellationToken) =>
-        _table.QueryAllAsync<CurrentReportEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {StorageKeys.Year(year)}"), cancellationToken);
 
     public Task<CurrentReportEntity?> FindAsync(int year, string countyCode, string operationKey, CancellationToken cancellationToken) =>
         _table.FindAsync<CurrentReportEntity>(StorageKeys.Year(year), StorageKeys.CurrentRowKey(countyCode, operationKey), cancellationToken);

@@ -181,9 +181,6 @@ public sealed class ReportVersionStore(TableServiceClient tables)
         }
     }
 
-    public Task<ReportVersionEntity?> FindAsync(int year, string countyCode, string versionId, CancellationToken cancellationToken) =>
-        _versions.FindAsync<ReportVersionEntity>(StorageKeys.YearCounty(year, countyCode), versionId, cancellationToken);
-
     /// <summary>Every accepted version of one verksamhet in (year, county).</summary>
     public Task<List<ReportVersionEntity>> ListAsync(int year, string countyCode, string operationKey, CancellationToken cancellationToken) =>
         _versions.QueryAllAsync<ReportVersionEntity>(
@@ -201,20 +198,6 @@ public sealed class ReportVersionStore(TableServiceClient tables)
     {
         var entities = await _facts.QueryAllAsync<FactEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {versionId}"), cancellationToken);
         return entities.Select(e => e.ToFact()).ToArray();
-    }
-
-    /// <summary>The municipality codes one version covers, ascending.</summary>
-    public async Task<IReadOnlyList<string>> GetCoverageAsync(string versionId, CancellationToken cancellationToken)
-    {
-        var entities = await _coverage.QueryAllAsync<CoverageEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {versionId}"), cancellationToken);
-        return entities.Select(e => e.RowKey).Order(StringComparer.Ordinal).ToArray();
-    }
-
-    /// <summary>The Systembrister rows of one version in workbook order.</summary>
-    public async Task<IReadOnlyList<SystemDeficiencyEntity>> GetSystemDeficienciesAsync(string versionId, CancellationToken cancellationToken)
-    {
-        var entities = await _deficiencies.QueryAllAsync<SystemDeficiencyEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {versionId}"), cancellationToken);
-        return entities.OrderBy(e => e.RowKey, StringComparer.Ordinal).ToArray();
     }
 
     internal static ReportVersionEntity Create(string versionId, string blobName, string sha256, DateTimeOffset receivedAt, int warningCount, AnnualReport report)

@@ -116,7 +116,7 @@ public static class ReportTemplate
 
         Value(L.Operation.Year).Value = year;
         var yearRule = Value(L.Operation.Year).SetDataValidation();
-        yearRule.WholeNumber.Between(2013, 2100);
+        yearRule.WholeNumber.Between(ContractLimits.FirstYear, ContractLimits.LastYear);
         Explain(yearRule, "Redovisningsår", "Året som redovisningen gäller, fyra siffror.");
 
         Explain(lists.Apply(Value(L.Operation.County), Layout.Lists.County), "Län", "Välj länet där verksamheten finns.");

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using PoIntake.Core.Intake;
 
 namespace PoIntake.Core.Totals;
 
@@ -11,7 +12,7 @@ public sealed record NationalTotals(
     int Operations,
     OmbudTotals Ombud,
     ClientTotals Clients,
-    ContactReasonTotals ContactReasons,
+    ByDimension<ContactReason, GenderTotals> ContactReasons,
     WaitingTimeTotals WaitingTimes,
     PrioritisationTotals Prioritisation,
     ManagementGroupTotals ManagementGroups,
@@ -21,41 +22,21 @@ public sealed record NationalTotals(
 
 public sealed record MunicipalityTotals(int Total, int OfferingPo, int? ChangeFromPreviousYear);
 
-public sealed record OmbudTotals(int Women, int Men, int OtherGender, int Total, decimal FullTimeEquivalents, int WithSupervision);
-
-public sealed record GenderSplit(int Women, int Men, int OtherGender);
-
-public sealed record GenderTotals(int Women, int Men, int OtherGender, int Total);
-
-public sealed record AgeGroupCounts(
-    [property: JsonPropertyName("18-29")] int Age18To29,
-    [property: JsonPropertyName("30-49")] int Age30To49,
-    [property: JsonPropertyName("50-64")] int Age50To64,
-    [property: JsonPropertyName("65+")] int Age65Plus)
+/// <summary>JSON flat: <c>{"women":…,"men":…,"otherGender":…,"total":…,"fullTimeEquivalents":…,"withSupervision":…}</c>.</summary>
+[JsonConverter(typeof(OmbudTotalsJsonConverter))]
+public sealed record OmbudTotals(GenderTotals ByGender, decimal FullTimeEquivalents, int WithSupervision)
 {
-    [JsonIgnore]
-    public int Total => Age18To29 + Age30To49 + Age50To64 + Age65Plus;
+    public int Total => ByGender.Total;
 }
-
-public sealed record GenderAndAgeCounts(AgeGroupCounts Women, AgeGroupCounts Men, AgeGroupCounts OtherGender);
 
 public sealed record ClientTotals(
     int Total,
     int New,
     int Ended,
-    GenderSplit ByGender,
-    AgeGroupCounts ByAgeGroup,
-    GenderAndAgeCounts ByGenderAndAgeGroup,
+    ByDimension<Gender, int> ByGender,
+    ByDimension<AgeGroup, int> ByAgeGroup,
+    ByDimension<Gender, ByDimension<AgeGroup, int>> ByGenderAndAgeGroup,
     GenderTotals WithChildrenAtHome);
-
-public sealed record ContactReasonTotals(
-    GenderTotals Economy,
-    GenderTotals Housing,
-    GenderTotals Occupation,
-    GenderTotals DailyStructure,
-    GenderTotals Authorities,
-    GenderTotals Healthcare,
-    GenderTotals Other);
 
 /// <summary>Median and max over the operations that had a waiting time; null when none had.</summary>
 public sealed record WaitingTimeTotals(int OperationsWithWaitingTime, decimal? MedianEstimatedDays, int? MaxEstimatedDays);
@@ -66,37 +47,12 @@ public sealed record RankCounts(
     [property: JsonPropertyName("2")] int Second,
     [property: JsonPropertyName("3")] int Third);
 
-public sealed record PriorityGroupTotals(
-    RankCounts ChildrenAtHome,
-    RankCounts EvictionOrHomelessness,
-    RankCounts YoungAdults,
-    RankCounts NoNetwork,
-    RankCounts Other);
+public sealed record PrioritisationTotals(int OperationsWithPriorityOrder, ByDimension<PriorityGroup, RankCounts> Groups);
 
-public sealed record PrioritisationTotals(int OperationsWithPriorityOrder, PriorityGroupTotals Groups);
+/// <summary>Missing counts, per member, how many operations' management groups lack that member.</summary>
+public sealed record ManagementGroupTotals(int Complete, int WithDeficiencyRoutine, ByDimension<ManagementMember, int> Missing);
 
-/// <summary>Missing counts how many operations' management groups lack that member.</summary>
-public sealed record ManagementMemberCounts(
-    int Municipality,
-    int PrimaryCare,
-    int Psychiatry,
-    int EmploymentService,
-    int SocialInsuranceAgency,
-    int UserOrganisations);
-
-public sealed record ManagementGroupTotals(int Complete, int WithDeficiencyRoutine, ManagementMemberCounts Missing);
-
-public sealed record DeficiencyLevelCounts(int Caseworker, int Local, int Central);
-
-public sealed record DeficiencyAreaCounts(
-    int Healthcare,
-    int SocialServices,
-    int SocialInsuranceAgency,
-    int EmploymentService,
-    int OtherAuthority,
-    int Other);
-
-public sealed record SystemDeficiencyTotals(int Total, DeficiencyLevelCounts ByLevel, DeficiencyAreaCounts ByArea);
+public sealed record SystemDeficiencyTotals(int Total, ByDimension<DeficiencyLevel, int> ByLevel, ByDimension<DeficiencyArea, int> ByArea);
 
 public sealed record EconomyTotals(decimal GrantedSek, decimal SpentSek);
 

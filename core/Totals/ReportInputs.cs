@@ -27,11 +27,8 @@ public sealed record CentralDeficiencyText(
     string? Consequence,
     string? Action);
 
-/// <summary>How many system deficiencies were reported at one level in one area (ids of <see cref="Intake.Dimensions"/>).</summary>
-public sealed record DeficiencyCell(string Level, string Area, int Count);
-
-/// <summary>The totals of a year plus what only the export shows.</summary>
+/// <summary>The totals of a year plus what only the export shows: central texts and deficiencies per level and area.</summary>
 public sealed record TotalsResult(
     NationalTotals Totals,
     IReadOnlyList<CentralDeficiencyText> CentralDeficiencies,
-    IReadOnlyList<DeficiencyCell> DeficienciesByLevelAndArea);
+    ByDimension<Intake.DeficiencyLevel, ByDimension<Intake.DeficiencyArea, int>> DeficienciesByLevelAndArea);

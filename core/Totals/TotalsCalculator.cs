@@ -10,10 +10,6 @@ namespace PoIntake.Core.Totals;
 /// </summary>
 public sealed class TotalsCalculator(MunicipalityRegistry registry)
 {
-    private static readonly string[] Genders = ["women", "men", "otherGender"];
-    private static readonly string[] AgeGroups = ["18-29", "30-49", "50-64", "65+"];
-    private static readonly string[] ManagedMembers = ["municipality", "primaryCare", "psychiatry", "employmentService", "socialInsuranceAgency"];
-
     public TotalsResult Calculate(
         int year,
         IReadOnlyCollection<ReportContent> reports,
@@ -64,10 +60,8 @@ public sealed class TotalsCalculator(MunicipalityRegistry registry)
             new EconomyTotals(active.Sum(r => r.Decimal(Measures.GrantedSek)), active.Sum(r => r.Decimal(Measures.SpentSek))),
             counties);
 
-        var matrix = (
-            from level in new[] { "caseworker", "local", "central" }
-            from area in new[] { "healthcare", "socialServices", "socialInsuranceAgency", "employmentService", "otherAuthority", "other" }
-            select new DeficiencyCell(level, area, active.Sum(r => r.Int(Measures.SystemDeficiencies, (D.Area, area), (D.Level, level))))).ToArray();
+        var matrix = new ByDimension<DeficiencyLevel, ByDimension<DeficiencyArea, int>>(level => new(area =>
+            active.Sum(r => r.Int(Measures.SystemDeficiencies, (D.Area, D.Id(area)), (D.Level, D.Id(level))))));
         return new TotalsResult(totals, CentralTexts(reports), matrix);
     }
 
@@ -78,57 +72,29 @@ public sealed class TotalsCalculator(MunicipalityRegistry registry)
     private bool InCounty(string municipalityCode, string countyCode) =>
         registry.FindMunicipality(municipalityCode)?.CountyCode == countyCode;
 
-    private static OmbudTotals Ombud(ReportFigures[] reports)
-    {
-        var byGender = SumByGender(reports, Measures.Ombud);
-        return new OmbudTotals(
-            byGender.Women,
-            byGender.Men,
-            byGender.OtherGender,
-            byGender.Total,
+    private static OmbudTotals Ombud(ReportFigures[] reports) =>
+        new(
+            SumByGender(reports, Measures.Ombud),
             reports.Sum(r => r.Decimal(Measures.FullTimeEquivalents)),
             reports.Sum(r => r.SumOver(Measures.OmbudWithSupervision)));
-    }
 
     private static ClientTotals Clients(ReportFigures[] reports)
     {
-        AgeGroupCounts ForGender(string? gender) => new(
-            ClientSum(reports, gender, AgeGroups[0]),
-            ClientSum(reports, gender, AgeGroups[1]),
-            ClientSum(reports, gender, AgeGroups[2]),
-            ClientSum(reports, gender, AgeGroups[3]));
-
-        var women = ForGender("women");
-        var men = ForGender("men");
-        var other = ForGender("otherGender");
+        var byGenderAndAge = new ByDimension<Gender, ByDimension<AgeGroup, int>>(gender => new(age =>
+            reports.Sum(r => r.Int(Measures.Clients, (D.AgeGroup, D.Id(age)), (D.Gender, D.Id(gender))))));
         return new ClientTotals(
-            women.Total + men.Total + other.Total,
+            byGenderAndAge.Values.Sum(ages => ages.Values.Sum()),
             reports.Sum(r => r.Int(Measures.ClientsNew)),
             reports.Sum(r => r.Int(Measures.ClientsEnded)),
-            new GenderSplit(women.Total, men.Total, other.Total),
-            ForGender(null),
-            new GenderAndAgeCounts(women, men, other),
+            new(gender => byGenderAndAge[gender].Values.Sum()),
+            new(age => byGenderAndAge.Values.Sum(ages => ages[age])),
+            byGenderAndAge,
             SumByGender(reports, Measures.ClientsWithChildrenAtHome));
     }
 
-    private static int ClientSum(ReportFigures[] reports, string? gender, string ageGroup) =>
-        gender is null
-            ? Genders.Sum(g => ClientSum(reports, g, ageGroup))
-            : reports.Sum(r => r.Int(Measures.Clients, (D.AgeGroup, ageGroup), (D.Gender, gender)));
-
-    private static ContactReasonTotals ContactReasons(ReportFigures[] reports)
-    {
-        GenderTotals Reason(string reason)
-        {
-            int For(string gender) => reports.Sum(r => r.Int(Measures.ContactReasons, (D.Gender, gender), (D.Reason, reason)));
-            var (w, m, o) = (For("women"), For("men"), For("otherGender"));
-            return new GenderTotals(w, m, o, w + m + o);
-        }
-
-        return new ContactReasonTotals(
-            Reason("economy"), Reason("housing"), Reason("occupation"), Reason("dailyStructure"),
-            Reason("authorities"), Reason("healthcare"), Reason("other"));
-    }
+    private static ByDimension<ContactReason, GenderTotals> ContactReasons(ReportFigures[] reports) =>
+        new(reason => new GenderTotals(gender =>
+            reports.Sum(r => r.Int(Measures.ContactReasons, (D.Gender, D.Id(gender)), (D.Reason, D.Id(reason))))));
 
     private static WaitingTimeTotals Waiting(ReportFigures[] reports)
     {
@@ -153,53 +119,42 @@ public sealed class TotalsCalculator(MunicipalityRegistry registry)
 
     private static PrioritisationTotals Prioritisation(ReportFigures[] reports)
     {
-        RankCounts Group(string group)
+        RankCounts Ranks(PriorityGroup group)
         {
-            int Rank(int rank) => reports.Count(r => r.Has(Measures.PriorityRank, (D.Group, group)) && r.Int(Measures.PriorityRank, (D.Group, group)) == rank);
+            var dimension = (D.Group, D.Id(group));
+            int Rank(int rank) => reports.Count(r => r.Has(Measures.PriorityRank, dimension) && r.Int(Measures.PriorityRank, dimension) == rank);
             return new RankCounts(Rank(1), Rank(2), Rank(3));
         }
 
-        return new PrioritisationTotals(
-            reports.Count(r => r.Int(Measures.HasPriorityOrder) == 1),
-            new PriorityGroupTotals(Group("childrenAtHome"), Group("evictionOrHomelessness"), Group("youngAdults"), Group("noNetwork"), Group("other")));
+        return new PrioritisationTotals(reports.Count(r => r.Int(Measures.HasPriorityOrder) == 1), new(Ranks));
     }
 
     private static ManagementGroupTotals Management(ReportFigures[] reports)
     {
-        var withGroup = reports.Where(r => r.Has(Measures.ManagementGroupRepresented, (D.Member, "municipality"))).ToArray();
-        int Missing(string member) => withGroup.Count(r => r.Int(Measures.ManagementGroupRepresented, (D.Member, member)) == 0);
+        int Represented(ReportFigures report, ManagementMember member) =>
+            report.Int(Measures.ManagementGroupRepresented, (D.Member, D.Id(member)));
+
+        var withGroup = reports.Where(r => r.Has(Measures.ManagementGroupRepresented, (D.Member, D.Id(ManagementMember.Municipality)))).ToArray();
         return new ManagementGroupTotals(
-            withGroup.Count(r => ManagedMembers.All(m => r.Int(Measures.ManagementGroupRepresented, (D.Member, m)) == 1)),
+            withGroup.Count(r => ManagementGroup.CompletenessMembers.All(m => Represented(r, m) == 1)),
             reports.Count(r => r.Int(Measures.HasDeficiencyRoutine) == 1),
-            new ManagementMemberCounts(
-                Missing("municipality"), Missing("primaryCare"), Missing("psychiatry"),
-                Missing("employmentService"), Missing("socialInsuranceAgency"), Missing("userOrganisations")));
+            new(member => withGroup.Count(r => Represented(r, member) == 0)));
     }
 
-    private static SystemDeficiencyTotals Deficiencies(ReportFigures[] reports)
-    {
-        int By(string dimension, string value) => reports.Sum(r => r.SumOver(Measures.SystemDeficiencies, dimension, value));
-        return new SystemDeficiencyTotals(
+    private static SystemDeficiencyTotals Deficiencies(ReportFigures[] reports) =>
+        new(
             reports.Sum(r => r.SumOver(Measures.SystemDeficiencies)),
-            new DeficiencyLevelCounts(By(D.Level, "caseworker"), By(D.Level, "local"), By(D.Level, "central")),
-            new DeficiencyAreaCounts(
-                By(D.Area, "healthcare"), By(D.Area, "socialServices"), By(D.Area, "socialInsuranceAgency"),
-                By(D.Area, "employmentService"), By(D.Area, "otherAuthority"), By(D.Area, "other")));
-    }
+            new(level => reports.Sum(r => r.SumOver(Measures.SystemDeficiencies, D.Level, D.Id(level)))),
+            new(area => reports.Sum(r => r.SumOver(Measures.SystemDeficiencies, D.Area, D.Id(area)))));
 
-    private static GenderTotals SumByGender(ReportFigures[] reports, string measure)
-    {
-        var w = reports.Sum(r => r.Int(measure, (D.Gender, "women")));
-        var m = reports.Sum(r => r.Int(measure, (D.Gender, "men")));
-        var o = reports.Sum(r => r.Int(measure, (D.Gender, "otherGender")));
-        return new GenderTotals(w, m, o, w + m + o);
-    }
+    private static GenderTotals SumByGender(ReportFigures[] reports, string measure) =>
+        new(gender => reports.Sum(r => r.Int(measure, (D.Gender, D.Id(gender)))));
 
     private IReadOnlyList<CentralDeficiencyText> CentralTexts(IEnumerable<ReportContent> reports) =>
         reports
             .Where(r => !r.Report.NilReturn)
             .SelectMany(r => r.Deficiencies
-                .Where(d => d.Level == "central")
+                .Where(d => d.Level == D.Id(DeficiencyLevel.Central))
                 .Select(d => new CentralDeficiencyText(
                     r.Report.CountyCode,
                     registry.FindCountyByCode(r.Report.CountyCode)?.Name ?? r.Report.CountyCode,

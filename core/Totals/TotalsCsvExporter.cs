@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PoIntake.Core.Intake;
 
 namespace PoIntake.Core.Totals;
 
@@ -26,7 +27,7 @@ public sealed class TotalsCsvExporter
         Add("operations", string.Empty, totals.Operations);
 
         var ombud = totals.Ombud;
-        AddGenders(Add, "ombud", ombud.Women, ombud.Men, ombud.OtherGender);
+        AddEach(Add, "ombud", string.Empty, ombud.ByGender.Counts);
         Add("ombud", string.Empty, ombud.Total);
         Add("fullTimeEquivalents", string.Empty, ombud.FullTimeEquivalents);
         Add("ombudWithSupervision", string.Empty, ombud.WithSupervision);
@@ -35,25 +36,22 @@ public sealed class TotalsCsvExporter
         Add("clients", string.Empty, clients.Total);
         Add("clientsNew", string.Empty, clients.New);
         Add("clientsEnded", string.Empty, clients.Ended);
-        AddGenders(Add, "clients", clients.ByGender.Women, clients.ByGender.Men, clients.ByGender.OtherGender);
-        AddAges(Add, "clients", string.Empty, clients.ByAgeGroup);
-        AddAges(Add, "clients", "gender=women;", clients.ByGenderAndAgeGroup.Women);
-        AddAges(Add, "clients", "gender=men;", clients.ByGenderAndAgeGroup.Men);
-        AddAges(Add, "clients", "gender=otherGender;", clients.ByGenderAndAgeGroup.OtherGender);
+        AddEach(Add, "clients", string.Empty, clients.ByGender);
+        AddEach(Add, "clients", string.Empty, clients.ByAgeGroup);
+        foreach (var (gender, ages) in clients.ByGenderAndAgeGroup)
+        {
+            AddEach(Add, "clients", Pair(Dimensions.Gender, Dimensions.Id(gender)) + ";", ages);
+        }
+
         var children = clients.WithChildrenAtHome;
-        AddGenders(Add, "clientsWithChildrenAtHome", children.Women, children.Men, children.OtherGender);
+        AddEach(Add, "clientsWithChildrenAtHome", string.Empty, children.Counts);
         Add("clientsWithChildrenAtHome", string.Empty, children.Total);
 
-        var reasons = totals.ContactReasons;
-        foreach (var (id, value) in new[]
+        foreach (var (reason, value) in totals.ContactReasons)
         {
-            ("economy", reasons.Economy), ("housing", reasons.Housing), ("occupation", reasons.Occupation),
-            ("dailyStructure", reasons.DailyStructure), ("authorities", reasons.Authorities),
-            ("healthcare", reasons.Healthcare), ("other", reasons.Other),
-        })
-        {
-            AddGenders(Add, "contactReasons", value.Women, value.Men, value.OtherGender, $"reason={id};");
-            Add("contactReasons", $"reason={id}", value.Total);
+            var dimension = Pair(Dimensions.Reason, Dimensions.Id(reason));
+            AddEach(Add, "contactReasons", dimension + ";", value.Counts);
+            Add("contactReasons", dimension, value.Total);
         }
 
         Add("operationsWithWaitingTime", string.Empty, totals.WaitingTimes.OperationsWithWaitingTime);
@@ -61,45 +59,23 @@ public sealed class TotalsCsvExporter
         Add("maxEstimatedWaitingDays", string.Empty, totals.WaitingTimes.MaxEstimatedDays);
 
         Add("operationsWithPriorityOrder", string.Empty, totals.Prioritisation.OperationsWithPriorityOrder);
-        var groups = totals.Prioritisation.Groups;
-        foreach (var (id, ranks) in new[]
+        foreach (var (group, ranks) in totals.Prioritisation.Groups)
         {
-            ("childrenAtHome", groups.ChildrenAtHome), ("evictionOrHomelessness", groups.EvictionOrHomelessness),
-            ("youngAdults", groups.YoungAdults), ("noNetwork", groups.NoNetwork), ("other", groups.Other),
-        })
-        {
-            Add("operationsGivingPriorityRank", $"group={id};rank=1", ranks.First);
-            Add("operationsGivingPriorityRank", $"group={id};rank=2", ranks.Second);
-            Add("operationsGivingPriorityRank", $"group={id};rank=3", ranks.Third);
+            var dimension = Pair(Dimensions.Group, Dimensions.Id(group));
+            Add("operationsGivingPriorityRank", dimension + ";rank=1", ranks.First);
+            Add("operationsGivingPriorityRank", dimension + ";rank=2", ranks.Second);
+            Add("operationsGivingPriorityRank", dimension + ";rank=3", ranks.Third);
         }
 
         var management = totals.ManagementGroups;
         Add("managementGroupsComplete", string.Empty, management.Complete);
         Add("operationsWithDeficiencyRoutine", string.Empty, management.WithDeficiencyRoutine);
-        foreach (var (id, value) in new[]
-        {
-            ("municipality", management.Missing.Municipality), ("primaryCare", management.Missing.PrimaryCare),
-            ("psychiatry", management.Missing.Psychiatry), ("employmentService", management.Missing.EmploymentService),
-            ("socialInsuranceAgency", management.Missing.SocialInsuranceAgency), ("userOrganisations", management.Missing.UserOrganisations),
-        })
-        {
-            Add("managementGroupsMissingMember", $"member={id}", value);
-        }
+        AddEach(Add, "managementGroupsMissingMember", string.Empty, management.Missing);
 
         var deficiencies = totals.SystemDeficiencies;
         Add("systemDeficiencies", string.Empty, deficiencies.Total);
-        Add("systemDeficiencies", "level=caseworker", deficiencies.ByLevel.Caseworker);
-        Add("systemDeficiencies", "level=local", deficiencies.ByLevel.Local);
-        Add("systemDeficiencies", "level=central", deficiencies.ByLevel.Central);
-        foreach (var (id, value) in new[]
-        {
-            ("healthcare", deficiencies.ByArea.Healthcare), ("socialServices", deficiencies.ByArea.SocialServices),
-            ("socialInsuranceAgency", deficiencies.ByArea.SocialInsuranceAgency), ("employmentService", deficiencies.ByArea.EmploymentService),
-            ("otherAuthority", deficiencies.ByArea.OtherAuthority), ("other", deficiencies.ByArea.Other),
-        })
-        {
-            Add("systemDeficiencies", $"area={id}", value);
-        }
+        AddEach(Add, "systemDeficiencies", string.Empty, deficiencies.ByLevel);
+        AddEach(Add, "systemDeficiencies", string.Empty, deficiencies.ByArea);
 
         Add("grantedSek", string.Empty, totals.Economy.GrantedSek);
         Add("spentSek", string.Empty, totals.Economy.SpentSek);
@@ -129,20 +105,18 @@ public sealed class TotalsCsvExporter
         return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(builder.ToString());
     }
 
-    private static void AddGenders(Action<string, string, decimal?> add, string measure, int women, int men, int other, string prefix = "")
+    /// <summary>One row per dimension value, its <c>name=id</c> after <paramref name="prefix"/> (other dimensions of the row).</summary>
+    private static void AddEach<TKey>(Action<string, string, decimal?> add, string measure, string prefix, ByDimension<TKey, int> values)
+        where TKey : struct, Enum
     {
-        add(measure, prefix + "gender=women", women);
-        add(measure, prefix + "gender=men", men);
-        add(measure, prefix + "gender=otherGender", other);
+        var dimension = ByDimension<TKey, int>.Dimension;
+        foreach (var (key, value) in values)
+        {
+            add(measure, prefix + Pair(dimension.Name, dimension.Id(key)), value);
+        }
     }
 
-    private static void AddAges(Action<string, string, decimal?> add, string measure, string prefix, AgeGroupCounts ages)
-    {
-        add(measure, prefix + "ageGroup=18-29", ages.Age18To29);
-        add(measure, prefix + "ageGroup=30-49", ages.Age30To49);
-        add(measure, prefix + "ageGroup=50-64", ages.Age50To64);
-        add(measure, prefix + "ageGroup=65+", ages.Age65Plus);
-    }
+    private static string Pair(string dimension, string id) => dimension + "=" + id;
 
     // Dimension names in ordinal order, as in the Facts table's keys.
     private static string Ordered(string dimensions) =>

@@ -14,9 +14,6 @@ public sealed class TotalsXlsxExporter
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private const string SuppressionNote = "Antal 1–3 visas som <4.";
 
-    private static readonly string[] LevelIds = ["caseworker", "local", "central"];
-    private static readonly string[] AreaIds = ["healthcare", "socialServices", "socialInsuranceAgency", "employmentService", "otherAuthority", "other"];
-
     public byte[] Export(TotalsResult result)
     {
         var totals = result.Totals;
@@ -61,58 +58,41 @@ public sealed class TotalsXlsxExporter
     {
         var clients = totals.Clients;
         var row = Title(sheet, $"Klienter efter kön och ålder {totals.Year}");
-        Header(sheet, row++, [string.Empty, .. WorkbookLabels.AgeGroups.Select(a => a.Label), WorkbookLabels.Total]);
-        foreach (var (label, ages, total) in new[]
-        {
-            ("Kvinnor", clients.ByGenderAndAgeGroup.Women, clients.ByGender.Women),
-            ("Män", clients.ByGenderAndAgeGroup.Men, clients.ByGender.Men),
-            ("Annan könstillhörighet", clients.ByGenderAndAgeGroup.OtherGender, clients.ByGender.OtherGender),
-            (WorkbookLabels.Total, clients.ByAgeGroup, clients.Total),
-        })
+        Header(sheet, row++, [string.Empty, .. Dimensions.AgeGroups.Select(a => a.Label), WorkbookLabels.Total]);
+        foreach (var (label, ages, total) in Dimensions.Genders
+            .Select(g => (g.Label, clients.ByGenderAndAgeGroup[g.Value], clients.ByGender[g.Value]))
+            .Append((WorkbookLabels.Total, clients.ByAgeGroup, clients.Total)))
         {
             sheet.Cell(row, 1).SetValue(label);
-            Counts(sheet, row, 2, ages.Age18To29, ages.Age30To49, ages.Age50To64, ages.Age65Plus, total);
+            Counts(sheet, row, 2, [.. ages.Values, total]);
             row++;
         }
 
         TotalRow(sheet, row - 1, WorkbookLabels.Total);
         row++;
         Header(sheet, row++, string.Empty, "Antal");
-        foreach (var (label, value) in new[] { ("Nya klienter under året", clients.New), ("Avslutade klienter under året", clients.Ended) })
+        foreach (var (label, value) in new[] { (WorkbookLabels.Clients.New, clients.New), (WorkbookLabels.Clients.Ended, clients.Ended) })
         {
             sheet.Cell(row, 1).SetValue(label);
             Count(sheet.Cell(row++, 2), value);
         }
 
         row++;
-        sheet.Cell(row++, 1).SetValue("Klienter med helt eller delvis hemmavarande barn");
-        Header(sheet, row++, string.Empty, "Kvinnor", "Män", "Annan könstillhörighet", WorkbookLabels.Total);
-        sheet.Cell(row, 1).SetValue("Antal klienter");
-        var children = clients.WithChildrenAtHome;
-        Counts(sheet, row, 2, children.Women, children.Men, children.OtherGender, children.Total);
+        sheet.Cell(row++, 1).SetValue(WorkbookLabels.Clients.WithChildrenTitle);
+        Header(sheet, row++, GenderHeader(string.Empty));
+        sheet.Cell(row, 1).SetValue(WorkbookLabels.Clients.WithChildrenRow);
+        GenderCounts(sheet, row, clients.WithChildrenAtHome);
         Widths(sheet, 44, 14, 14, 14, 14, 14);
     }
 
     private static void ContactReasons(IXLWorksheet sheet, NationalTotals totals)
     {
-        var reasons = totals.ContactReasons;
         var row = Title(sheet, $"Kontaktorsaker efter kön {totals.Year}");
-        Header(sheet, row++, "Kontaktorsak", "Kvinnor", "Män", "Annan könstillhörighet", WorkbookLabels.Total);
-        var values = new Dictionary<ContactReason, GenderTotals>
+        Header(sheet, row++, GenderHeader("Kontaktorsak"));
+        foreach (var (reason, value) in totals.ContactReasons)
         {
-            [ContactReason.Economy] = reasons.Economy,
-            [ContactReason.Housing] = reasons.Housing,
-            [ContactReason.Occupation] = reasons.Occupation,
-            [ContactReason.DailyStructure] = reasons.DailyStructure,
-            [ContactReason.Authorities] = reasons.Authorities,
-            [ContactReason.Healthcare] = reasons.Healthcare,
-            [ContactReason.Other] = reasons.Other,
-        };
-        foreach (var (reason, label) in WorkbookLabels.ContactReasons)
-        {
-            var value = values[reason];
-            sheet.Cell(row, 1).SetValue(label);
-            Counts(sheet, row++, 2, value.Women, value.Men, value.OtherGender, value.Total);
+            sheet.Cell(row, 1).SetValue(Dimensions.ContactReasons.Label(reason));
+            GenderCounts(sheet, row++, value);
         }
 
         Widths(sheet, 44, 14, 14, 22, 14);
@@ -145,19 +125,9 @@ public sealed class TotalsXlsxExporter
         Count(sheet.Cell(row++, 2), totals.Prioritisation.OperationsWithPriorityOrder);
         row++;
         Header(sheet, row++, "Prioriterad grupp", "Prioritet 1", "Prioritet 2", "Prioritet 3");
-        var groups = totals.Prioritisation.Groups;
-        var byGroup = new Dictionary<PriorityGroup, RankCounts>
+        foreach (var (group, ranks) in totals.Prioritisation.Groups)
         {
-            [PriorityGroup.ChildrenAtHome] = groups.ChildrenAtHome,
-            [PriorityGroup.EvictionOrHomelessness] = groups.EvictionOrHomelessness,
-            [PriorityGroup.YoungAdults] = groups.YoungAdults,
-            [PriorityGroup.NoNetwork] = groups.NoNetwork,
-            [PriorityGroup.Other] = groups.Other,
-        };
-        foreach (var (group, label) in WorkbookLabels.PriorityGroups)
-        {
-            var ranks = byGroup[group];
-            sheet.Cell(row, 1).SetValue(label);
+            sheet.Cell(row, 1).SetValue(Dimensions.PriorityGroups.Label(group));
             Counts(sheet, row++, 2, ranks.First, ranks.Second, ranks.Third);
         }
 
@@ -171,23 +141,14 @@ public sealed class TotalsXlsxExporter
         Header(sheet, row++, string.Empty, "Antal verksamheter");
         sheet.Cell(row, 1).SetValue("Fulltaliga ledningsgrupper");
         Count(sheet.Cell(row++, 2), management.Complete);
-        sheet.Cell(row, 1).SetValue("Rutin för att rapportera brister till ledningsgruppen");
+        sheet.Cell(row, 1).SetValue(WorkbookLabels.Management.DeficiencyRoutine);
         Count(sheet.Cell(row++, 2), management.WithDeficiencyRoutine);
         row++;
         Header(sheet, row++, "Saknade aktörer i ledningsgruppen", "Antal verksamheter");
-        var missing = new Dictionary<ManagementMember, int>
+        foreach (var (member, missing) in management.Missing)
         {
-            [ManagementMember.Municipality] = management.Missing.Municipality,
-            [ManagementMember.PrimaryCare] = management.Missing.PrimaryCare,
-            [ManagementMember.Psychiatry] = management.Missing.Psychiatry,
-            [ManagementMember.EmploymentService] = management.Missing.EmploymentService,
-            [ManagementMember.SocialInsuranceAgency] = management.Missing.SocialInsuranceAgency,
-            [ManagementMember.UserOrganisations] = management.Missing.UserOrganisations,
-        };
-        foreach (var (member, label) in WorkbookLabels.ManagementMembers)
-        {
-            sheet.Cell(row, 1).SetValue(label);
-            Count(sheet.Cell(row++, 2), missing[member]);
+            sheet.Cell(row, 1).SetValue(Dimensions.ManagementMembers.Label(member));
+            Count(sheet.Cell(row++, 2), missing);
         }
 
         Widths(sheet, 56, 20);
@@ -197,22 +158,19 @@ public sealed class TotalsXlsxExporter
     {
         var totals = result.Totals;
         var row = Title(sheet, $"Systembrister per nivå och område {totals.Year}");
-        Header(sheet, row++, ["Nivå", .. WorkbookLabels.DeficiencyAreas.Select(a => a.Label), WorkbookLabels.Total]);
-        var levelTotals = new[] { totals.SystemDeficiencies.ByLevel.Caseworker, totals.SystemDeficiencies.ByLevel.Local, totals.SystemDeficiencies.ByLevel.Central };
-        for (var l = 0; l < LevelIds.Length; l++)
+        Header(sheet, row++, [WorkbookLabels.Deficiencies.Level, .. Dimensions.DeficiencyAreas.Select(a => a.Label), WorkbookLabels.Total]);
+        foreach (var (level, byArea) in result.DeficienciesByLevelAndArea)
         {
-            sheet.Cell(row, 1).SetValue(WorkbookLabels.DeficiencyLevels[l].Label);
-            var cells = AreaIds.Select(area => result.DeficienciesByLevelAndArea.FirstOrDefault(c => c.Level == LevelIds[l] && c.Area == area)?.Count ?? 0);
-            Counts(sheet, row++, 2, [.. cells, levelTotals[l]]);
+            sheet.Cell(row, 1).SetValue(Dimensions.DeficiencyLevels.Label(level));
+            Counts(sheet, row++, 2, [.. byArea.Values, totals.SystemDeficiencies.ByLevel[level]]);
         }
 
-        var byArea = totals.SystemDeficiencies.ByArea;
         TotalRow(sheet, row, WorkbookLabels.Total);
-        Counts(sheet, row, 2, byArea.Healthcare, byArea.SocialServices, byArea.SocialInsuranceAgency, byArea.EmploymentService, byArea.OtherAuthority, byArea.Other, totals.SystemDeficiencies.Total);
+        Counts(sheet, row, 2, [.. totals.SystemDeficiencies.ByArea.Values, totals.SystemDeficiencies.Total]);
         row += 2;
 
         sheet.Cell(row++, 1).SetValue("Brister på central nivå per län").Style.Font.SetBold();
-        Header(sheet, row++, "Län", "Verksamhet", "Område", "Brist", "Konsekvens för den enskilde", "Åtgärd eller resultat");
+        Header(sheet, row++, "Län", "Verksamhet", WorkbookLabels.Deficiencies.Area, WorkbookLabels.Deficiencies.Description, WorkbookLabels.Deficiencies.Consequence, WorkbookLabels.Deficiencies.Action);
         foreach (var text in result.CentralDeficiencies)
         {
             sheet.Cell(row, 1).SetValue(text.CountyName);
@@ -241,9 +199,9 @@ public sealed class TotalsXlsxExporter
         Money(sheet.Cell(row++, 2), totals.Economy.GrantedSek);
         sheet.Cell(row, 1).SetValue(WorkbookLabels.Economy.Spent);
         Money(sheet.Cell(row++, 2), totals.Economy.SpentSek);
-        sheet.Cell(row, 1).SetValue("Antal personliga ombud");
+        sheet.Cell(row, 1).SetValue(WorkbookLabels.Ombud.Count);
         Count(sheet.Cell(row++, 2), totals.Ombud.Total);
-        sheet.Cell(row, 1).SetValue("Antal årsarbetare");
+        sheet.Cell(row, 1).SetValue(WorkbookLabels.Ombud.FullTimeEquivalents);
         sheet.Cell(row, 2).SetValue(totals.Ombud.FullTimeEquivalents);
         sheet.Cell(row++, 2).Style.NumberFormat.Format = "0.0";
         if (totals.Ombud.FullTimeEquivalents > 0)
@@ -336,11 +294,13 @@ public sealed class TotalsXlsxExporter
         cell.Style.NumberFormat.Format = "#,##0";
     }
 
-    private static string AreaLabel(string id)
-    {
-        var index = Array.IndexOf(AreaIds, id);
-        return index >= 0 ? WorkbookLabels.DeficiencyAreas[index].Label : id;
-    }
+    private static string AreaLabel(string id) =>
+        Dimensions.DeficiencyAreas.TryFindId(id, out var area) ? Dimensions.DeficiencyAreas.Label(area) : id;
+
+    private static string[] GenderHeader(string first) => [first, .. Dimensions.Genders.Select(g => g.Label), WorkbookLabels.Total];
+
+    private static void GenderCounts(IXLWorksheet sheet, int row, GenderTotals counts) =>
+        Counts(sheet, row, 2, [.. counts.Counts.Values, counts.Total]);
 
     // AdjustToContents throws on Linux (no GDI fonts), so widths are set by hand.
     private static void Widths(IXLWorksheet sheet, params double[] widths)

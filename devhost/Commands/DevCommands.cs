@@ -1,4 +1,5 @@
 using System.Globalization;
+using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
 using PoIntake.Core.Template;
 using PoIntake.Core.Access;
@@ -33,9 +34,9 @@ internal static class DevCommands
     {
         if (args.Length != 3 ||
             !int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var year) ||
-            year is < 2013 or > 2100)
+            year is < ContractLimits.FirstYear or > ContractLimits.LastYear)
         {
-            error.WriteLine("usage: template <year> <path.xlsx>   (year: 2013–2100)");
+            error.WriteLine($"usage: template <year> <path.xlsx>   (year: {ContractLimits.FirstYear}–{ContractLimits.LastYear})");
             return 2;
         }
 

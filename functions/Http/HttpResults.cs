@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
+using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
 using PoIntake.Core.Totals;
 
@@ -14,7 +15,7 @@ internal static class HttpResults
     public const string JsonContentType = "application/json; charset=utf-8";
     public const string ProblemContentType = "application/problem+json; charset=utf-8";
     public const int MinYear = 2000;
-    public const int MaxYear = 2100;
+    public const int MaxYear = ContractLimits.LastYear;
 
     public static ContentResult Json(object value, int statusCode = StatusCodes.Status200OK) => new()
     {

@@ -3,6 +3,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
 using PoIntake.Core.Access;
 using PoIntake.Functions.Http;
@@ -11,7 +12,8 @@ namespace PoIntake.Functions.Web;
 
 /// <summary>
 /// <c>GET /api/web/{*path}</c>: the Swedish pages (uppladdning, oversikt) and their assets, embedded in this assembly
-/// so the function app and devhost serve the same files with no CDN. Anonymous: static files and the county list only;
+/// so the function app and devhost serve the same files with no CDN. Anonymous: static files, the county list
+/// (<c>lan.json</c>) and the contract's labels (<c>labels.json</c>) only;
 /// the pages' data calls go to the Function-level API routes.
 /// </summary>
 public sealed class WebPagesFunction(MunicipalityRegistry registry, AccessKeys accessKeys)
@@ -34,6 +36,12 @@ public sealed class WebPagesFunction(MunicipalityRegistry registry, AccessKeys a
         ["oversikt"] = "oversikt.html",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
+    // The contract's dimensions with their values' API ids and Swedish labels, so the pages name a figure as the export does.
+    private static readonly IReadOnlyDictionary<string, object[]> ContractLabels = Dimensions.All.ToDictionary(
+        d => d.Name,
+        d => d.Values.Select(v => (object)new { id = v.Id, label = v.Label }).ToArray(),
+        StringComparer.Ordinal);
+
     [Function("WebPages")]
     public IActionResult Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "web/{*path}")] HttpRequest request,
@@ -53,6 +61,11 @@ public sealed class WebPagesFunction(MunicipalityRegistry registry, AccessKeys a
                     municipalities = registry.InCounty(c.Code).Select(m => new { m.Code, m.Name }),
                 }),
             }));
+        }
+
+        if (name.Equals("labels.json", StringComparison.OrdinalIgnoreCase))
+        {
+            return WithHeaders(request, HttpResults.Json(ContractLabels));
         }
 
         var file = Pages.GetValueOrDefault(name) ?? name;

@@ -8,11 +8,11 @@ namespace PoIntake.Core.Intake.Parsing;
 /// <summary>Sheet "Verksamhet": who reports, for which year and county, and whether it was active.</summary>
 internal static partial class OperationSheet
 {
-    public const int FirstYear = 2013;
+    public const int FirstYear = ContractLimits.FirstYear;
 
     // The name becomes the operation key in table keys and query filters; an unbounded name made the intake's
     // previous-year lookup fail at the storage layer on every retry (docs/hardening.md).
-    public const int MaxShortText = 200;
+    public const int MaxShortText = ContractLimits.MaxShortText;
 
     public static OperationInfo? Read(SheetReader sheet, ExpectedOrigin origin, int currentYear, MunicipalityRegistry registry)
     {

@@ -9,12 +9,9 @@
   const message = document.getElementById('meddelande');
   let years = [];
 
-  const genders = [['women', 'Kvinnor'], ['men', 'Män'], ['otherGender', 'Annan könstillhörighet']];
-  const ageGroups = ['18-29', '30-49', '50-64', '65+'];
-  const reasons = [['economy', 'Ekonomi'], ['housing', 'Boende'], ['occupation', 'Sysselsättning'], ['dailyStructure', 'Struktur i vardagen'],
-    ['authorities', 'Myndighetskontakter'], ['healthcare', 'Vård'], ['other', 'Annat']];
-  const members = [['municipality', 'Kommun'], ['primaryCare', 'Primärvård'], ['psychiatry', 'Psykiatri'], ['employmentService', 'Arbetsförmedlingen'],
-    ['socialInsuranceAgency', 'Försäkringskassan'], ['userOrganisations', 'Brukarorganisationer']];
+  // The contract's dimensions, [{ id, label }] in contract order (GET /api/web/labels.json): the page names every
+  // figure exactly as the workbook and the xlsx export do.
+  let labels = null;
 
   function showError(text) {
     clear(message).append(el('div', { class: 'status error', role: 'alert' }, el('p', { class: 'outcome', text: 'Uppgifterna kunde inte hämtas' }), el('p', { text })));
@@ -25,6 +22,7 @@
   }
 
   function render(totals, status) {
+    const { gender, ageGroup, reason, member } = labels;
     clear(headline).append(
       figureItem('nt-klienter', 'Klienter', totals.clients.total),
       figureItem('nt-nya', 'Nya klienter', totals.clients.new),
@@ -37,10 +35,10 @@
 
     const counties = totals.counties;
     clear(charts).append(
-      barChart('d-kon-alder', `Klienter efter kön och ålder ${totals.year}`, ageGroups.map(a => `${a} år`),
-        genders.map(([key, name]) => ({ name, values: ageGroups.map(a => totals.clients.byGenderAndAgeGroup[key][a]) }))),
-      barChart('d-kontaktorsaker', `Kontaktorsaker ${totals.year}`, reasons.map(r => r[1]),
-        genders.map(([key, name]) => ({ name, values: reasons.map(([r]) => totals.contactReasons[r][key]) }))),
+      barChart('d-kon-alder', `Klienter efter kön och ålder ${totals.year}`, ageGroup.map(a => a.label),
+        gender.map(g => ({ name: g.label, values: ageGroup.map(a => totals.clients.byGenderAndAgeGroup[g.id][a.id]) }))),
+      barChart('d-kontaktorsaker', `Kontaktorsaker ${totals.year}`, reason.map(r => r.label),
+        gender.map(g => ({ name: g.label, values: reason.map(r => totals.contactReasons[r.id][g.id]) })), { labelWidth: 290 }),
       barChart('d-kommuner', `Kommuner med personligt ombud per län ${totals.year}`, counties.map(c => c.name),
         [{ name: 'Kommuner med personligt ombud', values: counties.map(c => c.municipalitiesOfferingPo) }],
         {
@@ -54,9 +52,9 @@
           tableRows: counties.map(c => [c.name, c.operationsWithWaitingTime, c.medianEstimatedWaitingDays ?? '–', c.maxEstimatedWaitingDays ?? '–']),
         }),
       barChart('d-ledningsgrupp', `Ledningsgrupper ${totals.year} (antal verksamheter av ${formatNumber(totals.operations)})`,
-        ['Fullständig ledningsgrupp', 'Rutin för brister', ...members.map(m => `Saknar ${m[1].toLowerCase()}`)],
-        [{ name: 'Verksamheter', values: [totals.managementGroups.complete, totals.managementGroups.withDeficiencyRoutine, ...members.map(([m]) => totals.managementGroups.missing[m])] }],
-        { labelWidth: 210 }),
+        ['Fullständig ledningsgrupp', 'Rutin för brister', ...member.map(m => `Saknas: ${m.label}`)],
+        [{ name: 'Verksamheter', values: [totals.managementGroups.complete, totals.managementGroups.withDeficiencyRoutine, ...member.map(m => totals.managementGroups.missing[m.id])] }],
+        { labelWidth: 330 }),
       lineChart('d-trend', 'Utveckling över åren', years.map(y => String(y.year)),
         [{ name: 'Klienter', values: years.map(y => y.clients) }, { name: 'Nya klienter', values: years.map(y => y.clientsNew) }, { name: 'Personliga ombud', values: years.map(y => y.ombud) }]));
     if (status) {
@@ -88,11 +86,12 @@
   }
 
   async function start() {
-    const response = await api('totals', { national: true });
-    if (!response.ok) {
-      showError(await problemText(response));
+    const [response, labelsResponse] = await Promise.all([api('totals', { national: true }), fetch('/api/web/labels.json')]);
+    if (!response.ok || !labelsResponse.ok) {
+      showError(await problemText(response.ok ? labelsResponse : response));
       return;
     }
+    labels = await labelsResponse.json();
     years = (await response.json()).years.slice().sort((a, b) => a.year - b.year);
     if (years.length === 0) {
       clear(message).append(el('p', { text: 'Det finns inga godkända redovisningar ännu.' }));

@@ -8,13 +8,12 @@ namespace PoIntake.Tests.Email;
 public sealed class EmailOptionsTests
 {
     [Theory]
-    [InlineData("Outbox", null, null, null, "OutboxDirectory")]
-    [InlineData(null, null, "https://x.communication.azure.com", null, "SenderAddress")]
-    [InlineData("Acs", null, "https://x.communication.azure.com", null, "SenderAddress")]
-    [InlineData("Acs", "noreply@x.test", null, null, "Endpoint")]
-    [InlineData("Acs", "noreply@x.test", "http://x.communication.azure.com", null, "Endpoint")]
-    [InlineData("Acs", "noreply@x.test", null, "endpoint=https://x/;accesskey=not base64!", "ConnectionString")]
-    public void Validate_IncompleteSettings_FailsNamingTheSetting(string? mode, string? sender, string? endpoint, string? connectionString, string named)
+    [InlineData("Outbox", null, null, "OutboxDirectory")]
+    [InlineData(null, null, "https://x.communication.azure.com", "SenderAddress")]
+    [InlineData("Acs", null, "https://x.communication.azure.com", "SenderAddress")]
+    [InlineData("Acs", "noreply@x.test", null, "Endpoint")]
+    [InlineData("Acs", "noreply@x.test", "http://x.communication.azure.com", "Endpoint")]
+    public void Validate_IncompleteSettings_FailsNamingTheSetting(string? mode, string? sender, string? endpoint, string named)
     {
         var provider = Services(new()
         {
@@ -22,7 +21,6 @@ public sealed class EmailOptionsTests
             ["Email:OutboxDirectory"] = mode == "Outbox" ? "" : null,
             ["Email:SenderAddress"] = sender,
             ["Email:Endpoint"] = endpoint,
-            ["Email:ConnectionString"] = connectionString,
         });
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<EmailOptions>>().Value);
@@ -53,19 +51,6 @@ public sealed class EmailOptionsTests
             ["Email:Endpoint"] = "https://x.communication.azure.com",
             ["Email:SenderAddress"] = "noreply@x.test",
             ["Email:ClientId"] = "00000000-0000-0000-0000-000000000001",
-        });
-
-        Assert.IsType<AcsEmailSender>(provider.GetRequiredService<IEmailSender>());
-    }
-
-    [Fact]
-    public void Resolve_AcsModeWithConnectionString_GivesAcsSender()
-    {
-        var provider = Services(new()
-        {
-            ["Email:Mode"] = "Acs",
-            ["Email:SenderAddress"] = "noreply@x.test",
-            ["Email:ConnectionString"] = "endpoint=https://x.communication.azure.com/;accesskey=AAECAw==",
         });
 
         Assert.IsType<AcsEmailSender>(provider.GetRequiredService<IEmailSender>());

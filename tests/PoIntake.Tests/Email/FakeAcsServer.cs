@@ -14,8 +14,7 @@ using Microsoft.Extensions.Logging;
 namespace PoIntake.Tests.Email;
 
 /// <summary>
-/// A local stand-in for ACS Email on https://127.0.0.1:{random port}: verifies every request's HMAC signature the way
-/// the service does (or the bearer token), and answers from scripted send/poll responses. With
+/// A local stand-in for ACS Email on https://127.0.0.1:{random port}: checks every request's bearer token, and answers from scripted send/poll responses. With
 /// <see cref="TrackOperations"/> it also remembers the operations it accepted, as the service does: a status request
 /// for an unknown id is 404, and a POST repeating a known Operation-Id is answered per <see cref="DuplicatePosts"/>
 /// (the worst case, <see cref="DuplicatePostAnswer.NewMail"/>, sends a second mail).
@@ -23,18 +22,16 @@ namespace PoIntake.Tests.Email;
 internal sealed class FakeAcsServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly byte[]? _accessKey;
-    private readonly string? _bearerToken;
+    private readonly string _bearerToken;
     private readonly ConcurrentQueue<Scripted> _sendScript = new();
     private readonly ConcurrentQueue<Scripted> _pollScript = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Scripted>> _sendScriptByRecipient = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Scripted>> _pollScriptByRecipient = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, string> _operations = new(StringComparer.OrdinalIgnoreCase);
 
-    private FakeAcsServer(WebApplication app, byte[]? accessKey, string? bearerToken)
+    private FakeAcsServer(WebApplication app, string bearerToken)
     {
         _app = app;
-        _accessKey = accessKey;
         _bearerToken = bearerToken;
     }
 
@@ -57,9 +54,7 @@ internal sealed class FakeAcsServer : IAsyncDisposable
     /// <summary>Every mail the server took on (one per accepted operation): what actually leaves for the recipient.</summary>
     public ConcurrentQueue<AcceptedMail> AcceptedMails { get; } = new();
 
-    public static Task<FakeAcsServer> StartWithAccessKeyAsync(byte[] accessKey) => StartAsync(accessKey, null);
-
-    public static Task<FakeAcsServer> StartWithBearerTokenAsync(string token) => StartAsync(null, token);
+    public static Task<FakeAcsServer> StartWithBearerTokenAsync(string token) => StartAsync(token);
 
     public void ScriptSend(int status, string? body = null, params (string Name, string Value)[] headers) =>
         _sendScript.Enqueue(new Scripted(status, body, headers));
@@ -105,7 +100,7 @@ internal sealed class FakeAcsServer : IAsyncDisposable
         Certificate.Dispose();
     }
 
-    private static async Task<FakeAcsServer> StartAsync(byte[]? accessKey, string? bearerToken)
+    private static async Task<FakeAcsServer> StartAsync(string bearerToken)
     {
         var certificate = CreateCertificate();
         var builder = WebApplication.CreateSlimBuilder();
@@ -113,7 +108,7 @@ internal sealed class FakeAcsServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
         var app = builder.Build();
-        var server = new FakeAcsServer(app, accessKey, bearerToken) { Certificate = certificate };
+        var server = new FakeAcsServer(app, bearerToken) { Certificate = certificate };
         app.Run(server.HandleAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
@@ -129,9 +124,7 @@ internal sealed class FakeAcsServer : IAsyncDisposable
         var body = buffer.ToArray();
         var rawTarget = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var authenticated = _accessKey is not null
-            ? VerifyHmac(context.Request.Method, rawTarget, context.Request.Host.Value ?? string.Empty, headers, body, _accessKey)
-            : headers.GetValueOrDefault("Authorization") == "Bearer " + _bearerToken && !headers.ContainsKey("x-ms-content-sha256");
+        var authenticated = headers.GetValueOrDefault("Authorization") == "Bearer " + _bearerToken;
         Requests.Enqueue(new RecordedRequest(context.Request.Method, rawTarget, headers, body, DateTimeOffset.UtcNow, authenticated));
 
         if (!authenticated)
@@ -211,29 +204,6 @@ internal sealed class FakeAcsServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Recomputes the signature independently of the client code, as the service does.</summary>
-    private static bool VerifyHmac(string method, string pathAndQuery, string host, Dictionary<string, string> headers, byte[] body, byte[] key)
-    {
-        if (!headers.TryGetValue("x-ms-date", out var date) ||
-            !headers.TryGetValue("x-ms-content-sha256", out var contentHash) ||
-            !headers.TryGetValue("Authorization", out var authorization))
-        {
-            return false;
-        }
-
-        using var sha = SHA256.Create();
-        if (contentHash != Convert.ToBase64String(sha.ComputeHash(body)))
-        {
-            return false;
-        }
-
-        var toSign = $"{method}\n{pathAndQuery}\n{date};{host};{contentHash}";
-        using var hmac = new HMACSHA256(key);
-        var expected = "HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=" +
-                       Convert.ToBase64String(hmac.ComputeHash(Encoding.ASCII.GetBytes(toSign)));
-        return authorization == expected;
-    }
-
     private static async Task RespondAfterDelay(HttpContext context, Scripted scripted)
     {
         if (scripted.Delay > TimeSpan.Zero)
@@ -302,3 +272,22 @@ internal sealed record RecordedRequest(
     byte[] Body,
     DateTimeOffset ReceivedAt,
     bool Authenticated);
+
+/// <summary>A TokenCredential that hands out one fixed token and records the scopes asked for.</summary>
+internal sealed class FixedTokenCredential(string token) : Azure.Core.TokenCredential
+{
+    public List<string> Scopes { get; } = [];
+
+    public override Azure.Core.AccessToken GetToken(Azure.Core.TokenRequestContext requestContext, CancellationToken cancellationToken)
+    {
+        lock (Scopes)
+        {
+            Scopes.AddRange(requestContext.Scopes);
+        }
+
+        return new Azure.Core.AccessToken(token, DateTimeOffset.UtcNow.AddHours(1));
+    }
+
+    public override ValueTask<Azure.Core.AccessToken> GetTokenAsync(Azure.Core.TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(GetToken(requestContext, cancellationToken));
+}

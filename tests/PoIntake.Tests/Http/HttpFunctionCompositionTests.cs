@@ -1,21 +1,38 @@
+using System.Reflection;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PoIntake.Core.Storage;
 using PoIntake.Functions;
 using PoIntake.Functions.Http;
+using PoIntake.Functions.Web;
 
 namespace PoIntake.Tests.Http;
 
 public sealed class HttpFunctionCompositionTests
 {
+    /// <summary>Every class of the function app with an [HttpTrigger] function, found the way the worker SDK finds them.</summary>
+    private static readonly Type[] HttpFunctions = [.. typeof(FunctionAppServiceCollectionExtensions).Assembly.GetTypes()
+        .Where(t => t.GetMethods().Any(m => m.GetCustomAttribute<FunctionAttribute>() is not null
+            && m.GetParameters().Any(p => p.GetCustomAttribute<HttpTriggerAttribute>() is not null)))
+        .OrderBy(t => t.FullName, StringComparer.Ordinal)];
+
+    public static TheoryData<Type> HttpFunctionTypes() => [.. HttpFunctions];
+
+    [Fact]
+    public void HttpFunctionTypes_IncludeTheApiAndTheWebFunctions()
+    {
+        var found = HttpFunctions;
+
+        Assert.Contains(typeof(GetNationalTotalsFunction), found);
+        Assert.Contains(typeof(UploadReportFunction), found);
+        Assert.Contains(typeof(WebPagesFunction), found);
+        Assert.Contains(typeof(FindingsWorkbookFunction), found);
+    }
+
     [Theory]
-    [InlineData(typeof(GetNationalTotalsFunction))]
-    [InlineData(typeof(ListTotalsYearsFunction))]
-    [InlineData(typeof(GetStatusFunction))]
-    [InlineData(typeof(GetTemplateFunction))]
-    [InlineData(typeof(UploadReportFunction))]
-    [InlineData(typeof(GetReminderPreviewFunction))]
-    public void AddPoIntakeFunctionApp_EveryHttpFunctionCanBeBuilt(Type functionType)
+    [MemberData(nameof(HttpFunctionTypes))]
+    public void AddPoIntakeFunctionApp_EveryConstructorParameterOfAnHttpFunctionIsRegistered(Type functionType)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { [ConnectionNames.Storage] = "UseDevelopmentStorage=true" })
@@ -24,8 +41,14 @@ public sealed class HttpFunctionCompositionTests
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration)
             .AddPoIntakeFunctionApp(configuration)
-            .BuildServiceProvider();
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
-        Assert.NotNull(ActivatorUtilities.CreateInstance(services, functionType));
+        // The worker activates a function class with ActivatorUtilities: each parameter must come from the container,
+        // none may fall back to a default value.
+        var constructor = Assert.Single(functionType.GetConstructors());
+        Assert.All(constructor.GetParameters(), p => Assert.True(
+            services.GetService(p.ParameterType) is not null,
+            $"{functionType.Name} needs a {p.ParameterType.Name} that AddPoIntakeFunctionApp does not register."));
+        Assert.IsType(functionType, ActivatorUtilities.CreateInstance(services, functionType));
     }
 }

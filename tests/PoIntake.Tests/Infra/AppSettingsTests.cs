@@ -30,9 +30,6 @@ public sealed partial class AppSettingsTests
     /// <summary>Read only in Azure: ACS e-mail goes through the managed identity; locally mail goes to the .eml outbox.</summary>
     private static readonly HashSet<string> AzureOnly = ["Email__Endpoint", "Email__SenderAddress", "Email__ClientId"];
 
-    /// <summary>The ACS access-key alternative is a secret: never in a committed file, set by hand where used.</summary>
-    private static readonly HashSet<string> NeverCommitted = ["Email__ConnectionString"];
-
     /// <summary>
     /// FUNCTIONS_WORKER_RUNTIME is deprecated on Flex (functionAppConfig.runtime says it); the outbox exists only locally;
     /// connection strings become identity-based settings in Azure (checked separately).
@@ -44,7 +41,7 @@ public sealed partial class AppSettingsTests
     {
         var sample = SampleKeys();
         var missing = BoundSettingKeys()
-            .Where(key => !AzureOnly.Contains(key) && !NeverCommitted.Contains(key) && !sample.Contains(key))
+            .Where(key => !AzureOnly.Contains(key) && !sample.Contains(key))
             .ToList();
 
         Assert.True(missing.Count == 0, "missing in local.settings.sample.json: " + string.Join(", ", missing));

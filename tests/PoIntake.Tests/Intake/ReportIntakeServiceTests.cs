@@ -118,7 +118,7 @@ public sealed class ReportIntakeServiceTests(AzuriteFixture azurite)
         Assert.Equal(warnings, json.GetProperty("findings").GetArrayLength());
 
         Assert.NotNull(await h.Get<YearRevisionStore>().GetAsync(year, CancellationToken.None));
-        Assert.Contains(await h.Get<CurrentReportStore>().ListAsync(year, CancellationToken.None), c => c.County == county && c.VersionId == versionId);
+        Assert.Contains(await h.PartitionAsync<CurrentReportEntity>(TableNames.CurrentReports, StorageKeys.Year(year)), c => c.County == county && c.VersionId == versionId);
         var previous = await h.Get<IPreviousReportSource>().FindCurrentFactsAsync(year, county, "po-norra-älvdalen", CancellationToken.None);
         Assert.Equal(
             ReportFacts.From(report).ToDictionary(f => f.Key, f => f.Value),
@@ -167,7 +167,7 @@ public sealed class ReportIntakeServiceTests(AzuriteFixture azurite)
         var version = Assert.Single(await h.PartitionAsync<TableEntity>("ReportVersions", $"{year}-{county}"));
         Assert.Equal($"{year}/{county}/original.xlsx", version.GetString("BlobName"));
         Assert.Equal("Current", version.GetString("Status"));
-        var current = Assert.Single(await h.Get<CurrentReportStore>().ListAsync(year, CancellationToken.None), c => c.County == county);
+        var current = Assert.Single(await h.PartitionAsync<CurrentReportEntity>(TableNames.CurrentReports, StorageKeys.Year(year)), c => c.County == county);
         Assert.Equal(original.VersionId, current.VersionId);
         Assert.Equal(ReportFacts.From(report).Count, (await h.PartitionAsync<TableEntity>("Facts", original.VersionId!)).Count);
         Assert.NotNull(await h.Get<IntakeResultStore>().FindAsync($"{year}/{county}/kopia.xlsx.{copy.Sha256[..16]}.json", CancellationToken.None));
@@ -378,7 +378,7 @@ public sealed class ReportIntakeServiceTests(AzuriteFixture azurite)
             .Select(u => Task.Run(() => h.Intake.IngestAsync(u.BlobName, CancellationToken.None))));
 
         Assert.All(records, r => Assert.Equal(IntakeOutcome.Accepted, r.Outcome));
-        var current = Assert.Single(await h.Get<CurrentReportStore>().ListAsync(year, CancellationToken.None), c => c.County == county);
+        var current = Assert.Single(await h.PartitionAsync<CurrentReportEntity>(TableNames.CurrentReports, StorageKeys.Year(year)), c => c.County == county);
         Assert.Equal(expected.VersionId, current.VersionId);
         Assert.Equal(expected.ReceivedAt, current.ReceivedAt);
         var versions = await h.PartitionAsync<TableEntity>("ReportVersions", $"{year}-{county}");

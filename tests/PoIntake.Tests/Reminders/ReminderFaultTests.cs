@@ -22,7 +22,7 @@ namespace PoIntake.Tests.Reminders;
 public sealed class ReminderFaultTests(AzuriteFixture storage) : IAsyncLifetime
 {
     // Made-up key: base64 of bytes 00..1F.
-    private const string KeyBase64 = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+    private const string Token = "token-123";
 
     private static readonly IOptions<ReminderOptions> Settings = Options.Create(new ReminderOptions());
     private static readonly ReminderSchedule Schedule = new(Settings, new SwedishWorkingDayCalendar());
@@ -44,7 +44,7 @@ public sealed class ReminderFaultTests(AzuriteFixture storage) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await storage.StartAsync(); // no-op when running; recovers from an outage test that failed half-way
-        _acs = await FakeAcsServer.StartWithAccessKeyAsync(Convert.FromBase64String(KeyBase64));
+        _acs = await FakeAcsServer.StartWithBearerTokenAsync(Token);
         _acs.TrackOperations = true;
         _acs.DuplicatePosts = DuplicatePostAnswer.NewMail;
     }
@@ -304,7 +304,7 @@ public sealed class ReminderFaultTests(AzuriteFixture storage) : IAsyncLifetime
         var options = new EmailOptions
         {
             Mode = EmailMode.Acs,
-            ConnectionString = $"endpoint={_acs.Endpoint};accesskey={KeyBase64}",
+            Endpoint = _acs.Endpoint.ToString(),
             SenderAddress = "noreply@pointake.test",
             PollInterval = TimeSpan.FromMilliseconds(20),
             PollTimeout = TimeSpan.FromSeconds(10),
@@ -322,7 +322,7 @@ public sealed class ReminderFaultTests(AzuriteFixture storage) : IAsyncLifetime
             clientOptions.Retry.NetworkTimeout = timeout;
         }
 
-        return new AcsEmailSender(options, null, TimeProvider.System, NullLogger.Instance, clientOptions);
+        return new AcsEmailSender(options, new FixedTokenCredential(Token), TimeProvider.System, NullLogger.Instance, clientOptions);
     }
 
     /// <summary>Passes mails on, and stops Azurite right after the n-th accepted one, before the pass can record it.</summary>

@@ -121,7 +121,7 @@ public sealed class TotalsOnAzuriteTests(AzuriteFixture azurite)
 
         await tables.GetTableClient(TableNames.YearRevisions).UpsertEntityAsync(new TableEntity("years", $"{year}") { ["Revision"] = "r1" });
         var totals = await scenario.Get<TotalsService>().GetAsync(year, CancellationToken.None);
-        Assert.Equal(17, totals!.Totals.Clients.ByGenderAndAgeGroup.Women.Age18To29);
+        Assert.Equal(17, totals!.Totals.Clients.ByGenderAndAgeGroup[Gender.Women][AgeGroup.Age18To29]);
         Assert.Equal(2, totals.Totals.Counties.Single(c => c.Code == "14").MunicipalitiesOfferingPo);
         Assert.Equal("r1|-", totals.Revision);
     }

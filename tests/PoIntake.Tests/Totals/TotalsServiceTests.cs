@@ -33,7 +33,7 @@ public sealed class TotalsServiceTests
         var second = await _service.GetAsync(2025, CancellationToken.None);
 
         Assert.Same(first, second);
-        Assert.Equal(3, second!.Totals.Ombud.Women);
+        Assert.Equal(3, second!.Totals.Ombud.ByGender[Gender.Women]);
         Assert.Equal(1, _store.ContentReads);
     }
 
@@ -46,7 +46,7 @@ public sealed class TotalsServiceTests
         _store.Add(Report(2025, "03", "B", ombudWomen: 4));
         var totals = await _service.GetAsync(2025, CancellationToken.None);
 
-        Assert.Equal(7, totals!.Totals.Ombud.Women);
+        Assert.Equal(7, totals!.Totals.Ombud.ByGender[Gender.Women]);
         Assert.Equal(2, totals.Totals.ReportsIncluded);
     }
 
@@ -82,8 +82,8 @@ public sealed class TotalsServiceTests
         var fresh = await service.GetAsync(2025, CancellationToken.None);
 
         Assert.Equal(2, _store.RevisionReads);
-        Assert.Equal(3, stale!.Totals.Ombud.Women);
-        Assert.Equal(7, fresh!.Totals.Ombud.Women);
+        Assert.Equal(3, stale!.Totals.Ombud.ByGender[Gender.Women]);
+        Assert.Equal(7, fresh!.Totals.Ombud.ByGender[Gender.Women]);
     }
 
     [Fact]

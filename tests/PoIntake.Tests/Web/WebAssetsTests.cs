@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using ClosedXML.Excel;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
 using PoIntake.Functions.Web;
 using static PoIntake.Tests.Http.HttpFunctionTestKit;
@@ -49,6 +50,35 @@ public sealed partial class WebAssetsTests
         Assert.Equal(
             MunicipalityRegistry.Default.Municipalities.Count,
             counties.Sum(c => c.GetProperty("municipalities").GetArrayLength()));
+    }
+
+    [Fact]
+    public void WebPages_Labels_ListEveryDimensionValueWithItsIdAndContractLabel()
+    {
+        var json = AssertJson(Pages().Run(Get(), "labels.json"), StatusCodes.Status200OK);
+
+        var reasons = json.GetProperty("reason").EnumerateArray().Select(v => (v.GetProperty("id").GetString()!, v.GetProperty("label").GetString()!)).ToList();
+        Assert.Equal(Enum.GetValues<ContactReason>().Select(r => (Dimensions.Id(r), Dimensions.ContactReasons.Label(r))), reasons);
+        Assert.Contains(("housing", "Bostad"), reasons);
+        Assert.Equal(
+            Dimensions.All.Select(d => (d.Name, d.Values.Count)),
+            json.EnumerateObject().Select(p => (p.Name, p.Value.GetArrayLength())));
+    }
+
+    [Fact]
+    public void Dashboard_Script_TakesEveryDimensionLabelFromTheApi()
+    {
+        WebPagesFunction.TryRead("dashboard.js", out var content, out _);
+        var script = Encoding.UTF8.GetString(content);
+
+        Assert.Contains("labels.json", script, StringComparison.Ordinal);
+        foreach (var (_, values) in Dimensions.All)
+        {
+            Assert.All(values, v => Assert.DoesNotContain($"'{v.Label}'", script, StringComparison.Ordinal));
+        }
+
+        // The page's own former names for the contract's labels.
+        Assert.All(new[] { "Boende", "Annat", "Myndighetskontakter", "Brukarorganisationer" }, name => Assert.DoesNotContain(name, script, StringComparison.Ordinal));
     }
 
     [Theory]

@@ -4,6 +4,7 @@ using System.Text.Json;
 using ClosedXML.Excel;
 using Microsoft.Playwright;
 using PoIntake.Core.Access;
+using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
 using PoIntake.Tests.Storage;
 using PoIntake.Tests.Upload;
@@ -218,6 +219,9 @@ public sealed class WebPagesBrowserTests(AzuriteFixture azurite) : IAsyncLifetim
         }
 
         Assert.Equal(21, await page.Locator("#d-kommuner details tbody tr").CountAsync());
+        var reasonTable = await page.Locator("#d-kontaktorsaker details").TextContentAsync();
+        Assert.All(Dimensions.ContactReasons, r => Assert.Contains(r.Label, reasonTable, StringComparison.Ordinal));
+        Assert.Contains($"Saknas: {Dimensions.ManagementMembers.Label(ManagementMember.UserOrganisations)}", await page.Locator("#d-ledningsgrupp details").TextContentAsync(), StringComparison.Ordinal);
         await WebPageHost.ScreenshotAsync(page, "oversikt.png");
 
         var csv = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#laddanercsv"));
