@@ -12,6 +12,8 @@ namespace PoIntake.DevHost;
 
 internal static class DevHostServiceCollectionExtensions
 {
+    private const string OutboxSetting = "Email:OutboxDirectory";
+
     /// <summary>Local settings as the Functions host would get them from local.settings.json: Azurite connections, the sample's values, port 7071.</summary>
     public static WebApplicationBuilder AddDevHostConfiguration(this WebApplicationBuilder builder, DevHostOptions options, string[] hostArgs)
     {
@@ -28,6 +30,15 @@ internal static class DevHostServiceCollectionExtensions
         builder.Configuration.AddInMemoryCollection(LocalSettings.Read(Path.Combine(options.RepositoryRoot, "functions", "local.settings.json")));
         builder.Configuration.AddEnvironmentVariables();
         builder.Configuration.AddCommandLine(hostArgs);
+        // A relative outbox (the sample's ".outbox") is the repository's, whichever folder devhost was started from.
+        if (builder.Configuration[OutboxSetting] is { Length: > 0 } outbox && !Path.IsPathRooted(outbox))
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [OutboxSetting] = Path.GetFullPath(outbox, options.RepositoryRoot),
+            });
+        }
+
         builder.WebHost.UseUrls(DevHostOptions.Url);
         return builder;
     }

@@ -1,4 +1,6 @@
 using System.Text;
+using Microsoft.Extensions.Options;
+using PoIntake.Core.Email;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Storage;
 using PoIntake.DevHost.Azurite;
@@ -15,6 +17,7 @@ internal sealed class StartupSummary(
     BlobTriggerWatcher watcher,
     FunctionCatalog catalog,
     IntakeObserver observer,
+    IOptions<EmailOptions> email,
     IHostApplicationLifetime lifetime) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -23,10 +26,13 @@ internal sealed class StartupSummary(
         using var registration = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
         await started.Task.WaitAsync(stoppingToken);
         await watcher.FirstPassCompleted.WaitAsync(stoppingToken);
-        Console.Out.Write(Render(options, environment.UploadedSamples, catalog, observer));
+        var outbox = email.Value.EffectiveMode == EmailMode.Outbox ? Path.GetFullPath(email.Value.OutboxDirectory ?? ".outbox") : null;
+        Console.Out.Write(Render(options, environment.UploadedSamples, catalog, observer, outbox));
     }
 
-    internal static string Render(DevHostOptions options, IReadOnlyList<Storage.UploadedSample> samples, FunctionCatalog catalog, IntakeObserver observer)
+    /// <param name="outboxDirectory">Where reminder mails are written (absolute), or null when they go to the e-mail service.</param>
+    internal static string Render(
+        DevHostOptions options, IReadOnlyList<Storage.UploadedSample> samples, FunctionCatalog catalog, IntakeObserver observer, string? outboxDirectory)
     {
         var text = new StringBuilder();
         text.AppendLine();
@@ -66,6 +72,9 @@ internal sealed class StartupSummary(
         text.AppendLine($"    blob http://127.0.0.1:{AzuriteLauncher.BlobPort}/devstoreaccount1, queue http://127.0.0.1:{AzuriteLauncher.QueuePort}/devstoreaccount1, table http://127.0.0.1:{AzuriteLauncher.TablePort}/devstoreaccount1");
         text.AppendLine($"  Uppladdningar / uploads: container '{ContainerNames.Reports}'; valideringsrapporter / validation reports: '{ContainerNames.IntakeResults}'.");
         text.AppendLine($"  Tabeller / tables: {string.Join(", ", TableNames.All)}.");
+        text.AppendLine(outboxDirectory is null
+            ? "  Påminnelser / reminders: skickas med e-posttjänsten / sent through the e-mail service (Email:Mode Acs)."
+            : $"  Påminnelser / reminders: .eml-filer i / files in {outboxDirectory} (POST {DevHostOptions.Url}{Reminders.ReminderDevEndpoints.Route}?date=ÅÅÅÅ-MM-DD).");
         text.AppendLine($"  Ladda upp en fil till / drop a file into '{ContainerNames.Reports}/{{år}}/{{länskod}}/{{namn}}.xlsx' and the watcher ingests it within seconds.");
         return text.ToString();
     }

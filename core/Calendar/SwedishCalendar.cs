@@ -53,6 +53,22 @@ public static class SwedishCalendar
         return new WorkingDay(day, date, reason);
     }
 
+    /// <summary>
+    /// The last working day on or before <paramref name="date"/> (a reminder due on a weekend goes out the working day
+    /// before); <see cref="WorkingDay.Reason"/> says why the requested date itself was not one (null when it was).
+    /// </summary>
+    public static WorkingDay PreviousWorkingDayOnOrBefore(DateOnly date)
+    {
+        var reason = NonWorkingReason(date);
+        var day = date;
+        while (!IsWorkingDay(day))
+        {
+            day = day.AddDays(-1);
+        }
+
+        return new WorkingDay(day, date, reason);
+    }
+
     /// <summary>The instant a deadline day ends: midnight after it in Europe/Stockholm.</summary>
     public static DateTimeOffset EndOfDay(DateOnly date)
     {

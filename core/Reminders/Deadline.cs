@@ -48,10 +48,14 @@ public sealed record Deadline(DeadlineKind Kind, int Year, DateOnly Nominal, Dat
 }
 
 /// <summary>
-/// The working-day rule of lag (1930:173): the first day on or after a date that is no Saturday, Sunday, public holiday,
-/// midsommarafton, julafton or nyårsafton, with the Swedish name of why the date itself was not one.
+/// The working-day rule of lag (1930:173): working days are no Saturday, Sunday, public holiday, midsommarafton, julafton
+/// or nyårsafton. Each answer carries the Swedish name of why the date itself was not one.
 /// </summary>
 public interface IWorkingDayCalendar
 {
+    /// <summary>The first working day on or after <paramref name="date"/> (where a deadline moves).</summary>
     (DateOnly Date, string? Reason) NextWorkingDayOnOrAfter(DateOnly date);
+
+    /// <summary>The last working day on or before <paramref name="date"/> (where a "days before" reminder moves).</summary>
+    (DateOnly Date, string? Reason) PreviousWorkingDayOnOrBefore(DateOnly date);
 }

@@ -10,6 +10,12 @@ public sealed class ReminderOptions
     /// <summary>Days before each deadline a reminder goes out.</summary>
     public int[] DaysBefore { get; set; } = [30, 14, 7, 1];
 
+    /// <summary>
+    /// A "days before" reminder that falls on a Saturday, Sunday or holiday goes out the working day before instead
+    /// (1 day before Monday 16 January 2023 is Sunday 15 → Friday 13). Off: it goes out on the calendar day.
+    /// </summary>
+    public bool MoveOffNonWorkingDays { get; set; } = true;
+
     /// <summary>Days after the annualReport deadline a reminder goes to those still missing.</summary>
     public int[] AnnualReportDaysAfter { get; set; } = [7];
 

@@ -5,8 +5,10 @@ namespace PoIntake.Core.Reminders;
 
 /// <summary>
 /// One reminder moment of a deadline: <see cref="Offset"/> days relative to it (−30 = 30 days before, +7 = 7 days after),
-/// due from <see cref="Moment"/> (the morning of that Swedish day) until <see cref="Expires"/> (the next reminder's
-/// moment, and for "days before" never later than the start of the deadline day).
+/// due from <see cref="Moment"/> (the morning of that Swedish day; a "days before" day that is no working day moves to the
+/// working day before, see <see cref="ReminderOptions.MoveOffNonWorkingDays"/>) until <see cref="Expires"/> (the next
+/// reminder's moment, and for "days before" never later than the start of the deadline day). Two "days before" reminders
+/// moved onto the same day go out once, as the later one.
 /// </summary>
 public sealed record ReminderSlot(Deadline Deadline, int Offset, DateTimeOffset Moment, DateTimeOffset Expires)
 {
@@ -42,8 +44,8 @@ public sealed class ReminderSchedule(IOptions<ReminderOptions> options, IWorking
         for (var i = 0; i < offsets.Length; i++)
         {
             var offset = offsets[i];
-            var moment = AtSwedishTime(deadline.Date.AddDays(offset), settings.SendAt);
-            DateTimeOffset? next = i + 1 < offsets.Length ? AtSwedishTime(deadline.Date.AddDays(offsets[i + 1]), settings.SendAt) : null;
+            var moment = AtSwedishTime(DayOf(deadline, offset), settings.SendAt);
+            DateTimeOffset? next = i + 1 < offsets.Length ? AtSwedishTime(DayOf(deadline, offsets[i + 1]), settings.SendAt) : null;
             var expires = offset < 0
                 ? Min(next ?? deadlineStart, deadlineStart)
                 : Min(next ?? DateTimeOffset.MaxValue, moment + settings.AfterCatchUp);
@@ -54,6 +56,13 @@ public sealed class ReminderSchedule(IOptions<ReminderOptions> options, IWorking
         }
 
         return slots;
+    }
+
+    /// <summary>The Swedish day a reminder <paramref name="offset"/> days from the deadline goes out.</summary>
+    public DateOnly DayOf(Deadline deadline, int offset)
+    {
+        var day = deadline.Date.AddDays(offset);
+        return offset < 0 && options.Value.MoveOffNonWorkingDays ? calendar.PreviousWorkingDayOnOrBefore(day).Date : day;
     }
 
     /// <summary>The slots due at <paramref name="now"/>: their moment has come and not yet passed (catches up missed runs).</summary>

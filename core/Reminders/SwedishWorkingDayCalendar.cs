@@ -10,4 +10,10 @@ internal sealed class SwedishWorkingDayCalendar : IWorkingDayCalendar
         var day = SwedishCalendar.NextWorkingDayOnOrAfter(date);
         return (day.Date, day.Reason);
     }
+
+    public (DateOnly Date, string? Reason) PreviousWorkingDayOnOrBefore(DateOnly date)
+    {
+        var day = SwedishCalendar.PreviousWorkingDayOnOrBefore(date);
+        return (day.Date, day.Reason);
+    }
 }

@@ -44,6 +44,8 @@ public static class ReportTemplate
         WriteDeficiencies(deficiencies, lists);
         WriteEconomy(economy);
 
+        // Printed to collect the figures by hand: the title and hint repeat, and the deficiency table its header.
+        WorkbookPrintSetup.Apply(workbook, sheet => sheet == deficiencies ? Layout.Deficiencies.HeaderRow : sheet == instructions ? 0 : Layout.HintRow);
         instructions.SetTabActive();
         return workbook;
     }
@@ -101,6 +103,8 @@ public static class ReportTemplate
         }
 
         sheet.Column(1).Width = 120;
+        // Wrapped within the column, so no line runs past the print area and is cut off on paper.
+        sheet.Range(1, 1, lines.Length, 1).Style.Alignment.WrapText = true;
     }
 
     private static void WriteOperation(IXLWorksheet sheet, Lists lists, int year)

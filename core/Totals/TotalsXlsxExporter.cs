@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using PoIntake.Core.Intake;
+using PoIntake.Core.Template;
 
 namespace PoIntake.Core.Totals;
 
@@ -25,6 +26,7 @@ public sealed class TotalsXlsxExporter
         Management(workbook.Worksheets.Add("Ledningsgrupper"), totals);
         Deficiencies(workbook.Worksheets.Add("Systembrister"), result);
         Economy(workbook.Worksheets.Add("Ekonomi"), totals);
+        WorkbookPrintSetup.Apply(workbook, _ => 4); // the title, the suppression note and the first table's header (Title)
 
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);

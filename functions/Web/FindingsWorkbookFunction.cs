@@ -3,6 +3,7 @@ using ClosedXML.Excel;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using PoIntake.Core.Template;
 using PoIntake.Core.Totals;
 using PoIntake.Functions.Http;
 
@@ -102,6 +103,7 @@ public sealed class FindingsWorkbookFunction
 
         sheet.Columns(6, 7).Style.Alignment.WrapText = true;
         sheet.SheetView.FreezeRows(1);
+        WorkbookPrintSetup.Apply(sheet, headerRows: 1);
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
         return stream.ToArray();

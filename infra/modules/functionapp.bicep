@@ -128,6 +128,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       Screening__MaxEvaluatedCells: '10000'
       Screening__MaxContactRows: '1000'
       Reminders__SendAt: '07:00'
+      Reminders__MoveOffNonWorkingDays: 'true'
       Reminders__AfterCatchUp: '7.00:00:00'
       Reminders__ClaimLease: '00:10:00'
       Email__PollInterval: '00:00:05'

@@ -66,6 +66,53 @@ public sealed class SwedishCalendarTests
         Assert.Equal("långfredagen", result.Reason);
     }
 
+    [Fact]
+    public void PreviousWorkingDay_Sunday15January2023_MovesToFriday13WithReasonSöndag()
+    {
+        var result = SwedishCalendar.PreviousWorkingDayOnOrBefore(new DateOnly(2023, 1, 15));
+
+        Assert.Equal(new DateOnly(2023, 1, 13), result.Date);
+        Assert.Equal("söndag", result.Reason);
+    }
+
+    [Fact]
+    public void PreviousWorkingDay_AnnandagPåsk2024_SkipsEasterAndLångfredagenToSkärtorsdagen()
+    {
+        var result = SwedishCalendar.PreviousWorkingDayOnOrBefore(new DateOnly(2024, 4, 1));
+
+        Assert.Equal(new DateOnly(2024, 3, 28), result.Date);
+        Assert.Equal("annandag påsk", result.Reason);
+    }
+
+    [Fact]
+    public void PreviousWorkingDay_WorkingDay_StaysWithoutReason()
+    {
+        var result = SwedishCalendar.PreviousWorkingDayOnOrBefore(new DateOnly(2026, 1, 15));
+
+        Assert.False(result.Moved);
+        Assert.Null(result.Reason);
+    }
+
+    [Fact]
+    public void IsWorkingDay_EveryDay2000To2100_AgreesWithPublicHolidayPackage()
+    {
+        var disagreements = PublicHolidayOracle.Days(2000, 2100)
+            .Where(day => SwedishCalendar.IsWorkingDay(day) != PublicHolidayOracle.IsWorkingDay(day))
+            .ToList();
+
+        Assert.Empty(disagreements);
+    }
+
+    [Fact]
+    public void NextAndPreviousWorkingDay_EveryDay2000To2100_AgreeWithPublicHolidayPackage()
+    {
+        foreach (var day in PublicHolidayOracle.Days(2000, 2100))
+        {
+            Assert.Equal(PublicHolidayOracle.NextWorkingDayOnOrAfter(day), SwedishCalendar.NextWorkingDayOnOrAfter(day).Date);
+            Assert.Equal(PublicHolidayOracle.PreviousWorkingDayOnOrBefore(day), SwedishCalendar.PreviousWorkingDayOnOrBefore(day).Date);
+        }
+    }
+
     [Theory]
     [InlineData(2024, 6, 21, "midsommarafton")]
     [InlineData(2024, 6, 22, "midsommardagen")]

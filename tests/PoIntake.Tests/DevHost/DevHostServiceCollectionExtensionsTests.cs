@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -39,5 +40,28 @@ public sealed class DevHostServiceCollectionExtensionsTests
             .BuildServiceProvider();
 
         Assert.Contains(provider.GetRequiredService<FunctionCatalog>().Blobs, b => b.Function.Name == "IngestReportFunction");
+    }
+
+    [Fact]
+    public void AddDevHostConfiguration_SampleOutbox_IsTheRepositorysWhicheverFolderDevhostStartsIn()
+    {
+        // The sample says ".outbox"; the test runs in the build output, so a path relative to the working directory would land there.
+        var builder = WebApplication.CreateBuilder();
+
+        builder.AddDevHostConfiguration(new DevHostOptions(RepositoryRoot.Path, UploadSamples: false), []);
+
+        Assert.NotEqual(RepositoryRoot.Path, Directory.GetCurrentDirectory());
+        Assert.Equal(Path.Combine(RepositoryRoot.Path, ".outbox"), builder.Configuration["Email:OutboxDirectory"]);
+    }
+
+    [Fact]
+    public void AddDevHostConfiguration_AbsoluteOutboxFromTheCommandLine_KeptAsGiven()
+    {
+        var outbox = Path.Combine(Path.GetTempPath(), "pointake-outbox-" + Guid.NewGuid().ToString("N"));
+        var builder = WebApplication.CreateBuilder();
+
+        builder.AddDevHostConfiguration(new DevHostOptions(RepositoryRoot.Path, UploadSamples: false), ["--Email:OutboxDirectory=" + outbox]);
+
+        Assert.Equal(outbox, builder.Configuration["Email:OutboxDirectory"]);
     }
 }

@@ -21,19 +21,20 @@ public sealed class StartupSummaryTests
         observer.Failed("2021/04/c.xlsx", new TimeoutException());
         UploadedSample[] samples = [new("valid", "2021/01/a.xlsx"), new("invalid", "2021/03/b.xlsx"), new("valid", "2021/04/c.xlsx")];
 
-        var text = StartupSummary.Render(new DevHostOptions("/repo", UploadSamples: true), samples, new FunctionCatalog([typeof(SampleHttpFunctions)]), observer);
+        var text = StartupSummary.Render(new DevHostOptions("/repo", UploadSamples: true), samples, new FunctionCatalog([typeof(SampleHttpFunctions)]), observer, "/repo/.outbox");
 
         Assert.Contains("3 uppladdade/uploaded, 1 godkända/accepted, 1 avvisade/rejected, 1 misslyckade/failed", text, StringComparison.Ordinal);
         Assert.Contains("2021/03/b.xlsx: avvisad / rejected: FILE_MACRO_ENABLED", text, StringComparison.Ordinal);
         Assert.Contains("varningar/warnings: 1", text, StringComparison.Ordinal);
         Assert.Contains("TimeoutException", text, StringComparison.Ordinal);
         Assert.Contains("http://localhost:7071/api/things/{id:int}", text, StringComparison.Ordinal);
+        Assert.Contains(".eml-filer i / files in /repo/.outbox ", text, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Render_SamplesSkipped_SaysSo()
     {
-        var text = StartupSummary.Render(new DevHostOptions("/repo", UploadSamples: false), [], new FunctionCatalog([]), new IntakeObserver());
+        var text = StartupSummary.Render(new DevHostOptions("/repo", UploadSamples: false), [], new FunctionCatalog([]), new IntakeObserver(), null);
 
         Assert.Contains("--no-samples", text, StringComparison.Ordinal);
     }

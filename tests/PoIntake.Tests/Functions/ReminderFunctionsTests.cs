@@ -43,8 +43,9 @@ public sealed class ReminderFunctionsTests(AzuriteFixture storage)
         var sender = new Mock<IEmailSender>(MockBehavior.Strict);
         var function = new GetReminderPreviewFunction(NullLogger<GetReminderPreviewFunction>.Instance, TestRoleKeys.Required(), Pass(sender.Object));
 
-        // grantApplication 2037: Monday 2 March (1 March is a Sunday); 30 days before is 31 January 2037.
-        var result = Assert.IsType<ContentResult>(await function.RunAsync(Request("2037-01-31"), CancellationToken.None));
+        // grantApplication 2037: Monday 2 March (1 March is a Sunday); 30 days before is Saturday 31 January 2037, so the
+        // reminder goes out Friday 30 January.
+        var result = Assert.IsType<ContentResult>(await function.RunAsync(Request("2037-01-30"), CancellationToken.None));
 
         Assert.Equal(200, result.StatusCode);
         using var json = JsonDocument.Parse(result.Content!);

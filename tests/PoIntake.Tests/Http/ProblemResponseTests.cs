@@ -126,8 +126,9 @@ public sealed class ProblemResponseTests : IDisposable
             _loggers.CreateLogger<ReminderPass>());
         var function = new GetReminderPreviewFunction(_loggers.CreateLogger<GetReminderPreviewFunction>(), TestRoleKeys.Required(), pass);
 
-        // 31 January 2037 has a grant-application reminder, so the pass must ask the contacts port.
-        var result = await function.RunAsync(NationalGet("?date=2037-01-31"), CancellationToken.None);
+        // Friday 30 January 2037 has a grant-application reminder (30 days before falls on Saturday 31 January and moves
+        // to the Friday), so the pass must ask the contacts port.
+        var result = await function.RunAsync(NationalGet("?date=2037-01-30"), CancellationToken.None);
 
         AssertNoExceptionDetails(AssertProblem(result, StatusCodes.Status500InternalServerError).GetRawText());
         Assert.Contains(_logs.Entries, e => e.Level == LogLevel.Error && e.Exception is InvalidOperationException);

@@ -146,6 +146,37 @@ public sealed class ReminderPassTests(AzuriteFixture storage)
         Assert.Empty(sender.Attempts);
     }
 
+    [Fact]
+    public async Task ReminderMovedOffSunday_PreviewLedgerAndMailAgreeOnTheFridayAndNameTheDeadline()
+    {
+        // grantApplication 2038: Monday 1 March; 1 day before is Sunday 28 February, so the reminder goes out Friday 26 February.
+        var sender = new RecordingSender();
+        var deadline = Schedule.DeadlineOf(DeadlineKind.GrantApplication, 2038);
+        var slot = Schedule.SlotsOf(deadline).Single(s => s.Offset == -1);
+        var pass = Pass(sender, new TableServiceClient(storage.ConnectionString));
+        Assert.Equal(new DateOnly(2038, 2, 26), slot.SwedishDay);
+
+        var onSunday = await pass.PreviewAsync(new DateOnly(2038, 2, 28), CancellationToken.None);
+        var before = await pass.PreviewAsync(slot.SwedishDay, CancellationToken.None);
+        var result = await pass.RunAtAsync(slot.Moment, DeadlineKind.GrantApplication, CancellationToken.None);
+        var after = await pass.PreviewAsync(slot.SwedishDay, CancellationToken.None);
+        var sundayPass = await pass.RunAtAsync(ReminderSchedule.AtSwedishTime(new DateOnly(2038, 2, 28), Settings.Value.SendAt), DeadlineKind.GrantApplication, CancellationToken.None);
+
+        Assert.DoesNotContain(onSunday, p => p.Deadline == "grantApplication");
+        Assert.Equal(3, before.Count(p => p.Deadline == "grantApplication" && p.Offset == -1 && p.LedgerStatus is null));
+        Assert.Equal(3, result.Sent);
+        Assert.Equal(
+            before.Select(p => (p.Recipient, p.Subject)).Order(),
+            after.Where(p => p.LedgerStatus == nameof(LedgerStatus.Sent)).Select(p => (p.Recipient, p.Subject)).Order());
+        Assert.Equal((0, 3), (sundayPass.Sent, sundayPass.AlreadyHandled));
+        Assert.All(sender.Sent, m =>
+        {
+            Assert.Contains("senast måndag 1 mars 2038", m.Subject, StringComparison.Ordinal);
+            Assert.Contains("senast måndag 1 mars 2038", m.PlainText, StringComparison.Ordinal);
+            Assert.Contains("Det är 3 dagar kvar.", m.PlainText, StringComparison.Ordinal);
+        });
+    }
+
     private static ReminderSlot FirstSlot(int year) => Schedule.SlotsOf(Schedule.DeadlineOf(DeadlineKind.GrantApplication, year))[0];
 
     private static ReminderMail Mail(ReminderSlot slot, string to) => new(slot, ReminderAudience.MunicipalityContact, to, "", "", "");

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PoIntake.Core.Reminders;
+using PoIntake.Tests.Calendar;
 
 namespace PoIntake.Tests.Reminders;
 
@@ -69,8 +70,8 @@ public sealed class ReminderScheduleTests
         var slots = Schedule.SlotsOf(Schedule.DeadlineOf(DeadlineKind.AnnualReport, 2028));
 
         Assert.Equal([-30, -14, -7, -1, 7], slots.Select(s => s.Offset));
-        // 17 Jan 2028 − 30 days = 18 Dec 2027, 07:00 CET = 06:00 UTC.
-        Assert.Equal(Utc(2027, 12, 18, 6), slots[0].Moment);
+        // 17 Jan 2028 − 30 days = Saturday 18 Dec 2027, so Friday 17 Dec, 07:00 CET = 06:00 UTC.
+        Assert.Equal(Utc(2027, 12, 17, 6), slots[0].Moment);
         Assert.Equal(Utc(2028, 1, 24, 6), slots[^1].Moment);
     }
 
@@ -87,21 +88,21 @@ public sealed class ReminderScheduleTests
     [Fact]
     public void SlotsOf_OffsetAcrossSpringForward_StillSevenLocal()
     {
-        // grantApplication 2027: Monday 1 March; DST starts 28 March 2027, so use statusReport 2027 (Mon 17 May) − 30 = 17 April (CEST)
-        // and grantApplication − 1 = 28 Feb (CET): both are 07:00 Swedish time.
+        // grantApplication 2027: Monday 1 March; DST starts 28 March 2027, so use statusReport 2027 (Mon 17 May) − 30 = Saturday
+        // 17 April → Friday 16 April (CEST) and grantApplication − 1 = Sunday 28 Feb → Friday 26 Feb (CET): both 07:00 Swedish time.
         var status = Schedule.SlotsOf(Schedule.DeadlineOf(DeadlineKind.StatusReport, 2027));
         var grant = Schedule.SlotsOf(Schedule.DeadlineOf(DeadlineKind.GrantApplication, 2027));
 
         Assert.Equal(TimeSpan.FromHours(2), TimeZoneInfo.ConvertTime(status[0].Moment, ReminderSchedule.Stockholm).Offset);
         Assert.Equal(7, TimeZoneInfo.ConvertTime(status[0].Moment, ReminderSchedule.Stockholm).Hour);
-        Assert.Equal(Utc(2027, 2, 28, 6), grant[^1].Moment);
+        Assert.Equal(Utc(2027, 2, 26, 6), grant[^1].Moment);
     }
 
     [Fact]
     public void DueAt_JustBeforeAndAtMoment()
     {
-        Assert.DoesNotContain(Schedule.DueAt(Utc(2027, 12, 18, 5, 59)), s => s.Deadline.Kind == DeadlineKind.AnnualReport);
-        var due = Assert.Single(Schedule.DueAt(Utc(2027, 12, 18, 6)), s => s.Deadline.Kind == DeadlineKind.AnnualReport);
+        Assert.DoesNotContain(Schedule.DueAt(Utc(2027, 12, 17, 5, 59)), s => s.Deadline.Kind == DeadlineKind.AnnualReport);
+        var due = Assert.Single(Schedule.DueAt(Utc(2027, 12, 17, 6)), s => s.Deadline.Kind == DeadlineKind.AnnualReport);
         Assert.Equal(-30, due.Offset);
         Assert.Equal(2028, due.Deadline.Year);
     }
@@ -119,7 +120,7 @@ public sealed class ReminderScheduleTests
     [Fact]
     public void DueAt_OnDeadlineDay_NoDaysBeforeReminder()
     {
-        // The 1-day-before reminder (Sunday 16 Jan 2028) was missed; on the deadline day it must not go out.
+        // The 1-day-before reminder (Sunday 16 Jan 2028 → Friday 14 Jan) was missed; on the deadline day it must not go out.
         Assert.DoesNotContain(Schedule.DueAt(Utc(2028, 1, 16, 23, 30)), s => s.Deadline.Kind == DeadlineKind.AnnualReport);
         Assert.DoesNotContain(Schedule.DueAt(Utc(2028, 1, 20, 9)), s => s.Deadline.Kind == DeadlineKind.AnnualReport);
     }
@@ -134,10 +135,78 @@ public sealed class ReminderScheduleTests
     [Fact]
     public void OnDay_ListsSlotsOfThatSwedishDay()
     {
-        var slots = Schedule.OnDay(new DateOnly(2027, 12, 18));
+        var slots = Schedule.OnDay(new DateOnly(2027, 12, 17));
 
         var slot = Assert.Single(slots);
         Assert.Equal((DeadlineKind.AnnualReport, -30), (slot.Deadline.Kind, slot.Offset));
+        Assert.Empty(Schedule.OnDay(new DateOnly(2027, 12, 18))); // the Saturday it moved from
+    }
+
+    [Fact]
+    public void SlotsOf_OneDayBeforeDeadlineAfterWeekend_GoesOutTheFridayBefore()
+    {
+        // 15 Jan 2023 is a Sunday: the deadline moves to Monday 16; 1 day before is Sunday 15 → Saturday 14 → Friday 13.
+        var deadline = Schedule.DeadlineOf(DeadlineKind.AnnualReport, 2023);
+
+        var slot = Schedule.SlotsOf(deadline).Single(s => s.Offset == -1);
+
+        Assert.Equal(new DateOnly(2023, 1, 16), deadline.Date);
+        Assert.Equal(new DateOnly(2023, 1, 13), slot.SwedishDay);
+        Assert.Equal(Utc(2023, 1, 13, 6), slot.Moment);
+        Assert.Equal(Utc(2023, 1, 15, 23), slot.Expires); // still due until the deadline day starts
+    }
+
+    [Fact]
+    public void SlotsOf_MoveOffNonWorkingDaysOff_KeepsTheCalendarDay()
+    {
+        var schedule = new ReminderSchedule(
+            Options.Create(new ReminderOptions { MoveOffNonWorkingDays = false }),
+            new SwedishWorkingDayCalendar());
+
+        var slot = schedule.SlotsOf(schedule.DeadlineOf(DeadlineKind.AnnualReport, 2023)).Single(s => s.Offset == -1);
+
+        Assert.Equal(new DateOnly(2023, 1, 15), slot.SwedishDay);
+    }
+
+    [Fact]
+    public void SlotsOf_TwoRemindersMovedOntoOneDay_GoOutOnceAsTheLaterOne()
+    {
+        // 2 days before Monday 16 Jan 2023 is Saturday 14, 1 day before Sunday 15: both move to Friday 13.
+        var schedule = new ReminderSchedule(
+            Options.Create(new ReminderOptions { DaysBefore = [2, 1], AnnualReportDaysAfter = [] }),
+            new SwedishWorkingDayCalendar());
+
+        var slot = Assert.Single(schedule.SlotsOf(schedule.DeadlineOf(DeadlineKind.AnnualReport, 2023)));
+
+        Assert.Equal((-1, new DateOnly(2023, 1, 13)), (slot.Offset, slot.SwedishDay));
+    }
+
+    [Fact]
+    public void SlotsOf_EveryDeadline2000To2100_DaysBeforeGoOutOnTheWorkingDayBeforePerPublicHolidayPackage()
+    {
+        var schedule = new ReminderSchedule(
+            Options.Create(new ReminderOptions { DaysBefore = [.. Enumerable.Range(1, 30)], AnnualReportDaysAfter = [] }),
+            new SwedishWorkingDayCalendar());
+        foreach (var year in Enumerable.Range(2000, 101))
+        {
+            foreach (var kind in Enum.GetValues<DeadlineKind>())
+            {
+                var deadline = schedule.DeadlineOf(kind, year);
+                var date = PublicHolidayOracle.NextWorkingDayOnOrAfter(Deadline.NominalDate(kind, year));
+                // Expected: each offset's day moved back to a working day; where several land on one day the nearest offset stays.
+                var expected = Enumerable.Range(1, 30)
+                    .Select(n => (Offset: -n, Day: PublicHolidayOracle.PreviousWorkingDayOnOrBefore(date.AddDays(-n))))
+                    .GroupBy(s => s.Day)
+                    .Select(g => g.MaxBy(s => s.Offset))
+                    .OrderBy(s => s.Day)
+                    .ToArray();
+
+                var actual = schedule.SlotsOf(deadline).Select(s => (s.Offset, Day: s.SwedishDay)).ToArray();
+
+                Assert.Equal(date, deadline.Date);
+                Assert.Equal(expected, actual);
+            }
+        }
     }
 
     [Fact]

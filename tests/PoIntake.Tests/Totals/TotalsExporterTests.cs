@@ -48,6 +48,25 @@ public sealed class TotalsExporterTests
     }
 
     [Fact]
+    public void Xlsx_PrintedWithLibreOffice_EverySheetOnOnePageWithTitleAndHeaderRepeated()
+    {
+        var xlsx = new TotalsXlsxExporter().Export(SmallYear());
+
+        var pages = Template.PrintedPages.PerSheet(xlsx);
+
+        Assert.Equal(["Tabell 1", "Klienter", "Kontaktorsaker", "Väntetid", "Ledningsgrupper", "Systembrister", "Ekonomi"], pages.Keys);
+        Assert.All(pages, p => Assert.True(p.Value == 1, $"{p.Key}: {p.Value} pages"));
+        using var workbook = new XLWorkbook(new MemoryStream(xlsx));
+        Assert.All(workbook.Worksheets, sheet =>
+        {
+            Assert.Equal((1, 0), (sheet.PageSetup.PagesWide, sheet.PageSetup.PagesTall));
+            Assert.Equal((1, 4), (sheet.PageSetup.FirstRowToRepeatAtTop, sheet.PageSetup.LastRowToRepeatAtTop));
+            Template.PrintedPages.AssertNoTextCutOff(sheet);
+        });
+        Assert.Equal(XLPageOrientation.Landscape, workbook.Worksheet("Systembrister").PageSetup.PageOrientation);
+    }
+
+    [Fact]
     public void Xlsx_Tabell1_ListsAll21CountiesExactlyWithRiket()
     {
         var result = SmallYear();

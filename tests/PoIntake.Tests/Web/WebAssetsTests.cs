@@ -183,6 +183,31 @@ public sealed partial class WebAssetsTests
         AssertProblem(result, StatusCodes.Status413PayloadTooLarge);
     }
 
+    [Fact]
+    public async Task FindingsWorkbook_PrintedWithLibreOffice_OnePageWideLandscapeWithTheHeaderRepeated()
+    {
+        var findings = Enumerable.Range(1, 2).Select(i => new
+        {
+            code = "SUM_MISMATCH", severity = "Error", sheet = "Klienter", cell = $"F{i}", field = "Kvinnor, Totalt",
+            message = "Summan i raden stämmer inte med cellerna till vänster om den; kontrollera varje cell i raden.",
+            fix = "Rätta cellerna eller summan så att de stämmer och ladda upp filen igen.",
+        });
+        var file = Assert.IsType<FileContentResult>(
+            await new FindingsWorkbookFunction().RunAsync(Post(JsonSerializer.SerializeToUtf8Bytes(findings)), CancellationToken.None));
+
+        var pages = Template.PrintedPages.PerSheet(file.FileContents);
+
+        // Seven columns 240 characters wide: without fitting to one page wide they print on three pages side by side.
+        Assert.Equal(1, pages["Synpunkter"]);
+        using var workbook = new XLWorkbook(new MemoryStream(file.FileContents));
+        var setup = workbook.Worksheet("Synpunkter").PageSetup;
+        Assert.Equal(XLPageOrientation.Landscape, setup.PageOrientation);
+        Assert.Equal((1, 0), (setup.PagesWide, setup.PagesTall));
+        Assert.Equal((1, 1), (setup.FirstRowToRepeatAtTop, setup.LastRowToRepeatAtTop));
+        Assert.Equal("A1:G3", Assert.Single(setup.PrintAreas).RangeAddress.ToStringRelative());
+        Template.PrintedPages.AssertNoTextCutOff(workbook.Worksheet("Synpunkter"));
+    }
+
     [Theory]
     [InlineData("not json")]
     [InlineData("{\"outcome\":\"Rejected\"}")]

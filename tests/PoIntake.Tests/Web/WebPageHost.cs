@@ -50,7 +50,7 @@ internal sealed class WebPageHost : IAsyncDisposable
         if (!File.Exists(ChromiumPath))
         {
             throw new InvalidOperationException(
-                $"The browser tests need Debian's Chromium at {ChromiumPath}; install it with `apt-get install -y chromium` (.ci/run does).");
+                $"The browser tests need Debian's Chromium at {ChromiumPath}; install it with `apt-get install -y chromium` (./test.sh does).");
         }
 
         var scenario = await StorageScenario.ForAsync(azurite);
