@@ -133,7 +133,7 @@ public sealed class TotalsXlsxExporter
 
     private static void Waiting(IXLWorksheet sheet, NationalTotals totals)
     {
-        var row = Title(sheet, $"Väntetid per län {totals.Year}");
+        var row = Title(sheet, $"Väntetid per län {totals.Year}", note: false);
         Header(sheet, row++, "Län", "Kommuner som erbjuder PO", "Antal verksamheter", "Verksamheter med väntetid", "Längsta väntetid (dagar)", "Median väntetid (dagar)");
         foreach (var county in totals.Counties)
         {
@@ -170,7 +170,7 @@ public sealed class TotalsXlsxExporter
     private static void Management(IXLWorksheet sheet, NationalTotals totals)
     {
         var management = totals.ManagementGroups;
-        var row = Title(sheet, $"Ledningsgrupper {totals.Year}");
+        var row = Title(sheet, $"Ledningsgrupper {totals.Year}", note: false);
         Header(sheet, row++, string.Empty, "Antal verksamheter");
         sheet.Cell(row, 1).SetValue("Fulltaliga ledningsgrupper");
         Units(sheet.Cell(row++, 2), management.Complete);
@@ -190,7 +190,7 @@ public sealed class TotalsXlsxExporter
     private static void Deficiencies(IXLWorksheet sheet, TotalsResult result)
     {
         var totals = result.Totals;
-        var row = Title(sheet, $"Systembrister per nivå och område {totals.Year}");
+        var row = Title(sheet, $"Systembrister per nivå och område {totals.Year}", note: false);
         Header(sheet, row++, [WorkbookLabels.Deficiencies.Level, .. Dimensions.DeficiencyAreas.Select(a => a.Label), WorkbookLabels.Total]);
         foreach (var (level, byArea) in result.DeficienciesByLevelAndArea)
         {
@@ -226,7 +226,7 @@ public sealed class TotalsXlsxExporter
 
     private static void Economy(IXLWorksheet sheet, NationalTotals totals)
     {
-        var row = Title(sheet, $"Ekonomi och personal {totals.Year}", note: false);
+        var row = Title(sheet, $"Ekonomi och personal {totals.Year}");
         Header(sheet, row++, string.Empty, "Belopp / antal");
         sheet.Cell(row, 1).SetValue(WorkbookLabels.Economy.Granted);
         Money(sheet.Cell(row++, 2), totals.Economy.GrantedSek);
