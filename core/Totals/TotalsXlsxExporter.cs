@@ -6,14 +6,12 @@ namespace PoIntake.Core.Totals;
 
 /// <summary>
 /// The totals as a Swedish workbook laid out like the tables of Socialstyrelsen's annual status report.
-/// Counts of 1–3 are shown as "&lt;4" here (only here: the JSON is exact). The structural columns of Tabell 1 and
-/// the waiting-time table (kommuner, verksamheter) are shown exactly, as in the published report.
+/// Person counts go through <see cref="Suppression"/> ("&lt;4", "Ca N"; only here: the JSON and csv are exact); counts
+/// of kommuner, verksamheter and deficiencies and money are shown exactly, as in the published report.
 /// </summary>
 public sealed class TotalsXlsxExporter
 {
-    public const string Suppressed = "<4";
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private const string SuppressionNote = "Antal 1–3 visas som <4.";
 
     public byte[] Export(TotalsResult result)
     {
@@ -61,55 +59,90 @@ public sealed class TotalsXlsxExporter
         var clients = totals.Clients;
         var row = Title(sheet, $"Klienter efter kön och ålder {totals.Year}");
         Header(sheet, row++, [string.Empty, .. Dimensions.AgeGroups.Select(a => a.Label), WorkbookLabels.Total]);
-        foreach (var (label, ages, total) in Dimensions.Genders
-            .Select(g => (g.Label, clients.ByGenderAndAgeGroup[g.Value], clients.ByGender[g.Value]))
-            .Append((WorkbookLabels.Total, clients.ByAgeGroup, clients.Total)))
-        {
-            sheet.Cell(row, 1).SetValue(label);
-            Counts(sheet, row, 2, [.. ages.Values, total]);
-            row++;
-        }
-
+        var (table, layout) = ClientsByGenderAndAge(clients);
+        row = Rows(sheet, row, table, layout, [.. Dimensions.Genders.Select(g => g.Label), WorkbookLabels.Total]);
         TotalRow(sheet, row - 1, WorkbookLabels.Total);
         row++;
         Header(sheet, row++, string.Empty, "Antal");
         foreach (var (label, value) in new[] { (WorkbookLabels.Clients.New, clients.New), (WorkbookLabels.Clients.Ended, clients.Ended) })
         {
             sheet.Cell(row, 1).SetValue(label);
-            Count(sheet.Cell(row++, 2), value);
+            Figure(sheet.Cell(row++, 2), Suppression.Show(FigureKind.Persons, value));
         }
 
         row++;
         sheet.Cell(row++, 1).SetValue(WorkbookLabels.Clients.WithChildrenTitle);
         Header(sheet, row++, GenderHeader(string.Empty));
-        sheet.Cell(row, 1).SetValue(WorkbookLabels.Clients.WithChildrenRow);
-        GenderCounts(sheet, row, clients.WithChildrenAtHome);
+        var (children, childrenLayout) = ByGender(WorkbookLabels.Clients.WithChildrenRow, [clients.WithChildrenAtHome]);
+        Rows(sheet, row, children, childrenLayout, [WorkbookLabels.Clients.WithChildrenRow]);
         Widths(sheet, 44, 14, 14, 14, 14, 14);
+    }
+
+    /// <summary>Every table of person counts the workbook shows, as <see cref="Suppression"/> sees it.</summary>
+    internal static IReadOnlyList<FigureTable> PersonTables(NationalTotals totals) =>
+    [
+        ClientsByGenderAndAge(totals.Clients).Table,
+        ByGender(WorkbookLabels.Clients.WithChildrenRow, [totals.Clients.WithChildrenAtHome]).Table,
+        ByGender("Kontaktorsaker", [.. totals.ContactReasons.Values]).Table,
+    ];
+
+    private static (FigureTable Table, int[][] Layout) ClientsByGenderAndAge(ClientTotals clients)
+    {
+        var table = new FigureTable("Klienter efter kön och ålder");
+        var layout = table.Grid(
+            FigureKind.Persons,
+            [.. Dimensions.Genders.Select(g => (IReadOnlyList<decimal>)[.. clients.ByGenderAndAgeGroup[g.Value].Values.Select(v => (decimal)v)])],
+            rowTotals: true,
+            columnTotals: true);
+        return (table, layout);
+    }
+
+    private static (FigureTable Table, int[][] Layout) ByGender(string name, IReadOnlyList<GenderTotals> rows)
+    {
+        var table = new FigureTable(name);
+        var layout = table.Grid(
+            FigureKind.Persons,
+            [.. rows.Select(r => (IReadOnlyList<decimal>)[.. r.Counts.Values.Select(v => (decimal)v)])],
+            rowTotals: true,
+            columnTotals: false);
+        return (table, layout);
+    }
+
+    /// <summary>Writes a table's rows (label in column 1, figures from column 2) and returns the next row.</summary>
+    private static int Rows(IXLWorksheet sheet, int row, FigureTable table, int[][] layout, IReadOnlyList<string> labels)
+    {
+        var shown = table.Show();
+        for (var r = 0; r < layout.Length; r++, row++)
+        {
+            sheet.Cell(row, 1).SetValue(labels[r]);
+            for (var c = 0; c < layout[r].Length; c++)
+            {
+                Figure(sheet.Cell(row, c + 2), shown[layout[r][c]]);
+            }
+        }
+
+        return row;
     }
 
     private static void ContactReasons(IXLWorksheet sheet, NationalTotals totals)
     {
         var row = Title(sheet, $"Kontaktorsaker efter kön {totals.Year}");
         Header(sheet, row++, GenderHeader("Kontaktorsak"));
-        foreach (var (reason, value) in totals.ContactReasons)
-        {
-            sheet.Cell(row, 1).SetValue(Dimensions.ContactReasons.Label(reason));
-            GenderCounts(sheet, row++, value);
-        }
-
+        var (table, layout) = ByGender("Kontaktorsaker", [.. totals.ContactReasons.Values]);
+        Rows(sheet, row, table, layout, [.. totals.ContactReasons.Keys.Select(Dimensions.ContactReasons.Label)]);
         Widths(sheet, 44, 14, 14, 22, 14);
     }
 
     private static void Waiting(IXLWorksheet sheet, NationalTotals totals)
     {
-        var row = Title(sheet, $"Väntetid per län {totals.Year}");
+        var row = Title(sheet, $"Väntetid per län {totals.Year}", note: false);
         Header(sheet, row++, "Län", "Kommuner som erbjuder PO", "Antal verksamheter", "Verksamheter med väntetid", "Längsta väntetid (dagar)", "Median väntetid (dagar)");
         foreach (var county in totals.Counties)
         {
             sheet.Cell(row, 1).SetValue(county.Name);
             sheet.Cell(row, 2).SetValue(county.MunicipalitiesOfferingPo);
             sheet.Cell(row, 3).SetValue(county.Operations);
-            Count(sheet.Cell(row, 4), county.OperationsWithWaitingTime);
+            Units(sheet.Cell(row, 4), county.OperationsWithWaitingTime);
             Optional(sheet.Cell(row, 5), county.MaxEstimatedWaitingDays);
             Optional(sheet.Cell(row, 6), county.MedianEstimatedWaitingDays);
             row++;
@@ -118,19 +151,19 @@ public sealed class TotalsXlsxExporter
         TotalRow(sheet, row, "Riket");
         sheet.Cell(row, 2).SetValue(totals.Municipalities.OfferingPo);
         sheet.Cell(row, 3).SetValue(totals.Operations);
-        Count(sheet.Cell(row, 4), totals.WaitingTimes.OperationsWithWaitingTime);
+        Units(sheet.Cell(row, 4), totals.WaitingTimes.OperationsWithWaitingTime);
         Optional(sheet.Cell(row, 5), totals.WaitingTimes.MaxEstimatedDays);
         Optional(sheet.Cell(row, 6), totals.WaitingTimes.MedianEstimatedDays);
         row += 2;
 
         sheet.Cell(row, 1).SetValue("Verksamheter med prioriteringsordning");
-        Count(sheet.Cell(row++, 2), totals.Prioritisation.OperationsWithPriorityOrder);
+        Units(sheet.Cell(row++, 2), totals.Prioritisation.OperationsWithPriorityOrder);
         row++;
         Header(sheet, row++, "Prioriterad grupp", "Prioritet 1", "Prioritet 2", "Prioritet 3");
         foreach (var (group, ranks) in totals.Prioritisation.Groups)
         {
             sheet.Cell(row, 1).SetValue(Dimensions.PriorityGroups.Label(group));
-            Counts(sheet, row++, 2, ranks.First, ranks.Second, ranks.Third);
+            Units(sheet, row++, 2, ranks.First, ranks.Second, ranks.Third);
         }
 
         Widths(sheet, 58, 24, 18, 24, 24, 24);
@@ -139,18 +172,18 @@ public sealed class TotalsXlsxExporter
     private static void Management(IXLWorksheet sheet, NationalTotals totals)
     {
         var management = totals.ManagementGroups;
-        var row = Title(sheet, $"Ledningsgrupper {totals.Year}");
+        var row = Title(sheet, $"Ledningsgrupper {totals.Year}", note: false);
         Header(sheet, row++, string.Empty, "Antal verksamheter");
         sheet.Cell(row, 1).SetValue("Fulltaliga ledningsgrupper");
-        Count(sheet.Cell(row++, 2), management.Complete);
+        Units(sheet.Cell(row++, 2), management.Complete);
         sheet.Cell(row, 1).SetValue(WorkbookLabels.Management.DeficiencyRoutine);
-        Count(sheet.Cell(row++, 2), management.WithDeficiencyRoutine);
+        Units(sheet.Cell(row++, 2), management.WithDeficiencyRoutine);
         row++;
         Header(sheet, row++, "Saknade aktörer i ledningsgruppen", "Antal verksamheter");
         foreach (var (member, missing) in management.Missing)
         {
             sheet.Cell(row, 1).SetValue(Dimensions.ManagementMembers.Label(member));
-            Count(sheet.Cell(row++, 2), missing);
+            Units(sheet.Cell(row++, 2), missing);
         }
 
         Widths(sheet, 56, 20);
@@ -159,16 +192,16 @@ public sealed class TotalsXlsxExporter
     private static void Deficiencies(IXLWorksheet sheet, TotalsResult result)
     {
         var totals = result.Totals;
-        var row = Title(sheet, $"Systembrister per nivå och område {totals.Year}");
+        var row = Title(sheet, $"Systembrister per nivå och område {totals.Year}", note: false);
         Header(sheet, row++, [WorkbookLabels.Deficiencies.Level, .. Dimensions.DeficiencyAreas.Select(a => a.Label), WorkbookLabels.Total]);
         foreach (var (level, byArea) in result.DeficienciesByLevelAndArea)
         {
             sheet.Cell(row, 1).SetValue(Dimensions.DeficiencyLevels.Label(level));
-            Counts(sheet, row++, 2, [.. byArea.Values, totals.SystemDeficiencies.ByLevel[level]]);
+            Units(sheet, row++, 2, [.. byArea.Values, totals.SystemDeficiencies.ByLevel[level]]);
         }
 
         TotalRow(sheet, row, WorkbookLabels.Total);
-        Counts(sheet, row, 2, [.. totals.SystemDeficiencies.ByArea.Values, totals.SystemDeficiencies.Total]);
+        Units(sheet, row, 2, [.. totals.SystemDeficiencies.ByArea.Values, totals.SystemDeficiencies.Total]);
         row += 2;
 
         sheet.Cell(row++, 1).SetValue("Brister på central nivå per län").Style.Font.SetBold();
@@ -195,14 +228,14 @@ public sealed class TotalsXlsxExporter
 
     private static void Economy(IXLWorksheet sheet, NationalTotals totals)
     {
-        var row = Title(sheet, $"Ekonomi och personal {totals.Year}", note: false);
+        var row = Title(sheet, $"Ekonomi och personal {totals.Year}");
         Header(sheet, row++, string.Empty, "Belopp / antal");
         sheet.Cell(row, 1).SetValue(WorkbookLabels.Economy.Granted);
         Money(sheet.Cell(row++, 2), totals.Economy.GrantedSek);
         sheet.Cell(row, 1).SetValue(WorkbookLabels.Economy.Spent);
         Money(sheet.Cell(row++, 2), totals.Economy.SpentSek);
         sheet.Cell(row, 1).SetValue(WorkbookLabels.Ombud.Count);
-        Count(sheet.Cell(row++, 2), totals.Ombud.Total);
+        Figure(sheet.Cell(row++, 2), Suppression.Show(FigureKind.Persons, totals.Ombud.Total));
         sheet.Cell(row, 1).SetValue(WorkbookLabels.Ombud.FullTimeEquivalents);
         sheet.Cell(row, 2).SetValue(totals.Ombud.FullTimeEquivalents);
         sheet.Cell(row++, 2).Style.NumberFormat.Format = "0.0";
@@ -220,7 +253,7 @@ public sealed class TotalsXlsxExporter
         sheet.Cell(1, 1).SetValue(title).Style.Font.SetBold().Font.SetFontSize(12);
         if (note)
         {
-            sheet.Cell(2, 1).SetValue(SuppressionNote).Style.Font.SetItalic();
+            sheet.Cell(2, 1).SetValue(Suppression.Note).Style.Font.SetItalic();
         }
 
         return 4;
@@ -242,24 +275,26 @@ public sealed class TotalsXlsxExporter
         sheet.Row(row).Style.Font.SetBold();
     }
 
-    private static void Counts(IXLWorksheet sheet, int row, int firstColumn, params int[] values)
+    private static void Units(IXLWorksheet sheet, int row, int firstColumn, params int[] values)
     {
         for (var i = 0; i < values.Length; i++)
         {
-            Count(sheet.Cell(row, firstColumn + i), values[i]);
+            Units(sheet.Cell(row, firstColumn + i), values[i]);
         }
     }
 
-    private static void Count(IXLCell cell, int value)
+    private static void Units(IXLCell cell, int value) => Figure(cell, Suppression.Show(FigureKind.Units, value));
+
+    private static void Figure(IXLCell cell, ShownFigure figure)
     {
-        if (value is >= 1 and <= 3)
+        if (figure.Exact is { } exact)
         {
-            cell.SetValue(Suppressed);
-            cell.Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Right);
+            cell.SetValue(exact);
         }
         else
         {
-            cell.SetValue(value);
+            cell.SetValue(figure.Text);
+            cell.Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Right);
         }
     }
 
@@ -300,9 +335,6 @@ public sealed class TotalsXlsxExporter
         Dimensions.DeficiencyAreas.TryFindId(id, out var area) ? Dimensions.DeficiencyAreas.Label(area) : id;
 
     private static string[] GenderHeader(string first) => [first, .. Dimensions.Genders.Select(g => g.Label), WorkbookLabels.Total];
-
-    private static void GenderCounts(IXLWorksheet sheet, int row, GenderTotals counts) =>
-        Counts(sheet, row, 2, [.. counts.Counts.Values, counts.Total]);
 
     // AdjustToContents throws on Linux (no GDI fonts), so widths are set by hand.
     private static void Widths(IXLWorksheet sheet, params double[] widths)

@@ -30,7 +30,7 @@ public sealed class TotalsExporterTests
     }
 
     [Fact]
-    public void Xlsx_SmallCounts_ShownAsLessThanFourAndLargerCountsExact()
+    public void Xlsx_SmallCounts_HiddenAndTheirTotalsApproximate()
     {
         var result = SmallYear();
 
@@ -42,8 +42,11 @@ public sealed class TotalsExporterTests
         Assert.Equal(40, women.Cell(2).GetValue<int>());
         Assert.Equal("<4", women.Cell(3).GetString());
         Assert.Equal("<4", men.Cell(5).GetString());
-        Assert.Equal("<4", men.Cell(6).GetString());
-        Assert.Equal(42, women.Cell(6).GetValue<int>());
+        Assert.Equal("<10", men.Cell(6).GetString());
+        Assert.Equal("Ca 40", women.Cell(6).GetString());
+        var total = clients.RowsUsed().First(r => r.Cell(1).GetString() == WorkbookLabels.Total);
+        Assert.Equal(["40", "<10", "0", "<10", "Ca 40"], Enumerable.Range(2, 5).Select(c => total.Cell(c).GetString()));
+        Assert.Equal(0, clients.RowsUsed().Single(r => r.Cell(1).GetString() == "Annan könstillhörighet").Cell(6).GetValue<int>());
         Assert.True(clients.Column(1).Width > 20);
     }
 
@@ -64,6 +67,44 @@ public sealed class TotalsExporterTests
             Template.PrintedPages.AssertNoTextCutOff(sheet);
         });
         Assert.Equal(XLPageOrientation.Landscape, workbook.Worksheet("Systembrister").PageSetup.PageOrientation);
+    }
+
+    [Fact]
+    public void Xlsx_UnitCountsAndMoney_NeverHidden()
+    {
+        // Gotland's single operation and kommun are 1s: the reports print such counts exactly.
+        var result = SmallYear();
+
+        using var workbook = new XLWorkbook(new MemoryStream(new TotalsXlsxExporter().Export(result)));
+
+        foreach (var name in new[] { "Tabell 1", "Väntetid", "Ledningsgrupper", "Systembrister" })
+        {
+            Assert.DoesNotContain(
+                workbook.Worksheet(name).CellsUsed(),
+                c => c.GetString() == Suppression.Hidden || c.GetString().StartsWith(Suppression.Approximately + " ", StringComparison.Ordinal));
+        }
+
+        var waiting = workbook.Worksheet("Väntetid").RowsUsed().Single(r => r.Cell(1).GetString() == "Gotland");
+        Assert.Equal(1, waiting.Cell(3).GetValue<int>());
+        Assert.Equal(result.Totals.Counties.Single(c => c.Code == "09").OperationsWithWaitingTime, waiting.Cell(4).GetValue<int>());
+        var central = workbook.Worksheet("Systembrister").RowsUsed().Single(r => r.Cell(1).GetString() == "Central nivå");
+        Assert.Equal(
+            result.Totals.SystemDeficiencies.ByLevel[DeficiencyLevel.Central],
+            central.Cell(2 + Dimensions.DeficiencyAreas.Count).GetValue<int>());
+        var economy = workbook.Worksheet("Ekonomi");
+        Assert.Equal(result.Totals.Economy.GrantedSek, economy.Cell(5, 2).GetValue<decimal>());
+    }
+
+    [Fact]
+    public void Xlsx_PersonTables_ShownAsTheSuppressionRuleSays()
+    {
+        var result = SmallYear();
+
+        using var workbook = new XLWorkbook(new MemoryStream(new TotalsXlsxExporter().Export(result)));
+
+        var shown = TotalsXlsxExporter.PersonTables(result.Totals)[2].Show().Select(f => f.Text ?? f.Exact!.Value.ToString(CultureInfo.InvariantCulture));
+        var reasons = workbook.Worksheet("Kontaktorsaker").Range(5, 2, 4 + Dimensions.ContactReasons.Count, 5).Cells().Select(c => c.GetString());
+        Assert.Equal(shown.Order(StringComparer.Ordinal), reasons.Order(StringComparer.Ordinal));
     }
 
     [Fact]
