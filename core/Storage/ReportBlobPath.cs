@@ -6,9 +6,6 @@ namespace PoIntake.Core.Storage;
 /// <summary>Where a workbook was dropped: <c>reports/{year}/{countyCode}/{fileName}.xlsx</c> (docs/storage.md).</summary>
 public static class ReportBlobPath
 {
-    public const string InvalidPathCode = "PATH_INVALID";
-    public const string UnknownCountyCode = "PATH_COUNTY_UNKNOWN";
-
     /// <summary>The origin the path names, or null and an Error finding saying what is wrong with it.</summary>
     public static (ExpectedOrigin? Origin, Finding? Finding) Parse(string blobName, MunicipalityRegistry registry)
     {
@@ -19,7 +16,7 @@ public static class ReportBlobPath
             parts[2].Length <= ".xlsx".Length || !parts[2].EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
             return (null, new Finding(
-                InvalidPathCode,
+                FindingCodes.PathInvalid,
                 Severity.Error,
                 null,
                 null,
@@ -31,7 +28,7 @@ public static class ReportBlobPath
         if (registry.FindCountyByCode(parts[1]) is null)
         {
             return (null, new Finding(
-                UnknownCountyCode,
+                FindingCodes.PathCountyUnknown,
                 Severity.Error,
                 null,
                 null,
