@@ -12,22 +12,22 @@ internal static class ContactsFindings
 
     private const string WriteAddress = "Skriv en adress som namn@exempel.se.";
 
-    public static Finding FileUnreadable() => FileError(
+    public static Finding FileUnreadable() => Finding.ForFile(
         FindingCodes.ContactsFileUnreadable,
         "Filen kunde inte läsas som en Excel-arbetsbok (.xlsx).",
         "Spara kontaktlistan som .xlsx och ladda upp den igen.");
 
-    public static Finding SheetMissing() => FileError(
+    public static Finding SheetMissing() => Finding.ForFile(
         FindingCodes.ContactsSheetMissing,
         $"Bladet \"{SheetName}\" saknas.",
         $"Lägg kontakterna på ett blad som heter \"{SheetName}\".");
 
-    public static Finding HeaderInvalid(IEnumerable<string> header, int column, string text) => FileError(
+    public static Finding HeaderInvalid(IEnumerable<string> header, int column, string text) => Finding.ForFile(
         FindingCodes.ContactsHeaderInvalid,
         $"Rubrikraden ska vara {string.Join(" | ", header)}, men kolumn {column} heter \"{text}\".",
         "Använd rubrikerna Roll, Kommun, Namn och E-post i kolumn A–D på rad 1.");
 
-    public static Finding RowsTooMany(int lastRow, int maxRows) => FileError(
+    public static Finding RowsTooMany(int lastRow, int maxRows) => Finding.ForFile(
         FindingCodes.ContactsRowsTooMany,
         $"Kontaktlistan har något ifyllt på rad {lastRow}, men högst {maxRows} rader under rubrikraden läses.",
         $"Ta bort tomma rader och rader som inte är kontakter, så att listan slutar senast på rad {maxRows + 1}, och ladda upp den igen.");
@@ -93,9 +93,6 @@ internal static class ContactsFindings
         FindingCodes.ContactsEmailInvalid,
         $"\"{email}\" är ingen giltig e-postadress.",
         WriteAddress);
-
-    private static Finding FileError(string code, string message, string fix) =>
-        new(code, FindingCodes.SeverityOf(code), null, null, null, message, fix);
 
     private static Finding RoleError(int row, string code, string message, string fix) => CellFinding(code, "A", row, "Roll", message, fix);
 

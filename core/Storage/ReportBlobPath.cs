@@ -15,24 +15,16 @@ public static class ReportBlobPath
             parts[1].Length != 2 || !parts[1].All(char.IsAsciiDigit) ||
             parts[2].Length <= ".xlsx".Length || !parts[2].EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
-            return (null, new Finding(
+            return (null, Finding.ForFile(
                 FindingCodes.PathInvalid,
-                Severity.Error,
-                null,
-                null,
-                null,
                 $"Filen ligger under \"{blobName}\", men rapporter ska läggas som år/länskod/filnamn.xlsx, till exempel 2025/25/kiruna-po.xlsx.",
                 "Ladda upp arbetsboken på nytt i mappen för rätt redovisningsår och län, som en .xlsx-fil."));
         }
 
         if (registry.FindCountyByCode(parts[1]) is null)
         {
-            return (null, new Finding(
+            return (null, Finding.ForFile(
                 FindingCodes.PathCountyUnknown,
-                Severity.Error,
-                null,
-                null,
-                null,
                 $"Länskoden {parts[1]} i sökvägen \"{blobName}\" finns inte. Länskoden är två siffror, till exempel 01 för Stockholm eller 25 för Norrbotten.",
                 "Ladda upp arbetsboken på nytt i mappen för rätt län."));
         }
