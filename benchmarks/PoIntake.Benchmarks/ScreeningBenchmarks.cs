@@ -29,8 +29,8 @@ public class ScreeningBenchmarks
         _corrupt = HostileFiles.Truncated(_valid);
         _bomb = HostileFiles.ZipBomb(OneGigabyte, lie: false);
         _lyingBomb = HostileFiles.ZipBomb(OneGigabyte, lie: true);
-        Expect(_corrupt, ScreeningFindings.Corrupt);
-        Expect(_bomb, ScreeningFindings.ZipBomb);
+        Expect(_corrupt, FindingCodes.FileCorrupt);
+        Expect(_bomb, FindingCodes.FileZipBomb);
         LyingBombFindings = Check(_lyingBomb);
         if (!LyingBombFindings.Any(f => f.Severity == Severity.Error))
         {

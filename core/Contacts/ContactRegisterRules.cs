@@ -6,19 +6,13 @@ namespace PoIntake.Core.Contacts;
 /// Who a contacts register may name (issue 12). Socialstyrelsen's recipients get the national status report (every
 /// county's completeness), so only Socialstyrelsen's own register, <c>contacts/socialstyrelsen.xlsx</c>, may add them,
 /// and it names nobody else; a county's register, <c>contacts/{countyCode}.xlsx</c>, names its own county board and its
-/// own municipalities (the parser already refuses another county's municipality, <c>contacts.municipality.otherCounty</c>).
+/// own municipalities (the parser already refuses another county's municipality, <c>CONTACTS_MUNICIPALITY_OTHER_COUNTY</c>).
 /// A refused row is left out with an Error finding on its Roll cell; the register's other rows still load.
 /// </summary>
 public static class ContactRegisterRules
 {
     /// <summary>The register code (blob <c>contacts/socialstyrelsen.xlsx</c>, Contacts partition) of Socialstyrelsen's own register.</summary>
     public const string NationalRegister = "socialstyrelsen";
-
-    /// <summary>A county's register names a Socialstyrelsen recipient.</summary>
-    public const string NationalRoleInCountyRegister = "contacts.role.nationalOnly";
-
-    /// <summary>Socialstyrelsen's register names a municipality or county board contact.</summary>
-    public const string CountyRoleInNationalRegister = "contacts.role.countyOnly";
 
     /// <summary>
     /// True when <paramref name="contact"/> (read from row <paramref name="row"/> of register <paramref name="registerCode"/>)
@@ -29,27 +23,16 @@ public static class ContactRegisterRules
         var national = registerCode == NationalRegister;
         if (!national && contact.Role == ContactRole.NationalBoard)
         {
-            findings.Add(RoleError(
-                row,
-                NationalRoleInCountyRegister,
-                "Rollen Socialstyrelsen kan bara läggas in i Socialstyrelsens egen kontaktlista, inte i ett läns.",
-                $"Ta bort raden. Socialstyrelsens mottagare förs in av Socialstyrelsen i contacts/{NationalRegister}.xlsx."));
+            findings.Add(ContactsFindings.RoleNationalOnly(row));
             return false;
         }
 
         if (national && contact.Role != ContactRole.NationalBoard)
         {
-            findings.Add(RoleError(
-                row,
-                CountyRoleInNationalRegister,
-                $"Rollen {(contact.Role == ContactRole.Municipality ? "Kommun" : "Länsstyrelse")} hör inte hemma i Socialstyrelsens kontaktlista.",
-                "Ta bort raden. Kommunernas och länsstyrelsens kontakter förs in av länsstyrelsen i länets egen kontaktlista (contacts/{länskod}.xlsx)."));
+            findings.Add(ContactsFindings.RoleCountyOnly(row, contact.Role));
             return false;
         }
 
         return true;
     }
-
-    private static Finding RoleError(int row, string code, string message, string fix) =>
-        new(code, Severity.Error, ContactsWorkbookParser.SheetName, "A" + row, "Roll", message, fix);
 }

@@ -15,7 +15,7 @@ public sealed record ContactsParseResult(IReadOnlyList<Contact> Contacts, IReadO
     /// The file as a whole could not be read (refused by screening, no sheet, wrong header, too many rows): the register
     /// must not be replaced.
     /// </summary>
-    public bool Unreadable => Findings.Any(f => f.Severity == Severity.Error && (f.Cell is null || ScreeningFindings.IsRefusal(f.Code)));
+    public bool Unreadable => Findings.Any(f => f.Severity == Severity.Error && (f.Cell is null || FindingCodes.ScreeningRefusals.Contains(f.Code)));
 }
 
 /// <summary>
@@ -50,13 +50,13 @@ public sealed class ContactsWorkbookParser(MunicipalityRegistry registry, IOptio
 
         if (workbook.Unreadable)
         {
-            findings.Add(FileError("contacts.file.unreadable", "Filen kunde inte läsas som en Excel-arbetsbok (.xlsx).", "Spara kontaktlistan som .xlsx och ladda upp den igen."));
+            findings.Add(ContactsFindings.FileUnreadable());
             return new ContactsParseResult(contacts, findings);
         }
 
         if (workbook.Sheet(SheetName) is not { } sheet)
         {
-            findings.Add(FileError("contacts.sheet.missing", $"Bladet \"{SheetName}\" saknas.", $"Lägg kontakterna på ett blad som heter \"{SheetName}\"."));
+            findings.Add(ContactsFindings.SheetMissing());
             return new ContactsParseResult(contacts, findings);
         }
 
@@ -65,20 +65,14 @@ public sealed class ContactsWorkbookParser(MunicipalityRegistry registry, IOptio
             var text = CellReader.AsText(sheet[1, column]) ?? string.Empty;
             if (!string.Equals(text, Header[column - 1], StringComparison.OrdinalIgnoreCase))
             {
-                findings.Add(FileError(
-                    "contacts.header.invalid",
-                    $"Rubrikraden ska vara {string.Join(" | ", Header)}, men kolumn {column} heter \"{text}\".",
-                    "Använd rubrikerna Roll, Kommun, Namn och E-post i kolumn A–D på rad 1."));
+                findings.Add(ContactsFindings.HeaderInvalid(Header, column, text));
                 return new ContactsParseResult(contacts, findings);
             }
         }
 
         if (sheet.LastRow - 1 > _limits.MaxContactRows)
         {
-            findings.Add(FileError(
-                "contacts.rows.tooMany",
-                $"Kontaktlistan har något ifyllt på rad {sheet.LastRow}, men högst {_limits.MaxContactRows} rader under rubrikraden läses.",
-                $"Ta bort tomma rader och rader som inte är kontakter, så att listan slutar senast på rad {_limits.MaxContactRows + 1}, och ladda upp den igen."));
+            findings.Add(ContactsFindings.RowsTooMany(sheet.LastRow, _limits.MaxContactRows));
             return new ContactsParseResult(contacts, findings);
         }
 
@@ -113,9 +107,7 @@ public sealed class ContactsWorkbookParser(MunicipalityRegistry registry, IOptio
         };
         if (role is null)
         {
-            findings.Add(CellError(row, "A", "Roll", "contacts.role.invalid",
-                roleText.Length == 0 ? "Roll saknas." : $"Rollen \"{roleText}\" finns inte.",
-                "Skriv Kommun, Länsstyrelse eller Socialstyrelsen."));
+            findings.Add(ContactsFindings.RoleInvalid(row, roleText));
         }
 
         string? municipalityCode = null;
@@ -124,13 +116,11 @@ public sealed class ContactsWorkbookParser(MunicipalityRegistry registry, IOptio
             var municipality = registry.FindMunicipality(municipalityText.All(char.IsAsciiDigit) ? municipalityText.PadLeft(4, '0') : municipalityText);
             if (municipality is null)
             {
-                findings.Add(CellError(row, "B", "Kommun", "contacts.municipality.unknown",
-                    $"Kommunen \"{municipalityText}\" finns inte.", "Skriv kommunens namn eller fyrsiffriga kommunkod."));
+                findings.Add(ContactsFindings.MunicipalityUnknown(row, municipalityText));
             }
             else if (municipality.CountyCode != countyCode)
             {
-                findings.Add(CellError(row, "B", "Kommun", "contacts.municipality.otherCounty",
-                    $"{municipality.Name} ligger inte i det här länet ({countyCode}).", "Lägg kontakten i sitt eget läns kontaktlista."));
+                findings.Add(ContactsFindings.MunicipalityOtherCounty(row, municipality.Name, countyCode));
             }
             else
             {
@@ -139,35 +129,30 @@ public sealed class ContactsWorkbookParser(MunicipalityRegistry registry, IOptio
         }
         else if (role == ContactRole.Municipality)
         {
-            findings.Add(CellError(row, "B", "Kommun", "contacts.municipality.missing",
-                "Kommun saknas för en kontakt med rollen Kommun.", "Skriv kommunens namn eller kommunkod."));
+            findings.Add(ContactsFindings.MunicipalityMissing(row));
         }
 
         if (name.Length == 0)
         {
-            findings.Add(CellError(row, "C", "Namn", "contacts.name.missing", "Namn saknas.", "Skriv kontaktpersonens namn."));
+            findings.Add(ContactsFindings.NameMissing(row));
         }
         else if (name.Length > MaxTextLength)
         {
-            findings.Add(CellError(row, "C", "Namn", "contacts.text.tooLong",
-                $"Namnet är {name.Length} tecken långt, men högst {MaxTextLength} tas emot.", "Skriv bara kontaktpersonens namn."));
+            findings.Add(ContactsFindings.NameTooLong(row, name.Length, MaxTextLength));
         }
 
         string? address = null;
         if (email.Length == 0)
         {
-            findings.Add(new Finding("contacts.email.missing", Severity.Warning, SheetName, "D" + row, "E-post",
-                "E-postadress saknas: kontakten kan inte få påminnelser.", "Skriv kontaktpersonens e-postadress."));
+            findings.Add(ContactsFindings.EmailMissing(row));
         }
         else if (email.Length > MaxTextLength)
         {
-            findings.Add(CellError(row, "D", "E-post", "contacts.text.tooLong",
-                $"E-postadressen är {email.Length} tecken lång, men högst {MaxTextLength} tas emot.", "Skriv en adress som namn@exempel.se."));
+            findings.Add(ContactsFindings.EmailTooLong(row, email.Length, MaxTextLength));
         }
         else if (!IsAddress(email))
         {
-            findings.Add(CellError(row, "D", "E-post", "contacts.email.invalid",
-                $"\"{email}\" är ingen giltig e-postadress.", "Skriv en adress som namn@exempel.se."));
+            findings.Add(ContactsFindings.EmailInvalid(row, email));
         }
         else
         {
@@ -184,10 +169,4 @@ public sealed class ContactsWorkbookParser(MunicipalityRegistry registry, IOptio
         MailAddress.TryCreate(text, out var address) &&
         address.Address == text &&
         address.Host.Contains('.', StringComparison.Ordinal);
-
-    private static Finding CellError(int row, string column, string field, string code, string message, string fix) =>
-        new(code, Severity.Error, SheetName, column + row, field, message, fix);
-
-    private static Finding FileError(string code, string message, string fix) =>
-        new(code, Severity.Error, null, null, null, message, fix);
 }

@@ -18,4 +18,9 @@ public sealed record Finding(
     string? Cell,
     string? Field,
     string Message,
-    string Fix);
+    string Fix)
+{
+    /// <summary>A finding about the whole file (no sheet, cell or field), with its code's severity from <see cref="FindingCodes"/>.</summary>
+    public static Finding ForFile(string code, string message, string fix) =>
+        new(code, FindingCodes.SeverityOf(code), Sheet: null, Cell: null, Field: null, message, fix);
+}

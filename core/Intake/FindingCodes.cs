@@ -1,7 +1,12 @@
 namespace PoIntake.Core.Intake;
 
 /// <summary>
-/// The stable codes of the parser's and comparer's findings (docs/findings.md). Screening codes live with the screener.
+/// Every finding code in one catalogue (docs/findings.md, which <c>FindingCodesTests</c> holds to it in both directions):
+/// the screener's, the upload path's, the parser's and comparer's, and the contacts register's. Codes are stable
+/// UPPER_SNAKE_CASE. The Swedish message and fix of each are written in one place: screening in
+/// <see cref="Screening.ScreeningFindings"/>, the path in <see cref="Storage.ReportBlobPath"/>, the report's in the
+/// parsing step that checks the rule (<c>Intake/Parsing</c>, <see cref="PreviousYearComparer"/>), contacts in
+/// <see cref="Contacts.ContactsFindings"/>.
 /// </summary>
 public static class FindingCodes
 {
@@ -56,4 +61,64 @@ public static class FindingCodes
     public const string WaitingDaysOver365 = "WAITING_DAYS_OVER_365";
     public const string ClientsPerFullTimeEquivalentHigh = "CLIENTS_PER_FTE_HIGH";
     public const string PreviousYearDeviation = "PREVIOUS_YEAR_DEVIATION";
+
+    // Screening: the file is refused before any value is read (Screening.ScreeningFindings)
+    public const string FileEmpty = "FILE_EMPTY";
+    public const string FileTooLarge = "FILE_TOO_LARGE";
+    public const string FileNotXlsx = "FILE_NOT_XLSX";
+    public const string FileLegacyXls = "FILE_LEGACY_XLS";
+    public const string FileEncrypted = "FILE_ENCRYPTED";
+    public const string FileMacroEnabled = "FILE_MACRO_ENABLED";
+    public const string FileXlsb = "FILE_XLSB";
+    public const string FileOds = "FILE_ODS";
+    public const string FileCorrupt = "FILE_CORRUPT";
+    public const string FileZipBomb = "FILE_ZIP_BOMB";
+    public const string FileExternalLinks = "FILE_EXTERNAL_LINKS";
+    public const string FileTooManySheets = "FILE_TOO_MANY_SHEETS";
+    public const string FileTooManyStrings = "FILE_TOO_MANY_STRINGS";
+    public const string SheetOutsideArea = "SHEET_OUTSIDE_AREA";
+    public const string SheetTooManyCells = "SHEET_TOO_MANY_CELLS";
+
+    // Upload path (Storage.ReportBlobPath)
+    public const string PathInvalid = "PATH_INVALID";
+    public const string PathCountyUnknown = "PATH_COUNTY_UNKNOWN";
+
+    // Contacts register (Contacts.ContactsFindings); before issue 13 these were contacts.email.missing and so on
+    public const string ContactsFileUnreadable = "CONTACTS_FILE_UNREADABLE";
+    public const string ContactsSheetMissing = "CONTACTS_SHEET_MISSING";
+    public const string ContactsHeaderInvalid = "CONTACTS_HEADER_INVALID";
+    public const string ContactsRowsTooMany = "CONTACTS_ROWS_TOO_MANY";
+    public const string ContactsRoleInvalid = "CONTACTS_ROLE_INVALID";
+    public const string ContactsRoleNationalOnly = "CONTACTS_ROLE_NATIONAL_ONLY";
+    public const string ContactsRoleCountyOnly = "CONTACTS_ROLE_COUNTY_ONLY";
+    public const string ContactsMunicipalityUnknown = "CONTACTS_MUNICIPALITY_UNKNOWN";
+    public const string ContactsMunicipalityOtherCounty = "CONTACTS_MUNICIPALITY_OTHER_COUNTY";
+    public const string ContactsMunicipalityMissing = "CONTACTS_MUNICIPALITY_MISSING";
+    public const string ContactsNameMissing = "CONTACTS_NAME_MISSING";
+    public const string ContactsTextTooLong = "CONTACTS_TEXT_TOO_LONG";
+    public const string ContactsEmailInvalid = "CONTACTS_EMAIL_INVALID";
+    public const string ContactsEmailMissing = "CONTACTS_EMAIL_MISSING";
+
+    /// <summary>Every code of this catalogue.</summary>
+    public static IReadOnlyList<string> All { get; } = typeof(FindingCodes)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.IsLiteral)
+        .Select(f => (string)f.GetRawConstantValue()!)
+        .ToList();
+
+    /// <summary>The codes whose findings are Warnings (accepted, but shown); every other code is an Error.</summary>
+    public static IReadOnlySet<string> Warnings { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        WaitingDaysOver365, ClientsPerFullTimeEquivalentHigh, PreviousYearDeviation, ContactsEmailMissing,
+    };
+
+    /// <summary>The screener's refusals: the file as a whole was not read.</summary>
+    public static IReadOnlySet<string> ScreeningRefusals { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        FileEmpty, FileTooLarge, FileNotXlsx, FileLegacyXls, FileEncrypted, FileMacroEnabled, FileXlsb, FileOds,
+        FileCorrupt, FileZipBomb, FileExternalLinks, FileTooManySheets, FileTooManyStrings, SheetOutsideArea, SheetTooManyCells,
+    };
+
+    /// <summary>The severity every finding with <paramref name="code"/> has.</summary>
+    public static Severity SeverityOf(string code) => Warnings.Contains(code) ? Severity.Warning : Severity.Error;
 }

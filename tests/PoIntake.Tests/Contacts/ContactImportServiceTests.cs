@@ -40,7 +40,7 @@ public sealed class ContactImportServiceTests(AzuriteFixture storage)
         Assert.Contains(all, c => c.CountyCode == "04" && c.Email == "lan@sodermanland.test");
         var report = await new BlobServiceClient(storage.ConnectionString).GetBlobContainerClient(ContainerNames.IntakeResults)
             .GetBlobClient(result.ResultBlob).DownloadContentAsync();
-        Assert.Contains("contacts.role.invalid", report.Value.Content.ToString(), StringComparison.Ordinal);
+        Assert.Contains("CONTACTS_ROLE_INVALID", report.Value.Content.ToString(), StringComparison.Ordinal);
         Assert.Contains("A3", report.Value.Content.ToString(), StringComparison.Ordinal);
     }
 
@@ -72,10 +72,10 @@ public sealed class ContactImportServiceTests(AzuriteFixture storage)
         var result = await service.IngestAsync("06.xlsx", CancellationToken.None);
 
         Assert.True(result!.Replaced);
-        var refused = Assert.Single(result.Findings, f => f.Code == ContactRegisterRules.NationalRoleInCountyRegister);
+        var refused = Assert.Single(result.Findings, f => f.Code == FindingCodes.ContactsRoleNationalOnly);
         Assert.Equal((Severity.Error, "Kontakter", "A3"), (refused.Severity, refused.Sheet, refused.Cell));
         Assert.Contains("Socialstyrelsens egen kontaktlista", refused.Message, StringComparison.Ordinal);
-        Assert.Contains(result.Findings, f => f.Code == "contacts.municipality.otherCounty" && f.Cell == "B5");
+        Assert.Contains(result.Findings, f => f.Code == "CONTACTS_MUNICIPALITY_OTHER_COUNTY" && f.Cell == "B5");
         var county = (await store.ListAsync(CancellationToken.None)).Where(c => c.CountyCode == "06").ToList();
         Assert.Equal(["a@jonkoping.test", "c@lst.test"], county.Select(c => c.Email));
         Assert.DoesNotContain(await store.ListAsync(CancellationToken.None), c => c.Email == "smyg@exempel.test");
@@ -95,7 +95,7 @@ public sealed class ContactImportServiceTests(AzuriteFixture storage)
 
         Assert.Equal(ContactRegisterRules.NationalRegister, result!.CountyCode);
         var refused = Assert.Single(result.Findings);
-        Assert.Equal((ContactRegisterRules.CountyRoleInNationalRegister, "A3"), (refused.Code, refused.Cell));
+        Assert.Equal((FindingCodes.ContactsRoleCountyOnly, "A3"), (refused.Code, refused.Cell));
         var national = Assert.Single(await store.ListAsync(CancellationToken.None), c => c.CountyCode == ContactRegisterRules.NationalRegister);
         Assert.Equal((ContactRole.NationalBoard, "sara@socialstyrelsen.test"), (national.Role, national.Email));
     }

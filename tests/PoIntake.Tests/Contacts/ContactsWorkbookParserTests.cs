@@ -68,12 +68,12 @@ public sealed class ContactsWorkbookParserTests
         var errors = result.Findings.Where(f => f.Severity == Severity.Error).Select(f => (f.Cell, f.Code)).ToArray();
         Assert.Equal(
             [
-                ("A3", "contacts.role.invalid"),
-                ("B4", "contacts.municipality.missing"),
-                ("B5", "contacts.municipality.otherCounty"),
-                ("B6", "contacts.municipality.unknown"),
-                ("C7", "contacts.name.missing"),
-                ("D7", "contacts.email.invalid"),
+                ("A3", "CONTACTS_ROLE_INVALID"),
+                ("B4", "CONTACTS_MUNICIPALITY_MISSING"),
+                ("B5", "CONTACTS_MUNICIPALITY_OTHER_COUNTY"),
+                ("B6", "CONTACTS_MUNICIPALITY_UNKNOWN"),
+                ("C7", "CONTACTS_NAME_MISSING"),
+                ("D7", "CONTACTS_EMAIL_INVALID"),
             ],
             errors);
         Assert.All(result.Findings, f => Assert.Equal("Kontakter", f.Sheet));
@@ -120,7 +120,7 @@ public sealed class ContactsWorkbookParserTests
             ["Kommun", "Solna", new string('c', 200), "c@solna.se"],
         ]), "01");
 
-        Assert.Equal([("C2", "contacts.text.tooLong"), ("D3", "contacts.text.tooLong")], result.Findings.Select(f => (f.Cell, f.Code)));
+        Assert.Equal([("C2", "CONTACTS_TEXT_TOO_LONG"), ("D3", "CONTACTS_TEXT_TOO_LONG")], result.Findings.Select(f => (f.Cell, f.Code)));
         Assert.Equal(200, Assert.Single(result.Contacts).Name.Length);
         Assert.False(result.Unreadable);
     }
@@ -135,7 +135,7 @@ public sealed class ContactsWorkbookParserTests
 
         Assert.True(result.Unreadable);
         Assert.Empty(result.Contacts);
-        Assert.Equal("contacts.rows.tooMany", Assert.Single(result.Findings).Code);
+        Assert.Equal("CONTACTS_ROWS_TOO_MANY", Assert.Single(result.Findings).Code);
         Assert.Equal(4, Parser.Parse(Workbook(rows: rows), "01").Contacts.Count);
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Azure.Storage.Blobs;
 using ClosedXML.Excel;
 using PoIntake.Core.Contacts;
+using PoIntake.Core.Intake;
 using PoIntake.Core.Intake.Screening;
 using PoIntake.Core.Reference;
 using PoIntake.Core.Storage;
@@ -49,7 +50,7 @@ public sealed class HostileContactsTests(AzuriteFixture storage)
         Assert.True(result.Unreadable);
         Assert.Empty(result.Contacts);
         var finding = Assert.Single(result.Findings);
-        Assert.Equal((ScreeningFindings.OutsideArea, ContactsWorkbookParser.SheetName, "E1048576"), (finding.Code, finding.Sheet, finding.Cell));
+        Assert.Equal((FindingCodes.SheetOutsideArea, ContactsWorkbookParser.SheetName, "E1048576"), (finding.Code, finding.Sheet, finding.Cell));
     }
 
     [Fact]
@@ -62,7 +63,7 @@ public sealed class HostileContactsTests(AzuriteFixture storage)
         var result = await service.IngestAsync("25.xlsx", CancellationToken.None);
 
         Assert.False(result!.Replaced);
-        Assert.Contains(ScreeningFindings.OutsideArea, result.Findings.Select(f => f.Code));
+        Assert.Contains(FindingCodes.SheetOutsideArea, result.Findings.Select(f => f.Code));
         Assert.Contains(await store.ListAsync(CancellationToken.None), c => c.CountyCode == "25" && c.Email == "kvar@lst.test");
     }
 
@@ -78,11 +79,11 @@ public sealed class HostileContactsTests(AzuriteFixture storage)
         var result = await service.IngestAsync("24.xlsx", CancellationToken.None);
 
         Assert.False(result!.Replaced);
-        Assert.Equal(ScreeningFindings.TooLarge, Assert.Single(result.Findings).Code);
+        Assert.Equal(FindingCodes.FileTooLarge, Assert.Single(result.Findings).Code);
         Assert.Contains(await store.ListAsync(CancellationToken.None), c => c.CountyCode == "24" && c.Email == "kvar@lst.test");
         var report = await new BlobServiceClient(storage.ConnectionString).GetBlobContainerClient(ContainerNames.IntakeResults)
             .GetBlobClient(result.ResultBlob).DownloadContentAsync();
-        Assert.Contains(ScreeningFindings.TooLarge, report.Value.Content.ToString(), StringComparison.Ordinal);
+        Assert.Contains(FindingCodes.FileTooLarge, report.Value.Content.ToString(), StringComparison.Ordinal);
     }
 
     private (ContactImportService Service, ContactStore Store) Create() => ContactImportServiceTests.Create(storage.ConnectionString);

@@ -27,24 +27,24 @@ internal static class HostileCorpus
 
     public static IEnumerable<HostileCase> All()
     {
-        yield return new("truncated zip", Ok, () => Valid()[..(Valid().Length / 2)], IntakeOutcome.Rejected, ScreeningFindings.Corrupt);
-        yield return new("empty file", Ok, () => [], IntakeOutcome.Rejected, ScreeningFindings.Empty);
-        yield return new("zip bomb 1 GiB lying sizes", Ok, () => HostileFiles.ZeroBomb(1L << 30, 1000), IntakeOutcome.Rejected, ScreeningFindings.ZipBomb);
+        yield return new("truncated zip", Ok, () => Valid()[..(Valid().Length / 2)], IntakeOutcome.Rejected, FindingCodes.FileCorrupt);
+        yield return new("empty file", Ok, () => [], IntakeOutcome.Rejected, FindingCodes.FileEmpty);
+        yield return new("zip bomb 1 GiB lying sizes", Ok, () => HostileFiles.ZeroBomb(1L << 30, 1000), IntakeOutcome.Rejected, FindingCodes.FileZipBomb);
         yield return new("entity expansion in sharedStrings", Ok, () => ReplacePart(Valid(), "xl/sharedStrings.xml", BillionLaughs), IntakeOutcome.Rejected, FindingCodes.PackageUnreadable);
         yield return new("entity expansion in a sheet", Ok, () => ReplacePart(Valid(), "xl/worksheets/sheet2.xml", BillionLaughs), IntakeOutcome.Rejected, FindingCodes.PackageUnreadable);
         yield return new("external entity in a sheet", Ok, () => ReplacePart(Valid(), "xl/worksheets/sheet2.xml", ExternalEntity), IntakeOutcome.Rejected, FindingCodes.PackageUnreadable);
         // Issue 11: rows and columns past the limits are never looked at; a cell out there refuses the file, naming it.
         yield return new("sheet declaring 1 048 576 rows and 16 384 columns", Ok, () => MaximalDimension(withValue: false), IntakeOutcome.Accepted, null);
-        yield return new("a value in XFD1048576", Ok, () => MaximalDimension(withValue: true), IntakeOutcome.Rejected, ScreeningFindings.OutsideArea);
+        yield return new("a value in XFD1048576", Ok, () => MaximalDimension(withValue: true), IntakeOutcome.Rejected, FindingCodes.SheetOutsideArea);
         yield return new("SUM(A1:XFD1048575) without a saved value in a count", Ok, () => Build(w => w.SetCell(Sheets.Ombud, WorkbookLabels.Ombud.Count, Women, new Formula("=SUM(A1:XFD1048575)"))), IntakeOutcome.Rejected, FindingCodes.FormulaNotEvaluated);
-        yield return new("a value in XFD1 and SUM(A1:XFD1) without a saved value", Ok, FarValueAndWideSum, IntakeOutcome.Rejected, ScreeningFindings.OutsideArea);
+        yield return new("a value in XFD1 and SUM(A1:XFD1) without a saved value", Ok, FarValueAndWideSum, IntakeOutcome.Rejected, FindingCodes.SheetOutsideArea);
         yield return new("small SUM without a saved value in a count (evaluated)", Ok, SmallSum, IntakeOutcome.Accepted, null);
-        yield return new("3.8 million empty styled cells <c r=… s=\"0\"/>, 50 a row in 76 000 rows", Ok, () => StyledEmptyCells(rows: 76_000, perRow: 50, withAddress: true), IntakeOutcome.Rejected, ScreeningFindings.OutsideArea);
-        yield return new("4.2 million empty styled cells <c s=\"0\"/> in 2 000 rows", Ok, () => StyledEmptyCells(rows: 2_000, perRow: 2_100, withAddress: false), IntakeOutcome.Rejected, ScreeningFindings.OutsideArea);
-        yield return new("xlsm with a VBA part", Ok, () => AddPart(Valid(), "xl/vbaProject.bin", "not really VBA"), IntakeOutcome.Rejected, ScreeningFindings.MacroEnabled);
-        yield return new("encrypted workbook", Ok, () => HostileFiles.CompoundFile("EncryptionInfo", "EncryptedPackage"), IntakeOutcome.Rejected, ScreeningFindings.Encrypted);
-        yield return new("legacy xls", Ok, () => HostileFiles.CompoundFile("Workbook"), IntakeOutcome.Rejected, ScreeningFindings.LegacyXls);
-        yield return new("csv renamed xlsx", Ok, () => Encoding.UTF8.GetBytes("Redovisningsår;Län\n2025;Norrbotten\n"), IntakeOutcome.Rejected, ScreeningFindings.NotXlsx);
+        yield return new("3.8 million empty styled cells <c r=… s=\"0\"/>, 50 a row in 76 000 rows", Ok, () => StyledEmptyCells(rows: 76_000, perRow: 50, withAddress: true), IntakeOutcome.Rejected, FindingCodes.SheetOutsideArea);
+        yield return new("4.2 million empty styled cells <c s=\"0\"/> in 2 000 rows", Ok, () => StyledEmptyCells(rows: 2_000, perRow: 2_100, withAddress: false), IntakeOutcome.Rejected, FindingCodes.SheetOutsideArea);
+        yield return new("xlsm with a VBA part", Ok, () => AddPart(Valid(), "xl/vbaProject.bin", "not really VBA"), IntakeOutcome.Rejected, FindingCodes.FileMacroEnabled);
+        yield return new("encrypted workbook", Ok, () => HostileFiles.CompoundFile("EncryptionInfo", "EncryptedPackage"), IntakeOutcome.Rejected, FindingCodes.FileEncrypted);
+        yield return new("legacy xls", Ok, () => HostileFiles.CompoundFile("Workbook"), IntakeOutcome.Rejected, FindingCodes.FileLegacyXls);
+        yield return new("csv renamed xlsx", Ok, () => Encoding.UTF8.GetBytes("Redovisningsår;Län\n2025;Norrbotten\n"), IntakeOutcome.Rejected, FindingCodes.FileNotXlsx);
         yield return new("wrong county in path", "2025/01", Valid, IntakeOutcome.Rejected, FindingCodes.CountyMismatch);
         yield return new("wrong year in path", "2024/25", Valid, IntakeOutcome.Rejected, FindingCodes.YearMismatch);
         yield return new("unknown municipality", Ok, () => Build(w => w.Set(Sheets.Operation, WorkbookLabels.Operation.Municipalities, "Kiruna, Atlantis")), IntakeOutcome.Rejected, FindingCodes.MunicipalityUnknown);

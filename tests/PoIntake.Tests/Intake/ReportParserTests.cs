@@ -60,9 +60,9 @@ public sealed class ReportParserTests
 
     // The parser's one read applies the screening rules first, so a file that is no workbook gets the screening's code.
     [Theory]
-    [InlineData(new byte[0], ScreeningFindings.Empty)]
-    [InlineData(new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x00, 0x01, 0x02 }, ScreeningFindings.Corrupt)]
-    [InlineData(new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D, 0x31 }, ScreeningFindings.NotXlsx)]
+    [InlineData(new byte[0], FindingCodes.FileEmpty)]
+    [InlineData(new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x00, 0x01, 0x02 }, FindingCodes.FileCorrupt)]
+    [InlineData(new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D, 0x31 }, FindingCodes.FileNotXlsx)]
     public void Parse_NotAWorkbook_ReportsTheScreeningRefusalWithoutThrowing(byte[] content, string code)
     {
         var result = Parser().Parse(content, TestWorkbook.Origin);

@@ -110,7 +110,7 @@ public sealed class ReportRoundTripTests
         { "supervision-exceeds-ombud", FindingCodes.SupervisionExceedsOmbud },
         { "total-not-sum", FindingCodes.SumMismatch },
         { "missing-contact-person", FindingCodes.ValueMissing },
-        { "csv-renamed-xlsx", PoIntake.Core.Intake.Screening.ScreeningFindings.NotXlsx }, // the parser's read screens first
+        { "csv-renamed-xlsx", PoIntake.Core.Intake.FindingCodes.FileNotXlsx }, // the parser's read screens first
     };
 
     [Theory]

@@ -82,7 +82,7 @@ public sealed class WorkbookReaderTests
         var read = WorkbookReader.Read(workbook, new ScreeningOptions { MaxRows = 40 });
 
         var finding = Assert.Single(read.Refusals);
-        Assert.Equal((ScreeningFindings.OutsideArea, Sheets.Economy, "C41"), (finding.Code, finding.Sheet, finding.Cell));
+        Assert.Equal((FindingCodes.SheetOutsideArea, Sheets.Economy, "C41"), (finding.Code, finding.Sheet, finding.Cell));
         Assert.Contains("A1:AX40", finding.Message, StringComparison.Ordinal);
         Assert.Empty(WorkbookReader.Read(workbook, new ScreeningOptions { MaxRows = 41 }).Refusals);
     }
@@ -92,7 +92,7 @@ public sealed class WorkbookReaderTests
     {
         var workbook = TestWorkbook.Valid().Raw(Sheets.Economy, "K1", "x").Build();
 
-        Assert.Equal(ScreeningFindings.OutsideArea, Assert.Single(WorkbookReader.Read(workbook, new ScreeningOptions { MaxColumns = 10 }).Refusals).Code);
+        Assert.Equal(FindingCodes.SheetOutsideArea, Assert.Single(WorkbookReader.Read(workbook, new ScreeningOptions { MaxColumns = 10 }).Refusals).Code);
         Assert.Empty(WorkbookReader.Read(workbook, new ScreeningOptions { MaxColumns = 11 }).Refusals);
     }
 
@@ -118,14 +118,14 @@ public sealed class WorkbookReaderTests
 
         var finding = Assert.Single(WorkbookReader.Read(workbook, new ScreeningOptions { MaxUsedCellsPerSheet = 5 }).Refusals);
 
-        Assert.Equal(ScreeningFindings.TooManyCells, finding.Code);
+        Assert.Equal(FindingCodes.SheetTooManyCells, finding.Code);
         Assert.Equal(Sheets.Operation, finding.Sheet);
     }
 
     [Theory]
-    [InlineData(nameof(ScreeningOptions.MaxSharedStrings), ScreeningFindings.TooManyStrings)]
-    [InlineData(nameof(ScreeningOptions.MaxTextChars), ScreeningFindings.TooManyStrings)]
-    [InlineData(nameof(ScreeningOptions.MaxSheets), ScreeningFindings.TooManySheets)]
+    [InlineData(nameof(ScreeningOptions.MaxSharedStrings), FindingCodes.FileTooManyStrings)]
+    [InlineData(nameof(ScreeningOptions.MaxTextChars), FindingCodes.FileTooManyStrings)]
+    [InlineData(nameof(ScreeningOptions.MaxSheets), FindingCodes.FileTooManySheets)]
     public void Read_LimitOfTheWorkbook_TripsAsItsFinding(string limit, string code)
     {
         var workbook = TestWorkbook.Valid().Build();

@@ -51,7 +51,7 @@ public sealed class WorkbookScreenerTests
     [Fact]
     public void Screen_EmptyFile_RefusesAsEmpty()
     {
-        Assert.Equal(ScreeningFindings.Empty, SingleRefusal(Screener().Screen(ReadOnlyMemory<byte>.Empty)));
+        Assert.Equal(FindingCodes.FileEmpty, SingleRefusal(Screener().Screen(ReadOnlyMemory<byte>.Empty)));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class WorkbookScreenerTests
 
         var findings = Screener(o => o.MaxFileBytes = workbook.Length - 1).Screen(workbook);
 
-        Assert.Equal(ScreeningFindings.TooLarge, SingleRefusal(findings));
+        Assert.Equal(FindingCodes.FileTooLarge, SingleRefusal(findings));
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class WorkbookScreenerTests
     {
         var findings = Screener().Screen(new byte[11 * 1024 * 1024]);
 
-        Assert.Equal(ScreeningFindings.TooLarge, SingleRefusal(findings));
+        Assert.Equal(FindingCodes.FileTooLarge, SingleRefusal(findings));
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class WorkbookScreenerTests
     {
         var findings = Screener().Screen(HostileFiles.CompoundFile("Workbook", "\u0005SummaryInformation"));
 
-        Assert.Equal(ScreeningFindings.LegacyXls, SingleRefusal(findings));
+        Assert.Equal(FindingCodes.FileLegacyXls, SingleRefusal(findings));
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class WorkbookScreenerTests
     {
         var findings = Screener().Screen(HostileFiles.CompoundFile("EncryptionInfo", "EncryptedPackage"));
 
-        Assert.Equal(ScreeningFindings.Encrypted, SingleRefusal(findings));
+        Assert.Equal(FindingCodes.FileEncrypted, SingleRefusal(findings));
     }
 
     [Theory]
@@ -104,7 +104,7 @@ public sealed class WorkbookScreenerTests
     {
         var findings = Screener().Screen(Encoding.UTF8.GetBytes(text));
 
-        Assert.Equal(ScreeningFindings.NotXlsx, SingleRefusal(findings));
+        Assert.Equal(FindingCodes.FileNotXlsx, SingleRefusal(findings));
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class WorkbookScreenerTests
             ("content.xml", "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\"/>"),
             ("META-INF/manifest.xml", "<manifest/>"));
 
-        Assert.Equal(ScreeningFindings.Ods, SingleRefusal(Screener().Screen(ods)));
+        Assert.Equal(FindingCodes.FileOds, SingleRefusal(Screener().Screen(ods)));
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class WorkbookScreenerTests
     {
         var xlsb = HostileFiles.MinimalWorkbook(mainType: "application/vnd.ms-excel.sheet.binary.macroEnabled.main");
 
-        Assert.Equal(ScreeningFindings.Xlsb, SingleRefusal(Screener().Screen(xlsb)));
+        Assert.Equal(FindingCodes.FileXlsb, SingleRefusal(Screener().Screen(xlsb)));
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public sealed class WorkbookScreenerTests
             mainType: "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
             extra: ("xl/vbaProject.bin", "not really VBA"));
 
-        Assert.Equal(ScreeningFindings.MacroEnabled, SingleRefusal(Screener().Screen(xlsm)));
+        Assert.Equal(FindingCodes.FileMacroEnabled, SingleRefusal(Screener().Screen(xlsm)));
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public sealed class WorkbookScreenerTests
     {
         var disguised = HostileFiles.MinimalWorkbook(extra: ("xl/vbaProject.bin", "VBA"));
 
-        Assert.Equal(ScreeningFindings.MacroEnabled, SingleRefusal(Screener().Screen(disguised)));
+        Assert.Equal(FindingCodes.FileMacroEnabled, SingleRefusal(Screener().Screen(disguised)));
     }
 
     [Fact]
@@ -162,7 +162,7 @@ public sealed class WorkbookScreenerTests
             workbookRels: HostileFiles.WorkbookRels($"<Relationship Id=\"rId9\" Type=\"{Rels}/externalLink\" Target=\"externalLinks/externalLink1.xml\"/>"),
             extra: ("xl/externalLinks/externalLink1.xml", "<externalLink xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"/>"));
 
-        Assert.Equal(ScreeningFindings.ExternalLinks, SingleRefusal(Screener().Screen(linked)));
+        Assert.Equal(FindingCodes.FileExternalLinks, SingleRefusal(Screener().Screen(linked)));
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public sealed class WorkbookScreenerTests
         var linked = HostileFiles.MinimalWorkbook(
             workbookRels: HostileFiles.WorkbookRels($"<Relationship Id=\"rId9\" Type=\"{Rels}/externalLink\" Target=\"links/other.xml\"/>"));
 
-        Assert.Equal(ScreeningFindings.ExternalLinks, SingleRefusal(Screener().Screen(linked)));
+        Assert.Equal(FindingCodes.FileExternalLinks, SingleRefusal(Screener().Screen(linked)));
     }
 
     [Fact]
@@ -190,7 +190,7 @@ public sealed class WorkbookScreenerTests
 
         var finding = Assert.Single(Screener().Screen(docx));
 
-        Assert.Equal(ScreeningFindings.NotXlsx, finding.Code);
+        Assert.Equal(FindingCodes.FileNotXlsx, finding.Code);
         Assert.Contains("Word", finding.Message, StringComparison.Ordinal);
     }
 
@@ -199,7 +199,7 @@ public sealed class WorkbookScreenerTests
     {
         var zip = HostileFiles.Zip(("rapport.txt", "hej"));
 
-        Assert.Equal(ScreeningFindings.NotXlsx, SingleRefusal(Screener().Screen(zip)));
+        Assert.Equal(FindingCodes.FileNotXlsx, SingleRefusal(Screener().Screen(zip)));
     }
 
     [Fact]
@@ -209,7 +209,7 @@ public sealed class WorkbookScreenerTests
 
         var findings = Screener().Screen(workbook.AsMemory(0, workbook.Length / 2));
 
-        Assert.Equal(ScreeningFindings.Corrupt, SingleRefusal(findings));
+        Assert.Equal(FindingCodes.FileCorrupt, SingleRefusal(findings));
     }
 
     [Fact]
@@ -222,7 +222,7 @@ public sealed class WorkbookScreenerTests
             workbook[i] = 0xFF;
         }
 
-        Assert.Equal(ScreeningFindings.Corrupt, SingleRefusal(Screener().Screen(workbook)));
+        Assert.Equal(FindingCodes.FileCorrupt, SingleRefusal(Screener().Screen(workbook)));
     }
 
     [Fact]
@@ -230,7 +230,7 @@ public sealed class WorkbookScreenerTests
     {
         var workbook = HostileFiles.MinimalWorkbook(contentTypes: "<Types><Override ContentType=");
 
-        Assert.Equal(ScreeningFindings.Corrupt, SingleRefusal(Screener().Screen(workbook)));
+        Assert.Equal(FindingCodes.FileCorrupt, SingleRefusal(Screener().Screen(workbook)));
     }
 
     [Fact]
@@ -244,7 +244,7 @@ public sealed class WorkbookScreenerTests
 
         var findings = Screener().Screen(HostileFiles.MinimalWorkbook(contentTypes: billionLaughs));
 
-        Assert.Equal(ScreeningFindings.Corrupt, SingleRefusal(findings));
+        Assert.Equal(FindingCodes.FileCorrupt, SingleRefusal(findings));
     }
 
     [Fact]
@@ -255,7 +255,7 @@ public sealed class WorkbookScreenerTests
 
         var findings = Screener(o => o.MaxEntries = 20).Screen(workbook);
 
-        Assert.Equal(ScreeningFindings.ZipBomb, SingleRefusal(findings));
+        Assert.Equal(FindingCodes.FileZipBomb, SingleRefusal(findings));
     }
 
     [Fact]
@@ -265,7 +265,7 @@ public sealed class WorkbookScreenerTests
 
         var findings = Screener(o => o.MaxUncompressedBytes = 1024 * 1024).Screen(honestHeaders);
 
-        Assert.Equal(ScreeningFindings.ZipBomb, SingleRefusal(findings));
+        Assert.Equal(FindingCodes.FileZipBomb, SingleRefusal(findings));
     }
 
     [Fact]
@@ -278,7 +278,7 @@ public sealed class WorkbookScreenerTests
         var findings = Screener().Screen(bomb);
         clock.Stop();
 
-        Assert.Equal(ScreeningFindings.ZipBomb, SingleRefusal(findings));
+        Assert.Equal(FindingCodes.FileZipBomb, SingleRefusal(findings));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
     }
 
@@ -291,7 +291,7 @@ public sealed class WorkbookScreenerTests
         var findings = Screener().Screen(bomb);
         clock.Stop();
 
-        Assert.Equal(ScreeningFindings.ZipBomb, SingleRefusal(findings));
+        Assert.Equal(FindingCodes.FileZipBomb, SingleRefusal(findings));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
     }
 
@@ -300,8 +300,8 @@ public sealed class WorkbookScreenerTests
     {
         var bomb = HostileFiles.ZeroBomb(expandedBytes: 4L * 1024 * 1024, declaredBytes: 4L * 1024 * 1024);
 
-        Assert.Equal(ScreeningFindings.ZipBomb, SingleRefusal(Screener(o => o.MaxCompressionRatio = 100).Screen(bomb)));
-        Assert.Equal(ScreeningFindings.NotXlsx, SingleRefusal(Screener(o => o.MaxCompressionRatio = double.MaxValue).Screen(bomb)));
+        Assert.Equal(FindingCodes.FileZipBomb, SingleRefusal(Screener(o => o.MaxCompressionRatio = 100).Screen(bomb)));
+        Assert.Equal(FindingCodes.FileNotXlsx, SingleRefusal(Screener(o => o.MaxCompressionRatio = double.MaxValue).Screen(bomb)));
     }
 
     [Fact]
@@ -314,7 +314,7 @@ public sealed class WorkbookScreenerTests
 
         var findings = provider.GetRequiredService<IWorkbookScreener>().Screen(new byte[101]);
 
-        Assert.Equal(ScreeningFindings.TooLarge, SingleRefusal(findings));
+        Assert.Equal(FindingCodes.FileTooLarge, SingleRefusal(findings));
     }
 
     [Fact]
