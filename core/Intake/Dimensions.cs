@@ -3,8 +3,11 @@ using System.Collections.Frozen;
 
 namespace PoIntake.Core.Intake;
 
-/// <summary>One value of a contract dimension: the enum member, its API id (fact keys, totals JSON, csv) and its Swedish label.</summary>
-public sealed record DimensionValue<T>(T Value, string Id, string Label)
+/// <summary>
+/// One value of a contract dimension: the enum member, its API id (fact keys, totals JSON, csv), its Swedish label and
+/// the other ways people write that label in a workbook (<see cref="Variants"/>: read as the label, never written).
+/// </summary>
+public sealed record DimensionValue<T>(T Value, string Id, string Label, IReadOnlyList<string>? Variants = null)
     where T : struct, Enum;
 
 /// <summary>Every value of one contract dimension, in the contract's order (the template's, the export's and the page's).</summary>
@@ -27,6 +30,7 @@ public sealed class Dimension<T> : IReadOnlyList<DimensionValue<T>>
 
         Name = name;
         Labels = [.. values.Select(v => (v.Value, v.Label))];
+        Variants = [.. values.SelectMany(v => (v.Variants ?? []).Select(variant => (variant, v.Label)))];
     }
 
     /// <summary>The dimension's name in fact keys and the csv (<c>gender</c> in <c>gender=women</c>).</summary>
@@ -34,6 +38,9 @@ public sealed class Dimension<T> : IReadOnlyList<DimensionValue<T>>
 
     /// <summary>The Swedish labels as the workbook's choices, in contract order.</summary>
     public IReadOnlyList<(T Value, string Label)> Labels { get; }
+
+    /// <summary>Every (variant, label) pair: texts the parser reads as the label (label matching normalises both first).</summary>
+    public IReadOnlyList<(string Variant, string Label)> Variants { get; }
 
     public int Count => _values.Length;
 
@@ -81,7 +88,7 @@ public static class Dimensions
         new(Intake.AgeGroup.Age18To29, "18-29", "18–29 år"),
         new(Intake.AgeGroup.Age30To49, "30-49", "30–49 år"),
         new(Intake.AgeGroup.Age50To64, "50-64", "50–64 år"),
-        new(Intake.AgeGroup.Age65Plus, "65+", "65– år"));
+        new(Intake.AgeGroup.Age65Plus, "65+", "65– år", ["65-", "65 år-", "65+", "65+ år", "65 +", "65 år+", "65 år +", "≥65 år", "≥ 65 år", "≥65", "65 år och äldre", "65 och äldre"]));
 
     public static Dimension<ContactReason> ContactReasons { get; } = new(
         Reason,
@@ -151,6 +158,13 @@ public static class Dimensions
     [
         Describe(Genders), Describe(AgeGroups), Describe(ContactReasons), Describe(PriorityGroups), Describe(ManagementMembers),
         Describe(DeficiencyLevels), Describe(DeficiencyAreas), Describe(OperatingForms), Describe(OrganisationForms),
+    ];
+
+    /// <summary>Every dimension's (variant, label) pairs: the header texts read as a label besides the label itself.</summary>
+    public static IReadOnlyList<(string Variant, string Label)> Variants { get; } =
+    [
+        .. Genders.Variants, .. AgeGroups.Variants, .. ContactReasons.Variants, .. PriorityGroups.Variants, .. ManagementMembers.Variants,
+        .. DeficiencyLevels.Variants, .. DeficiencyAreas.Variants, .. OperatingForms.Variants, .. OrganisationForms.Variants,
     ];
 
     /// <summary>The dimension of an enum type.</summary>

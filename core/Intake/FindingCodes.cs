@@ -59,6 +59,7 @@ public static class FindingCodes
 
     // Warnings
     public const string WaitingDaysOver365 = "WAITING_DAYS_OVER_365";
+    public const string WaitingZeroDays = "WAITING_ZERO_DAYS";
     public const string ClientsPerFullTimeEquivalentHigh = "CLIENTS_PER_FTE_HIGH";
     public const string PreviousYearDeviation = "PREVIOUS_YEAR_DEVIATION";
 

@@ -229,7 +229,7 @@ internal static class SampleSet
 
     private static WaitingFigures Waiting(PublishedCounty county, bool hasPriorityOrder, int index)
     {
-        // The report shows operations that had a waiting time and an estimate; "0 days" cannot be a waiting time (contract).
+        // Ja with 0 days (2021 Tabell 4: three counties) is accepted only with a warning (WAITING_ZERO_DAYS); samples carry none, so those report Nej.
         var hasWaiting = county.OperationsWithWaitingTime > 0 && county.EstimatedWaitingDays > 0;
         var priorities = new Dictionary<PriorityGroup, int>();
         if (hasPriorityOrder)

@@ -73,7 +73,8 @@ internal static class SampleWriter
         text.AppendLine("`clients_total` by those few. Ja/Nej answers (priority order, complete management group, deficiency routine)");
         text.AppendLine("cannot add up to a national number of operations with one report per county; the share of Nej");
         text.AppendLine("approximates the national share. Waiting times come from `waiting-times-by-county.csv` (weeks × 7 for 2020;");
-        text.AppendLine("a county whose estimate is 0 reports Nej, since the contract requires a positive estimate with Ja).");
+        text.AppendLine("a county whose estimate is 0 reports Nej: Ja with 0 days is accepted only with the warning WAITING_ZERO_DAYS,");
+        text.AppendLine("and the samples carry no warnings).");
         text.AppendLine();
         text.AppendLine("| file | verksamhet | note |");
         text.AppendLine("|---|---|---|");

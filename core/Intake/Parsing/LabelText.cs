@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 
 namespace PoIntake.Core.Intake.Parsing;
@@ -5,9 +6,16 @@ namespace PoIntake.Core.Intake.Parsing;
 /// <summary>
 /// The contract's label matching: trimmed, white space (incl. NBSP and narrow NBSP) collapsed, case folded,
 /// a trailing colon ignored, and every dash the same hyphen with no space around it ("18 – 29 år" = "18-29 år").
+/// A dimension value's variants (<see cref="Dimensions"/>, e.g. "65 år och äldre" for "65– år") read as its label.
 /// </summary>
 internal static class LabelText
 {
+    private static readonly FrozenDictionary<string, string> LabelOfVariant = Dimensions.Variants
+        .ToFrozenDictionary(v => Normalize(v.Variant), v => Normalize(v.Label), StringComparer.Ordinal);
+
+    /// <summary>A normalised text as the label it stands for: a variant's label, otherwise the text itself.</summary>
+    public static string Canonical(string normalised) => LabelOfVariant.GetValueOrDefault(normalised, normalised);
+
     public static string Normalize(string? text)
     {
         if (string.IsNullOrEmpty(text))

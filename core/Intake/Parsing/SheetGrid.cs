@@ -20,7 +20,7 @@ internal sealed class SheetGrid
 
         _labels = _cells
             .Where(c => c.Value.Kind == CellKind.Text)
-            .Select(c => (c.Key.Row, c.Key.Column, LabelText.Normalize(c.Value.Text)))
+            .Select(c => (c.Key.Row, c.Key.Column, LabelText.Canonical(LabelText.Normalize(c.Value.Text))))
             .OrderBy(c => c.Row)
             .ThenBy(c => c.Column)
             .ToList();
@@ -37,7 +37,7 @@ internal sealed class SheetGrid
 
     public CellValue this[int row, int column] => _cells.GetValueOrDefault((row, column), CellValue.Empty);
 
-    /// <summary>Text cells in reading order (row by row), with their normalised text.</summary>
+    /// <summary>Text cells in reading order (row by row), with their normalised text (a label's variant as the label).</summary>
     public IReadOnlyList<(int Row, int Column, string Label)> Labels => _labels;
 
     public (int Row, int Column)? FindLabel(string label)

@@ -19,12 +19,20 @@ internal static class WaitingSheet
 
         if (daysCell is not null && hasWaiting is { } waiting && sheet.Sink.ErrorCount == errorsBefore)
         {
-            if (waiting && (days ?? 0) == 0)
+            if (waiting && days is null)
             {
                 sheet.Error(FindingCodes.WaitingDaysMissing, daysCell.Address, L.EstimatedDays,
-                    days is null ? "cellen är tom fast det finns väntetid" : "0 dagar fast det finns väntetid",
-                    "ett antal dagar större än 0 när \"" + L.HasWaitingTime + "\" är Ja",
+                    "cellen är tom fast det finns väntetid",
+                    "ett antal dagar (0 eller fler) när \"" + L.HasWaitingTime + "\" är Ja",
                     $"Skriv den uppskattade väntetiden i dagar i cell {daysCell.Address}, eller svara Nej på frågan om väntetid.");
+            }
+            else if (waiting && days == 0)
+            {
+                // The lägesrapport counts such a verksamhet as one with waiting time and prints its estimate as 0 (2021 Tabell 4).
+                sheet.Warning(FindingCodes.WaitingZeroDays, daysCell.Address, L.EstimatedDays,
+                    $"en uppskattad väntetid på 0 dagar fast \"{L.HasWaitingTime}\" är Ja",
+                    "oftast ett antal dagar större än 0 när det finns väntetid; rapporten godtas och verksamheten räknas som en verksamhet med väntetid, med 0 dagar",
+                    $"Kontrollera cell {daysCell.Address}: skriv den uppskattade väntetiden i dagar om den är känd, eller svara Nej på frågan om väntetid om det inte fanns någon.");
             }
             else if (!waiting && days > 0)
             {

@@ -171,13 +171,24 @@ public sealed class FigureSheetsTests
     [Fact]
     public void Parse_WaitingYesWithoutDays_ReportsWaitingDaysMissing()
     {
-        foreach (var days in new object?[] { null, 0 })
-        {
-            var workbook = TestWorkbook.Valid().Set(Sheets.Waiting, WorkbookLabels.Waiting.EstimatedDays, days);
+        var workbook = TestWorkbook.Valid().Set(Sheets.Waiting, WorkbookLabels.Waiting.EstimatedDays, null);
 
-            AssertFinding(Parse(workbook), FindingCodes.WaitingDaysMissing, Severity.Error, Sheets.Waiting,
-                workbook.AddressOf(Sheets.Waiting, WorkbookLabels.Waiting.EstimatedDays), WorkbookLabels.Waiting.EstimatedDays);
-        }
+        AssertFinding(Parse(workbook), FindingCodes.WaitingDaysMissing, Severity.Error, Sheets.Waiting,
+            workbook.AddressOf(Sheets.Waiting, WorkbookLabels.Waiting.EstimatedDays), WorkbookLabels.Waiting.EstimatedDays);
+    }
+
+    [Fact]
+    public void Parse_WaitingYesWithZeroDays_IsAcceptedWithAWarning()
+    {
+        var workbook = TestWorkbook.Valid().Set(Sheets.Waiting, WorkbookLabels.Waiting.EstimatedDays, 0);
+        var result = Parse(workbook);
+
+        var warning = AssertFinding(result, FindingCodes.WaitingZeroDays, Severity.Warning, Sheets.Waiting,
+            workbook.AddressOf(Sheets.Waiting, WorkbookLabels.Waiting.EstimatedDays), WorkbookLabels.Waiting.EstimatedDays);
+        Assert.Contains("0 dagar", warning.Message, StringComparison.Ordinal);
+        var waiting = AssertValid(result).Waiting!;
+        Assert.True(waiting.HasWaitingTime);
+        Assert.Equal(0, waiting.EstimatedWaitingDays);
     }
 
     [Fact]

@@ -134,6 +134,39 @@ public sealed class ReportParserTests
     }
 
     [Theory]
+    [InlineData("65-")]
+    [InlineData("65 –")]
+    [InlineData("65 år-")]
+    [InlineData("65 år –")]
+    [InlineData("≥65 år")]
+    [InlineData("≥ 65 år")]
+    [InlineData("65 år och äldre")]
+    [InlineData("65 År Och Äldre")]
+    [InlineData("65+")]
+    [InlineData("65 +")]
+    [InlineData("65+ år")]
+    [InlineData("65 år+")]
+    [InlineData("65 år +")]
+    public void Parse_AgeHeaderVariantOf65Plus_ReadsTheColumnAs65Plus(string header)
+    {
+        var report = AssertValid(Parse(TestWorkbook.Valid().Relabel(Sheets.Clients, "65– år", header)));
+
+        Assert.Equal(10, report.Clients!.ByGenderAndAge[(Gender.Women, AgeGroup.Age65Plus)]);
+        Assert.Equal(5, report.Clients.ByGenderAndAge[(Gender.Men, AgeGroup.Age65Plus)]);
+    }
+
+    [Theory]
+    [InlineData("65")]
+    [InlineData("64 år och äldre")]
+    [InlineData("≥66 år")]
+    public void Parse_AgeHeaderThatIsNoVariant_ReportsTableMissing(string header)
+    {
+        var result = Parse(TestWorkbook.Valid().Relabel(Sheets.Clients, "65– år", header));
+
+        AssertFinding(result, FindingCodes.TableMissing, Severity.Error, Sheets.Clients, null, WorkbookLabels.Clients.ByGenderAndAgeTitle);
+    }
+
+    [Theory]
     [InlineData("Antal årsarbetare:")]
     [InlineData("  ANTAL\u00A0\u00A0årsarbetare :")]
     [InlineData("antal  årsarbetare")]

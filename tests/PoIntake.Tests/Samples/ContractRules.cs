@@ -48,7 +48,7 @@ internal static class ContractRules
         Require(ombud.Ombud.Total == 0 || ombud.FullTimeEquivalents > 0, "no årsarbetare with ombud", v);
         Require(clients.ByGenderAndAge.Values.All(c => c >= 0), "negative clients", v);
         Require(clients.New <= clients.Total && clients.Ended <= clients.Total, "new/ended > clients", v);
-        Require(waiting.HasWaitingTime ? waiting.EstimatedWaitingDays > 0 : waiting.EstimatedWaitingDays == 0, "waiting days vs Ja/Nej", v);
+        Require(waiting.HasWaitingTime || waiting.EstimatedWaitingDays == 0, "waiting days with Nej", v);
         Require(waiting.HasPriorityOrder || waiting.Priorities.Count == 0, "priorities without priority order", v);
         Require(waiting.Priorities.Values.All(p => p is >= 1 and <= 3), "priority outside 1–3", v);
         Require(management.Meetings >= 0, "negative meetings", v);
@@ -62,6 +62,7 @@ internal static class ContractRules
         // Accepted without warnings: no clients-per-årsarbetare or waiting-time warning.
         Require(clients.Total <= 60 * ombud.FullTimeEquivalents, "more than 60 clients per årsarbetare", v);
         Require(waiting.EstimatedWaitingDays <= 365, "waiting over 365 days", v);
+        Require(!waiting.HasWaitingTime || waiting.EstimatedWaitingDays > 0, "Ja with 0 waiting days", v);
         return v;
     }
 

@@ -153,6 +153,27 @@ public sealed class TotalsCalculatorTests
     }
 
     [Fact]
+    public void Calculate_WaitingYesWithZeroDaysFromAWorkbook_CountsAsWaitingWithZeroDays()
+    {
+        // As the lägesrapport's Tabell 4 (2021: Kronoberg, Värmland, Västmanland): a verksamhet with waiting time, its estimate 0.
+        var zero = Intake.ParserTestKit.AssertValid(Intake.ParserTestKit.Parse(
+            Intake.TestWorkbook.Valid().Set(WorkbookLabels.Sheets.Waiting, WorkbookLabels.Waiting.EstimatedDays, 0)));
+        var ten = PublishedReportSets.RandomReport(new Random(3), zero.Operation.Year, zero.Operation.CountyCode, "PO Tio", ["2580"], new Dictionary<(Gender, AgeGroup), int>()) with
+        {
+            Waiting = new WaitingFigures(true, 10, false, new Dictionary<PriorityGroup, int>()),
+        };
+
+        var totals = Calculate(new[] { zero, ten }.Select((r, i) => (PublishedReportSets.Current(r, i), r)));
+
+        Assert.Equal(2, totals.WaitingTimes.OperationsWithWaitingTime);
+        Assert.Equal(5m, totals.WaitingTimes.MedianEstimatedDays);
+        var county = Assert.Single(totals.Counties, c => c.Code == zero.Operation.CountyCode);
+        Assert.Equal(2, county.OperationsWithWaitingTime);
+        Assert.Equal(5m, county.MedianEstimatedWaitingDays);
+        Assert.Equal(10, county.MaxEstimatedWaitingDays);
+    }
+
+    [Fact]
     public void Calculate_CentralLevelTexts_ListedWithCounty()
     {
         var report = PublishedReportSets.RandomReport(new Random(1), 2025, "12", "PO Malmö", ["1280"], new Dictionary<(Gender, AgeGroup), int>()) with

@@ -57,6 +57,47 @@ internal static class OtherProducers
         }
     }
 
+    /// <summary>
+    /// Edited in openpyxl, as a person scripting the report would: in <paramref name="sheet"/> every text cell equal to a key of
+    /// <paramref name="replaceText"/> gets the new text, and each cell of <paramref name="setCells"/> (A1 address) the given value.
+    /// </summary>
+    public static byte[] EditedByOpenpyxl(byte[] workbook, string sheet, IReadOnlyDictionary<string, string> replaceText, IReadOnlyDictionary<string, object?> setCells)
+    {
+        Require(Python, "apt-get install -y python3-openpyxl");
+        var folder = Directory.CreateTempSubdirectory("pointake-openpyxl-");
+        try
+        {
+            var input = Path.Combine(folder.FullName, "in.xlsx");
+            var output = Path.Combine(folder.FullName, "out.xlsx");
+            var edits = Path.Combine(folder.FullName, "edits.json");
+            File.WriteAllBytes(input, workbook);
+            File.WriteAllText(edits, System.Text.Json.JsonSerializer.Serialize(new { sheet, replace = replaceText, set = setCells }));
+            const string Script = """
+                import json, openpyxl, sys
+                edits = json.load(open(sys.argv[3], encoding="utf-8"))
+                book = openpyxl.load_workbook(sys.argv[1])
+                ws = book[edits["sheet"]]
+                replaced = 0
+                for row in ws.iter_rows():
+                    for cell in row:
+                        if isinstance(cell.value, str) and cell.value in edits["replace"]:
+                            cell.value = edits["replace"][cell.value]
+                            replaced += 1
+                if replaced != len(edits["replace"]):
+                    sys.exit("replaced %d cells, expected %d" % (replaced, len(edits["replace"])))
+                for address, value in edits["set"].items():
+                    ws[address] = value
+                book.save(sys.argv[2])
+                """;
+            Run(Python, ["-c", Script, input, output, edits]);
+            return File.ReadAllBytes(output);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     /// <summary>Every shared-string cell rewritten as an inline string (t="inlineStr"), as some exporters write them.</summary>
     public static byte[] WithInlineStrings(byte[] workbook)
     {

@@ -75,6 +75,25 @@ public sealed class WorkbookReaderTests
     }
 
     [Fact]
+    public void Parse_EditedByOpenpyxlWith65PlusVariantAndZeroWaitingDays_AcceptsWithWarning()
+    {
+        var valid = TestWorkbook.Valid();
+        var days = valid.AddressOf(Sheets.Waiting, WorkbookLabels.Waiting.EstimatedDays);
+        var clients = OtherProducers.EditedByOpenpyxl(valid.Build(), Sheets.Clients, new Dictionary<string, string> { ["65– år"] = "65 år och äldre" }, new Dictionary<string, object?>());
+        var edited = OtherProducers.EditedByOpenpyxl(clients, Sheets.Waiting, new Dictionary<string, string>(), new Dictionary<string, object?> { [days] = 0 });
+
+        var result = Parser().Parse(edited, TestWorkbook.Origin);
+
+        Assert.DoesNotContain(result.Findings, f => f.Severity == Severity.Error);
+        var warning = Assert.Single(result.Findings, f => f.Code == FindingCodes.WaitingZeroDays);
+        Assert.Equal((Severity.Warning, Sheets.Waiting, days), (warning.Severity, warning.Sheet, warning.Cell));
+        var report = AssertValid(result);
+        Assert.Equal(10, report.Clients!.ByGenderAndAge[(Gender.Women, AgeGroup.Age65Plus)]);
+        Assert.Equal(5, report.Clients.ByGenderAndAge[(Gender.Men, AgeGroup.Age65Plus)]);
+        Assert.Equal((true, 0), (report.Waiting!.HasWaitingTime, report.Waiting.EstimatedWaitingDays));
+    }
+
+    [Fact]
     public void Read_ValueOutsideTheRowLimit_RefusesNamingSheetAndCell()
     {
         var workbook = TestWorkbook.Valid().Raw(Sheets.Economy, "C41", "x").Build();
