@@ -110,7 +110,7 @@ public static class FindingCodes
     /// <summary>The codes whose findings are Warnings (accepted, but shown); every other code is an Error.</summary>
     public static IReadOnlySet<string> Warnings { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        WaitingDaysOver365, ClientsPerFullTimeEquivalentHigh, PreviousYearDeviation, ContactsEmailMissing,
+        WaitingDaysOver365, WaitingZeroDays, ClientsPerFullTimeEquivalentHigh, PreviousYearDeviation, ContactsEmailMissing,
     };
 
     /// <summary>The screener's refusals: the file as a whole was not read.</summary>
