@@ -42,11 +42,6 @@ public sealed class UploadReportFunction(
             return answer;
         }
 
-        return await HttpResults.GuardAsync(logger, "UploadReport", () => StoreAsync(request, reportingYear, county, cancellationToken), cancellationToken);
-    }
-
-    private async Task<IActionResult> StoreAsync(HttpRequest request, int reportingYear, County county, CancellationToken cancellationToken)
-    {
         if (await HttpResults.ReadBodyAsync(request, MaxBodyBytes, cancellationToken) is not { } buffer)
         {
             return TooLarge();
