@@ -64,7 +64,8 @@ internal static partial class HttpFunctionEndpoints
             logger,
             function.Function.Name,
             context.RequestAborted);
-        switch (problem ?? result)
+        var answer = problem ?? result;
+        switch (answer)
         {
             case IActionResult action:
                 await action.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
@@ -75,7 +76,7 @@ internal static partial class HttpFunctionEndpoints
             case null:
                 break;
             default:
-                await context.Response.WriteAsJsonAsync(result, result.GetType(), JsonOptions(context), context.RequestAborted);
+                await context.Response.WriteAsJsonAsync(answer, answer.GetType(), JsonOptions(context), context.RequestAborted);
                 break;
         }
     }
