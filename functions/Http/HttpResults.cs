@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
 using PoIntake.Core.Totals;
+using PoIntake.Core.Upload;
 
 namespace PoIntake.Functions.Http;
 
@@ -75,6 +76,9 @@ internal static class HttpResults
             Content = JsonSerializer.Serialize(body, TotalsJson.Options),
         };
     }
+
+    /// <summary>A refusal from core as a problem.</summary>
+    public static ContentResult Problem(int statusCode, UploadRefusal refusal) => Problem(statusCode, refusal.Title, refusal.Detail);
 
     /// <summary>
     /// The request body, or null when it is longer than <paramref name="maxBytes"/>. The limit is enforced on the stream
