@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
 using PoIntake.Core.Reminders;
@@ -14,8 +15,8 @@ public static class ServiceCollectionExtensions
     /// <summary>Registers everything core offers. Feature folders add their own AddPoIntake… methods and this calls them.</summary>
     public static IServiceCollection AddPoIntakeCore(this IServiceCollection services)
     {
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(MunicipalityRegistry.Default);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(MunicipalityRegistry.Default);
         services.AddPoIntakeParsing();
         return services;
     }

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PoIntake.Core;
 using PoIntake.Core.Intake.Screening;
-using PoIntake.Core.Totals;
 
 namespace PoIntake.Functions;
 
@@ -13,7 +12,6 @@ public static class FunctionAppServiceCollectionExtensions
     {
         services.AddPoIntakeCore(configuration);
         services.AddPoIntakeScreening(configuration);
-        services.AddPoIntakeTotals();
         return services;
     }
 }

@@ -35,7 +35,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<YearRevisionStore>();
         services.TryAddSingleton<IntakeResultStore>();
 
-        services.TryAddSingleton<ReportChecker>();
+        services.AddPoIntakeParsing();
         services.TryAddSingleton<IReportIntake, ReportIntakeService>();
         return services;
     }

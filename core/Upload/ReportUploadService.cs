@@ -50,6 +50,13 @@ public sealed partial class ReportUploadService(ReportChecker checker, BlobServi
         throw new InvalidOperationException("No free blob name for the upload.");
     }
 
+    /// <summary>The refusal of an upload body longer than <see cref="UploadOptions.MaxBodyBytes"/>.</summary>
+    public static UploadRefusal TooLarge(long maxBodyBytes) =>
+        new("Filen är för stor", $"Arbetsboken får vara högst {maxBodyBytes / (1024 * 1024)} MB.");
+
+    /// <summary>The refusal of an empty upload body.</summary>
+    public static UploadRefusal NoFile { get; } = new("Ingen fil", "Skicka arbetsboken (.xlsx) som begärans innehåll.");
+
     /// <summary>File name from the client reduced to letters, digits, '-' and '_' (no path, no extension).</summary>
     public static string SafeName(string? fileName)
     {

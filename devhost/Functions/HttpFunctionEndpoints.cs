@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.Azure.Functions.Worker;
+using PoIntake.Functions.Http;
 using FromBodyAttribute = Microsoft.Azure.Functions.Worker.Http.FromBodyAttribute;
 
 namespace PoIntake.DevHost.Functions;
@@ -55,8 +56,16 @@ internal static partial class HttpFunctionEndpoints
     private static async Task InvokeAsync(HttpFunction function, HttpContext context)
     {
         var body = await ReadBodyAsync(function, context);
-        var result = await FunctionInvoker.InvokeAsync(function.Function, context.RequestServices, parameter => Bind(parameter, context, body));
-        switch (result)
+        // The same last line of defence as the worker's ProblemMiddleware: an unexpected exception becomes the 500 problem.
+        object? result = null;
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger<ProblemMiddleware>();
+        var problem = await HttpResults.CatchUnexpectedAsync(
+            async () => result = await FunctionInvoker.InvokeAsync(function.Function, context.RequestServices, parameter => Bind(parameter, context, body)),
+            logger,
+            function.Function.Name,
+            context.RequestAborted);
+        var answer = problem ?? result;
+        switch (answer)
         {
             case IActionResult action:
                 await action.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
@@ -67,7 +76,7 @@ internal static partial class HttpFunctionEndpoints
             case null:
                 break;
             default:
-                await context.Response.WriteAsJsonAsync(result, result.GetType(), JsonOptions(context), context.RequestAborted);
+                await context.Response.WriteAsJsonAsync(answer, answer.GetType(), JsonOptions(context), context.RequestAborted);
                 break;
         }
     }

@@ -16,13 +16,10 @@ public sealed partial class GetNationalTotalsFunction(
     ILogger<GetNationalTotalsFunction> logger)
 {
     [Function("GetNationalTotals")]
-    public Task<IActionResult> RunAsync(
+    public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "totals/{year}")] HttpRequest request,
         string year,
-        CancellationToken cancellationToken) =>
-        HttpResults.GuardAsync(logger, "GetNationalTotals", () => AnswerAsync(request, year, cancellationToken), cancellationToken);
-
-    private async Task<IActionResult> AnswerAsync(HttpRequest request, string year, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
         if (!HttpResults.TryParseYear(year, out var reportingYear))
         {

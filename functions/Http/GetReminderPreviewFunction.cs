@@ -10,9 +10,9 @@ namespace PoIntake.Functions.Http;
 
 /// <summary>
 /// <c>GET /api/reminders/preview?date=YYYY-MM-DD</c>: every reminder whose moment falls on that Swedish calendar day,
-/// with its ledger state; sends nothing. Lists every county's recipients, so Socialstyrelsen's national key only. Answers 501 while the app is composed without reminders.
+/// with its ledger state; sends nothing. Lists every county's recipients, so Socialstyrelsen's national key only.
 /// </summary>
-public sealed class GetReminderPreviewFunction(ILogger<GetReminderPreviewFunction> logger, AccessKeys accessKeys, ReminderPass? reminders = null)
+public sealed class GetReminderPreviewFunction(ILogger<GetReminderPreviewFunction> logger, AccessKeys accessKeys, ReminderPass reminders)
 {
     [Function("GetReminderPreview")]
     public async Task<IActionResult> RunAsync(
@@ -32,19 +32,6 @@ public sealed class GetReminderPreviewFunction(ILogger<GetReminderPreviewFunctio
                 "Ange datumet som date=ÅÅÅÅ-MM-DD, till exempel date=2028-01-10.");
         }
 
-        if (reminders is null)
-        {
-            return HttpResults.Problem(
-                StatusCodes.Status501NotImplemented,
-                "Inte infört ännu",
-                "Förhandsvisning av påminnelser finns inte i den här installationen.");
-        }
-
-        return await HttpResults.GuardAsync(logger, "GetReminderPreview", () => PreviewAsync(reminders, date, cancellationToken), cancellationToken);
-    }
-
-    private static async Task<IActionResult> PreviewAsync(ReminderPass reminders, DateOnly date, CancellationToken cancellationToken)
-    {
         var items = await reminders.PreviewAsync(date, cancellationToken);
         return HttpResults.Json(new
         {

@@ -31,11 +31,7 @@ public sealed class GetStatusFunction(StatusService status, MunicipalityRegistry
             return refused;
         }
 
-        return await HttpResults.GuardAsync(
-            logger,
-            "GetStatus",
-            async () => HttpResults.Json(await status.GetAsync(reportingYear, cancellationToken)),
-            cancellationToken);
+        return HttpResults.Json(await status.GetAsync(reportingYear, cancellationToken));
     }
 
     [Function("GetCountyStatus")]
@@ -51,10 +47,6 @@ public sealed class GetStatusFunction(StatusService status, MunicipalityRegistry
             return answer;
         }
 
-        return await HttpResults.GuardAsync(
-            logger,
-            "GetCountyStatus",
-            async () => HttpResults.Json(await status.GetCountyAsync(reportingYear, county.Code, cancellationToken)),
-            cancellationToken);
+        return HttpResults.Json(await status.GetCountyAsync(reportingYear, county.Code, cancellationToken));
     }
 }

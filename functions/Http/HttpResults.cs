@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
 using PoIntake.Core.Totals;
+using PoIntake.Core.Upload;
 
 namespace PoIntake.Functions.Http;
 
@@ -25,14 +26,17 @@ internal static class HttpResults
     };
 
     /// <summary>
-    /// Runs the function body; an unexpected exception (storage down, a bug) becomes a 500 problem instead of escaping to
-    /// the host, so no exception type or stack trace can reach the caller. The exception goes to the log only.
+    /// The last line of defence around one HTTP function invocation, applied by <see cref="ProblemMiddleware"/> in the
+    /// worker and by devhost's endpoints: null when <paramref name="invoke"/> completed, else the 500 problem that stands
+    /// in for its result. An unexpected exception (storage down, a bug) never reaches the caller, so no exception type or
+    /// stack trace can leak; it goes to the log only. A cancelled request stays cancelled (never a 500).
     /// </summary>
-    public static async Task<IActionResult> GuardAsync(ILogger logger, string function, Func<Task<IActionResult>> body, CancellationToken cancellationToken)
+    public static async Task<ContentResult?> CatchUnexpectedAsync(Func<Task> invoke, ILogger logger, string function, CancellationToken cancellationToken)
     {
         try
         {
-            return await body();
+            await invoke();
+            return null;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -72,6 +76,9 @@ internal static class HttpResults
             Content = JsonSerializer.Serialize(body, TotalsJson.Options),
         };
     }
+
+    /// <summary>A refusal from core as a problem.</summary>
+    public static ContentResult Problem(int statusCode, UploadRefusal refusal) => Problem(statusCode, refusal.Title, refusal.Detail);
 
     /// <summary>
     /// The request body, or null when it is longer than <paramref name="maxBytes"/>. The limit is enforced on the stream

@@ -11,21 +11,16 @@ namespace PoIntake.Functions.Http;
 public sealed class ListTotalsYearsFunction(TotalsService totals, AccessKeys accessKeys, ILogger<ListTotalsYearsFunction> logger)
 {
     [Function("ListTotalsYears")]
-    public Task<IActionResult> RunAsync(
+    public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "totals")] HttpRequest request,
-        CancellationToken cancellationToken) =>
-        HttpResults.GuardAsync(
-            logger,
-            "ListTotalsYears",
-            async () =>
-            {
-                if (AccessGate.Refusal(accessKeys, logger, "ListTotalsYears", request, AccessScope.National) is { } refused)
-                {
-                    return refused;
-                }
+        CancellationToken cancellationToken)
+    {
+        if (AccessGate.Refusal(accessKeys, logger, "ListTotalsYears", request, AccessScope.National) is { } refused)
+        {
+            return refused;
+        }
 
-                var years = await totals.ListYearsAsync(cancellationToken);
-                return HttpResults.Json(new { years });
-            },
-            cancellationToken);
+        var years = await totals.ListYearsAsync(cancellationToken);
+        return HttpResults.Json(new { years });
+    }
 }

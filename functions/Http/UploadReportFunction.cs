@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
@@ -14,19 +15,18 @@ namespace PoIntake.Functions.Http;
 /// <c>POST /api/reports/{year}/{countyCode}</c> (body: the .xlsx; file name in the header <c>x-pointake-file-name</c>,
 /// URL-encoded UTF-8, or a Content-Disposition file name; header <c>x-pointake-county-key</c>: the county board's own
 /// key): 200 accepted and stored for intake, 422 rejected with the findings, 400 for a bad year or county, 403 without
-/// the county's key, 413 for a body over <see cref="MaxBodyBytes"/> (counted on the stream, so also when chunked).
+/// the county's key, 413 for a body over <see cref="UploadOptions.MaxBodyBytes"/> (counted on the stream, so also when chunked).
 /// </summary>
 public sealed class UploadReportFunction(
     ReportUploadService uploads,
     MunicipalityRegistry registry,
     AccessKeys accessKeys,
+    IOptions<UploadOptions> options,
     ILogger<UploadReportFunction> logger)
 {
     /// <summary>The request header carrying the uploaded file's name (never the query string: request telemetry logs it).</summary>
     public const string FileNameHeader = "x-pointake-file-name";
 
-    // Above any workbook the screener accepts; bigger bodies are refused without being buffered whole.
-    internal const long MaxBodyBytes = 25 * 1024 * 1024;
 
     [Function("UploadReport")]
     public async Task<IActionResult> RunAsync(
@@ -42,19 +42,15 @@ public sealed class UploadReportFunction(
             return answer;
         }
 
-        return await HttpResults.GuardAsync(logger, "UploadReport", () => StoreAsync(request, reportingYear, county, cancellationToken), cancellationToken);
-    }
-
-    private async Task<IActionResult> StoreAsync(HttpRequest request, int reportingYear, County county, CancellationToken cancellationToken)
-    {
-        if (await HttpResults.ReadBodyAsync(request, MaxBodyBytes, cancellationToken) is not { } buffer)
+        var maxBodyBytes = options.Value.MaxBodyBytes;
+        if (await HttpResults.ReadBodyAsync(request, maxBodyBytes, cancellationToken) is not { } buffer)
         {
-            return TooLarge();
+            return HttpResults.Problem(StatusCodes.Status413PayloadTooLarge, ReportUploadService.TooLarge(maxBodyBytes));
         }
 
         if (buffer.Length == 0)
         {
-            return HttpResults.Problem(StatusCodes.Status400BadRequest, "Ingen fil", "Skicka arbetsboken (.xlsx) som begärans innehåll.");
+            return HttpResults.Problem(StatusCodes.Status400BadRequest, ReportUploadService.NoFile);
         }
 
         var result = await uploads.UploadAsync(reportingYear, county.Code, FileName(request), buffer, cancellationToken);
@@ -92,9 +88,4 @@ public sealed class UploadReportFunction(
             ? (disposition.FileNameStar.Value ?? disposition.FileName.Value)?.Trim('"')
             : null;
     }
-
-    private static ContentResult TooLarge() => HttpResults.Problem(
-        StatusCodes.Status413PayloadTooLarge,
-        "Filen är för stor",
-        $"Arbetsboken får vara högst {MaxBodyBytes / (1024 * 1024)} MB.");
 }

@@ -112,6 +112,10 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       Reminders__PublicBaseUrl: 'https://${site.properties.defaultHostName}'
       // Totals are served from memory; one YearRevisions read per second tells each instance about new intakes.
       Totals__RevisionCheckInterval: '00:00:01'
+      // Request-body limits of the upload and findings endpoints (docs/hardening.md); the same as local.settings.sample.json.
+      Upload__MaxBodyBytes: '26214400'
+      Upload__MaxFindingsBodyBytes: '2097152'
+      Upload__MaxFindings: '5000'
       // Limits for refused files (docs/findings.md, Screening); the same values as local.settings.sample.json.
       Screening__MaxFileBytes: '10485760'
       Screening__MaxUncompressedBytes: '104857600'

@@ -51,6 +51,10 @@ public sealed class SampleHttpFunctions(InvocationCounter counter)
     public IResult Problem([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "problem")] HttpRequest request) =>
         Results.Problem(statusCode: 404, title: "Inga uppgifter");
 
+    [Function("Broken")]
+    public Task<IActionResult> BrokenAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "broken")] HttpRequest request) =>
+        throw new InvalidOperationException("secret-detail-in-exception");
+
     [Function("NeedsContext")]
     public IActionResult NeedsContext([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "context")] HttpRequest request, FunctionContext context) =>
         new OkResult();
@@ -97,7 +101,7 @@ public sealed class HttpFunctionEndpointsTests : IAsyncLifetime
     {
         var catalog = new FunctionCatalog([typeof(SampleHttpFunctions)]);
 
-        Assert.Equal(["GetThing", "NeedsContext", "Ping", "PostThing", "Problem"], catalog.Http.Select(f => f.Function.Name).Order());
+        Assert.Equal(["Broken", "GetThing", "NeedsContext", "Ping", "PostThing", "Problem"], catalog.Http.Select(f => f.Function.Name).Order());
         var timer = Assert.Single(catalog.Timers);
         Assert.Equal("0 0 6 * * *", timer.Schedule);
         Assert.True(timer.RunOnStartup);
@@ -189,6 +193,19 @@ public sealed class HttpFunctionEndpointsTests : IAsyncLifetime
         var response = await client.GetAsync("/api/context");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_FunctionThrows_SwedishProblemOf500WithoutExceptionDetails()
+    {
+        var response = await client.GetAsync("/api/broken");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Internt fel", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-detail", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("InvalidOperationException", body, StringComparison.Ordinal);
     }
 
     private sealed record ThingResponse(int Id, string Query, int Invocation);

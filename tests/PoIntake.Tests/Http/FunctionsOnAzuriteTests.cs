@@ -13,6 +13,7 @@ using PoIntake.Core.Access;
 using PoIntake.Functions.Http;
 using PoIntake.Tests.Storage;
 using PoIntake.Tests.Totals;
+using PoIntake.Core.Upload;
 using PoIntake.Tests.Upload;
 using static PoIntake.Tests.Http.HttpFunctionTestKit;
 
@@ -341,7 +342,7 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
     public async Task UploadReport_ChunkedBodyOverTheLimit_413_ChunkedWithinTheLimit_Accepted()
     {
         var (scenario, function) = await CreateUploadAsync();
-        var tooLarge = new byte[UploadReportFunction.MaxBodyBytes + 1];
+        var tooLarge = new byte[new UploadOptions().MaxBodyBytes + 1];
         var report = ReportWorkbookWriter.Write(StorageScenario.ValidReport(new Random(17), UploadYear, "06", "PO Jönköping", "0680"));
 
         var refused = await function.RunAsync(Post(tooLarge, "for-stor", TestRoleKeys.KeyOf("06"), chunked: true), $"{UploadYear}", "06", CancellationToken.None);

@@ -2,7 +2,11 @@ using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using PoIntake.Core.Intake;
+using PoIntake.Core.Reference;
 using PoIntake.Core.Storage;
+using PoIntake.Core.Totals;
 using PoIntake.Functions;
 using PoIntake.Functions.Http;
 using PoIntake.Functions.Web;
@@ -50,5 +54,21 @@ public sealed class HttpFunctionCompositionTests
             services.GetService(p.ParameterType) is not null,
             $"{functionType.Name} needs a {p.ParameterType.Name} that AddPoIntakeFunctionApp does not register."));
         Assert.IsType(functionType, ActivatorUtilities.CreateInstance(services, functionType));
+    }
+
+    [Theory]
+    [InlineData(typeof(TimeProvider))]
+    [InlineData(typeof(MunicipalityRegistry))]
+    [InlineData(typeof(ReportChecker))]
+    [InlineData(typeof(TotalsService))]
+    [InlineData(typeof(IConfigureOptions<TotalsOptions>))]
+    public void AddPoIntakeFunctionApp_EachServiceIsRegisteredOnce(Type service)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [ConnectionNames.Storage] = "UseDevelopmentStorage=true" })
+            .Build();
+        var services = new ServiceCollection().AddPoIntakeFunctionApp(configuration);
+
+        Assert.Single(services, d => d.ServiceType == service);
     }
 }

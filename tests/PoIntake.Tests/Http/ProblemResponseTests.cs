@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Azure.Storage;
 using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -46,7 +47,7 @@ public sealed class ProblemResponseTests : IDisposable
     {
         var function = Totals(Throwing());
 
-        var result = await function.RunAsync(NationalGet(), "2025", CancellationToken.None);
+        var result = await ThroughMiddlewareAsync("GetNationalTotals", () => function.RunAsync(NationalGet(), "2025", CancellationToken.None));
 
         var body = AssertProblem(result, StatusCodes.Status500InternalServerError);
         AssertNoExceptionDetails(body.GetRawText());
@@ -59,7 +60,7 @@ public sealed class ProblemResponseTests : IDisposable
     {
         var function = new ListTotalsYearsFunction(Service(Throwing()), TestRoleKeys.Required(), _loggers.CreateLogger<ListTotalsYearsFunction>());
 
-        var result = await function.RunAsync(NationalGet(), CancellationToken.None);
+        var result = await ThroughMiddlewareAsync("ListTotalsYears", () => function.RunAsync(NationalGet(), CancellationToken.None));
 
         AssertNoExceptionDetails(AssertProblem(result, StatusCodes.Status500InternalServerError).GetRawText());
         Assert.Contains(_logs.Entries, e => e.Level == LogLevel.Error && e.Exception is InvalidOperationException);
@@ -73,7 +74,7 @@ public sealed class ProblemResponseTests : IDisposable
         var status = new StatusService(Throwing().Object, log.Object, new StatusCalculator(MunicipalityRegistry.Default), new FakeTimeProvider());
         var function = new GetStatusFunction(status, MunicipalityRegistry.Default, TestRoleKeys.Required(), _loggers.CreateLogger<GetStatusFunction>());
 
-        var result = await function.RunAsync(NationalGet(), "2025", CancellationToken.None);
+        var result = await ThroughMiddlewareAsync("GetStatus", () => function.RunAsync(NationalGet(), "2025", CancellationToken.None));
 
         AssertNoExceptionDetails(AssertProblem(result, StatusCodes.Status500InternalServerError).GetRawText());
         Assert.Contains(_logs.Entries, e => e.Level == LogLevel.Error && e.Exception is InvalidOperationException);
@@ -103,7 +104,7 @@ public sealed class ProblemResponseTests : IDisposable
             services, TestRoleKeys.Required(), _loggers.CreateLogger<UploadReportFunction>());
         var report = ReportWorkbookWriter.Write(StorageScenario.ValidReport(new Random(3), 2026, "25", "PO Kiruna", "2584"));
 
-        var result = await function.RunAsync(Post(report, countyKey: TestRoleKeys.KeyOf("25")), "2026", "25", CancellationToken.None);
+        var result = await ThroughMiddlewareAsync("UploadReport", () => function.RunAsync(Post(report, countyKey: TestRoleKeys.KeyOf("25")), "2026", "25", CancellationToken.None));
 
         AssertNoExceptionDetails(AssertProblem(result, StatusCodes.Status500InternalServerError).GetRawText());
         Assert.Contains(_logs.Entries, e => e.Level == LogLevel.Error && e.Exception is not null);
@@ -128,7 +129,7 @@ public sealed class ProblemResponseTests : IDisposable
 
         // Friday 30 January 2037 has a grant-application reminder (30 days before falls on Saturday 31 January and moves
         // to the Friday), so the pass must ask the contacts port.
-        var result = await function.RunAsync(NationalGet("?date=2037-01-30"), CancellationToken.None);
+        var result = await ThroughMiddlewareAsync("GetReminderPreview", () => function.RunAsync(NationalGet("?date=2037-01-30"), CancellationToken.None));
 
         AssertNoExceptionDetails(AssertProblem(result, StatusCodes.Status500InternalServerError).GetRawText());
         Assert.Contains(_logs.Entries, e => e.Level == LogLevel.Error && e.Exception is InvalidOperationException);
@@ -144,7 +145,7 @@ public sealed class ProblemResponseTests : IDisposable
             .ThrowsAsync(new OperationCanceledException(cancelled.Token));
         store.Setup(s => s.ReadAllRevisionsAsync(It.IsAny<CancellationToken>())).ThrowsAsync(new OperationCanceledException(cancelled.Token));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Totals(store).RunAsync(NationalGet(), "2025", cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ThroughMiddlewareAsync("GetNationalTotals", () => Totals(store).RunAsync(NationalGet(), "2025", cancelled.Token), cancelled.Token));
     }
 
     [Theory]
@@ -162,6 +163,14 @@ public sealed class ProblemResponseTests : IDisposable
         var content = Assert.IsType<Microsoft.AspNetCore.Mvc.ContentResult>(result);
         Assert.True(content.StatusCode is 400 or 404, $"status {content.StatusCode}");
         AssertNoExceptionDetails(AssertProblem(result, content.StatusCode!.Value).GetRawText());
+    }
+
+    /// <summary>Runs the function the way the worker's <see cref="ProblemMiddleware"/> and devhost do: through <see cref="HttpResults.CatchUnexpectedAsync"/>.</summary>
+    private async Task<IActionResult> ThroughMiddlewareAsync(string function, Func<Task<IActionResult>> run, CancellationToken cancellationToken = default)
+    {
+        IActionResult? result = null;
+        var problem = await HttpResults.CatchUnexpectedAsync(async () => result = await run(), _loggers.CreateLogger<ProblemMiddleware>(), function, cancellationToken);
+        return problem ?? result!;
     }
 
     private static void AssertNoExceptionDetails(string body)

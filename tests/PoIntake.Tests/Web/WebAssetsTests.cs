@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
+using PoIntake.Core.Upload;
 using PoIntake.Functions.Web;
 using static PoIntake.Tests.Http.HttpFunctionTestKit;
 
@@ -131,7 +132,7 @@ public sealed partial class WebAssetsTests
         };
         var request = Post(JsonSerializer.SerializeToUtf8Bytes(answer));
 
-        var file = Assert.IsType<FileContentResult>(await new FindingsWorkbookFunction().RunAsync(request, CancellationToken.None));
+        var file = Assert.IsType<FileContentResult>(await new FindingsWorkbookFunction(Options.Create(new UploadOptions())).RunAsync(request, CancellationToken.None));
 
         Assert.Equal("synpunkter-uppsala.xlsx", file.FileDownloadName);
         using var workbook = new XLWorkbook(new MemoryStream(file.FileContents));
@@ -150,12 +151,12 @@ public sealed partial class WebAssetsTests
         var message = string.Concat(Enumerable.Repeat("Cellen C7 innehåller text som upprepas. ", 1200));
         var answer = new { findings = new[] { new { code = "X", severity = "Error", sheet = "Klienter", cell = "C7", message, fix = "Kortare." } } };
 
-        var file = Assert.IsType<FileContentResult>(await new FindingsWorkbookFunction().RunAsync(Post(JsonSerializer.SerializeToUtf8Bytes(answer)), CancellationToken.None));
+        var file = Assert.IsType<FileContentResult>(await new FindingsWorkbookFunction(Options.Create(new UploadOptions())).RunAsync(Post(JsonSerializer.SerializeToUtf8Bytes(answer)), CancellationToken.None));
 
-        Assert.True(message.Length > FindingsWorkbookFunction.MaxCellChars);
+        Assert.True(message.Length > FindingsWorkbook.MaxCellChars);
         using var workbook = new XLWorkbook(new MemoryStream(file.FileContents));
         var cell = workbook.Worksheet("Synpunkter").Cell(2, 6).GetString();
-        Assert.Equal(FindingsWorkbookFunction.MaxCellChars, cell.Length);
+        Assert.Equal(FindingsWorkbook.MaxCellChars, cell.Length);
         Assert.EndsWith("…", cell, StringComparison.Ordinal);
         Assert.StartsWith(message[..1000], cell, StringComparison.Ordinal);
     }
@@ -163,11 +164,11 @@ public sealed partial class WebAssetsTests
     [Fact]
     public void FindingsWorkbook_FitCell_NeverSplitsASurrogatePair()
     {
-        var text = new string('a', FindingsWorkbookFunction.MaxCellChars - 2) + "😀😀";
+        var text = new string('a', FindingsWorkbook.MaxCellChars - 2) + "😀😀";
 
-        var cut = FindingsWorkbookFunction.FitCell(text);
+        var cut = FindingsWorkbook.FitCell(text);
 
-        Assert.True(cut.Length <= FindingsWorkbookFunction.MaxCellChars);
+        Assert.True(cut.Length <= FindingsWorkbook.MaxCellChars);
         Assert.False(char.IsHighSurrogate(cut[^2]));
         Assert.Equal(text[..10], cut[..10]);
     }
@@ -176,9 +177,9 @@ public sealed partial class WebAssetsTests
     public async Task FindingsWorkbook_ChunkedBodyOverTheLimit_413()
     {
         var body = Encoding.UTF8.GetBytes("[" + string.Join(',', Enumerable.Repeat("{\"message\":\"" + new string('x', 1000) + "\"}", 2200)) + "]");
-        Assert.True(body.Length > FindingsWorkbookFunction.MaxBodyBytes);
+        Assert.True(body.Length > new UploadOptions().MaxFindingsBodyBytes);
 
-        var result = await new FindingsWorkbookFunction().RunAsync(Post(body, chunked: true), CancellationToken.None);
+        var result = await new FindingsWorkbookFunction(Options.Create(new UploadOptions())).RunAsync(Post(body, chunked: true), CancellationToken.None);
 
         AssertProblem(result, StatusCodes.Status413PayloadTooLarge);
     }
@@ -214,7 +215,7 @@ public sealed partial class WebAssetsTests
     [InlineData("42")]
     public async Task FindingsWorkbook_NoFindingsList_400Problem(string body)
     {
-        var result = await new FindingsWorkbookFunction().RunAsync(Post(Encoding.UTF8.GetBytes(body)), CancellationToken.None);
+        var result = await new FindingsWorkbookFunction(Options.Create(new UploadOptions())).RunAsync(Post(Encoding.UTF8.GetBytes(body)), CancellationToken.None);
 
         AssertProblem(result, StatusCodes.Status400BadRequest);
     }
