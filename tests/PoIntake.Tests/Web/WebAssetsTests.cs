@@ -194,7 +194,7 @@ public sealed partial class WebAssetsTests
             fix = "Rätta cellerna eller summan så att de stämmer och ladda upp filen igen.",
         });
         var file = Assert.IsType<FileContentResult>(
-            await new FindingsWorkbookFunction().RunAsync(Post(JsonSerializer.SerializeToUtf8Bytes(findings)), CancellationToken.None));
+            await new FindingsWorkbookFunction(Options.Create(new UploadOptions())).RunAsync(Post(JsonSerializer.SerializeToUtf8Bytes(findings)), CancellationToken.None));
 
         var pages = Template.PrintedPages.PerSheet(file.FileContents);
 
