@@ -27,7 +27,6 @@ public sealed class UploadReportFunction(
     /// <summary>The request header carrying the uploaded file's name (never the query string: request telemetry logs it).</summary>
     public const string FileNameHeader = "x-pointake-file-name";
 
-
     [Function("UploadReport")]
     public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "reports/{year}/{countyCode}")] HttpRequest request,
