@@ -58,7 +58,7 @@ for tool in chromium soffice openpyxl; do
 done
 
 if [[ ${#missing[@]} -gt 0 ]]; then
-  install="apt-get update && apt-get install -y --no-install-recommends ${missing[*]}"
+  install="apt-get update && apt-get install -y ${missing[*]}"
   if [[ "$(id -u)" -eq 0 ]]; then
     as_root=()
   elif command -v sudo >/dev/null 2>&1 && sudo -n true >/dev/null 2>&1; then
@@ -76,7 +76,7 @@ if [[ ${#missing[@]} -gt 0 ]]; then
   fi
   say "installing ${missing[*]}"
   "${as_root[@]}" apt-get update
-  DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
+  DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y "${missing[@]}"
   for tool in chromium soffice openpyxl; do
     present "$tool" || fail "'$tool' is still missing after installing ${missing[*]}."
   done
