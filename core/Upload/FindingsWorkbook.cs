@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using PoIntake.Core.Template;
 using PoIntake.Core.Totals;
 
 namespace PoIntake.Core.Upload;
@@ -68,6 +69,7 @@ public static class FindingsWorkbook
 
         sheet.Columns(6, 7).Style.Alignment.WrapText = true;
         sheet.SheetView.FreezeRows(1);
+        WorkbookPrintSetup.Apply(sheet, headerRows: 1);
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
         return stream.ToArray();
