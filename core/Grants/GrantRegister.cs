@@ -1,0 +1,51 @@
+namespace PoIntake.Core.Grants;
+
+/// <summary>A county board's decision on one application (column Beslut of the grant register).</summary>
+public enum GrantDecision
+{
+    /// <summary>"Ej beslutad": received, not yet decided.</summary>
+    Pending,
+
+    /// <summary>"Beviljat".</summary>
+    Granted,
+
+    /// <summary>"Avslag".</summary>
+    Refused,
+}
+
+/// <summary>
+/// One row of a county's grant register for a year (<c>grants/{year}/{countyCode}.xlsx</c>, docs/grants.md): an
+/// application for the state grant for personligt ombud. <see cref="OperationKey"/> is
+/// <see cref="Intake.OperationKey.From"/> of <see cref="OperationName"/>, the key the annual reports use too.
+/// Money in kronor, <see cref="AppliedFullTimeEquivalents"/> in årsarbetare (decimals).
+/// </summary>
+public sealed record GrantApplication(
+    int Year,
+    string CountyCode,
+    int Row,
+    string OperationName,
+    string OperationKey,
+    IReadOnlyList<string> MunicipalityCodes,
+    DateOnly? ReceivedOn,
+    decimal AppliedFullTimeEquivalents,
+    GrantDecision Decision,
+    decimal? GrantedSek,
+    DateOnly? DecidedOn,
+    decimal? PaidSek,
+    string? ContactName,
+    string? ContactEmail);
+
+/// <summary>The current (latest accepted) grant register of one county and year.</summary>
+public sealed record GrantRegister(
+    int Year,
+    string CountyCode,
+    string VersionId,
+    DateTimeOffset ReceivedAt,
+    IReadOnlyList<GrantApplication> Applications);
+
+/// <summary>Reads the current grant registers (the port reminders, status and totals use; docs/grants.md).</summary>
+public interface IGrantRegisterReader
+{
+    /// <summary>The current register of every county that has one for <paramref name="year"/>, ordered by county code.</summary>
+    Task<IReadOnlyList<GrantRegister>> ReadYearAsync(int year, CancellationToken cancellationToken);
+}
