@@ -138,14 +138,15 @@ public static class Dimensions
         new(OperatingForm.Municipal, "municipal", "Kommunal regi"),
         new(OperatingForm.OtherProvider, "otherProvider", "Annan utförare"));
 
+    /// <summary>In the order of the lägesrapporter's "Övriga utförare" table (2017 Tabell 2, 2021 Tabell 5), which the totals' list follows.</summary>
     public static Dimension<OrganisationForm> OrganisationForms { get; } = new(
         "organisationForm",
         new(OrganisationForm.MunicipalAssociation, "municipalAssociation", "Kommunalförbund"),
         new(OrganisationForm.NonProfitAssociation, "nonProfitAssociation", "Ideell förening"),
+        new(OrganisationForm.Region, "region", "Region"),
         new(OrganisationForm.Foundation, "foundation", "Stiftelse"),
         new(OrganisationForm.LimitedCompany, "limitedCompany", "Aktiebolag"),
         new(OrganisationForm.EconomicAssociation, "economicAssociation", "Ekonomisk förening"),
-        new(OrganisationForm.Region, "region", "Region"),
         new(OrganisationForm.Other, "other", "Annan"));
 
     private static readonly FrozenDictionary<Type, object> ByType = new object[]

@@ -63,6 +63,9 @@ public static class FindingCodes
     public const string ClientsPerFullTimeEquivalentHigh = "CLIENTS_PER_FTE_HIGH";
     public const string PreviousYearDeviation = "PREVIOUS_YEAR_DEVIATION";
 
+    // Overlapping coverage (issue 14): another current report of the year lists the same municipality (CoverageOverlapCheck)
+    public const string CoverageOverlap = "COVERAGE_OVERLAP";
+
     // Screening: the file is refused before any value is read (Screening.ScreeningFindings)
     public const string FileEmpty = "FILE_EMPTY";
     public const string FileTooLarge = "FILE_TOO_LARGE";
@@ -111,6 +114,7 @@ public static class FindingCodes
     public static IReadOnlySet<string> Warnings { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         WaitingDaysOver365, WaitingZeroDays, ClientsPerFullTimeEquivalentHigh, PreviousYearDeviation, ContactsEmailMissing,
+        CoverageOverlap,
     };
 
     /// <summary>The screener's refusals: the file as a whole was not read.</summary>

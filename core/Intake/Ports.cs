@@ -39,3 +39,13 @@ public interface IPreviousReportSource
 {
     Task<IReadOnlyList<Fact>?> FindCurrentFactsAsync(int year, string countyCode, string operationKey, CancellationToken cancellationToken);
 }
+
+/// <summary>A current, non-nil report of a year and county: which verksamhet lists which municipalities.</summary>
+public sealed record CoverageClaim(string OperationKey, string? OperationName, IReadOnlyList<string> MunicipalityCodes);
+
+/// <summary>Port to the current reports of a county and year, for the overlapping-coverage warning (COVERAGE_OVERLAP).</summary>
+public interface ICurrentCoverageSource
+{
+    /// <summary>The municipalities each current, non-nil report of (<paramref name="year"/>, <paramref name="countyCode"/>) lists.</summary>
+    Task<IReadOnlyList<CoverageClaim>> ReadCoverageAsync(int year, string countyCode, CancellationToken cancellationToken);
+}

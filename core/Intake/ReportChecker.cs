@@ -1,3 +1,5 @@
+using PoIntake.Core.Reference;
+
 namespace PoIntake.Core.Intake;
 
 /// <summary>
@@ -8,7 +10,9 @@ namespace PoIntake.Core.Intake;
 public sealed class ReportChecker(
     IReportParser parser,
     IPreviousYearComparer comparer,
-    IPreviousReportSource previousReports)
+    IPreviousReportSource previousReports,
+    ICurrentCoverageSource currentCoverage,
+    MunicipalityRegistry registry)
 {
     public async Task<CheckResult> CheckAsync(ReadOnlyMemory<byte> content, ExpectedOrigin origin, CancellationToken cancellationToken)
     {
@@ -25,6 +29,9 @@ public sealed class ReportChecker(
             {
                 findings.AddRange(comparer.Compare(parsed, previous));
             }
+
+            var coverage = await currentCoverage.ReadCoverageAsync(report.Operation.Year, report.Operation.CountyCode, cancellationToken);
+            findings.AddRange(CoverageOverlapCheck.Check(parsed, coverage, registry));
         }
 
         var rejected = parsed.Report is null || findings.Any(f => f.Severity == Severity.Error);

@@ -112,7 +112,10 @@ public sealed partial class ReportIntakeService(
             upload.ReceivedAt,
             existing?.BlobName ?? entry.BlobName,
             report.IsNilReturn,
-            report.Operation.MunicipalityCodes);
+            report.Operation.MunicipalityCodes,
+            report.Operation.Name,
+            report.Operation.ProviderName,
+            ReportVersionStore.OrganisationFormId(report.Operation));
         var placement = await currentReports.PlaceAsync(candidate, cancellationToken);
         if (placement.IsCurrent)
         {

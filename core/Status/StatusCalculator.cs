@@ -57,7 +57,8 @@ public sealed class StatusCalculator(MunicipalityRegistry registry)
                 reports.Count(r => r.OnTime),
                 reports.Count(r => !r.OnTime),
                 reports,
-                log.Where(e => e.CountyCode == county.Code).OrderBy(e => e.ReceivedAt).ThenBy(e => e.BlobName, StringComparer.Ordinal).Select(Upload).ToArray());
+                log.Where(e => e.CountyCode == county.Code).OrderBy(e => e.ReceivedAt).ThenBy(e => e.BlobName, StringComparer.Ordinal).Select(Upload).ToArray(),
+                CoverageOverlaps.Find(current.Where(r => r.CountyCode == county.Code), registry));
         }).ToArray();
 
         return new StatusReport(

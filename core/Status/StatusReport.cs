@@ -25,6 +25,10 @@ public sealed record ReportDeadline(DateOnly Nominal, DateOnly Date, string? Mov
 
 public sealed record MunicipalityRef(string Code, string Name);
 
+/// <summary>
+/// One county's completeness. <see cref="Overlaps"/> (issue 14): the municipalities two or more of the county's current
+/// reports list (<see cref="Totals.CoverageOverlaps"/>), so the report accepted first learns of the later one too.
+/// </summary>
 public sealed record CountyStatus(
     string Code,
     string Name,
@@ -34,7 +38,8 @@ public sealed record CountyStatus(
     int ReportsOnTime,
     int ReportsLate,
     IReadOnlyList<ReportStatus> Reports,
-    IReadOnlyList<UploadStatus> Uploads);
+    IReadOnlyList<UploadStatus> Uploads,
+    IReadOnlyList<Totals.CoverageOverlap>? Overlaps = null);
 
 /// <summary>
 /// A current report. <see cref="FirstReceivedAt"/> is its operation's first accepted upload of the year, which

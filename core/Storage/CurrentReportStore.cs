@@ -29,6 +29,15 @@ public sealed class CurrentReportEntity : ITableEntity
     /// <summary>Comma-separated four-digit municipality codes.</summary>
     public string MunicipalityCodes { get; set; } = "";
 
+    /// <summary>The verksamhet's name as written in the version (Verksamhetens namn).</summary>
+    public string? OperationName { get; set; }
+
+    /// <summary>Utförarens namn when Driftform is Annan utförare, else null.</summary>
+    public string? ProviderName { get; set; }
+
+    /// <summary>Organisationsform's dimension id (<see cref="Dimensions.OrganisationForms"/>) when run by another provider, else null.</summary>
+    public string? OrganisationForm { get; set; }
+
     /// <summary>The county code (the part of RowKey before the first hyphen).</summary>
     [IgnoreDataMember]
     public string County => RowKey[..RowKey.IndexOf('-', StringComparison.Ordinal)];
@@ -47,13 +56,17 @@ public sealed record CurrentCandidate(
     DateTimeOffset ReceivedAt,
     string BlobName,
     bool NilReturn,
-    IReadOnlyList<string> MunicipalityCodes);
+    IReadOnlyList<string> MunicipalityCodes,
+    string? OperationName = null,
+    string? ProviderName = null,
+    string? OrganisationForm = null);
 
 /// <summary>What placing a candidate did: whether CurrentReports changed and whether the candidate's version is now the current one.</summary>
 public sealed record Placement(bool Changed, bool IsCurrent, string CurrentVersionId);
 
 /// <summary>CurrentReports with optimistic concurrency, keeping ReportVersions.Status and IntakeLog dispositions in line with it.</summary>
-public sealed class CurrentReportStore(TableServiceClient tables, ReportVersionStore versions, IntakeLogStore log) : IPreviousReportSource
+public sealed class CurrentReportStore(TableServiceClient tables, ReportVersionStore versions, IntakeLogStore log)
+    : IPreviousReportSource, ICurrentCoverageSource
 {
     private const int MaxAttempts = 50;
 
@@ -67,6 +80,22 @@ public sealed class CurrentReportStore(TableServiceClient tables, ReportVersionS
     {
         var current = await FindAsync(year, countyCode, operationKey, cancellationToken);
         return current is null ? null : await versions.GetFactsAsync(current.VersionId, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<CoverageClaim>> ReadCoverageAsync(int year, string countyCode, CancellationToken cancellationToken)
+    {
+        // RowKeys of the county are "{county}-…"; '-' < '.' so the range holds exactly those.
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {StorageKeys.Year(year)} and RowKey ge {countyCode + "-"} and RowKey lt {countyCode + "."}");
+        var entities = await _table.QueryAllAsync<CurrentReportEntity>(filter, cancellationToken);
+        return entities
+            .Where(e => !e.NilReturn)
+            .Select(e => new CoverageClaim(
+                e.OperationKey,
+                e.OperationName,
+                e.MunicipalityCodes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+            .ToArray();
     }
 
     /// <summary>
@@ -89,6 +118,9 @@ public sealed class CurrentReportStore(TableServiceClient tables, ReportVersionS
                 BlobName = candidate.BlobName,
                 NilReturn = candidate.NilReturn,
                 MunicipalityCodes = string.Join(',', candidate.MunicipalityCodes),
+                OperationName = candidate.OperationName,
+                ProviderName = candidate.ProviderName,
+                OrganisationForm = candidate.OrganisationForm,
             };
             try
             {

@@ -45,6 +45,12 @@ public sealed class ReportVersionEntity : ITableEntity
 
     /// <summary><see cref="Intake.OperatingForm"/> name.</summary>
     public string OperatingForm { get; set; } = "";
+
+    /// <summary>Utförarens namn when Driftform is Annan utförare, else null.</summary>
+    public string? ProviderName { get; set; }
+
+    /// <summary>Organisationsform's dimension id (<see cref="Dimensions.OrganisationForms"/>) when run by another provider, else null.</summary>
+    public string? OrganisationForm { get; set; }
 }
 
 public static class VersionStatus
@@ -221,6 +227,12 @@ public sealed class ReportVersionStore(TableServiceClient tables)
             ContactPerson = operation.ContactPerson,
             ContactEmail = operation.ContactEmail,
             OperatingForm = operation.OperatingForm.ToString(),
+            ProviderName = operation.ProviderName,
+            OrganisationForm = OrganisationFormId(operation),
         };
     }
+
+    /// <summary>The organisation form's dimension id of a verksamhet run by another provider, else null.</summary>
+    public static string? OrganisationFormId(OperationInfo operation) =>
+        operation.OrganisationForm is { } form ? Dimensions.OrganisationForms.Id(form) : null;
 }

@@ -13,7 +13,8 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the storage clients (connection <see cref="ConnectionNames.Storage"/>), the stores of docs/storage.md,
-    /// <see cref="StorageInitializer"/> and the blob intake (<see cref="IReportIntake"/>, <see cref="IPreviousReportSource"/>).
+    /// <see cref="StorageInitializer"/> and the blob intake (<see cref="IReportIntake"/>, <see cref="IPreviousReportSource"/>,
+    /// <see cref="ICurrentCoverageSource"/>).
     /// </summary>
     public static IServiceCollection AddPoIntakeStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -32,6 +33,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ReportVersionStore>();
         services.TryAddSingleton<CurrentReportStore>();
         services.TryAddSingleton<IPreviousReportSource>(sp => sp.GetRequiredService<CurrentReportStore>());
+        services.TryAddSingleton<ICurrentCoverageSource>(sp => sp.GetRequiredService<CurrentReportStore>());
         services.TryAddSingleton<YearRevisionStore>();
         services.TryAddSingleton<IntakeResultStore>();
 

@@ -18,7 +18,12 @@ public sealed record NationalTotals(
     ManagementGroupTotals ManagementGroups,
     SystemDeficiencyTotals SystemDeficiencies,
     EconomyTotals Economy,
-    IReadOnlyList<CountyTotals> Counties);
+    IReadOnlyList<CountyTotals> Counties,
+    GenderTotals? OmbudWithSupervision = null,
+    MeetingTotals? ManagementGroupMeetings = null,
+    IReadOnlyList<OtherProviderTotals>? OtherProviders = null,
+    BudgetAndOutcomeTotals? BudgetAndOutcome = null,
+    IReadOnlyList<CoverageOverlap>? OverlappingMunicipalities = null);
 
 public sealed record MunicipalityTotals(int Total, int OfferingPo, int? ChangeFromPreviousYear);
 
@@ -73,3 +78,49 @@ public sealed record CountyTotals(
     int Ombud,
     decimal FullTimeEquivalents,
     int Clients);
+
+// Issue 14 (the lägesrapport's further tables): the fields after Counties, serialised after "counties".
+
+/// <summary>
+/// Ledningsgrupp, "Antal möten under året" over the verksamheter that answered it: how many, the median and the range.
+/// Median, min and max are null when none did.
+/// </summary>
+public sealed record MeetingTotals(int OperationsReporting, decimal? Median, int? Min, int? Max);
+
+/// <summary>A county named in a list: its two-digit code and name.</summary>
+public sealed record CountyRef(string Code, string Name);
+
+/// <summary>
+/// One row of "Övriga utförare" (2017 Tabell 2, 2021 Tabell 5): a provider other than the municipality (Verksamhet,
+/// Utförarens namn) with its organisation form (dimension id of <see cref="Dimensions.OrganisationForms"/>), the counties
+/// of its verksamheter, how many verksamheter and how many distinct municipalities they cover.
+/// </summary>
+public sealed record OtherProviderTotals(string Name, string OrganisationForm, IReadOnlyList<CountyRef> Counties, int Operations, int Municipalities);
+
+/// <summary>A line of Tabell 5 "Budget och utfall": its label, budget and utfall in kronor (utfall null when not yet known).</summary>
+public sealed record BudgetLineTotals(string Label, decimal? BudgetSek, decimal? OutcomeSek);
+
+/// <summary>
+/// Tabell 5 "Budget och utfall" of a year (section <c>Appropriation</c>; null when the year has no appropriation
+/// configured). <see cref="Lines"/>: the configured other lines in their order, then the statsbidrag line
+/// (<see cref="GrantsLineLabel"/>), whose budget is the anslag and whose utfall is the granted statsbidrag of the
+/// accepted reports. <see cref="RepaidSek"/> is the configured återbetalning (positive; the table prints it negated,
+/// null while not decided); net = total utfall − återbetalning; unused (oförbrukade medel) = total budget − net.
+/// A sum is null when one of its parts is.
+/// </summary>
+public sealed record BudgetAndOutcomeTotals(
+    IReadOnlyList<BudgetLineTotals> Lines,
+    decimal? TotalBudgetSek,
+    decimal? TotalOutcomeSek,
+    decimal? RepaidSek,
+    decimal? NetOutcomeSek,
+    decimal? UnusedSek)
+{
+    public const string GrantsLineLabel = "Ombudstjänster, statsbidrag";
+}
+
+/// <summary>A current report that lists a municipality another current report of the year lists too.</summary>
+public sealed record OverlapReport(string CountyCode, string OperationKey, string? OperationName, string VersionId);
+
+/// <summary>A municipality listed by more than one current (non-nil) report of a year; counted once in the totals.</summary>
+public sealed record CoverageOverlap(string MunicipalityCode, string MunicipalityName, string CountyCode, IReadOnlyList<OverlapReport> Reports);

@@ -1,6 +1,10 @@
 namespace PoIntake.Core.Totals;
 
-/// <summary>A row of <c>CurrentReports</c>: the version of one (year, county, operation) that counts.</summary>
+/// <summary>
+/// A row of <c>CurrentReports</c>: the version of one (year, county, operation) that counts. The operation name,
+/// provider name and organisation form (dimension id) are null in rows written before they were stored, and the
+/// last two for a verksamhet in kommunal regi.
+/// </summary>
 public sealed record CurrentReport(
     int Year,
     string CountyCode,
@@ -9,7 +13,10 @@ public sealed record CurrentReport(
     bool NilReturn,
     IReadOnlyList<string> MunicipalityCodes,
     DateTimeOffset ReceivedAt,
-    string? BlobName = null);
+    string? BlobName = null,
+    string? OperationName = null,
+    string? ProviderName = null,
+    string? OrganisationForm = null);
 
 /// <summary>A row of <c>SystemDeficiencies</c>; level and area are the ids of <see cref="Intake.Dimensions"/>.</summary>
 public sealed record StoredDeficiency(string Level, string Area, string Description, string? Consequence, string? Action);

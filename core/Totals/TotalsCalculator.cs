@@ -1,3 +1,6 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using PoIntake.Core.Grants;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
 using D = PoIntake.Core.Intake.Dimensions;
@@ -7,9 +10,12 @@ namespace PoIntake.Core.Totals;
 /// <summary>
 /// National totals from the current (latest accepted) reports of a year. Pure: the caller reads storage.
 /// Nil returns count as received but add no figures, operations or municipalities offering PO.
+/// Tabell 5's budget lines come from <see cref="AppropriationOptions"/> (none: no budget table).
 /// </summary>
-public sealed class TotalsCalculator(MunicipalityRegistry registry)
+public sealed class TotalsCalculator(MunicipalityRegistry registry, IOptions<AppropriationOptions>? appropriation = null)
 {
+    private static readonly StringComparer SwedishOrder = StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), ignoreCase: false);
+
     public TotalsResult Calculate(
         int year,
         IReadOnlyCollection<ReportContent> reports,
@@ -58,7 +64,12 @@ public sealed class TotalsCalculator(MunicipalityRegistry registry)
             Management(active),
             Deficiencies(active),
             new EconomyTotals(active.Sum(r => r.Decimal(Measures.GrantedSek)), active.Sum(r => r.Decimal(Measures.SpentSek))),
-            counties);
+            counties,
+            SumByGender(active, Measures.OmbudWithSupervision),
+            Meetings(active),
+            OtherProviders(active),
+            Budget(year, active.Sum(r => r.Decimal(Measures.GrantedSek))),
+            CoverageOverlaps.Find(reports.Select(r => r.Report), registry));
 
         var matrix = new ByDimension<DeficiencyLevel, ByDimension<DeficiencyArea, int>>(level => new(area =>
             active.Sum(r => r.Int(Measures.SystemDeficiencies, (D.Area, D.Id(area)), (D.Level, D.Id(level))))));
@@ -140,6 +151,63 @@ public sealed class TotalsCalculator(MunicipalityRegistry registry)
             reports.Count(r => r.Int(Measures.HasDeficiencyRoutine) == 1),
             new(member => withGroup.Count(r => Represented(r, member) == 0)));
     }
+
+    private static MeetingTotals Meetings(ReportFigures[] reports)
+    {
+        var meetings = reports.Where(r => r.Has(Measures.ManagementGroupMeetings)).Select(r => r.Int(Measures.ManagementGroupMeetings)).ToList();
+        return meetings.Count == 0
+            ? new MeetingTotals(0, null, null, null)
+            : new MeetingTotals(meetings.Count, Median(meetings), meetings.Min(), meetings.Max());
+    }
+
+    /// <summary>
+    /// Verksamheter run by others than the municipality, one row per provider (Utförarens namn compared like operation
+    /// keys, and organisation form), ordered as the lägesrapport: by organisation form in the catalogue's order, then name.
+    /// </summary>
+    private IReadOnlyList<OtherProviderTotals> OtherProviders(ReportFigures[] reports)
+    {
+        var formOrder = D.OrganisationForms.Select((v, i) => (v.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        return reports
+            .Select(r => r.Report)
+            .Where(r => !string.IsNullOrWhiteSpace(r.ProviderName))
+            .GroupBy(r => (Key: OperationKey.From(r.ProviderName!), Form: r.OrganisationForm ?? D.OrganisationForms.Id(OrganisationForm.Other)))
+            .Select(g =>
+            {
+                var ordered = g.OrderBy(r => r.CountyCode, StringComparer.Ordinal).ThenBy(r => r.OperationKey, StringComparer.Ordinal).ToArray();
+                return new OtherProviderTotals(
+                    ordered[0].ProviderName!.Trim(),
+                    g.Key.Form,
+                    [.. ordered.Select(r => r.CountyCode).Distinct(StringComparer.Ordinal)
+                        .Select(code => new CountyRef(code, registry.FindCountyByCode(code)?.Name ?? code))],
+                    ordered.Length,
+                    ordered.SelectMany(r => r.MunicipalityCodes).Distinct(StringComparer.Ordinal).Count());
+            })
+            .OrderBy(p => formOrder.GetValueOrDefault(p.OrganisationForm, int.MaxValue))
+            .ThenBy(p => p.Name, SwedishOrder)
+            .ToArray();
+    }
+
+    /// <summary>Tabell 5 from the year's appropriation and the granted statsbidrag of the accepted reports; null without one.</summary>
+    private BudgetAndOutcomeTotals? Budget(int year, decimal grantedSek)
+    {
+        if (appropriation?.Value.For(year) is not { } budget)
+        {
+            return null;
+        }
+
+        BudgetLineTotals[] lines =
+        [
+            .. budget.OtherLines.Select(l => new BudgetLineTotals(l.Label, l.BudgetSek, l.OutcomeSek)),
+            new(BudgetAndOutcomeTotals.GrantsLineLabel, budget.GrantsSek, grantedSek),
+        ];
+        var totalBudget = Sum(lines.Select(l => l.BudgetSek));
+        var totalOutcome = Sum(lines.Select(l => l.OutcomeSek));
+        var net = totalOutcome - (budget.RepaidSek ?? 0m);
+        return new BudgetAndOutcomeTotals(lines, totalBudget, totalOutcome, budget.RepaidSek, net, totalBudget - net);
+    }
+
+    private static decimal? Sum(IEnumerable<decimal?> values) =>
+        values.Aggregate((decimal?)0m, (sum, value) => sum + value);
 
     private static SystemDeficiencyTotals Deficiencies(ReportFigures[] reports) =>
         new(

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PoIntake.Core.Grants;
 using PoIntake.Core.Status;
 
 namespace PoIntake.Core.Totals;
@@ -13,6 +14,8 @@ public static class TotalsServiceCollectionExtensions
             .BindConfiguration(TotalsOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        // Tabell 5's budget lines per year (docs/storage.md, "Budget och utfall"); binding twice (grants too) is harmless.
+        services.AddOptions<AppropriationOptions>().BindConfiguration(AppropriationOptions.SectionName);
         services.TryAddSingleton<ITotalsStore, TotalsStore>();
         services.TryAddSingleton<TotalsCalculator>();
         services.TryAddSingleton<TotalsService>();

@@ -80,7 +80,10 @@ public sealed class TotalsStore(TableServiceClient tables) : ITotalsStore
             entity.GetBoolean("NilReturn") ?? false,
             SplitCodes(entity.GetString("MunicipalityCodes")),
             entity.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue,
-            entity.GetString("BlobName"));
+            entity.GetString("BlobName"),
+            entity.GetString("OperationName"),
+            entity.GetString("ProviderName"),
+            entity.GetString("OrganisationForm"));
     }
 
     internal static IReadOnlyList<string> SplitCodes(string? codes) =>

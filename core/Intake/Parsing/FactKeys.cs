@@ -3,6 +3,9 @@ namespace PoIntake.Core.Intake.Parsing;
 /// <summary>The <see cref="Fact.Key"/> of each figure, built the way <see cref="ReportFacts"/> builds them.</summary>
 internal static class FactKeys
 {
+    /// <summary>Not a fact: where "Kommuner som omfattas" was read, for the overlapping-coverage warning.</summary>
+    public const string MunicipalitiesLocation = "operation|municipalities";
+
     public static string Scalar(string measure) => Fact.FactKey(measure, new Dictionary<string, string>());
 
     public static string ByGender(string measure, Gender gender) =>

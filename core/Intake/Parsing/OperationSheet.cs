@@ -167,6 +167,8 @@ internal static partial class OperationSheet
             return null;
         }
 
+        sheet.Sink.Locate(FactKeys.MunicipalitiesLocation, sheet.Sheet, cell.Address, L.Municipalities);
+
         var county = registry.FindCountyByCode(countyCode);
         var countyText = county is null ? $"länskod {countyCode}" : county.Name + "s län";
         var codes = new List<string>();

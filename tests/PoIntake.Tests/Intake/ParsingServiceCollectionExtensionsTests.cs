@@ -13,6 +13,7 @@ public sealed class ParsingServiceCollectionExtensionsTests
         var services = new ServiceCollection().AddPoIntakeCore();
         services.AddSingleton(Mock.Of<IWorkbookScreener>());
         services.AddSingleton(Mock.Of<IPreviousReportSource>());
+        services.AddSingleton(Mock.Of<ICurrentCoverageSource>());
         using var provider = services.BuildServiceProvider();
 
         Assert.IsType<ReportParser>(provider.GetRequiredService<IReportParser>());

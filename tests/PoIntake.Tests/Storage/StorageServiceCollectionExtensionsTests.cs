@@ -62,6 +62,7 @@ public sealed class StorageServiceCollectionExtensionsTests
         using var provider = Build(new() { ["PoIntakeStorage"] = "UseDevelopmentStorage=true" });
 
         Assert.Same(provider.GetRequiredService<CurrentReportStore>(), provider.GetRequiredService<IPreviousReportSource>());
+        Assert.Same(provider.GetRequiredService<CurrentReportStore>(), provider.GetRequiredService<ICurrentCoverageSource>());
         Assert.NotNull(provider.GetRequiredService<StorageInitializer>());
     }
 

@@ -244,7 +244,7 @@ public sealed class ReportTemplateTests
 
     [Theory]
     [InlineData(L.Operation.OperatingForm, "Kommunal regi|Annan utförare")]
-    [InlineData(L.Operation.OrganisationForm, "Kommunalförbund|Ideell förening|Stiftelse|Aktiebolag|Ekonomisk förening|Region|Annan")]
+    [InlineData(L.Operation.OrganisationForm, "Kommunalförbund|Ideell förening|Region|Stiftelse|Aktiebolag|Ekonomisk förening|Annan")]
     [InlineData(L.Operation.Active, "Ja|Nej")]
     public void Write_OperationDropDownsOfferTheContractChoices(string label, string expected)
     {
