@@ -12,12 +12,16 @@ internal sealed record PublishedCounty(
     int OperationsWithWaitingTime,
     int EstimatedWaitingDays);
 
+/// <summary>One row of other-providers.csv: a provider other than the municipality in one county (Övriga utförare).</summary>
+internal sealed record PublishedProvider(string Name, string OrganisationFormId, string CountyName);
+
 /// <summary>The national figures of one year from Socialstyrelsen's lägesrapporter (the embedded copies of shared/reference/published).</summary>
 internal sealed record PublishedYear(
     int Year,
     IReadOnlyDictionary<string, decimal> National,
     IReadOnlyDictionary<(string Gender, string AgeColumn), int> ClientsByGenderAge,
-    IReadOnlyList<PublishedCounty> Counties)
+    IReadOnlyList<PublishedCounty> Counties,
+    IReadOnlyList<PublishedProvider> OtherProviders)
 {
     public static readonly string[] AgeColumns = ["age_18_29", "age_30_49", "age_50_64", "age_65_plus"];
 
@@ -62,7 +66,11 @@ internal static class PublishedFigures
             throw new InvalidOperationException($"No published figures for {year}.");
         }
 
-        return new PublishedYear(year, national, clients, counties);
+        var providers = Rows("other-providers.csv")
+            .Where(r => r["year"] == Year(year))
+            .Select(r => new PublishedProvider(r["name"], r["organisation_form"], r["lan"]))
+            .ToList();
+        return new PublishedYear(year, national, clients, counties, providers);
     }
 
     private static string Year(int year) => year.ToString(CultureInfo.InvariantCulture);

@@ -58,14 +58,6 @@ internal static class SampleSet
         "Emma Lindberg", "Henrik Nordin",
     ];
 
-    /// <summary>Counties whose verksamhet is run by another provider: (name, organisation form).</summary>
-    private static readonly Dictionary<string, (string Provider, OrganisationForm Form)> OtherProviders = new(StringComparer.Ordinal)
-    {
-        ["01"] = ("Stiftelsen Ombud i Stockholm norr", OrganisationForm.Foundation),
-        ["12"] = ("Föreningen Personligt ombud Skåne nordost", OrganisationForm.NonProfitAssociation),
-        ["24"] = ("Kommunalförbundet Stöd i Västerbotten", OrganisationForm.MunicipalAssociation),
-    };
-
     /// <summary>Reasons for contact per new client of a gender, in proportion to Stockholm's 2023 women's figures.</summary>
     private static readonly (ContactReason Reason, decimal Rate)[] ContactRates =
     [
@@ -111,7 +103,7 @@ internal static class SampleSet
         for (var i = 0; i < counties.Count; i++)
         {
             var (code, figures) = counties[i];
-            var operation = Operation(year, code, figures.MunicipalitiesOfferingPo, i);
+            var operation = Operation(year, code, figures.MunicipalitiesOfferingPo, i, Provider(published, figures.CountyName));
             var byGenderAge = new Dictionary<(Gender, AgeGroup), int>();
             foreach (var (gender, genderKey) in new[] { (Gender.Women, "women"), (Gender.Men, "men") })
             {
@@ -182,19 +174,35 @@ internal static class SampleSet
         return builder.ToString().Normalize(NormalizationForm.FormC);
     }
 
-    private static OperationInfo Operation(int year, string countyCode, int municipalityCount, int index)
+    /// <summary>
+    /// The provider of the county's verksamhet when the year's "Övriga utförare" table (other-providers.csv) names one
+    /// in that county: the samples' one report per county is then run by it, so the totals' list reproduces the table.
+    /// </summary>
+    private static (string? Name, OrganisationForm? Form) Provider(PublishedYear published, string countyName)
+    {
+        var row = published.OtherProviders.SingleOrDefault(p => p.CountyName == countyName);
+        if (row is null)
+        {
+            return (null, null);
+        }
+
+        return Dimensions.OrganisationForms.TryFindId(row.OrganisationFormId, out var form)
+            ? (row.Name, form)
+            : throw new InvalidOperationException($"Unknown organisation form {row.OrganisationFormId}.");
+    }
+
+    private static OperationInfo Operation(int year, string countyCode, int municipalityCount, int index, (string? Name, OrganisationForm? Form) provider = default)
     {
         var municipalities = Registry.InCounty(countyCode).Take(municipalityCount).ToList();
-        var provider = OtherProviders.GetValueOrDefault(countyCode);
         var mailHost = Slug(municipalities[0].Name);
         return new OperationInfo(
             year,
             countyCode,
             OperationNames[countyCode],
             [.. municipalities.Select(m => m.Code)],
-            provider.Provider is null ? OperatingForm.Municipal : OperatingForm.OtherProvider,
-            provider.Provider,
-            provider.Provider is null ? null : provider.Form,
+            provider.Name is null ? OperatingForm.Municipal : OperatingForm.OtherProvider,
+            provider.Name,
+            provider.Name is null ? null : provider.Form,
             ContactPeople[index % ContactPeople.Length],
             $"po@{mailHost}.example.se",
             string.Create(CultureInfo.InvariantCulture, $"010-{100 + (index * 37 % 900)} {10 + index:00} 00"),
@@ -229,8 +237,8 @@ internal static class SampleSet
 
     private static WaitingFigures Waiting(PublishedCounty county, bool hasPriorityOrder, int index)
     {
-        // Ja with 0 days (2021 Tabell 4: three counties) is accepted only with a warning (WAITING_ZERO_DAYS); samples carry none, so those report Nej.
-        var hasWaiting = county.OperationsWithWaitingTime > 0 && county.EstimatedWaitingDays > 0;
+        // Ja with 0 days as published (2021 Tabell 4: Kronoberg, Värmland, Västmanland): accepted with the warning WAITING_ZERO_DAYS.
+        var hasWaiting = county.OperationsWithWaitingTime > 0;
         var priorities = new Dictionary<PriorityGroup, int>();
         if (hasPriorityOrder)
         {

@@ -59,10 +59,9 @@ internal static class ContractRules
             v);
         Require(economy.GrantedSek >= 0 && economy.SpentSek >= 0 && economy.SpentSek <= economy.GrantedSek, "economy", v);
 
-        // Accepted without warnings: no clients-per-årsarbetare or waiting-time warning.
+        // Accepted without warnings but WAITING_ZERO_DAYS, which the samples carry where the published Tabell 4 has Ja with 0 days.
         Require(clients.Total <= 60 * ombud.FullTimeEquivalents, "more than 60 clients per årsarbetare", v);
         Require(waiting.EstimatedWaitingDays <= 365, "waiting over 365 days", v);
-        Require(!waiting.HasWaitingTime || waiting.EstimatedWaitingDays > 0, "Ja with 0 waiting days", v);
         return v;
     }
 

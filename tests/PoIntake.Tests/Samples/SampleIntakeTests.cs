@@ -21,15 +21,19 @@ public sealed class SampleIntakeTests
 
     [Theory]
     [MemberData(nameof(ValidFiles))]
-    public void CommittedValidSample_IsAcceptedWithoutFindings(string relativePath)
+    public void CommittedValidSample_IsAcceptedWithoutFindingsButWaitingZeroDaysWhereItAnswersJaWithZeroDays(string relativePath)
     {
         var (content, origin) = Load(relativePath);
 
         Assert.Empty(Screener.Screen(content));
         var result = Parser.Parse(content, origin);
 
-        Assert.True(result.Findings.Count == 0, string.Join("\n", result.Findings.Select(f => $"{f.Code} {f.Sheet}!{f.Cell} {f.Message}")));
         Assert.NotNull(result.Report);
+        // The published Tabell 4 of 2021 has three counties with Ja and 0 days; their samples carry exactly that warning.
+        var expected = result.Report.Waiting is { HasWaitingTime: true, EstimatedWaitingDays: 0 } ? new[] { FindingCodes.WaitingZeroDays } : [];
+        Assert.True(
+            expected.SequenceEqual(result.Findings.Select(f => f.Code)),
+            string.Join("\n", result.Findings.Select(f => $"{f.Code} {f.Sheet}!{f.Cell} {f.Message}")));
     }
 
     [Theory]
