@@ -130,4 +130,23 @@ public sealed class StatusCalculatorTests
         Assert.Equal("lördag", json.RootElement.GetProperty("deadline").GetProperty("movedBecause").GetString());
         Assert.Equal("Västra Götaland", json.RootElement.GetProperty("counties").EnumerateArray().Single(c => c.GetProperty("code").GetString() == "14").GetProperty("name").GetString());
     }
+
+    [Fact]
+    public void Calculate_TwoReportsListingOneMunicipality_TheCountyListsTheOverlapWithBoth_NilReturnsAndOtherCountiesNot()
+    {
+        var received = new DateTimeOffset(2028, 1, 10, 9, 0, 0, TimeSpan.Zero);
+        var north = Report(2027, "01", "po-norr", received, false, "0114", "0115");
+        var south = Report(2027, "01", "po-söder", received, false, "0115", "0117");
+        var closed = Report(2027, "01", "po-vilande", received, true, "0117");
+        var uppsala = Report(2027, "03", "po-uppsala", received, false, "0380");
+
+        var status = _calculator.Calculate(2027, [north, south, closed, uppsala], [], [], Now);
+
+        var stockholm = status.Counties.Single(c => c.Code == "01");
+        var overlap = Assert.Single(stockholm.Overlaps!);
+        Assert.Equal(("0115", "Vallentuna"), (overlap.MunicipalityCode, overlap.MunicipalityName));
+        Assert.Equal([north.VersionId, south.VersionId], overlap.Reports.Select(r => r.VersionId));
+        Assert.Empty(status.Counties.Single(c => c.Code == "03").Overlaps!);
+        Assert.Equal(3, stockholm.Covered.Count);
+    }
 }
