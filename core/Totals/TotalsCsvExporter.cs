@@ -95,6 +95,29 @@ public sealed class TotalsCsvExporter
             Add("clients", dims, county.Clients);
         }
 
+        // Issue 14's figures, after the existing rows (docs/api.md); the lists (utförare, overlaps) are JSON only.
+        if (totals.OmbudWithSupervision is { } supervision)
+        {
+            AddEach(Add, "ombudWithSupervision", string.Empty, supervision.Counts);
+        }
+
+        if (totals.ManagementGroupMeetings is { } meetings)
+        {
+            Add("operationsReportingManagementGroupMeetings", string.Empty, meetings.OperationsReporting);
+            Add("medianManagementGroupMeetings", string.Empty, meetings.Median);
+            Add("minManagementGroupMeetings", string.Empty, meetings.Min);
+            Add("maxManagementGroupMeetings", string.Empty, meetings.Max);
+        }
+
+        if (totals.BudgetAndOutcome is { } budget)
+        {
+            Add("budgetTotalSek", string.Empty, budget.TotalBudgetSek);
+            Add("outcomeTotalSek", string.Empty, budget.TotalOutcomeSek);
+            Add("repaidSek", string.Empty, budget.RepaidSek);
+            Add("netOutcomeSek", string.Empty, budget.NetOutcomeSek);
+            Add("unusedSek", string.Empty, budget.UnusedSek);
+        }
+
         var builder = new StringBuilder();
         builder.Append(Header).Append("\r\n");
         foreach (var (measure, dimensions, value) in rows)

@@ -178,6 +178,29 @@ public sealed class LagesrapportFiguresTests
         Assert.Equal(1_483_382m, budget.GetProperty("lines")[0].GetProperty("outcomeSek").GetDecimal());
     }
 
+    [Fact]
+    public void Csv_AppendsSupervisionByGenderMeetingsAndTabell5AfterTheCountyRows()
+    {
+        var report = Report(1, "01", "A", "0114") with
+        {
+            Ombud = new OmbudFigures(new GenderCounts(5, 3, 0), new GenderCounts(4, 2, 0), 7m),
+            Economy = new Economy(129_595_233m, 129_000_000m),
+        };
+        report = report with { ManagementGroup = report.ManagementGroup! with { Meetings = 6 } };
+        var totals = Calculate(2021, [report], Appropriation(2021, 130_000_000m, 0m, ("Socialstyrelsen", 1_500_000m, 1_483_382m))).Totals;
+
+        var lines = System.Text.Encoding.UTF8.GetString(new TotalsCsvExporter().Export(totals)).Split("\r\n");
+        var lastCounty = Array.FindLastIndex(lines, l => l.Contains("county=", StringComparison.Ordinal));
+
+        Assert.Equal(
+            [
+                "ombudWithSupervision,gender=women,4", "ombudWithSupervision,gender=men,2", "ombudWithSupervision,gender=otherGender,0",
+                "operationsReportingManagementGroupMeetings,,1", "medianManagementGroupMeetings,,6", "minManagementGroupMeetings,,6", "maxManagementGroupMeetings,,6",
+                "budgetTotalSek,,131500000", "outcomeTotalSek,,131078615", "repaidSek,,0", "netOutcomeSek,,131078615", "unusedSek,,421385", "",
+            ],
+            lines[(lastCounty + 1)..]);
+    }
+
     private static AppropriationOptions Appropriation(int year, decimal grants, decimal? repaid, params (string Label, decimal Budget, decimal Outcome)[] lines)
     {
         var options = new AppropriationOptions();
