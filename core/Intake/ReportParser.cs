@@ -94,8 +94,13 @@ public sealed class ReportParser(TimeProvider timeProvider, MunicipalityRegistry
         }
 
         // Only the cells of facts the report yields; a key read but not produced (e.g. an empty rank) is dropped.
-        // Kommuner som omfattas is kept too: the overlapping-coverage warning points at it.
-        var keys = ReportFacts.From(report).Select(f => f.Key).Append(FactKeys.MunicipalitiesLocation).ToHashSet(StringComparer.Ordinal);
+        // Kommuner som omfattas of an active report is kept too: the overlapping-coverage warning points at it.
+        var keys = ReportFacts.From(report).Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        if (!report.IsNilReturn)
+        {
+            keys.Add(FactKeys.MunicipalitiesLocation);
+        }
+
         var locations = sink.Locations.Where(l => keys.Contains(l.Key)).ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal);
         return new ParseResult(report, sink.Findings, locations);
     }

@@ -48,10 +48,10 @@ public sealed class CoverageOverlapIntakeTests(AzuriteFixture azurite)
         Assert.Equal(["PO Norra delen", "PO Södra delen"], overlap.Reports.Select(r => r.OperationName));
         Assert.Equal(3, status.County.Covered.Count);
 
+        // Other tests' reports share the Azurite year in other counties: look at this county only.
         var totals = (await h.Get<TotalsService>().ComputeAsync(year, "test", CancellationToken.None))!.Totals;
-        Assert.Equal(3, totals.Municipalities.OfferingPo);
         Assert.Equal(3, totals.Counties.Single(c => c.Code == county).MunicipalitiesOfferingPo);
-        Assert.Equal(shared.Code, Assert.Single(totals.OverlappingMunicipalities!).MunicipalityCode);
+        Assert.Equal(shared.Code, Assert.Single(totals.OverlappingMunicipalities!, o => o.CountyCode == county).MunicipalityCode);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class CoverageOverlapIntakeTests(AzuriteFixture azurite)
         Assert.Equal(("Stiftelsen Exempel", "foundation"), (version.GetString("ProviderName"), version.GetString("OrganisationForm")));
 
         var totals = (await h.Get<TotalsService>().ComputeAsync(year, "test", CancellationToken.None))!.Totals;
-        var provider = Assert.Single(totals.OtherProviders!);
+        var provider = Assert.Single(totals.OtherProviders!, p => p.Counties.Any(c => c.Code == county));
         Assert.Equal(("Stiftelsen Exempel", "foundation", 1, report.Operation.MunicipalityCodes.Count), (provider.Name, provider.OrganisationForm, provider.Operations, provider.Municipalities));
         Assert.Equal(county, Assert.Single(provider.Counties).Code);
     }

@@ -30,7 +30,11 @@ public sealed class ReportParserTests
         var report = AssertValid(result);
         var keys = ReportFacts.From(report).Select(f => f.Key).ToList();
         Assert.All(keys, key => Assert.True(result.FactLocations.ContainsKey(key), "no location for " + key));
-        Assert.Equal(keys.Count, result.FactLocations.Count);
+        // Besides the facts, only Kommuner som omfattas (for the COVERAGE_OVERLAP warning).
+        Assert.Equal(keys.Count + 1, result.FactLocations.Count);
+        Assert.Equal(
+            workbook.AddressOf(Sheets.Operation, WorkbookLabels.Operation.Municipalities),
+            result.FactLocations.Single(l => !keys.Contains(l.Key)).Value.Cell);
 
         var clients = result.FactLocations["clients|ageGroup=30-49;gender=women"];
         Assert.Equal(new CellLocation(Sheets.Clients, workbook.AddressOf(Sheets.Clients, Women, "30–49 år"), "Kvinnor, 30–49 år"), clients);
