@@ -205,6 +205,10 @@
       status && status.missingFromPreviousYear.length > 0
         ? el('p', { text: `Erbjöd personligt ombud förra året men saknas i år: ${status.missingFromPreviousYear.map(m => m.name).join(', ')}.` })
         : null,
+      // Overlapping coverage (COVERAGE_OVERLAP): the report accepted first learns of the later one here.
+      status && status.overlaps && status.overlaps.length > 0
+        ? el('p', { id: 'overlappning', text: `Kommuner som finns i flera verksamheters redovisningar (de räknas en gång): ${status.overlaps.map(o => `${o.municipalityName} (${o.reports.map(r => r.operationName || r.operationKey).join(', ')})`).join('; ')}.` })
+        : null,
     ].filter(Boolean));
   }
 
