@@ -17,7 +17,11 @@ public sealed record CellLocation(string Sheet, string Cell, string Field);
 public sealed record ParseResult(
     AnnualReport? Report,
     IReadOnlyList<Finding> Findings,
-    IReadOnlyDictionary<string, CellLocation> FactLocations);
+    IReadOnlyDictionary<string, CellLocation> FactLocations)
+{
+    /// <summary>The cell of "Verksamhetens namn" (sheet "Verksamhet"), for checks about the verksamhet as a whole.</summary>
+    public CellLocation? OperationNameLocation { get; init; }
+}
 
 /// <summary>What the upload path says the workbook must be: the year and county it was filed under.</summary>
 public sealed record ExpectedOrigin(int Year, string CountyCode);
@@ -38,4 +42,13 @@ public interface IPreviousYearComparer
 public interface IPreviousReportSource
 {
     Task<IReadOnlyList<Fact>?> FindCurrentFactsAsync(int year, string countyCode, string operationKey, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Checks a parsed report against what the system knows besides the workbook (the grant register, docs/obligations.md)
+/// and returns warnings only: nothing is rejected for them. Called by <see cref="ReportChecker"/> for a report without errors.
+/// </summary>
+public interface IReportCrossCheck
+{
+    Task<IReadOnlyList<Finding>> CheckAsync(ParseResult parsed, CancellationToken cancellationToken);
 }

@@ -8,7 +8,8 @@ namespace PoIntake.Core.Intake;
 public sealed class ReportChecker(
     IReportParser parser,
     IPreviousYearComparer comparer,
-    IPreviousReportSource previousReports)
+    IPreviousReportSource previousReports,
+    IReportCrossCheck? crossCheck = null)
 {
     public async Task<CheckResult> CheckAsync(ReadOnlyMemory<byte> content, ExpectedOrigin origin, CancellationToken cancellationToken)
     {
@@ -25,6 +26,11 @@ public sealed class ReportChecker(
             {
                 findings.AddRange(comparer.Compare(parsed, previous));
             }
+        }
+
+        if (parsed.Report is not null && crossCheck is not null && !findings.Any(f => f.Severity == Severity.Error))
+        {
+            findings.AddRange((await crossCheck.CheckAsync(parsed, cancellationToken)).Where(f => f.Severity == Severity.Warning));
         }
 
         var rejected = parsed.Report is null || findings.Any(f => f.Severity == Severity.Error);

@@ -96,7 +96,7 @@ public sealed class ReportParser(TimeProvider timeProvider, MunicipalityRegistry
         // Only the cells of facts the report yields; a key read but not produced (e.g. an empty rank) is dropped.
         var keys = ReportFacts.From(report).Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
         var locations = sink.Locations.Where(l => keys.Contains(l.Key)).ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal);
-        return new ParseResult(report, sink.Findings, locations);
+        return new ParseResult(report, sink.Findings, locations) { OperationNameLocation = sink.Locations.GetValueOrDefault(FactKeys.OperationName) };
     }
 
     private static SheetReader? Sheet(ReadWorkbook workbook, FindingSink sink, string name)

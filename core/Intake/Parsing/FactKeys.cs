@@ -3,6 +3,9 @@ namespace PoIntake.Core.Intake.Parsing;
 /// <summary>The <see cref="Fact.Key"/> of each figure, built the way <see cref="ReportFacts"/> builds them.</summary>
 internal static class FactKeys
 {
+    /// <summary>Where "Verksamhetens namn" was read (not a fact: <see cref="ParseResult.OperationNameLocation"/>).</summary>
+    public const string OperationName = "operationName";
+
     public static string Scalar(string measure) => Fact.FactKey(measure, new Dictionary<string, string>());
 
     public static string ByGender(string measure, Gender gender) =>
