@@ -87,9 +87,6 @@ public sealed class GrantCrossCheck(
 
     private void NotInRegister(FindingSink sink, ParseResult parsed, GrantRegister register, OperationInfo operation)
     {
-        var location = parsed.OperationNameLocation;
-        var cell = location?.Cell;
-
         // A renamed verksamhet: a granted application for exactly the municipalities the report covers.
         var same = operation.MunicipalityCodes.Count == 0
             ? null
@@ -100,52 +97,50 @@ public sealed class GrantCrossCheck(
         var hint = same is null
             ? string.Empty
             : $"; ansökan \"{same.OperationName}\" i registret gäller samma kommuner ({string.Join(", ", same.MunicipalityCodes.Select(Name))}) – har verksamheten bytt namn?";
-        sink.Warning(
+        Warn(
+            sink,
             FindingCodes.OperationNotInGrantRegister,
-            location?.Sheet ?? Labels.Sheets.Operation,
-            cell,
-            location?.Field ?? Labels.Operation.Name,
+            parsed.OperationNameLocation ?? new CellLocation(Labels.Sheets.Operation, string.Empty, Labels.Operation.Name),
             $"verksamheten \"{operation.Name}\" finns inte i länets bidragsregister för {register.Year}{hint}",
             "samma verksamhetsnamn som i ansökan om statsbidrag i länsstyrelsens bidragsregister",
-            $"Kontrollera verksamhetens namn{(cell is null ? string.Empty : $" i cell {cell}")} mot ansökan om statsbidrag. Har verksamheten bytt namn, " +
-            "skriv namnet som det står i bidragsregistret eller be länsstyrelsen föra in det nya namnet. Rapporten är godkänd ändå.");
+            "Kontrollera verksamhetens namn",
+            " mot ansökan om statsbidrag. Har verksamheten bytt namn, skriv namnet som det står i bidragsregistret eller be länsstyrelsen föra in det nya namnet.");
     }
 
     private static void AmountDiffers(FindingSink sink, ParseResult parsed, int year, decimal reported, decimal registered, GrantDecision? decision)
     {
-        var location = parsed.FactLocations.GetValueOrDefault(FactKeys.Scalar(Measures.GrantedSek));
-        var cell = location?.Cell;
         var inRegister = decision switch
         {
             GrantDecision.Refused => "bidragsregistret har avslag för verksamheten, inget beviljat belopp",
             GrantDecision.Pending => "bidragsregistret har inget beslut för verksamheten ännu",
             _ => $"länets bidragsregister för {year} har {Kronor(registered)} beviljat för verksamheten",
         };
-        sink.Warning(
+        Warn(
+            sink,
             FindingCodes.GrantAmountDiffers,
-            location?.Sheet ?? Labels.Sheets.Economy,
-            cell,
-            location?.Field ?? Labels.Economy.Granted,
+            parsed.FactLocations.GetValueOrDefault(FactKeys.Scalar(Measures.GrantedSek)) ?? new CellLocation(Labels.Sheets.Economy, string.Empty, Labels.Economy.Granted),
             $"beviljat statsbidrag {Kronor(reported)}, men {inRegister}",
             "samma belopp som länsstyrelsens beslut om statsbidrag",
-            $"Kontrollera beloppet{(cell is null ? string.Empty : $" i cell {cell}")} mot länsstyrelsens beslut. " +
-            "Är registret fel, be länsstyrelsen rätta bidragsregistret. Rapporten är godkänd ändå.");
+            "Kontrollera beloppet",
+            " mot länsstyrelsens beslut. Är registret fel, be länsstyrelsen rätta bidragsregistret.");
     }
 
-    private static void AboveGranted(FindingSink sink, ParseResult parsed, decimal reported, (decimal Value, string Basis) granted, decimal factor)
-    {
-        var location = parsed.FactLocations.GetValueOrDefault(FactKeys.Scalar(Measures.FullTimeEquivalents));
-        var cell = location?.Cell;
-        sink.Warning(
+    private static void AboveGranted(FindingSink sink, ParseResult parsed, decimal reported, (decimal Value, string Basis) granted, decimal factor) =>
+        Warn(
+            sink,
             FindingCodes.FullTimeEquivalentsAboveGranted,
-            location?.Sheet ?? Labels.Sheets.Ombud,
-            cell,
-            location?.Field ?? Labels.Ombud.FullTimeEquivalents,
+            parsed.FactLocations.GetValueOrDefault(FactKeys.Scalar(Measures.FullTimeEquivalents)) ?? new CellLocation(Labels.Sheets.Ombud, string.Empty, Labels.Ombud.FullTimeEquivalents),
             $"{SheetReader.Format(reported)} årsarbetare, mer än {SheetReader.Format(factor)} gånger de " +
             $"{SheetReader.Format(Math.Round(granted.Value, 2))} årsarbetare som statsbidraget beviljades för ({granted.Basis})",
             $"oftast högst {SheetReader.Format(factor)} gånger de beviljade årsarbetarna",
-            $"Kontrollera antalet årsarbetare{(cell is null ? string.Empty : $" i cell {cell}")}; om siffran stämmer (t.ex. för att kommunen " +
-            "bekostar fler ombud själv) behöver du inte göra något. Rapporten är godkänd ändå.");
+            "Kontrollera antalet årsarbetare",
+            "; om siffran stämmer (t.ex. för att kommunen bekostar fler ombud själv) behöver du inte göra något.");
+
+    /// <summary>A warning at <paramref name="at"/> (its cell may be unknown); the fix names the cell and says the report is accepted.</summary>
+    private static void Warn(FindingSink sink, string code, CellLocation at, string found, string expected, string check, string fix)
+    {
+        var cell = string.IsNullOrEmpty(at.Cell) ? null : at.Cell;
+        sink.Warning(code, at.Sheet, cell, at.Field, found, expected, $"{check}{(cell is null ? string.Empty : $" i cell {cell}")}{fix} Rapporten är godkänd ändå.");
     }
 
     private string Name(string code) => municipalities.FindMunicipality(code)?.Name ?? code;
