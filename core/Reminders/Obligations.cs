@@ -164,14 +164,14 @@ public static class Obligations
     private static CountyObligations Settle(string county, ObligationRule rule, List<Obligation> owed, IReadOnlyList<AcceptedReport> now)
     {
         var owedKeys = owed.Select(o => o.OperationKey).ToHashSet(StringComparer.Ordinal);
-        var byKey = now.ToDictionary(r => r.OperationKey, StringComparer.Ordinal);
+        var reported = now.Select(r => r.OperationKey).ToHashSet(StringComparer.Ordinal);
 
         // Only a report no obligation names can stand for a renamed verksamhet: two verksamheter in one municipality
         // each owe their own report.
         var notOwed = now.Where(r => !owedKeys.Contains(r.OperationKey)).ToArray();
         var settled = owed.Select(o =>
             {
-                if (byKey.ContainsKey(o.OperationKey))
+                if (reported.Contains(o.OperationKey))
                 {
                     return o with { FulfilledBy = [o.OperationKey] };
                 }
