@@ -48,4 +48,11 @@ public interface IGrantRegisterReader
 {
     /// <summary>The current register of every county that has one for <paramref name="year"/>, ordered by county code.</summary>
     Task<IReadOnlyList<GrantRegister>> ReadYearAsync(int year, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The current register of one county and year, or null when the county has none (the intake's cross-checks read
+    /// one county per report). The default filters <see cref="ReadYearAsync"/>; a store may answer with one query.
+    /// </summary>
+    async Task<GrantRegister?> ReadCountyAsync(int year, string countyCode, CancellationToken cancellationToken) =>
+        (await ReadYearAsync(year, cancellationToken)).FirstOrDefault(r => r.CountyCode == countyCode);
 }

@@ -103,6 +103,11 @@ public static class FindingCodes
     public const string ContactsEmailInvalid = "CONTACTS_EMAIL_INVALID";
     public const string ContactsEmailMissing = "CONTACTS_EMAIL_MISSING";
 
+    // Cross-checks with the county's grant register (Grants.GrantCrossCheck, docs/obligations.md); warnings only
+    public const string GrantAmountDiffers = "GRANT_AMOUNT_DIFFERS";
+    public const string OperationNotInGrantRegister = "OPERATION_NOT_IN_GRANT_REGISTER";
+    public const string FullTimeEquivalentsAboveGranted = "FTE_ABOVE_GRANTED";
+
     /// <summary>Every code of this catalogue.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(FindingCodes)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
@@ -115,6 +120,7 @@ public static class FindingCodes
     {
         WaitingDaysOver365, WaitingZeroDays, ClientsPerFullTimeEquivalentHigh, PreviousYearDeviation, ContactsEmailMissing,
         CoverageOverlap,
+        GrantAmountDiffers, OperationNotInGrantRegister, FullTimeEquivalentsAboveGranted,
     };
 
     /// <summary>The screener's refusals: the file as a whole was not read.</summary>

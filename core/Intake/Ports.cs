@@ -17,7 +17,11 @@ public sealed record CellLocation(string Sheet, string Cell, string Field);
 public sealed record ParseResult(
     AnnualReport? Report,
     IReadOnlyList<Finding> Findings,
-    IReadOnlyDictionary<string, CellLocation> FactLocations);
+    IReadOnlyDictionary<string, CellLocation> FactLocations)
+{
+    /// <summary>The cell of "Verksamhetens namn" (sheet "Verksamhet"), for checks about the verksamhet as a whole.</summary>
+    public CellLocation? OperationNameLocation { get; init; }
+}
 
 /// <summary>What the upload path says the workbook must be: the year and county it was filed under.</summary>
 public sealed record ExpectedOrigin(int Year, string CountyCode);
@@ -48,4 +52,13 @@ public interface ICurrentCoverageSource
 {
     /// <summary>The municipalities each current, non-nil report of (<paramref name="year"/>, <paramref name="countyCode"/>) lists.</summary>
     Task<IReadOnlyList<CoverageClaim>> ReadCoverageAsync(int year, string countyCode, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Checks a parsed report against what the system knows besides the workbook (the grant register, docs/obligations.md)
+/// and returns warnings only: nothing is rejected for them. Called by <see cref="ReportChecker"/> for a report without errors.
+/// </summary>
+public interface IReportCrossCheck
+{
+    Task<IReadOnlyList<Finding>> CheckAsync(ParseResult parsed, CancellationToken cancellationToken);
 }

@@ -12,7 +12,8 @@ public sealed class ReportChecker(
     IPreviousYearComparer comparer,
     IPreviousReportSource previousReports,
     ICurrentCoverageSource currentCoverage,
-    MunicipalityRegistry registry)
+    MunicipalityRegistry registry,
+    IReportCrossCheck? crossCheck = null)
 {
     public async Task<CheckResult> CheckAsync(ReadOnlyMemory<byte> content, ExpectedOrigin origin, CancellationToken cancellationToken)
     {
@@ -32,6 +33,11 @@ public sealed class ReportChecker(
 
             var coverage = await currentCoverage.ReadCoverageAsync(report.Operation.Year, report.Operation.CountyCode, cancellationToken);
             findings.AddRange(CoverageOverlapCheck.Check(parsed, coverage, registry));
+        }
+
+        if (parsed.Report is not null && crossCheck is not null && !findings.Any(f => f.Severity == Severity.Error))
+        {
+            findings.AddRange((await crossCheck.CheckAsync(parsed, cancellationToken)).Where(f => f.Severity == Severity.Warning));
         }
 
         var rejected = parsed.Report is null || findings.Any(f => f.Severity == Severity.Error);

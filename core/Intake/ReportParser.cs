@@ -102,7 +102,7 @@ public sealed class ReportParser(TimeProvider timeProvider, MunicipalityRegistry
         }
 
         var locations = sink.Locations.Where(l => keys.Contains(l.Key)).ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal);
-        return new ParseResult(report, sink.Findings, locations);
+        return new ParseResult(report, sink.Findings, locations) { OperationNameLocation = sink.Locations.GetValueOrDefault(FactKeys.OperationName) };
     }
 
     private static SheetReader? Sheet(ReadWorkbook workbook, FindingSink sink, string name)

@@ -18,5 +18,13 @@ public sealed record MissingReport(string CountyCode, string OperationName, IRea
 /// <summary>A contact the reminders could not reach because it has no address.</summary>
 public sealed record UnreachableContact(string CountyCode, string Name, string What);
 
-/// <summary>One row of the status report's completeness table.</summary>
-public sealed record CountyCompleteness(string CountyCode, string CountyName, int Accepted, int NilReturns, IReadOnlyList<MissingReport> Missing);
+/// <summary>
+/// One row of the status report's completeness table: <see cref="Owed"/> reports owed by <see cref="Rule"/>
+/// (the same figures as <c>GET /api/status/{year}</c>'s <c>obligations</c>), accepted, nil returns and the missing.
+/// </summary>
+public sealed record CountyCompleteness(string CountyCode, string CountyName, int Accepted, int NilReturns, IReadOnlyList<MissingReport> Missing)
+{
+    public ObligationRule Rule { get; init; } = ObligationRule.PreviousYearReports;
+
+    public int Owed { get; init; }
+}

@@ -32,7 +32,7 @@ public sealed class ReminderMailRenderer(IOptions<ReminderOptions> options)
     }
 
     public (string Subject, string PlainText, string Html) CountyBoardSummary(
-        ReminderSlot slot, DateOnly today, string countyName, IReadOnlyList<MissingReport> missing, IReadOnlyList<UnreachableContact> unreachable)
+        ReminderSlot slot, DateOnly today, string countyName, ObligationRule rule, IReadOnlyList<MissingReport> missing, IReadOnlyList<UnreachableContact> unreachable)
     {
         var deadline = slot.Deadline;
         var subject = $"Sammanställning: {missing.Count} årsrapporter för {deadline.ReportedYear} saknas i {countyName} (sista dag {SwedishDates.Long(deadline.Date)})";
@@ -41,7 +41,9 @@ public sealed class ReminderMailRenderer(IOptions<ReminderOptions> options)
         body.Paragraph(
             $"Sista dagen för årsrapporterna om personligt ombud för {deadline.ReportedYear} är {SwedishDates.Long(deadline.Date)}. " +
             Moved(deadline) + DaysLeft(deadline, today));
-        body.Paragraph($"Dessa verksamheter i {countyName} rapporterade för {deadline.ReportedYear - 1} men har ännu ingen godkänd rapport för {deadline.ReportedYear}:");
+        body.Paragraph(rule == ObligationRule.GrantRegister
+            ? $"Dessa verksamheter i {countyName} beviljades statsbidrag för {deadline.ReportedYear} enligt länets bidragsregister men har ännu ingen godkänd rapport eller nollrapport:"
+            : $"Länet har inget bidragsregister för {deadline.ReportedYear}. Dessa verksamheter i {countyName} rapporterade för {deadline.ReportedYear - 1} men har ännu ingen godkänd rapport för {deadline.ReportedYear}:");
         body.List(missing.Select(m => $"{m.OperationName} ({Join(m.MunicipalityNames)})"));
         if (unreachable.Count > 0)
         {
@@ -55,7 +57,12 @@ public sealed class ReminderMailRenderer(IOptions<ReminderOptions> options)
         return (subject, body.PlainText, body.Html);
     }
 
-    public (string Subject, string PlainText, string Html) GrantApplication(ReminderSlot slot, DateOnly today, IReadOnlyList<string> municipalityNames)
+    /// <summary>
+    /// The 1 March reminder: <paramref name="municipalityNames"/> the contact's municipalities that have not applied,
+    /// <paramref name="grantedLastYear"/> the verksamheter granted money last year that have not applied (with their municipalities).
+    /// </summary>
+    public (string Subject, string PlainText, string Html) GrantApplication(
+        ReminderSlot slot, DateOnly today, IReadOnlyList<string> municipalityNames, IReadOnlyList<MissingReport> grantedLastYear)
     {
         var deadline = slot.Deadline;
         var subject = $"Påminnelse: ansökan om statsbidrag för personligt ombud {deadline.Year} senast {SwedishDates.Long(deadline.Date)}";
@@ -64,7 +71,17 @@ public sealed class ReminderMailRenderer(IOptions<ReminderOptions> options)
         body.Paragraph(
             $"Kommuner som vill ha statsbidrag för personligt ombud {deadline.Year} ska ansöka hos länsstyrelsen senast {SwedishDates.Long(deadline.Date)}. " +
             Moved(deadline) + DaysLeft(deadline, today));
-        body.Paragraph($"Du står som kontaktperson för: {Join(municipalityNames)}.");
+        if (municipalityNames.Count > 0)
+        {
+            body.Paragraph($"Du står som kontaktperson för: {Join(municipalityNames)}. Länsstyrelsen har ännu ingen ansökan för {deadline.Year} från {(municipalityNames.Count == 1 ? "kommunen" : "kommunerna")}.");
+        }
+
+        if (grantedLastYear.Count > 0)
+        {
+            body.Paragraph($"Dessa verksamheter fick statsbidrag för {deadline.Year - 1} men har ännu ingen ansökan för {deadline.Year}:");
+            body.List(grantedLastYear.Select(m => $"{m.OperationName} ({Join(m.MunicipalityNames)})"));
+        }
+
         body.Paragraph("Gör så här: skicka ansökan till länsstyrelsen i ert län. Det gäller också kommuner som inte har personligt ombud i dag.");
         body.Paragraph(Footer);
         return (subject, body.PlainText, body.Html);
@@ -82,16 +99,20 @@ public sealed class ReminderMailRenderer(IOptions<ReminderOptions> options)
             Moved(deadline) + DaysLeft(deadline, today));
         body.Paragraph($"Så här komplett är underlaget för {deadline.ReportedYear}:");
         body.Table(
-            ["Län", "Godkända rapporter", "Varav nollrapporter", "Saknas", "Kommuner som saknas"],
+            ["Län", "Underlag", "Ska rapportera", "Godkända rapporter", "Varav nollrapporter", "Saknas", "Kommuner som saknas"],
             table.Select(c => new[]
             {
                 c.CountyName,
+                c.Rule == ObligationRule.GrantRegister ? "bidragsregister" : "förra årets rapporter",
+                c.Owed.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 c.Accepted.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 c.NilReturns.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 c.Missing.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Join(c.Missing.SelectMany(m => m.MunicipalityNames).Distinct()),
             }));
-        body.Paragraph("Gör så här: kontakta de länsstyrelser där rapporter saknas. Aktuella siffror finns i PoIntake.");
+        body.Paragraph(
+            "Ska rapportera: verksamheter som beviljats statsbidrag enligt länets bidragsregister, eller – där länet saknar bidragsregister – " +
+            $"de som lämnade en godkänd rapport för {deadline.ReportedYear - 1}. Gör så här: kontakta de länsstyrelser där rapporter saknas. Aktuella siffror finns i PoIntake.");
         body.Link("Inrapporteringsläget", options.Value.PublicBaseUrl.TrimEnd('/') + "/api/status/" + deadline.ReportedYear);
         body.Paragraph(Footer);
         return (subject, body.PlainText, body.Html);

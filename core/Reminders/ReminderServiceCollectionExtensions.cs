@@ -26,6 +26,7 @@ public static class ReminderServiceCollectionExtensions
         services.TryAddSingleton<IWorkingDayCalendar, SwedishWorkingDayCalendar>();
         services.TryAddSingleton<ReminderSchedule>();
         services.TryAddSingleton<ReminderMailRenderer>();
+        services.TryAddSingleton<ObligationService>();
         services.TryAddSingleton<ReminderTargeting>();
         services.TryAddSingleton<ReminderLedger>();
         services.TryAddSingleton<ReminderPass>();

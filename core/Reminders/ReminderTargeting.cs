@@ -1,47 +1,43 @@
 using PoIntake.Core.Contacts;
+using PoIntake.Core.Grants;
 using PoIntake.Core.Reference;
 
 namespace PoIntake.Core.Reminders;
 
-/// <summary>Who gets which reminder of a slot (spec/reminders.md), with the rendered mail for each address.</summary>
+/// <summary>
+/// Who gets which reminder of a slot (spec/reminders.md), with the rendered mail for each address. Who owes a report, and
+/// who has applied, is <see cref="Obligations"/>' rule: the grant registers when the county has one (<paramref name="registers"/>),
+/// else the guess from the year before.
+/// </summary>
 public sealed class ReminderTargeting(
     IReportDirectory reports,
     IContactDirectory contacts,
     MunicipalityRegistry registry,
-    ReminderMailRenderer renderer)
+    ReminderMailRenderer renderer,
+    IGrantRegisterReader? registers = null)
 {
+    private readonly ObligationService _obligations = new(reports, registers);
+
     public async Task<IReadOnlyList<ReminderMail>> PlanAsync(ReminderSlot slot, DateOnly today, CancellationToken cancellationToken)
     {
         var register = await contacts.ListAsync(cancellationToken);
         return slot.Deadline.Kind switch
         {
             DeadlineKind.AnnualReport => await AnnualReportAsync(slot, today, register, cancellationToken),
-            DeadlineKind.GrantApplication => GrantApplication(slot, today, register),
+            DeadlineKind.GrantApplication => await GrantApplicationAsync(slot, today, register, cancellationToken),
             _ => await StatusReportAsync(slot, today, register, cancellationToken),
         };
     }
 
-    /// <summary>Verksamheter with an accepted report for the year before <paramref name="year"/> and none (nor a nil return) for it.</summary>
-    public async Task<IReadOnlyList<AcceptedReport>> MissingAsync(int year, CancellationToken cancellationToken)
-    {
-        var before = await reports.ListCurrentAsync(year - 1, cancellationToken);
-        var now = await reports.ListCurrentAsync(year, cancellationToken);
-        var done = now.Select(r => (r.CountyCode, r.OperationKey)).ToHashSet();
-        var covered = now.SelectMany(r => r.MunicipalityCodes).ToHashSet(StringComparer.Ordinal);
-
-        // A renamed verksamhet whose municipalities all report under the new name is not missing.
-        return before
-            .Where(r => !done.Contains((r.CountyCode, r.OperationKey)))
-            .Where(r => r.MunicipalityCodes.Count == 0 || !r.MunicipalityCodes.All(covered.Contains))
-            .OrderBy(r => r.CountyCode, StringComparer.Ordinal)
-            .ThenBy(r => r.OperationName, StringComparer.CurrentCulture)
-            .ToArray();
-    }
+    /// <summary>The reports owed for <paramref name="year"/> with none (nor a nil return) accepted yet, by county and name.</summary>
+    public async Task<IReadOnlyList<Obligation>> MissingAsync(int year, CancellationToken cancellationToken) =>
+        (await _obligations.ForYearAsync(year, cancellationToken)).Missing;
 
     private async Task<IReadOnlyList<ReminderMail>> AnnualReportAsync(
         ReminderSlot slot, DateOnly today, IReadOnlyList<Contact> register, CancellationToken cancellationToken)
     {
-        var missing = await MissingAsync(slot.Deadline.ReportedYear, cancellationToken);
+        var obligations = await _obligations.ForYearAsync(slot.Deadline.ReportedYear, cancellationToken);
+        var missing = obligations.Missing;
         var byAddress = new Dictionary<string, (string Address, List<MissingReport> Reports)>(StringComparer.OrdinalIgnoreCase);
         var unreachable = new List<UnreachableContact>();
         foreach (var report in missing)
@@ -83,9 +79,10 @@ public sealed class ReminderTargeting(
             var countyName = registry.FindCountyByCode(county)?.Name ?? county;
             var countyMissing = missing.Where(r => r.CountyCode == county).Select(Describe).ToArray();
             var countyUnreachable = unreachable.Where(u => u.CountyCode == county).Distinct().ToArray();
+            var rule = obligations.For(county).Rule;
             foreach (var board in BoardAddresses(register, county))
             {
-                var (subject, plain, html) = renderer.CountyBoardSummary(slot, today, countyName, countyMissing, countyUnreachable);
+                var (subject, plain, html) = renderer.CountyBoardSummary(slot, today, countyName, rule, countyMissing, countyUnreachable);
                 mails.Add(new ReminderMail(slot, ReminderAudience.CountyBoardSummary, board, subject, plain, html));
             }
         }
@@ -93,20 +90,65 @@ public sealed class ReminderTargeting(
         return mails;
     }
 
-    private List<ReminderMail> GrantApplication(ReminderSlot slot, DateOnly today, IReadOnlyList<Contact> register)
+    /// <summary>
+    /// 1 March: the contacts of verksamheter granted money last year that have not applied (the register's e-mail) and every
+    /// municipality contact of the contacts register whose municipality is in no application this year.
+    /// </summary>
+    private async Task<List<ReminderMail>> GrantApplicationAsync(
+        ReminderSlot slot, DateOnly today, IReadOnlyList<Contact> register, CancellationToken cancellationToken)
     {
-        var mails = new List<ReminderMail>();
-        foreach (var group in register
-                     .Where(c => c.Role == ContactRole.Municipality && Address(c.Email) is not null)
-                     .GroupBy(c => Address(c.Email)!, StringComparer.OrdinalIgnoreCase)
-                     .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase))
+        var round = await _obligations.ApplicationsAsync(slot.Deadline.Year, cancellationToken);
+        var byAddress = new Dictionary<string, (List<string> Municipalities, List<MissingReport> Operations)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var contact in register.Where(c => c.Role == ContactRole.Municipality &&
+                                                    (c.MunicipalityCode is null || !round.AppliedMunicipalities.Contains(c.MunicipalityCode))))
         {
-            var names = group.Select(c => c.MunicipalityCode is null ? c.CountyCode : MunicipalityName(c.MunicipalityCode)).Distinct().ToArray();
-            var (subject, plain, html) = renderer.GrantApplication(slot, today, names);
-            mails.Add(new ReminderMail(slot, ReminderAudience.MunicipalityContact, group.Key, subject, plain, html));
+            if (Address(contact.Email) is { } address)
+            {
+                var name = contact.MunicipalityCode is null ? contact.CountyCode : MunicipalityName(contact.MunicipalityCode);
+                var entry = Entry(byAddress, address);
+                if (!entry.Municipalities.Contains(name))
+                {
+                    entry.Municipalities.Add(name);
+                }
+            }
+        }
+
+        foreach (var application in round.GrantedLastYearNotApplied)
+        {
+            if (Address(application.ContactEmail) is { } address)
+            {
+                var operation = new MissingReport(
+                    application.CountyCode,
+                    application.OperationName,
+                    application.MunicipalityCodes.Where(m => !round.AppliedMunicipalities.Contains(m)).Select(MunicipalityName).ToArray());
+                var entry = Entry(byAddress, address);
+                if (!entry.Operations.Any(o => o.CountyCode == operation.CountyCode && o.OperationName == operation.OperationName))
+                {
+                    entry.Operations.Add(operation);
+                }
+            }
+        }
+
+        var mails = new List<ReminderMail>();
+        foreach (var (address, entry) in byAddress.OrderBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase))
+        {
+            var (subject, plain, html) = renderer.GrantApplication(slot, today, entry.Municipalities, entry.Operations);
+            mails.Add(new ReminderMail(slot, ReminderAudience.MunicipalityContact, address, subject, plain, html));
         }
 
         return mails;
+    }
+
+    private static (List<string> Municipalities, List<MissingReport> Operations) Entry(
+        Dictionary<string, (List<string> Municipalities, List<MissingReport> Operations)> byAddress, string address)
+    {
+        if (!byAddress.TryGetValue(address, out var entry))
+        {
+            entry = ([], []);
+            byAddress[address] = entry;
+        }
+
+        return entry;
     }
 
     private async Task<IReadOnlyList<ReminderMail>> StatusReportAsync(
@@ -114,14 +156,22 @@ public sealed class ReminderTargeting(
     {
         var year = slot.Deadline.ReportedYear;
         var accepted = await reports.ListCurrentAsync(year, cancellationToken);
-        var missing = await MissingAsync(year, cancellationToken);
+        var obligations = await _obligations.ForYearAsync(year, cancellationToken);
         var table = registry.Counties
-            .Select(c => new CountyCompleteness(
-                c.Code,
-                c.Name,
-                accepted.Count(r => r.CountyCode == c.Code),
-                accepted.Count(r => r.CountyCode == c.Code && r.NilReturn),
-                missing.Where(r => r.CountyCode == c.Code).Select(Describe).ToArray()))
+            .Select(c =>
+            {
+                var county = obligations.For(c.Code);
+                return new CountyCompleteness(
+                    c.Code,
+                    c.Name,
+                    accepted.Count(r => r.CountyCode == c.Code),
+                    accepted.Count(r => r.CountyCode == c.Code && r.NilReturn),
+                    county.Missing.Select(Describe).ToArray())
+                {
+                    Rule = county.Rule,
+                    Owed = county.Owed.Count,
+                };
+            })
             .ToArray();
         var (subject, plain, html) = renderer.StatusReport(slot, today, table);
         return register
@@ -140,7 +190,7 @@ public sealed class ReminderTargeting(
             .OfType<string>()
             .Distinct(StringComparer.OrdinalIgnoreCase);
 
-    private MissingReport Describe(AcceptedReport report) =>
+    private MissingReport Describe(Obligation report) =>
         new(report.CountyCode, report.OperationName, report.MunicipalityCodes.Select(MunicipalityName).ToArray());
 
     private string MunicipalityName(string code) => registry.FindMunicipality(code)?.Name ?? code;

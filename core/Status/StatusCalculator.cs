@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PoIntake.Core.Calendar;
 using PoIntake.Core.Reference;
+using PoIntake.Core.Reminders;
 using PoIntake.Core.Totals;
 
 namespace PoIntake.Core.Status;
@@ -71,6 +72,46 @@ public sealed class StatusCalculator(MunicipalityRegistry registry)
             counties.Sum(c => c.Covered.Count),
             counties.Sum(c => c.MissingFromPreviousYear.Count),
             counties);
+    }
+
+    /// <summary>
+    /// <paramref name="report"/> with each county's reports owed vs received (<see cref="Obligations"/>, the rule the
+    /// reminders use) and their national sums.
+    /// </summary>
+    public StatusReport WithObligations(StatusReport report, YearObligations obligations)
+    {
+        var counties = report.Counties.Select(c =>
+        {
+            var county = obligations.For(c.Code);
+            var owed = county.Owed.Select(o => new OwedReportStatus(
+                    o.OperationKey,
+                    o.OperationName,
+                    o.MunicipalityCodes.Select(m => registry.FindMunicipality(m) is { } found ? Ref(found) : new MunicipalityRef(m, m)).ToArray(),
+                    o.GrantedSek,
+                    !o.Missing,
+                    o.FulfilledBy))
+                .ToArray();
+            return c with
+            {
+                Obligations = new CountyObligationStatus(
+                    Obligations.IdOf(county.Rule),
+                    Obligations.Describe(county.Rule, report.Year),
+                    owed.Length,
+                    owed.Count(o => o.Received),
+                    owed.Count(o => !o.Received),
+                    owed,
+                    county.NotOwed.Select(r => new NotOwedReportStatus(r.OperationKey, r.OperationName)).ToArray()),
+            };
+        }).ToArray();
+        return report with
+        {
+            Counties = counties,
+            Obligations = new ObligationTotals(
+                counties.Sum(c => c.Obligations!.Owed),
+                counties.Sum(c => c.Obligations!.Received),
+                counties.Sum(c => c.Obligations!.Missing),
+                counties.Count(c => c.Obligations!.Rule == Obligations.IdOf(ObligationRule.GrantRegister))),
+        };
     }
 
     private static MunicipalityRef Ref(Municipality m) => new(m.Code, m.Name);

@@ -12,7 +12,11 @@ public sealed record StatusReport(
     int ReportsLate,
     int MunicipalitiesCovered,
     int MunicipalitiesMissingFromPreviousYear,
-    IReadOnlyList<CountyStatus> Counties);
+    IReadOnlyList<CountyStatus> Counties)
+{
+    /// <summary>Reports owed vs received, summed over the counties (docs/api.md, "Obligations in the status").</summary>
+    public ObligationTotals? Obligations { get; init; }
+}
 
 /// <summary>
 /// The body of <c>GET /api/status/{year}/{countyCode}</c>: one county's part of <see cref="StatusReport"/>, all a county
@@ -39,7 +43,11 @@ public sealed record CountyStatus(
     int ReportsLate,
     IReadOnlyList<ReportStatus> Reports,
     IReadOnlyList<UploadStatus> Uploads,
-    IReadOnlyList<Totals.CoverageOverlap>? Overlaps = null);
+    IReadOnlyList<Totals.CoverageOverlap>? Overlaps = null)
+{
+    /// <summary>The reports the county owes for the year, which rule decided it, and which have arrived.</summary>
+    public CountyObligationStatus? Obligations { get; init; }
+}
 
 /// <summary>
 /// A current report. <see cref="FirstReceivedAt"/> is its operation's first accepted upload of the year, which
@@ -84,3 +92,34 @@ public sealed record IntakeLogEntry(
     int WarningCount,
     string? FindingsJson,
     string? FailureReason);
+
+/// <summary>
+/// A county's reports owed vs received (<c>Reminders.Obligations</c>): <see cref="Rule"/> is <c>grantRegister</c> or
+/// <c>previousYearReports</c>, <see cref="RuleText"/> says it in Swedish.
+/// </summary>
+public sealed record CountyObligationStatus(
+    string Rule,
+    string RuleText,
+    int Owed,
+    int Received,
+    int Missing,
+    IReadOnlyList<OwedReportStatus> Reports,
+    IReadOnlyList<NotOwedReportStatus> ReceivedNotOwed);
+
+/// <summary>
+/// One owed report. <see cref="ReceivedAs"/>: the operation keys of the accepted reports that answer it (its own, or a
+/// renamed verksamhet's), empty while missing. <see cref="GrantedSek"/>: the register's granted amount, null by the guess rule.
+/// </summary>
+public sealed record OwedReportStatus(
+    string OperationKey,
+    string OperationName,
+    IReadOnlyList<MunicipalityRef> Municipalities,
+    decimal? GrantedSek,
+    bool Received,
+    IReadOnlyList<string> ReceivedAs);
+
+/// <summary>An accepted report no obligation asked for (by the register rule: a verksamhet the register does not know).</summary>
+public sealed record NotOwedReportStatus(string OperationKey, string OperationName);
+
+/// <summary>The national sums of <see cref="CountyObligationStatus"/>.</summary>
+public sealed record ObligationTotals(int Owed, int Received, int Missing, int CountiesWithGrantRegister);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using PoIntake.Core.Reminders;
 using PoIntake.Core.Storage;
 using PoIntake.Core.Totals;
 
@@ -51,14 +52,25 @@ public sealed class IntakeLogReader(TableServiceClient tables) : IIntakeLogReade
 }
 
 /// <summary>Completeness of a reporting year for <c>GET /api/status/{year}</c> and one county's for <c>…/{countyCode}</c>.</summary>
-public sealed class StatusService(ITotalsStore store, IIntakeLogReader log, StatusCalculator calculator, TimeProvider timeProvider)
+/// <remarks>
+/// With <paramref name="obligations"/> (registered with the reminders) each county also lists the reports it owes and
+/// which have arrived (<see cref="CountyStatus.Obligations"/>), by the rule the reminders use.
+/// </remarks>
+public sealed class StatusService(
+    ITotalsStore store,
+    IIntakeLogReader log,
+    StatusCalculator calculator,
+    TimeProvider timeProvider,
+    ObligationService? obligations = null)
 {
     public async Task<StatusReport> GetAsync(int year, CancellationToken cancellationToken)
     {
         var current = store.ReadCurrentReportsAsync(year, cancellationToken);
         var previous = store.ReadCurrentReportsAsync(year - 1, cancellationToken);
         var entries = log.ReadAsync(year, cancellationToken);
-        return calculator.Calculate(year, await current, await previous, await entries, timeProvider.GetUtcNow());
+        var owed = obligations?.ForYearAsync(year, cancellationToken);
+        var report = calculator.Calculate(year, await current, await previous, await entries, timeProvider.GetUtcNow());
+        return owed is null ? report : calculator.WithObligations(report, await owed);
     }
 
     /// <summary>One county's status: the same calculation as <see cref="GetAsync"/>, only that county's part returned.</summary>

@@ -135,6 +135,9 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       Reminders__MoveOffNonWorkingDays: 'true'
       Reminders__AfterCatchUp: '7.00:00:00'
       Reminders__ClaimLease: '00:10:00'
+      // The intake's cross-checks with the grant register (docs/obligations.md); the same as local.settings.sample.json.
+      GrantChecks__FullTimeEquivalentFactor: '1.5'
+      GrantChecks__AmountToleranceSek: '0'
       Email__PollInterval: '00:00:05'
       Email__PollTimeout: '00:02:00'
       // Tabell 5 "Budget och utfall" per year (docs/storage.md): the anslag and the other budget lines as published; the same as local.settings.sample.json.

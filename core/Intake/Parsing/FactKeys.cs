@@ -6,6 +6,9 @@ internal static class FactKeys
     /// <summary>Not a fact: where "Kommuner som omfattas" was read, for the overlapping-coverage warning.</summary>
     public const string MunicipalitiesLocation = "operation|municipalities";
 
+    /// <summary>Where "Verksamhetens namn" was read (not a fact: <see cref="ParseResult.OperationNameLocation"/>).</summary>
+    public const string OperationName = "operationName";
+
     public static string Scalar(string measure) => Fact.FactKey(measure, new Dictionary<string, string>());
 
     public static string ByGender(string measure, Gender gender) =>

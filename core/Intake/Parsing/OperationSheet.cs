@@ -19,7 +19,12 @@ internal static partial class OperationSheet
         var errorsBefore = sheet.Sink.ErrorCount;
         var year = ReadYear(sheet, origin, currentYear);
         var (county, written) = ReadCounty(sheet, origin, registry);
-        var name = sheet.Text(L.Name, required: true, MaxShortText);
+        var nameCell = sheet.Scalar(L.Name);
+        var name = nameCell is null ? null : sheet.TextAt(nameCell.Row, nameCell.Column, L.Name, required: true, MaxShortText);
+        if (nameCell is not null)
+        {
+            sheet.Sink.Locate(FactKeys.OperationName, sheet.Sheet, nameCell.Address, L.Name);
+        }
 
         // With a Län that differs from the upload path, a municipality of either county is left to COUNTY_MISMATCH:
         // one wrong figure gives one finding, not one more per municipality.

@@ -209,7 +209,30 @@
       status && status.overlaps && status.overlaps.length > 0
         ? el('p', { id: 'overlappning', text: `Kommuner som finns i flera verksamheters redovisningar (de räknas en gång): ${status.overlaps.map(o => `${o.municipalityName} (${o.reports.map(r => r.operationName || r.operationKey).join(', ')})`).join('; ')}.` })
         : null,
+      status && status.obligations ? owedReports(status.obligations, year) : null,
     ].filter(Boolean));
+  }
+
+  // Reports owed vs received (status.obligations, docs/api.md): by the county's grant register, else last year's reports.
+  function owedReports(obligations, year) {
+    const section = el('section', { id: 'skyldiga', 'data-rule': obligations.rule },
+      el('h3', { text: `Rapporter som ska lämnas för ${year}` }),
+      el('p', { class: 'hint', text: obligations.ruleText }),
+      el('p', { text: `${formatNumber(obligations.received)} av ${formatNumber(obligations.owed)} har kommit in, ${formatNumber(obligations.missing)} saknas.` }));
+    if (obligations.reports.length > 0) {
+      section.append(el('table', { id: 'skyldigarapporter' },
+        el('caption', { text: 'Rapporter som ska lämnas' }),
+        el('thead', {}, el('tr', {}, ['Verksamhet', 'Kommuner', 'Beviljat statsbidrag (kr)', 'Rapport'].map(h => el('th', { scope: 'col', text: h })))),
+        el('tbody', {}, obligations.reports.map(r => el('tr', { 'data-received': r.received ? 'ja' : 'nej' },
+          el('td', { text: r.operationName }),
+          el('td', { text: r.municipalities.map(m => m.name).join(', ') || '–' }),
+          el('td', { class: 'num', text: formatNumber(r.grantedSek) }),
+          el('td', { class: 'rapport', text: !r.received ? 'Saknas' : r.receivedAs.includes(r.operationKey) ? 'Har kommit in' : 'Har kommit in under annat namn' }))))));
+    }
+    if (obligations.rule === 'grantRegister' && obligations.receivedNotOwed.length > 0) {
+      section.append(el('p', { id: 'utanforregistret', text: `Rapporter från verksamheter som inte finns i bidragsregistret: ${obligations.receivedNotOwed.map(r => r.operationName).join(', ')}.` }));
+    }
+    return section;
   }
 
   async function start() {

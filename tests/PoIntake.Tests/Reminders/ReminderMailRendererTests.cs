@@ -61,16 +61,17 @@ public sealed class ReminderMailRendererTests
         var slot = Slot(DeadlineKind.StatusReport, 2026, -14);
         var table = new[]
         {
-            new CountyCompleteness("01", "Stockholm", 12, 1, [new MissingReport("01", "PO Söder", ["Nacka", "Tyresö"])]),
-            new CountyCompleteness("03", "Uppsala", 4, 0, []),
+            new CountyCompleteness("01", "Stockholm", 12, 1, [new MissingReport("01", "PO Söder", ["Nacka", "Tyresö"])]) { Rule = ObligationRule.GrantRegister, Owed = 13 },
+            new CountyCompleteness("03", "Uppsala", 4, 0, []) { Owed = 4 },
         };
 
         var (subject, plain, html) = Renderer.StatusReport(slot, new DateOnly(2026, 5, 1), table);
 
         Assert.Contains("16 rapporter inne, 1 saknas", subject, StringComparison.Ordinal);
         Assert.Contains("fredag 15 maj 2026", subject, StringComparison.Ordinal);
-        Assert.Contains("Stockholm | 12 | 1 | 1 | Nacka, Tyresö", plain, StringComparison.Ordinal);
-        Assert.Contains("<td>Uppsala</td><td>4</td><td>0</td><td>0</td>", html, StringComparison.Ordinal);
+        Assert.Contains("Stockholm | bidragsregister | 13 | 12 | 1 | 1 | Nacka, Tyresö", plain, StringComparison.Ordinal);
+        Assert.Contains("Uppsala | förra årets rapporter | 4 | 4 | 0 | 0", plain, StringComparison.Ordinal);
+        Assert.Contains("<td>Uppsala</td><td>f&#246;rra &#229;rets rapporter</td><td>4</td><td>4</td><td>0</td><td>0</td>", html, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -118,7 +118,7 @@ public sealed class ReminderTargetingTests(AzuriteFixture storage)
         var mails = await targeting.PlanAsync(slot, slot.SwedishDay, CancellationToken.None);
 
         Assert.Equal(["lan@lst.test", "sos@socialstyrelsen.test"], mails.Select(m => m.To));
-        Assert.Contains("Stockholm | 1 | 1 | 1 | Vallentuna", mails[0].PlainText, StringComparison.Ordinal);
+        Assert.Contains("Stockholm | förra årets rapporter | 2 | 1 | 1 | 1 | Vallentuna", mails[0].PlainText, StringComparison.Ordinal);
     }
 
     private static IContactDirectory Contacts(params Contact[] contacts)

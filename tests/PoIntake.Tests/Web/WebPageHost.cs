@@ -45,7 +45,8 @@ internal sealed class WebPageHost : IAsyncDisposable
 
     public static string ScreenshotDirectory => System.IO.Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    public static async Task<WebPageHost> StartAsync(AzuriteFixture azurite)
+    /// <param name="grantRegisters">The grant register source the app's status and reminders read, when a test supplies one.</param>
+    public static async Task<WebPageHost> StartAsync(AzuriteFixture azurite, PoIntake.Core.Grants.IGrantRegisterReader? grantRegisters = null)
     {
         if (!File.Exists(ChromiumPath))
         {
@@ -65,6 +66,11 @@ internal sealed class WebPageHost : IAsyncDisposable
         // Role keys as in Azure: the pages must ask for the county board's or Socialstyrelsen's key and send it.
         builder.Configuration.AddInMemoryCollection(Upload.TestRoleKeys.Settings());
         builder.Services.AddPoIntakeFunctionApp(builder.Configuration);
+        if (grantRegisters is not null)
+        {
+            builder.Services.AddSingleton(grantRegisters);
+        }
+
         builder.Services.AddMvcCore();
         var app = builder.Build();
         app.MapHttpFunctions(FunctionCatalog.FromAssembly(typeof(WebPagesFunction).Assembly));

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using PoIntake.Core.Intake;
+
+namespace PoIntake.Core.Grants;
+
+public static class GrantCheckServiceCollectionExtensions
+{
+    /// <summary>
+    /// The intake's cross-checks with the grant register (section <c>GrantChecks</c>, validated at start) and the
+    /// per-year appropriation they read (section <c>Appropriation</c>). They use an <see cref="IGrantRegisterReader"/>
+    /// when one is registered; without it they find nothing.
+    /// </summary>
+    public static IServiceCollection AddPoIntakeGrantChecks(this IServiceCollection services)
+    {
+        services.AddOptions<GrantCheckOptions>().BindConfiguration(GrantCheckOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        // Bound once: binding the section twice would append its lists (OtherLines) twice.
+        if (!services.Any(d => d.ServiceType == typeof(IConfigureOptions<AppropriationOptions>)))
+        {
+            services.AddOptions<AppropriationOptions>().BindConfiguration(AppropriationOptions.SectionName);
+        }
+
+        services.TryAddSingleton<IReportCrossCheck, GrantCrossCheck>();
+        return services;
+    }
+}
