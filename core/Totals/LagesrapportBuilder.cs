@@ -16,6 +16,9 @@ public static class LagesrapportBuilder
     public const string PriorityOrderLabel = "Verksamheter med prioriteringsordning";
     public const string NoCentralDeficiencies = "Inga brister på central nivå redovisades.";
 
+    /// <summary>Counties named in a sentence are listed alphabetically, as the reports list them.</summary>
+    private static readonly StringComparer SwedishOrder = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("sv-SE"), ignoreCase: false);
+
     public static Lagesrapport Build(TotalsResult result, NationalTotals? previous = null) => new Draft(result, previous).Build();
 
     /// <summary>Every table of person counts the export shows, as <see cref="Suppression"/> sees it.</summary>
@@ -140,8 +143,8 @@ public static class LagesrapportBuilder
 
         private IEnumerable<string> CountyChanges()
         {
-            var fewer = _totals.Counties.Where(c => c.ChangeFromPreviousYear < 0).Select(c => c.Name).ToList();
-            var more = _totals.Counties.Where(c => c.ChangeFromPreviousYear > 0).Select(c => c.Name).ToList();
+            var fewer = _totals.Counties.Where(c => c.ChangeFromPreviousYear < 0).Select(c => c.Name).Order(SwedishOrder).ToList();
+            var more = _totals.Counties.Where(c => c.ChangeFromPreviousYear > 0).Select(c => c.Name).Order(SwedishOrder).ToList();
             if (fewer.Count > 0)
             {
                 yield return $"I {Count(fewer.Count, neuter: true)} län ({List(fewer)}) erbjöd färre kommuner personligt ombud än året innan.";
