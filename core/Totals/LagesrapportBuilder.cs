@@ -182,13 +182,7 @@ public static class LagesrapportBuilder
             var sentence = $"Under {Year} fanns det {Count(ombud.Total)} personliga ombud i landet ({ReportCell.FormatNumber(ombud.FullTimeEquivalents)} heltidstjänster)";
             if (Previous is { } before && Suppression.Show(FigureKind.Persons, before.Ombud.Total).Exact is not null)
             {
-                var change = ombud.Total - before.Ombud.Total;
-                sentence += change switch
-                {
-                    0 => $", lika många som {Year - 1}",
-                    > 0 => $", vilket är en ökning med {Count(change, neuter: true)} personliga ombud jämfört med {Year - 1}",
-                    _ => $", vilket är en minskning med {Count(-change, neuter: true)} personliga ombud jämfört med {Year - 1}",
-                };
+                sentence += Compared(ombud.Total - before.Ombud.Total, "personliga ombud", neuter: true);
             }
 
             text.Add(sentence + ".");
@@ -231,13 +225,7 @@ public static class LagesrapportBuilder
                 var sentence = $"Sammanlagt arbetade de personliga ombuden med {Count((int)exact)} klienter";
                 if (Previous is { } before && ClientsByGenderAndAge(before.Clients) is var earlier && earlier.Table.Show()[earlier.Layout[^1][^1]].Exact is { } last)
                 {
-                    var change = (int)(exact - last);
-                    sentence += change switch
-                    {
-                        0 => $", lika många som {Year - 1}",
-                        > 0 => $", vilket är en ökning med {Count(change)} klienter jämfört med {Year - 1}",
-                        _ => $", vilket är en minskning med {Count(-change)} klienter jämfört med {Year - 1}",
-                    };
+                    sentence += Compared((int)(exact - last), "klienter");
                 }
 
                 text.Add(sentence + $" (tabell {table.Number}).");
@@ -434,6 +422,14 @@ public static class LagesrapportBuilder
 
             return new ReportChapter("Ekonomisk redovisning", text, [table]);
         }
+
+        /// <summary>", vilket är en ökning med två personliga ombud jämfört med 2020".</summary>
+        private string Compared(int change, string noun, bool neuter = false) => change switch
+        {
+            0 => $", lika många som {Year - 1}",
+            > 0 => $", vilket är en ökning med {Count(change, neuter)} {noun} jämfört med {Year - 1}",
+            _ => $", vilket är en minskning med {Count(-change, neuter)} {noun} jämfört med {Year - 1}",
+        };
 
         private static string Percent(int part, int whole) => ReportCell.FormatNumber(Math.Round(100m * part / whole, 0));
 

@@ -18,6 +18,9 @@ public sealed class LagesrapportDocxWriter
     private const int TextWidth = 9638;
     private const int Margin = 1134;
 
+    /// <summary>About how many characters of table text fit across <see cref="TextWidth"/>.</summary>
+    private const double TextWidthInCharacters = 120;
+
     public byte[] Write(Lagesrapport report)
     {
         using var stream = new MemoryStream();
@@ -72,12 +75,12 @@ public sealed class LagesrapportDocxWriter
 
         if (table.HasPersonCounts)
         {
-            yield return Paragraph(Suppression.Note, "Source");
+            yield return Paragraph(Suppression.Note, "Source", keepWithNext: true);
         }
 
         foreach (var note in table.FootNotes)
         {
-            yield return Paragraph(note, "Source");
+            yield return Paragraph(note, "Source", keepWithNext: true);
         }
 
         yield return Paragraph(table.Source, "Source");
@@ -86,8 +89,8 @@ public sealed class LagesrapportDocxWriter
     private static Table Block(ReportTable model, ReportBlock block)
     {
         var columns = Math.Max(block.Header.Count, block.Rows.Count == 0 ? 0 : block.Rows.Max(r => r.Cells.Count));
-        var weights = Enumerable.Range(0, columns).Select(i => i < model.Widths.Count ? model.Widths[i] : 12).ToArray();
-        var widths = weights.Select(w => (int)(TextWidth * w / weights.Sum())).ToArray();
+        var figures = Enumerable.Range(0, columns).Select(c => block.Rows.Any(r => c < r.Cells.Count && r.Cells[c].IsFigure)).ToArray();
+        var widths = Widths(model.Widths, figures);
         var border = new Func<BorderType, BorderType>(b =>
         {
             b.Val = BorderValues.Single;
@@ -108,7 +111,7 @@ public sealed class LagesrapportDocxWriter
             var header = new TableRow(new TableRowProperties(new TableHeader()));
             for (var c = 0; c < columns; c++)
             {
-                header.Append(Cell(c < block.Header.Count ? block.Header[c] : string.Empty, widths[c], 1, bold: true, right: c > 0));
+                header.Append(Cell(c < block.Header.Count ? block.Header[c] : string.Empty, widths[c], 1, bold: true, right: figures[c]));
             }
 
             table.Append(header);
@@ -128,6 +131,20 @@ public sealed class LagesrapportDocxWriter
         }
 
         return table;
+    }
+
+    /// <summary>
+    /// Column widths on the page: the table's widths where its columns hold text (the appendix's descriptions), and where
+    /// all but the label hold figures the label its width and the figures equal shares of the rest (the xlsx sheet's
+    /// widths may be those of another table on the same sheet).
+    /// </summary>
+    private static int[] Widths(IReadOnlyList<double> model, bool[] figures)
+    {
+        double Width(int c) => c < model.Count ? model[c] : model.DefaultIfEmpty(12).Min();
+        var weights = figures.Skip(1).All(f => f) && figures.Length > 1
+            ? [Width(0), .. Enumerable.Repeat(Math.Max(12, (TextWidthInCharacters - Width(0)) / (figures.Length - 1)), figures.Length - 1)]
+            : Enumerable.Range(0, figures.Length).Select(Width).ToArray();
+        return [.. weights.Select(w => (int)(TextWidth * w / weights.Sum()))];
     }
 
     private static TableCell Cell(string text, int width, int span, bool bold, bool right)

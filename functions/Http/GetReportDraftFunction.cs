@@ -20,32 +20,20 @@ public sealed partial class GetReportDraftFunction(
         string year,
         CancellationToken cancellationToken)
     {
-        if (!HttpResults.TryParseYear(year, out var reportingYear))
+        var (reportingYear, answer) = AccessGate.ForNationalYearRoute(accessKeys, logger, "GetReportDraft", request, year);
+        if (answer is not null)
         {
-            return HttpResults.BadYear(year);
+            return answer;
         }
 
-        if (AccessGate.Refusal(accessKeys, logger, "GetReportDraft", request, AccessScope.National) is { } refused)
+        if (request.Query["format"].ToString().Trim().ToLowerInvariant() is not ("" or "docx"))
         {
-            return refused;
+            return HttpResults.UnknownFormat("docx (lägesrapporten som Word-dokument)");
         }
 
-        var format = request.Query["format"].ToString().Trim().ToLowerInvariant();
-        if (format is not ("" or "docx"))
+        if (await totals.GetAsync(reportingYear, cancellationToken) is not { } computed)
         {
-            return HttpResults.Problem(
-                StatusCodes.Status400BadRequest,
-                "Okänt format",
-                "Lägesrapporten finns som Word-dokument: format=docx.");
-        }
-
-        var computed = await totals.GetAsync(reportingYear, cancellationToken);
-        if (computed is null)
-        {
-            return HttpResults.Problem(
-                StatusCodes.Status404NotFound,
-                "Inga uppgifter för året",
-                $"Det finns inga godkända redovisningar för {reportingYear}, så ingen lägesrapport kan tas fram.");
+            return HttpResults.NoAcceptedReports(reportingYear, ", så ingen lägesrapport kan tas fram");
         }
 
         var previous = reportingYear > HttpResults.MinYear ? await totals.GetAsync(reportingYear - 1, cancellationToken) : null;
