@@ -74,6 +74,7 @@ public static class LagesrapportBuilder
         /// <summary>The previous year's totals when they are that year's; the sentences on change need them.</summary>
         private NationalTotals? Previous => previous?.Year == Year - 1 ? previous : null;
 
+        /// <summary>"Källa: Länsstyrelserna 2022" for 2021: the reports reach Socialstyrelsen through the county boards the year after.</summary>
         private string Source => $"Källa: Länsstyrelserna {Year + 1}";
 
         public Lagesrapport Build() => new(
@@ -85,12 +86,18 @@ public static class LagesrapportBuilder
             ],
             [Scope(), Providers(), Ombud(), Clients(), ContactReasons(), Waiting(), Management(), Deficiencies(), Economy()]);
 
-        /// <summary>A table with the next number of its kind.</summary>
+        /// <summary>A table with the next number of its kind; <paramref name="source"/> when not the county boards' (Socialstyrelsen's budget).</summary>
         public ReportTable Table(
-            ReportTableKind kind, string title, string sheet, IReadOnlyList<ReportBlock> blocks, IReadOnlyList<double> widths, IReadOnlyList<string>? notes = null)
+            ReportTableKind kind,
+            string title,
+            string sheet,
+            IReadOnlyList<ReportBlock> blocks,
+            IReadOnlyList<double> widths,
+            IReadOnlyList<string>? notes = null,
+            string? source = null)
         {
             var number = _numbers[kind] = _numbers.GetValueOrDefault(kind) + 1;
-            return new ReportTable(kind, number, title, Source, sheet, blocks, widths, notes);
+            return new ReportTable(kind, number, title, source ?? Source, sheet, blocks, widths, notes);
         }
 
         private ReportChapter Scope()
