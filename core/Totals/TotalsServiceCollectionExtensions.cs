@@ -7,7 +7,7 @@ namespace PoIntake.Core.Totals;
 
 public static class TotalsServiceCollectionExtensions
 {
-    /// <summary>Totals, their exports, status (completeness) and the stores they read; needs a <c>TableServiceClient</c> registered by storage.</summary>
+    /// <summary>Totals, their exports (xlsx, csv, the docx lägesrapport), status (completeness) and the stores they read; needs a <c>TableServiceClient</c> registered by storage.</summary>
     public static IServiceCollection AddPoIntakeTotals(this IServiceCollection services)
     {
         services.AddOptions<TotalsOptions>()
@@ -21,6 +21,7 @@ public static class TotalsServiceCollectionExtensions
         services.TryAddSingleton<TotalsService>();
         services.TryAddSingleton<TotalsXlsxExporter>();
         services.TryAddSingleton<TotalsCsvExporter>();
+        services.TryAddSingleton<LagesrapportDocxWriter>();
         services.TryAddSingleton<IIntakeLogReader, IntakeLogReader>();
         services.TryAddSingleton<StatusCalculator>();
         services.TryAddSingleton<StatusService>();

@@ -33,6 +33,15 @@ internal static partial class AccessGate
             : (0, null!, HttpResults.BadCounty(countyCode));
     }
 
+    /// <summary>
+    /// The year of a national <c>…/{year}</c> route when the caller may go on (Answer null); otherwise the 400 for a bad
+    /// year or the 403 for a missing or wrong national key.
+    /// </summary>
+    public static (int Year, ContentResult? Answer) ForNationalYearRoute(AccessKeys keys, ILogger logger, string function, HttpRequest request, string year) =>
+        HttpResults.TryParseYear(year, out var reportingYear)
+            ? (reportingYear, Refusal(keys, logger, function, request, AccessScope.National))
+            : (0, HttpResults.BadYear(year));
+
     /// <summary>Null when the caller may go on; otherwise the 403 answer (already logged).</summary>
     public static ContentResult? Refusal(AccessKeys keys, ILogger logger, string function, HttpRequest request, AccessScope scope, County? county = null)
     {

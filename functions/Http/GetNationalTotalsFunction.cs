@@ -21,32 +21,21 @@ public sealed partial class GetNationalTotalsFunction(
         string year,
         CancellationToken cancellationToken)
     {
-        if (!HttpResults.TryParseYear(year, out var reportingYear))
+        var (reportingYear, answer) = AccessGate.ForNationalYearRoute(accessKeys, logger, "GetNationalTotals", request, year);
+        if (answer is not null)
         {
-            return HttpResults.BadYear(year);
-        }
-
-        if (AccessGate.Refusal(accessKeys, logger, "GetNationalTotals", request, AccessScope.National) is { } refused)
-        {
-            return refused;
+            return answer;
         }
 
         var format = request.Query["format"].ToString().Trim().ToLowerInvariant();
         if (format is not ("" or "json" or "xlsx" or "csv"))
         {
-            return HttpResults.Problem(
-                StatusCodes.Status400BadRequest,
-                "Okänt format",
-                "Parametern format kan vara json, xlsx eller csv.");
+            return HttpResults.UnknownFormat("json, xlsx eller csv");
         }
 
-        var computed = await totals.GetAsync(reportingYear, cancellationToken);
-        if (computed is null)
+        if (await totals.GetAsync(reportingYear, cancellationToken) is not { } computed)
         {
-            return HttpResults.Problem(
-                StatusCodes.Status404NotFound,
-                "Inga uppgifter för året",
-                $"Det finns inga godkända redovisningar för {reportingYear}.");
+            return HttpResults.NoAcceptedReports(reportingYear);
         }
 
         LogServed(logger, reportingYear, format.Length == 0 ? "json" : format);

@@ -21,17 +21,8 @@ public sealed class GetStatusFunction(StatusService status, MunicipalityRegistry
         string year,
         CancellationToken cancellationToken)
     {
-        if (!HttpResults.TryParseYear(year, out var reportingYear))
-        {
-            return HttpResults.BadYear(year);
-        }
-
-        if (AccessGate.Refusal(accessKeys, logger, "GetStatus", request, AccessScope.National) is { } refused)
-        {
-            return refused;
-        }
-
-        return HttpResults.Json(await status.GetAsync(reportingYear, cancellationToken));
+        var (reportingYear, answer) = AccessGate.ForNationalYearRoute(accessKeys, logger, "GetStatus", request, year);
+        return answer ?? HttpResults.Json(await status.GetAsync(reportingYear, cancellationToken));
     }
 
     [Function("GetCountyStatus")]

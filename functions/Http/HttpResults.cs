@@ -118,6 +118,18 @@ internal static class HttpResults
         "Okänt län",
         $"Länskoden måste vara en tvåsiffrig länskod (01–25) som finns i kommunregistret; fick \"{Truncate(county)}\".");
 
+    /// <summary>The 404 of a national route for a year without accepted reports.</summary>
+    public static ContentResult NoAcceptedReports(int year, string? consequence = null) => Problem(
+        StatusCodes.Status404NotFound,
+        "Inga uppgifter för året",
+        $"Det finns inga godkända redovisningar för {year}{consequence}.");
+
+    /// <summary>The 400 for a <c>format</c> the route does not serve; <paramref name="formats"/> names those it does.</summary>
+    public static ContentResult UnknownFormat(string formats) => Problem(
+        StatusCodes.Status400BadRequest,
+        "Okänt format",
+        $"Parametern format kan vara {formats}.");
+
     public static bool TryParseYear(string? text, out int year) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year)
         && text!.Length == 4

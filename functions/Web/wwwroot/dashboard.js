@@ -85,6 +85,12 @@
     else showError(await problemText(response));
   }
 
+  async function downloadReport() {
+    const response = await api(`report/${yearSelect.value}?format=docx`, { national: true });
+    if (response.ok) await saveResponse(response, `lagesrapport-personligt-ombud-${yearSelect.value}.docx`);
+    else showError(await problemText(response));
+  }
+
   async function start() {
     const [response, labelsResponse] = await Promise.all([api('totals', { national: true }), fetch('/api/web/labels.json')]);
     if (!response.ok || !labelsResponse.ok) {
@@ -103,6 +109,7 @@
     yearSelect.addEventListener('change', load);
     document.getElementById('laddanerxlsx').addEventListener('click', () => download('xlsx'));
     document.getElementById('laddanercsv').addEventListener('click', () => download('csv'));
+    document.getElementById('laddanerlagesrapport').addEventListener('click', downloadReport);
     await load();
   }
 

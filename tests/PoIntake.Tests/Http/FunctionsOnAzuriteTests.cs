@@ -85,6 +85,34 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task GetReportDraft_YearWithData_DocxWithTheTotalsTables()
+    {
+        var (scenario, function) = await CreateAsync<GetReportDraftFunction>();
+        var year = await EnsureYearWithDataAsync(scenario);
+        var expected = (await scenario.Get<TotalsService>().GetAsync(year, CancellationToken.None))!.Totals;
+
+        var result = Assert.IsType<FileContentResult>(await function.RunAsync(NationalGet("?format=docx"), $"{year}", CancellationToken.None));
+
+        Assert.Equal(LagesrapportDocxWriter.ContentType, result.ContentType);
+        Assert.Equal($"lagesrapport-personligt-ombud-{year}.docx", result.FileDownloadName);
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(result.FileContents), false);
+        var tabell1 = document.MainDocumentPart!.Document.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().First();
+        var riket = tabell1.Elements<DocumentFormat.OpenXml.Wordprocessing.TableRow>().Last().Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(c => c.InnerText).ToArray();
+        Assert.Equal(["Riket", ReportCell.FormatNumber(expected.Municipalities.Total), ReportCell.FormatNumber(expected.Municipalities.OfferingPo)], riket.Take(3));
+    }
+
+    [Theory]
+    [InlineData("2099", "", StatusCodes.Status404NotFound)]
+    [InlineData("20x5", "", StatusCodes.Status400BadRequest)]
+    [InlineData("2026", "?format=pdf", StatusCodes.Status400BadRequest)]
+    public async Task GetReportDraft_NoDataBadYearOrFormat_Problem(string year, string query, int status)
+    {
+        var (_, function) = await CreateAsync<GetReportDraftFunction>();
+
+        AssertProblem(await function.RunAsync(NationalGet(query), year, CancellationToken.None), status);
+    }
+
+    [Fact]
     public async Task ListTotalsYears_ListsYearWithData()
     {
         var (scenario, function) = await CreateAsync<ListTotalsYearsFunction>();
@@ -302,8 +330,12 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
         var (scenario, totals) = await CreateAsync<GetNationalTotalsFunction>();
         var (_, years) = await CreateAsync<ListTotalsYearsFunction>();
         var (_, preview) = await CreateAsync<GetReminderPreviewFunction>();
+        var (_, draft) = await CreateAsync<GetReportDraftFunction>();
         var year = await EnsureYearWithDataAsync(scenario);
         var countyKey = TestRoleKeys.KeyOf("20");
+
+        Assert.Equal("nationalKeyMissing", AssertProblem(await draft.RunAsync(Get("?format=docx", countyKey: countyKey), $"{year}", CancellationToken.None), 403).GetProperty("reason").GetString());
+        Assert.IsType<FileContentResult>(await draft.RunAsync(NationalGet("?format=docx"), $"{year}", CancellationToken.None));
 
         Assert.Equal("nationalKeyMissing", AssertProblem(await totals.RunAsync(Get(countyKey: countyKey), $"{year}", CancellationToken.None), 403).GetProperty("reason").GetString());
         Assert.Equal("nationalKeyMissing", AssertProblem(await years.RunAsync(Get(countyKey: countyKey), CancellationToken.None), 403).GetProperty("reason").GetString());

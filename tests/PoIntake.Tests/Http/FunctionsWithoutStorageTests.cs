@@ -45,7 +45,7 @@ public sealed class FunctionsWithoutStorageTests
         Assert.Equal(Microsoft.Azure.Functions.Worker.AuthorizationLevel.Anonymous, levels["template/{year}"]);
         Assert.All(levels.Where(l => l.Key != "template/{year}"), l => Assert.Equal(Microsoft.Azure.Functions.Worker.AuthorizationLevel.Function, l.Value));
         Assert.Equal(
-            ["reminders/preview", "reports/{year}/{countyCode}", "status/{year}", "status/{year}/{countyCode}", "template/{year}", "totals", "totals/{year}"],
+            ["reminders/preview", "report/{year}", "reports/{year}/{countyCode}", "status/{year}", "status/{year}/{countyCode}", "template/{year}", "totals", "totals/{year}"],
             levels.Keys.Order(StringComparer.Ordinal));
     }
 
@@ -65,7 +65,7 @@ public sealed class FunctionsWithoutStorageTests
             .ToDictionary(x => x.Function, x => x.Binding.TryGetProperty("authLevel", out var level) ? level.GetString() : null);
 
         Assert.Equal(
-            ["FindingsWorkbook", "GetCountyStatus", "GetNationalTotals", "GetReminderPreview", "GetStatus", "GetTemplate", "ListTotalsYears", "UploadReport", "WebPages"],
+            ["FindingsWorkbook", "GetCountyStatus", "GetNationalTotals", "GetReminderPreview", "GetReportDraft", "GetStatus", "GetTemplate", "ListTotalsYears", "UploadReport", "WebPages"],
             http.Keys.Order(StringComparer.Ordinal));
         var anonymous = http.Where(h => h.Value == "Anonymous").Select(h => h.Key).Order(StringComparer.Ordinal);
         Assert.Equal(["GetTemplate", "WebPages"], anonymous);

@@ -116,7 +116,7 @@ internal static partial class PrintedPages
         return output.ToArray();
     }
 
-    private static void Convert(string directory, IReadOnlyList<string> files)
+    public static void Convert(string directory, IReadOnlyList<string> files)
     {
         if (!File.Exists("/usr/bin/soffice") && !File.Exists("/usr/local/bin/soffice"))
         {

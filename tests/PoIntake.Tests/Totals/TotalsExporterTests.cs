@@ -9,7 +9,8 @@ namespace PoIntake.Tests.Totals;
 
 public sealed class TotalsExporterTests
 {
-    private static TotalsResult SmallYear()
+    /// <summary>A year with clients 1–3 in cells, so that suppression shows (also used by <see cref="LagesrapportTests"/>).</summary>
+    internal static TotalsResult SmallYear()
     {
         // Gotland: one operation with 2 women 30–49 and 3 men 65+; Skåne: one with 40 women 18–29.
         var gotland = PublishedReportSets.RandomReport(

@@ -226,6 +226,10 @@ public sealed class WebPagesBrowserTests(AzuriteFixture azurite) : IAsyncLifetim
 
         var csv = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#laddanercsv"));
         Assert.EndsWith($"{DashboardYear}.csv", csv.SuggestedFilename, StringComparison.Ordinal);
+        var draft = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#laddanerlagesrapport"));
+        Assert.Equal($"lagesrapport-personligt-ombud-{DashboardYear}.docx", draft.SuggestedFilename);
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(await draft.PathAsync(), false);
+        Assert.Contains($"{totals.GetProperty("municipalities").GetProperty("offeringPo").GetInt32()} av landets", document.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
     }
 
     [Fact]
