@@ -63,19 +63,3 @@ public sealed record UploadStatus(
     JsonElement? Findings,
     bool FindingsTruncated,
     string? FailureReason);
-
-/// <summary>A row of <c>IntakeLog</c> as stored.</summary>
-public sealed record IntakeLogEntry(
-    string CountyCode,
-    string BlobName,
-    DateTimeOffset? ReceivedAt,
-    DateTimeOffset? ProcessedAt,
-    string Outcome,
-    string? Disposition,
-    string? OperationKey,
-    string? OperationName,
-    string? VersionId,
-    int ErrorCount,
-    int WarningCount,
-    string? FindingsJson,
-    string? FailureReason);

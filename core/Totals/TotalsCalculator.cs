@@ -1,5 +1,6 @@
 using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
+using PoIntake.Core.Storage;
 using D = PoIntake.Core.Intake.Dimensions;
 
 namespace PoIntake.Core.Totals;
@@ -154,7 +155,7 @@ public sealed class TotalsCalculator(MunicipalityRegistry registry)
         reports
             .Where(r => !r.Report.NilReturn)
             .SelectMany(r => r.Deficiencies
-                .Where(d => d.Level == D.Id(DeficiencyLevel.Central))
+                .Where(d => d.Level == DeficiencyLevel.Central)
                 .Select(d => new CentralDeficiencyText(
                     r.Report.CountyCode,
                     registry.FindCountyByCode(r.Report.CountyCode)?.Name ?? r.Report.CountyCode,

@@ -1,12 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using PoIntake.Core.Status;
 
 namespace PoIntake.Core.Totals;
 
 public static class TotalsServiceCollectionExtensions
 {
-    /// <summary>Totals, their exports, status (completeness) and the stores they read; needs a <c>TableServiceClient</c> registered by storage.</summary>
+    /// <summary>Totals and their exports (section <c>Totals</c>); needs the stores registered by <c>AddPoIntakeStorage</c>.</summary>
     public static IServiceCollection AddPoIntakeTotals(this IServiceCollection services)
     {
         services.AddOptions<TotalsOptions>()
@@ -18,9 +17,6 @@ public static class TotalsServiceCollectionExtensions
         services.TryAddSingleton<TotalsService>();
         services.TryAddSingleton<TotalsXlsxExporter>();
         services.TryAddSingleton<TotalsCsvExporter>();
-        services.TryAddSingleton<IIntakeLogReader, IntakeLogReader>();
-        services.TryAddSingleton<StatusCalculator>();
-        services.TryAddSingleton<StatusService>();
         return services;
     }
 }

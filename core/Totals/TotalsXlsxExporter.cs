@@ -210,7 +210,7 @@ public sealed class TotalsXlsxExporter
         {
             sheet.Cell(row, 1).SetValue(text.CountyName);
             sheet.Cell(row, 2).SetValue(text.OperationKey);
-            sheet.Cell(row, 3).SetValue(AreaLabel(text.Area));
+            sheet.Cell(row, 3).SetValue(Dimensions.DeficiencyAreas.Label(text.Area));
             sheet.Cell(row, 4).SetValue(text.Description);
             sheet.Cell(row, 5).SetValue(text.Consequence ?? string.Empty);
             sheet.Cell(row, 6).SetValue(text.Action ?? string.Empty);
@@ -330,9 +330,6 @@ public sealed class TotalsXlsxExporter
         cell.SetValue(value);
         cell.Style.NumberFormat.Format = "#,##0";
     }
-
-    private static string AreaLabel(string id) =>
-        Dimensions.DeficiencyAreas.TryFindId(id, out var area) ? Dimensions.DeficiencyAreas.Label(area) : id;
 
     private static string[] GenderHeader(string first) => [first, .. Dimensions.Genders.Select(g => g.Label), WorkbookLabels.Total];
 
