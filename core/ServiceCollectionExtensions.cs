@@ -5,6 +5,7 @@ using PoIntake.Core.Grants;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
 using PoIntake.Core.Reminders;
+using PoIntake.Core.Status;
 using PoIntake.Core.Storage;
 using PoIntake.Core.Totals;
 using PoIntake.Core.Upload;
@@ -13,7 +14,10 @@ namespace PoIntake.Core;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Registers everything core offers. Feature folders add their own AddPoIntake… methods and this calls them.</summary>
+    /// <summary>
+    /// Registers what every feature shares — <see cref="TimeProvider"/>, the municipality registry — and the parsing.
+    /// Feature folders add their own AddPoIntake… methods, each registering that feature's services once, and this calls them.
+    /// </summary>
     public static IServiceCollection AddPoIntakeCore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -28,6 +32,7 @@ public static class ServiceCollectionExtensions
         services.AddPoIntakeCore();
         services.AddPoIntakeStorage(configuration);
         services.AddPoIntakeTotals();
+        services.AddPoIntakeStatus();
         services.AddPoIntakeUpload();
         services.AddPoIntakeReminders();
         services.AddPoIntakeGrantChecks();

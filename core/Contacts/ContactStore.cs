@@ -6,11 +6,11 @@ using PoIntake.Core.Storage;
 namespace PoIntake.Core.Contacts;
 
 /// <summary>Table Contacts: PartitionKey county code, RowKey the register row's ordinal (0001 …).</summary>
-public sealed class ContactStore(TableServiceClient tables) : IContactDirectory
+public sealed class ContactStore(StorageTables tables) : IContactDirectory
 {
     private const int BatchSize = 100;
 
-    private readonly TableClient _table = tables.GetTableClient(TableNames.Contacts);
+    private readonly TableClient _table = tables.Get(TableNames.Contacts);
 
     public async Task<IReadOnlyList<Contact>> ListAsync(CancellationToken cancellationToken)
     {

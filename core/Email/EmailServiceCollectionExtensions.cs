@@ -9,7 +9,6 @@ public static class EmailServiceCollectionExtensions
     /// <summary>Binds section <c>Email</c> (validated at start) and registers the <see cref="IEmailSender"/> its Mode names.</summary>
     public static IServiceCollection AddPoIntakeEmail(this IServiceCollection services)
     {
-        services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>());
         services.TryAddSingleton<AcsEmailSender>();

@@ -10,9 +10,27 @@ public sealed record Fact(string Measure, IReadOnlyDictionary<string, string> Di
     public string Key => FactKey(Measure, Dimensions);
 
     public static string FactKey(string measure, IReadOnlyDictionary<string, string> dimensions) =>
-        dimensions.Count == 0
-            ? measure
-            : measure + "|" + string.Join(';', dimensions.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => d.Key + "=" + d.Value));
+        dimensions.Count == 0 ? measure : measure + "|" + DimensionText(dimensions);
+
+    /// <summary>The dimensions as <c>name=value;…</c> ordered by name (<c>ageGroup=18-29;gender=women</c>); empty when none.</summary>
+    public static string DimensionText(IReadOnlyDictionary<string, string> dimensions) =>
+        string.Join(';', dimensions.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => d.Key + "=" + d.Value));
+
+    /// <summary>The dimensions of a <see cref="DimensionText"/>; pairs without a name are passed over.</summary>
+    public static IReadOnlyDictionary<string, string> ParseDimensionText(string? text)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in (text ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0)
+            {
+                result[pair[..equals]] = pair[(equals + 1)..];
+            }
+        }
+
+        return result;
+    }
 }
 
 /// <summary>Measure names of the tidy fact rows. Totals and the csv export read these.</summary>

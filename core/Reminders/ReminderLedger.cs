@@ -9,16 +9,8 @@ using PoIntake.Core.Storage;
 namespace PoIntake.Core.Reminders;
 
 /// <summary>Table ReminderLedger: one entity per (deadline, deadline year, offset, audience, recipient hash).</summary>
-public sealed class ReminderLedgerEntity : ITableEntity
+public sealed class ReminderLedgerEntity : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-
-    public string RowKey { get; set; } = "";
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     /// <summary><see cref="LedgerStatus"/> as text.</summary>
     public string Status { get; set; } = "";
 
@@ -62,9 +54,9 @@ public sealed record LedgerClaim(string PartitionKey, string RowKey, ETag ETag, 
 /// Exactly-once bookkeeping of reminders. Keys hold a hash of the address, never the address. Claims are conditional,
 /// so overlapping passes, restarts and scaled-out instances send each mail at most once.
 /// </summary>
-public sealed class ReminderLedger(TableServiceClient tables, IOptions<ReminderOptions> options)
+public sealed class ReminderLedger(StorageTables tables, IOptions<ReminderOptions> options)
 {
-    private readonly TableClient _table = tables.GetTableClient(TableNames.ReminderLedger);
+    private readonly TableClient _table = tables.Get(TableNames.ReminderLedger);
     private volatile bool _tableReady;
 
     public static (string PartitionKey, string RowKey) KeyOf(ReminderMail mail) =>

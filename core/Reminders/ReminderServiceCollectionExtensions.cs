@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PoIntake.Core.Contacts;
 using PoIntake.Core.Email;
-using PoIntake.Core.Reference;
 
 namespace PoIntake.Core.Reminders;
 
@@ -10,13 +9,11 @@ public static class ReminderServiceCollectionExtensions
 {
     /// <summary>
     /// Reminders, the contacts register and their e-mail (sections <c>Reminders</c> and <c>Email</c>, validated at start).
-    /// Needs the storage clients (<c>AddPoIntakeStorage</c>).
+    /// Needs the stores (<c>AddPoIntakeStorage</c>) and what <c>AddPoIntakeCore()</c> shares (<see cref="TimeProvider"/>, the registry).
     /// </summary>
     public static IServiceCollection AddPoIntakeReminders(this IServiceCollection services)
     {
         services.AddPoIntakeEmail();
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(MunicipalityRegistry.Default);
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<IReportDirectory, TableReportDirectory>();
         services.TryAddSingleton<ContactStore>();

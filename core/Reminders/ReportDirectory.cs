@@ -1,5 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
 using PoIntake.Core.Storage;
 
 namespace PoIntake.Core.Reminders;
@@ -21,60 +19,27 @@ public interface IReportDirectory
     Task<IReadOnlyList<AcceptedReport>> ListCurrentAsync(int year, CancellationToken cancellationToken);
 }
 
-/// <summary>Reads CurrentReports (which version counts) and the versions' contacts from ReportVersions (docs/storage.md).</summary>
-internal sealed class TableReportDirectory(TableServiceClient tables) : IReportDirectory
+/// <summary>The current reports of a year (<c>CurrentReports</c>) with their versions' names and contacts (<c>ReportVersions</c>).</summary>
+internal sealed class TableReportDirectory(CurrentReportStore currentReports, ReportVersionStore versions) : IReportDirectory
 {
     public async Task<IReadOnlyList<AcceptedReport>> ListCurrentAsync(int year, CancellationToken cancellationToken)
     {
-        var yearText = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var versions = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
-        try
-        {
-            // ReportVersions partitions are "{year}-{county}": one range query covers the year.
-            await foreach (var version in tables.GetTableClient(TableNames.ReportVersions).QueryAsync<TableEntity>(
-                               TableClient.CreateQueryFilter($"PartitionKey ge {yearText + "-"} and PartitionKey lt {yearText + "."}"),
-                               cancellationToken: cancellationToken))
+        var byId = (await versions.ListAsync(year, cancellationToken)).ToDictionary(v => v.VersionId, StringComparer.Ordinal);
+        return
+        [
+            .. (await currentReports.ListAsync(year, cancellationToken)).Select(current =>
             {
-                versions[version.RowKey] = version;
-            }
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return [];
-        }
-
-        var reports = new List<AcceptedReport>();
-        try
-        {
-            await foreach (var current in tables.GetTableClient(TableNames.CurrentReports).QueryAsync<TableEntity>(
-                               TableClient.CreateQueryFilter($"PartitionKey eq {yearText}"),
-                               cancellationToken: cancellationToken))
-            {
-                var dash = current.RowKey.IndexOf('-', StringComparison.Ordinal);
-                if (dash <= 0)
-                {
-                    continue;
-                }
-
-                var versionId = current.GetString("VersionId") ?? string.Empty;
-                versions.TryGetValue(versionId, out var version);
-                var operationKey = current.RowKey[(dash + 1)..];
-                reports.Add(new AcceptedReport(
+                var version = byId.GetValueOrDefault(current.VersionId);
+                return new AcceptedReport(
                     year,
-                    current.RowKey[..dash],
-                    operationKey,
-                    version?.GetString("OperationName") ?? operationKey,
-                    current.GetBoolean("NilReturn") ?? false,
-                    (current.GetString("MunicipalityCodes") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                    version?.GetString("ContactPerson"),
-                    version?.GetString("ContactEmail")));
-            }
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return [];
-        }
-
-        return reports;
+                    current.CountyCode,
+                    current.OperationKey,
+                    version?.OperationName ?? current.OperationKey,
+                    current.NilReturn,
+                    current.MunicipalityCodes,
+                    version?.ContactPerson,
+                    version?.ContactEmail);
+            }),
+        ];
     }
 }

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using PoIntake.Core.Calendar;
+using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
 using PoIntake.Core.Reminders;
+using PoIntake.Core.Storage;
 using PoIntake.Core.Totals;
 
 namespace PoIntake.Core.Status;
@@ -26,11 +28,11 @@ public sealed class StatusCalculator(MunicipalityRegistry registry)
     {
         var deadline = DeadlineFor(year);
         var firstAccepted = log
-            .Where(e => e.Outcome == "Accepted" && e.OperationKey is not null && e.ReceivedAt is not null)
+            .Where(e => e.Outcome == IntakeOutcome.Accepted && e.OperationKey is not null && e.ReceivedAt is not null)
             .GroupBy(e => (e.CountyCode, e.OperationKey!))
             .ToDictionary(g => g.Key, g => g.Min(e => e.ReceivedAt!.Value));
         var names = log
-            .Where(e => e.Outcome == "Accepted" && e.OperationKey is not null && !string.IsNullOrEmpty(e.OperationName))
+            .Where(e => e.Outcome == IntakeOutcome.Accepted && e.OperationKey is not null && !string.IsNullOrEmpty(e.OperationName))
             .GroupBy(e => (e.CountyCode, e.OperationKey!))
             .ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.ReceivedAt).First().OperationName);
         var previousOffering = TotalsCalculator.OfferingPo(previousYear);
@@ -138,12 +140,12 @@ public sealed class StatusCalculator(MunicipalityRegistry registry)
             entry.BlobName,
             entry.ReceivedAt,
             entry.ProcessedAt,
-            entry.Outcome,
+            entry.Outcome.ToString(),
             string.IsNullOrEmpty(entry.Disposition) ? null : entry.Disposition,
             entry.OperationName,
             entry.ErrorCount,
             entry.WarningCount,
-            entry.Outcome == "Accepted" && entry.WarningCount == 0 ? null : findings,
+            entry.Outcome == IntakeOutcome.Accepted && entry.WarningCount == 0 ? null : findings,
             truncated,
             entry.FailureReason);
     }

@@ -77,22 +77,6 @@ public sealed record UploadStatus(
     bool FindingsTruncated,
     string? FailureReason);
 
-/// <summary>A row of <c>IntakeLog</c> as stored.</summary>
-public sealed record IntakeLogEntry(
-    string CountyCode,
-    string BlobName,
-    DateTimeOffset? ReceivedAt,
-    DateTimeOffset? ProcessedAt,
-    string Outcome,
-    string? Disposition,
-    string? OperationKey,
-    string? OperationName,
-    string? VersionId,
-    int ErrorCount,
-    int WarningCount,
-    string? FindingsJson,
-    string? FailureReason);
-
 /// <summary>
 /// A county's reports owed vs received (<c>Reminders.Obligations</c>): <see cref="Rule"/> is <c>grantRegister</c> or
 /// <c>previousYearReports</c>, <see cref="RuleText"/> says it in Swedish.

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.Serialization;
 using Azure;
 using Azure.Data.Tables;
@@ -6,16 +7,8 @@ using PoIntake.Core.Intake;
 namespace PoIntake.Core.Storage;
 
 /// <summary>Table CurrentReports: which version counts per (year, county, operation). PartitionKey year, RowKey {county}-{operationKey}.</summary>
-public sealed class CurrentReportEntity : ITableEntity
+public sealed class CurrentReportEntity : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-
-    public string RowKey { get; set; } = "";
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     public string VersionId { get; set; } = "";
 
     /// <summary>The latest ReceivedAt among the accepted uploads of this version's bytes (a re-upload of an older file makes it current again).</summary>
@@ -40,11 +33,28 @@ public sealed class CurrentReportEntity : ITableEntity
 
     /// <summary>The county code (the part of RowKey before the first hyphen).</summary>
     [IgnoreDataMember]
-    public string County => RowKey[..RowKey.IndexOf('-', StringComparison.Ordinal)];
+    public string County => StorageKeys.TryParseCurrentRowKey(RowKey, out var county, out _) ? county : "";
 
     /// <summary>The operation key (the part of RowKey after the county).</summary>
     [IgnoreDataMember]
-    public string OperationKey => RowKey[(RowKey.IndexOf('-', StringComparison.Ordinal) + 1)..];
+    public string OperationKey => StorageKeys.TryParseCurrentRowKey(RowKey, out _, out var operationKey) ? operationKey : "";
+
+    /// <summary>The entry as the readers see it; null when its RowKey is not <c>{county}-{operationKey}</c>.</summary>
+    public CurrentReport? ToRecord() =>
+        StorageKeys.TryParseCurrentRowKey(RowKey, out var county, out var operationKey)
+            ? new CurrentReport(
+                int.Parse(PartitionKey, NumberStyles.None, CultureInfo.InvariantCulture),
+                county,
+                operationKey,
+                VersionId,
+                NilReturn,
+                StorageKeys.SplitCodes(MunicipalityCodes),
+                ReceivedAt,
+                BlobName.Length == 0 ? null : BlobName,
+                OperationName,
+                ProviderName,
+                OrganisationForm)
+            : null;
 }
 
 /// <summary>One accepted upload asking to be the current version of its verksamhet; BlobName is the version's first upload.</summary>
@@ -65,15 +75,30 @@ public sealed record CurrentCandidate(
 public sealed record Placement(bool Changed, bool IsCurrent, string CurrentVersionId);
 
 /// <summary>CurrentReports with optimistic concurrency, keeping ReportVersions.Status and IntakeLog dispositions in line with it.</summary>
-public sealed class CurrentReportStore(TableServiceClient tables, ReportVersionStore versions, IntakeLogStore log)
+public sealed class CurrentReportStore(StorageTables tables, ReportVersionStore versions, IntakeLogStore log)
     : IPreviousReportSource, ICurrentCoverageSource
 {
     private const int MaxAttempts = 50;
 
-    private readonly TableClient _table = tables.GetTableClient(TableNames.CurrentReports);
+    private readonly TableClient _table = tables.Get(TableNames.CurrentReports);
 
     public Task<CurrentReportEntity?> FindAsync(int year, string countyCode, string operationKey, CancellationToken cancellationToken) =>
         _table.FindAsync<CurrentReportEntity>(StorageKeys.Year(year), StorageKeys.CurrentRowKey(countyCode, operationKey), cancellationToken);
+
+    /// <summary>Every current report of a year (none when the table does not exist yet).</summary>
+    public async Task<IReadOnlyList<CurrentReport>> ListAsync(int year, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var entities = await _table.QueryAllAsync<CurrentReportEntity>(
+                TableClient.CreateQueryFilter($"PartitionKey eq {StorageKeys.Year(year)}"), cancellationToken);
+            return [.. entities.Select(e => e.ToRecord()).OfType<CurrentReport>()];
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return [];
+        }
+    }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<Fact>?> FindCurrentFactsAsync(int year, string countyCode, string operationKey, CancellationToken cancellationToken)
@@ -94,7 +119,7 @@ public sealed class CurrentReportStore(TableServiceClient tables, ReportVersionS
             .Select(e => new CoverageClaim(
                 e.OperationKey,
                 e.OperationName,
-                e.MunicipalityCodes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+                StorageKeys.SplitCodes(e.MunicipalityCodes)))
             .ToArray();
     }
 
@@ -117,7 +142,7 @@ public sealed class CurrentReportStore(TableServiceClient tables, ReportVersionS
                 ReceivedAt = candidate.ReceivedAt,
                 BlobName = candidate.BlobName,
                 NilReturn = candidate.NilReturn,
-                MunicipalityCodes = string.Join(',', candidate.MunicipalityCodes),
+                MunicipalityCodes = StorageKeys.JoinCodes(candidate.MunicipalityCodes),
                 OperationName = candidate.OperationName,
                 ProviderName = candidate.ProviderName,
                 OrganisationForm = candidate.OrganisationForm,

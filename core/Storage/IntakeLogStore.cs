@@ -6,16 +6,8 @@ using PoIntake.Core.Intake;
 namespace PoIntake.Core.Storage;
 
 /// <summary>Table IntakeLog: one entity per upload (blob name + content). See docs/storage.md.</summary>
-public sealed class IntakeLogEntity : ITableEntity
+public sealed class IntakeLogEntity : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-
-    public string RowKey { get; set; } = "";
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     public string BlobName { get; set; } = "";
 
     public string? Sha256 { get; set; }
@@ -59,6 +51,22 @@ public sealed class IntakeLogEntity : ITableEntity
         Disposition.Length == 0 ? null : Disposition,
         VersionId,
         IntakeJson.DeserializeFindings(FindingsJson));
+
+    /// <summary>The entry as status reads it (county from the <c>{year}-{county}</c> partition).</summary>
+    public IntakeLogEntry ToEntry() => new(
+        StorageKeys.CountyOf(PartitionKey),
+        BlobName,
+        ReceivedAt,
+        ProcessedAt,
+        OutcomeValue,
+        Disposition.Length == 0 ? null : Disposition,
+        OperationKey,
+        OperationName,
+        VersionId,
+        ErrorCount,
+        WarningCount,
+        FindingsJson,
+        FailureReason);
 }
 
 /// <summary>Values of IntakeLog.Disposition for accepted uploads.</summary>
@@ -77,10 +85,29 @@ public static class Dispositions
     public const string OlderThanCurrent = "OlderThanCurrent";
 }
 
-/// <summary>Reads and writes IntakeLog.</summary>
-public sealed class IntakeLogStore(TableServiceClient tables)
+/// <summary>Reads the upload log of a year.</summary>
+public interface IIntakeLogReader
 {
-    private readonly TableClient _table = tables.GetTableClient(TableNames.IntakeLog);
+    Task<IReadOnlyList<IntakeLogEntry>> ReadAsync(int year, CancellationToken cancellationToken);
+}
+
+/// <summary>Reads and writes IntakeLog.</summary>
+public sealed class IntakeLogStore(StorageTables tables) : IIntakeLogReader
+{
+    private readonly TableClient _table = tables.Get(TableNames.IntakeLog);
+
+    /// <summary>Every upload of a year (partitions <c>{year}-{county}</c>, one range query; none when the table does not exist yet).</summary>
+    public async Task<IReadOnlyList<IntakeLogEntry>> ReadAsync(int year, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return [.. (await _table.QueryAllAsync<IntakeLogEntity>(StorageKeys.YearCountyPartitions(year), cancellationToken)).Select(e => e.ToEntry())];
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return [];
+        }
+    }
 
     /// <summary>Every upload of one (year, county), newest first by ReceivedAt.</summary>
     public async Task<IReadOnlyList<IntakeLogEntity>> ListAsync(int year, string countyCode, CancellationToken cancellationToken)

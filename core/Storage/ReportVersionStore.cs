@@ -5,16 +5,8 @@ using PoIntake.Core.Intake;
 namespace PoIntake.Core.Storage;
 
 /// <summary>Table ReportVersions: one entity per accepted report version (PartitionKey {year}-{county}, RowKey versionId).</summary>
-public sealed class ReportVersionEntity : ITableEntity
+public sealed class ReportVersionEntity : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-
-    public string RowKey { get; set; } = "";
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     public int Year { get; set; }
 
     public string County { get; set; } = "";
@@ -51,6 +43,11 @@ public sealed class ReportVersionEntity : ITableEntity
 
     /// <summary>Organisationsform's dimension id (<see cref="Dimensions.OrganisationForms"/>) when run by another provider, else null.</summary>
     public string? OrganisationForm { get; set; }
+
+    public ReportVersion ToRecord() => new(
+        RowKey, Year, County, OperationKey, OperationName, NullIfEmpty(ContactPerson), NullIfEmpty(ContactEmail));
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }
 
 public static class VersionStatus
@@ -60,16 +57,8 @@ public static class VersionStatus
 }
 
 /// <summary>Table Facts: PartitionKey versionId, RowKey <see cref="Fact.Key"/>.</summary>
-public sealed class FactEntity : ITableEntity
+public sealed class FactEntity : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-
-    public string RowKey { get; set; } = "";
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     public string Measure { get; set; } = "";
 
     /// <summary><c>name=value;…</c> ordered by name, e.g. <c>ageGroup=18-29;gender=women</c>; empty when none.</summary>
@@ -77,34 +66,26 @@ public sealed class FactEntity : ITableEntity
 
     public double Value { get; set; }
 
-    public Fact ToFact() => new(Measure, ParseDimensions(Dimensions), (decimal)Value);
+    /// <summary>
+    /// The one decoder of a fact row (totals and the previous-year comparison both read through it). Value is stored as a
+    /// double and read back rounded to two decimals: counts and öre come back exactly; a figure with more decimals
+    /// (0,375 årsarbetare) comes back as 0,38, as the totals have always counted it.
+    /// </summary>
+    public Fact ToFact() => new(Measure, Fact.ParseDimensionText(Dimensions), Math.Round((decimal)Value, 2));
 
     public static FactEntity From(string versionId, Fact fact) => new()
     {
         PartitionKey = versionId,
         RowKey = fact.Key,
         Measure = fact.Measure,
-        Dimensions = string.Join(';', fact.Dimensions.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => d.Key + "=" + d.Value)),
+        Dimensions = Fact.DimensionText(fact.Dimensions),
         Value = (double)fact.Value,
     };
-
-    public static IReadOnlyDictionary<string, string> ParseDimensions(string dimensions) =>
-        dimensions.Length == 0
-            ? new Dictionary<string, string>()
-            : dimensions.Split(';').Select(pair => pair.Split('=', 2)).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
 }
 
 /// <summary>Table SystemDeficiencies: PartitionKey versionId, RowKey 0001… in workbook order.</summary>
-public sealed class SystemDeficiencyEntity : ITableEntity
+public sealed class SystemDeficiencyEntity : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-
-    public string RowKey { get; set; } = "";
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     /// <summary>Dimension id, e.g. <c>caseworker</c>.</summary>
     public string Level { get; set; } = "";
 
@@ -116,19 +97,33 @@ public sealed class SystemDeficiencyEntity : ITableEntity
     public string? Consequence { get; set; }
 
     public string? Action { get; set; }
+
+    public static SystemDeficiencyEntity From(string versionId, int number, SystemDeficiency deficiency) => new()
+    {
+        PartitionKey = versionId,
+        RowKey = StorageKeys.DeficiencyRowKey(number),
+        Level = Intake.Dimensions.Id(deficiency.Level),
+        Area = Intake.Dimensions.Id(deficiency.Area),
+        Description = deficiency.Description,
+        Consequence = deficiency.Consequence,
+        Action = deficiency.Action,
+    };
+
+    /// <summary>The row with its level and area as the catalogue's values; an id the catalogue does not know is a storage fault.</summary>
+    public StoredDeficiency ToRecord() => new(
+        Intake.Dimensions.DeficiencyLevels.TryFindId(Level, out var level) ? level : throw Unknown(nameof(Level), Level),
+        Intake.Dimensions.DeficiencyAreas.TryFindId(Area, out var area) ? area : throw Unknown(nameof(Area), Area),
+        Description,
+        Consequence,
+        Action);
+
+    private InvalidDataException Unknown(string property, string id) =>
+        new($"{TableNames.SystemDeficiencies} {PartitionKey}/{RowKey}: {property} '{id}' is not an id of the catalogue (core/Intake/Dimensions.cs).");
 }
 
 /// <summary>Table Coverage: PartitionKey versionId, RowKey municipality code.</summary>
-public sealed class CoverageEntity : ITableEntity
+public sealed class CoverageEntity : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-
-    public string RowKey { get; set; } = "";
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     public int Year { get; set; }
 
     public string County { get; set; } = "";
@@ -137,29 +132,20 @@ public sealed class CoverageEntity : ITableEntity
 }
 
 /// <summary>ReportVersions and the rows keyed by versionId (Facts, SystemDeficiencies, Coverage).</summary>
-public sealed class ReportVersionStore(TableServiceClient tables)
+public sealed class ReportVersionStore(StorageTables tables)
 {
-    private readonly TableClient _versions = tables.GetTableClient(TableNames.ReportVersions);
-    private readonly TableClient _facts = tables.GetTableClient(TableNames.Facts);
-    private readonly TableClient _deficiencies = tables.GetTableClient(TableNames.SystemDeficiencies);
-    private readonly TableClient _coverage = tables.GetTableClient(TableNames.Coverage);
+    private readonly TableClient _versions = tables.Get(TableNames.ReportVersions);
+    private readonly TableClient _facts = tables.Get(TableNames.Facts);
+    private readonly TableClient _deficiencies = tables.Get(TableNames.SystemDeficiencies);
+    private readonly TableClient _coverage = tables.Get(TableNames.Coverage);
 
     /// <summary>Step 2 of the write order: facts, deficiency rows and coverage of a version (upserts, so a retry completes them).</summary>
     public async Task SaveContentAsync(string versionId, AnnualReport report, string operationKey, CancellationToken cancellationToken)
     {
         await _facts.UpsertAllAsync(ReportFacts.From(report).Select(f => FactEntity.From(versionId, f)), cancellationToken);
 
-        var deficiencies = (report.SystemDeficiencies ?? []).Select((d, i) => new SystemDeficiencyEntity
-        {
-            PartitionKey = versionId,
-            RowKey = StorageKeys.DeficiencyRowKey(i + 1),
-            Level = Dimensions.Id(d.Level),
-            Area = Dimensions.Id(d.Area),
-            Description = d.Description,
-            Consequence = d.Consequence,
-            Action = d.Action,
-        });
-        await _deficiencies.UpsertAllAsync(deficiencies, cancellationToken);
+        await _deficiencies.UpsertAllAsync(
+            (report.SystemDeficiencies ?? []).Select((d, i) => SystemDeficiencyEntity.From(versionId, i + 1, d)), cancellationToken);
 
         var coverage = report.Operation.MunicipalityCodes.Distinct(StringComparer.Ordinal).Select(code => new CoverageEntity
         {
@@ -199,11 +185,47 @@ public sealed class ReportVersionStore(TableServiceClient tables)
         await _versions.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
 
+    /// <summary>Every accepted version of a year, in one range query (none when the table does not exist yet).</summary>
+    public async Task<IReadOnlyList<ReportVersion>> ListAsync(int year, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return [.. (await _versions.QueryAllAsync<ReportVersionEntity>(StorageKeys.YearCountyPartitions(year), cancellationToken)).Select(v => v.ToRecord())];
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return [];
+        }
+    }
+
     /// <summary>The tidy figures of one version (empty for a nil return).</summary>
     public async Task<IReadOnlyList<Fact>> GetFactsAsync(string versionId, CancellationToken cancellationToken)
     {
-        var entities = await _facts.QueryAllAsync<FactEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {versionId}"), cancellationToken);
-        return entities.Select(e => e.ToFact()).ToArray();
+        var entities = await _facts.QueryAllAsync<FactEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {versionId}"),
+            cancellationToken,
+            [nameof(FactEntity.Measure), nameof(FactEntity.Dimensions), nameof(FactEntity.Value)]);
+        return [.. entities.Select(e => e.ToFact())];
+    }
+
+    /// <summary>The Systembrister rows of one version in workbook order.</summary>
+    public async Task<IReadOnlyList<StoredDeficiency>> GetDeficienciesAsync(string versionId, CancellationToken cancellationToken)
+    {
+        var entities = await _deficiencies.QueryAllAsync<SystemDeficiencyEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {versionId}"), cancellationToken);
+        return [.. entities.OrderBy(e => e.RowKey, StringComparer.Ordinal).Select(e => e.ToRecord())];
+    }
+
+    /// <summary>A current report's facts and deficiency rows (none for a nil return).</summary>
+    public async Task<ReportContent> GetContentAsync(CurrentReport report, CancellationToken cancellationToken)
+    {
+        if (report.NilReturn)
+        {
+            return new ReportContent(report, [], []);
+        }
+
+        var facts = GetFactsAsync(report.VersionId, cancellationToken);
+        var deficiencies = GetDeficienciesAsync(report.VersionId, cancellationToken);
+        return new ReportContent(report, await facts, await deficiencies);
     }
 
     internal static ReportVersionEntity Create(string versionId, string blobName, string sha256, DateTimeOffset receivedAt, int warningCount, AnnualReport report)
@@ -223,7 +245,7 @@ public sealed class ReportVersionStore(TableServiceClient tables)
             Status = VersionStatus.Superseded,
             WarningCount = warningCount,
             NilReturn = report.IsNilReturn,
-            MunicipalityCodes = string.Join(',', operation.MunicipalityCodes),
+            MunicipalityCodes = StorageKeys.JoinCodes(operation.MunicipalityCodes),
             ContactPerson = operation.ContactPerson,
             ContactEmail = operation.ContactEmail,
             OperatingForm = operation.OperatingForm.ToString(),

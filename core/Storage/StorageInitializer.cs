@@ -4,7 +4,7 @@ using Azure.Storage.Blobs;
 namespace PoIntake.Core.Storage;
 
 /// <summary>Creates every container and table of docs/storage.md if missing (devhost start-up and tests; in Azure Bicep creates them).</summary>
-public sealed class StorageInitializer(BlobServiceClient blobs, TableServiceClient tables)
+public sealed class StorageInitializer(BlobServiceClient blobs, StorageTables tables)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -15,7 +15,7 @@ public sealed class StorageInitializer(BlobServiceClient blobs, TableServiceClie
 
         foreach (var table in TableNames.All)
         {
-            await tables.CreateTableIfNotExistsAsync(table, cancellationToken);
+            await tables.Get(table).CreateIfNotExistsAsync(cancellationToken);
         }
     }
 }

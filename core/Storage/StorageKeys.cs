@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Azure.Data.Tables;
 
 namespace PoIntake.Core.Storage;
 
@@ -27,9 +28,32 @@ public static class StorageKeys
 
     public static string CurrentRowKey(string countyCode, string operationKey) => $"{countyCode}-{operationKey}";
 
+    /// <summary>The county and operation key of a <c>CurrentReports</c> RowKey (<see cref="CurrentRowKey"/>); false when it has no county part.</summary>
+    public static bool TryParseCurrentRowKey(string rowKey, out string countyCode, out string operationKey)
+    {
+        var dash = rowKey.IndexOf('-', StringComparison.Ordinal);
+        countyCode = dash > 0 ? rowKey[..dash] : "";
+        operationKey = dash > 0 ? rowKey[(dash + 1)..] : "";
+        return dash > 0;
+    }
+
+    /// <summary>A filter for every <c>{year}-{county}</c> partition of a year (IntakeLog, ReportVersions) as one range query.</summary>
+    public static string YearCountyPartitions(int year) =>
+        // '-' < '.', so the range holds exactly the partitions "{year}-…".
+        TableClient.CreateQueryFilter($"PartitionKey ge {Year(year) + "-"} and PartitionKey lt {Year(year) + "."}");
+
+    /// <summary>The county of a <c>{year}-{county}</c> partition key (<see cref="YearCounty"/>).</summary>
+    public static string CountyOf(string yearCountyPartition) => yearCountyPartition[(yearCountyPartition.IndexOf('-', StringComparison.Ordinal) + 1)..];
+
     /// <summary>Path of the validation report in the intake-results container.</summary>
     public static string ResultBlobName(string blobName, bool pathIsValid, string sha256) =>
         (pathIsValid ? "" : InvalidPartition + "/") + blobName + "." + sha256[..16] + ".json";
+
+    /// <summary>The municipality codes of <c>MunicipalityCodes</c> (comma-separated, as <see cref="JoinCodes"/> writes them).</summary>
+    public static IReadOnlyList<string> SplitCodes(string? codes) =>
+        string.IsNullOrWhiteSpace(codes) ? [] : codes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public static string JoinCodes(IEnumerable<string> codes) => string.Join(',', codes);
 
     /// <summary>RowKey of the n-th (1-based) Systembrister row.</summary>
     public static string DeficiencyRowKey(int number) => number.ToString("0000", CultureInfo.InvariantCulture);

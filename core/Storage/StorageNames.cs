@@ -1,3 +1,5 @@
+using Azure.Data.Tables;
+
 namespace PoIntake.Core.Storage;
 
 /// <summary>Blob containers (docs/storage.md).</summary>
@@ -8,7 +10,7 @@ public static class ContainerNames
     public const string Contacts = "contacts";
 }
 
-/// <summary>Tables (docs/storage.md).</summary>
+/// <summary>The tables of docs/storage.md by their base name; <see cref="StorageTables"/> puts a set's prefix in front.</summary>
 public static class TableNames
 {
     public const string IntakeLog = "IntakeLog";
@@ -23,6 +25,44 @@ public static class TableNames
 
     public static IReadOnlyList<string> All { get; } =
         [IntakeLog, ReportVersions, CurrentReports, Facts, SystemDeficiencies, Coverage, YearRevisions, ReminderLedger, Contacts];
+}
+
+/// <summary>
+/// One set of the tables of docs/storage.md: every store gets its tables here, so a set under a prefix
+/// (<c>Replay2025IntakeLog</c> …, for replaying a year's intake beside the real tables) is another instance, not other code.
+/// The registered set has no prefix.
+/// </summary>
+public sealed class StorageTables
+{
+    /// <summary>Table names are 3–63 letters and digits, starting with a letter; the longest base name leaves this much for a prefix.</summary>
+    public const int MaxPrefixLength = 63 - 18;
+
+    private readonly TableServiceClient _service;
+
+    public StorageTables(TableServiceClient service, string prefix = "")
+    {
+        if (prefix.Length > MaxPrefixLength || (prefix.Length > 0 && !(char.IsAsciiLetter(prefix[0]) && prefix.All(char.IsAsciiLetterOrDigit))))
+        {
+            throw new ArgumentException(
+                $"A table prefix is at most {MaxPrefixLength} ASCII letters and digits and starts with a letter: '{prefix}'.", nameof(prefix));
+        }
+
+        _service = service;
+        Prefix = prefix;
+    }
+
+    public string Prefix { get; }
+
+    /// <summary>The set's name of a table of <see cref="TableNames"/>.</summary>
+    public string NameOf(string table) => Prefix + table;
+
+    /// <summary>Every table of the set, by its full name.</summary>
+    public IReadOnlyList<string> All => [.. TableNames.All.Select(NameOf)];
+
+    public TableClient Get(string table) => _service.GetTableClient(NameOf(table));
+
+    /// <summary>A service client alone means the unprefixed tables (tests and tools that build one store by hand).</summary>
+    public static implicit operator StorageTables(TableServiceClient service) => new(service);
 }
 
 /// <summary>

@@ -12,9 +12,11 @@ namespace PoIntake.Core.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the storage clients (connection <see cref="ConnectionNames.Storage"/>), the stores of docs/storage.md,
-    /// <see cref="StorageInitializer"/> and the blob intake (<see cref="IReportIntake"/>, <see cref="IPreviousReportSource"/>,
-    /// <see cref="ICurrentCoverageSource"/>).
+    /// Registers the storage clients (connection <see cref="ConnectionNames.Storage"/>), the unprefixed
+    /// <see cref="StorageTables"/>, the stores of docs/storage.md, <see cref="StorageInitializer"/> and the blob intake
+    /// (<see cref="IReportIntake"/>, <see cref="IPreviousReportSource"/>,
+    /// <see cref="ICurrentCoverageSource"/>). Needs what <c>AddPoIntakeCore()</c> registers
+    /// (the parser and checker, <see cref="TimeProvider"/>, the municipality registry).
     /// </summary>
     public static IServiceCollection AddPoIntakeStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,17 +29,16 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(sp => StorageClients.CreateBlobServiceClient(connection, sp.GetRequiredService<AzureComponentFactory>()));
         services.TryAddSingleton(sp => StorageClients.CreateTableServiceClient(connection, sp.GetRequiredService<AzureComponentFactory>()));
 
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new StorageTables(sp.GetRequiredService<TableServiceClient>()));
         services.TryAddSingleton<StorageInitializer>();
         services.TryAddSingleton<IntakeLogStore>();
+        services.TryAddSingleton<IIntakeLogReader>(sp => sp.GetRequiredService<IntakeLogStore>());
         services.TryAddSingleton<ReportVersionStore>();
         services.TryAddSingleton<CurrentReportStore>();
         services.TryAddSingleton<IPreviousReportSource>(sp => sp.GetRequiredService<CurrentReportStore>());
         services.TryAddSingleton<ICurrentCoverageSource>(sp => sp.GetRequiredService<CurrentReportStore>());
         services.TryAddSingleton<YearRevisionStore>();
         services.TryAddSingleton<IntakeResultStore>();
-
-        services.AddPoIntakeParsing();
         services.TryAddSingleton<IReportIntake, ReportIntakeService>();
         return services;
     }

@@ -29,11 +29,13 @@ internal static class TableClientExtensions
         return response.HasValue ? response.Value : null;
     }
 
-    public static async Task<List<T>> QueryAllAsync<T>(this TableClient table, string filter, CancellationToken cancellationToken)
+    /// <summary>Every entity the filter matches (with <paramref name="select"/>, only those properties).</summary>
+    public static async Task<List<T>> QueryAllAsync<T>(
+        this TableClient table, string filter, CancellationToken cancellationToken, IEnumerable<string>? select = null)
         where T : class, ITableEntity, new()
     {
         var result = new List<T>();
-        await foreach (var entity in table.QueryAsync<T>(filter, cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<T>(filter, select: select, cancellationToken: cancellationToken))
         {
             result.Add(entity);
         }

@@ -1,4 +1,5 @@
 using PoIntake.Core.Intake;
+using PoIntake.Core.Reference;
 using L = PoIntake.Core.Intake.WorkbookLabels;
 
 namespace PoIntake.Core.Template;
@@ -119,34 +120,9 @@ internal static class TemplateLayout
     }
 
     /// <summary>Official county names in code order, as offered in the Län drop-down.</summary>
-    public static readonly IReadOnlyList<(string Code, string Name)> Counties =
-    [
-        ("01", "Stockholms län"),
-        ("03", "Uppsala län"),
-        ("04", "Södermanlands län"),
-        ("05", "Östergötlands län"),
-        ("06", "Jönköpings län"),
-        ("07", "Kronobergs län"),
-        ("08", "Kalmar län"),
-        ("09", "Gotlands län"),
-        ("10", "Blekinge län"),
-        ("12", "Skåne län"),
-        ("13", "Hallands län"),
-        ("14", "Västra Götalands län"),
-        ("17", "Värmlands län"),
-        ("18", "Örebro län"),
-        ("19", "Västmanlands län"),
-        ("20", "Dalarnas län"),
-        ("21", "Gävleborgs län"),
-        ("22", "Västernorrlands län"),
-        ("23", "Jämtlands län"),
-        ("24", "Västerbottens län"),
-        ("25", "Norrbottens län"),
-    ];
+    public static IReadOnlyList<(string Code, string Name)> Counties => CountyExtensions.OfficialNames;
 
-    public static string CountyName(string code) =>
-        Counties.FirstOrDefault(c => c.Code == code).Name
-        ?? throw new ArgumentOutOfRangeException(nameof(code), code, "Unknown county code.");
+    public static string CountyName(string code) => CountyExtensions.OfficialName(code);
 
     public static int GenderColumn(Gender gender) => 2 + IndexOf(L.Genders.Select(g => g.Value).ToList(), gender);
 

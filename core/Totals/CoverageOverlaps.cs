@@ -1,4 +1,5 @@
 using PoIntake.Core.Reference;
+using PoIntake.Core.Storage;
 
 namespace PoIntake.Core.Totals;
 

@@ -60,9 +60,6 @@ public static class LagesrapportBuilder
 
     private static string[] GenderHeader(string first) => [first, .. Dimensions.Genders.Select(g => g.Label), WorkbookLabels.Total];
 
-    private static string AreaLabel(string id) =>
-        Dimensions.DeficiencyAreas.TryFindId(id, out var area) ? Dimensions.DeficiencyAreas.Label(area) : id;
-
     /// <summary>One build: numbers the tables as the chapters create them.</summary>
     private sealed class Draft(TotalsResult result, NationalTotals? previous)
     {
@@ -377,7 +374,7 @@ public static class LagesrapportBuilder
                 widths);
             var texts = result.CentralDeficiencies
                 .Select(t => new ReportRow([
-                    ReportCell.Label(t.CountyName), ReportCell.Label(t.OperationKey), ReportCell.Label(AreaLabel(t.Area)),
+                    ReportCell.Label(t.CountyName), ReportCell.Label(t.OperationKey), ReportCell.Label(Dimensions.DeficiencyAreas.Label(t.Area)),
                     ReportCell.Label(t.Description, wrap: true), ReportCell.Label(t.Consequence ?? string.Empty, wrap: true), ReportCell.Label(t.Action ?? string.Empty, wrap: true)]))
                 .ToList();
             if (texts.Count == 0)

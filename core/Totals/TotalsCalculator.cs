@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PoIntake.Core.Grants;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
+using PoIntake.Core.Storage;
 using D = PoIntake.Core.Intake.Dimensions;
 
 namespace PoIntake.Core.Totals;
@@ -222,7 +223,7 @@ public sealed class TotalsCalculator(MunicipalityRegistry registry, IOptions<App
         reports
             .Where(r => !r.Report.NilReturn)
             .SelectMany(r => r.Deficiencies
-                .Where(d => d.Level == D.Id(DeficiencyLevel.Central))
+                .Where(d => d.Level == DeficiencyLevel.Central)
                 .Select(d => new CentralDeficiencyText(
                     r.Report.CountyCode,
                     registry.FindCountyByCode(r.Report.CountyCode)?.Name ?? r.Report.CountyCode,

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PoIntake.Core.Storage;
 
 namespace PoIntake.Core.Totals;
 

@@ -1,13 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PoIntake.Core.Grants;
-using PoIntake.Core.Status;
 
 namespace PoIntake.Core.Totals;
 
 public static class TotalsServiceCollectionExtensions
 {
-    /// <summary>Totals, their exports (xlsx, csv, the docx lägesrapport), status (completeness) and the stores they read; needs a <c>TableServiceClient</c> registered by storage.</summary>
+    /// <summary>Totals and their exports (xlsx, csv, the docx lägesrapport; section <c>Totals</c>); needs the stores registered by <c>AddPoIntakeStorage</c>.</summary>
     public static IServiceCollection AddPoIntakeTotals(this IServiceCollection services)
     {
         services.AddOptions<TotalsOptions>()
@@ -22,9 +21,6 @@ public static class TotalsServiceCollectionExtensions
         services.TryAddSingleton<TotalsXlsxExporter>();
         services.TryAddSingleton<TotalsCsvExporter>();
         services.TryAddSingleton<LagesrapportDocxWriter>();
-        services.TryAddSingleton<IIntakeLogReader, IntakeLogReader>();
-        services.TryAddSingleton<StatusCalculator>();
-        services.TryAddSingleton<StatusService>();
         return services;
     }
 }

@@ -27,19 +27,8 @@ internal sealed class DevStorage(IConfiguration configuration)
     public TableServiceClient Tables() => new(ConnectionString());
 
     /// <summary>Creates the containers and tables of docs/storage.md when missing.</summary>
-    public async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        foreach (var container in new[] { ContainerNames.Reports, ContainerNames.IntakeResults, ContainerNames.Contacts })
-        {
-            await Blobs().GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        }
-
-        var tables = Tables();
-        foreach (var table in TableNames.All)
-        {
-            await tables.CreateTableIfNotExistsAsync(table, cancellationToken);
-        }
-    }
+    public Task InitializeAsync(CancellationToken cancellationToken) =>
+        new StorageInitializer(Blobs(), Tables()).InitializeAsync(cancellationToken);
 
     public void MarkReady() => ready.TrySetResult();
 

@@ -4,11 +4,14 @@ using System.Text.Json;
 using ClosedXML.Excel;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
+using PoIntake.Core.Storage;
 using PoIntake.Core.Totals;
 
 // Writes the totals JSON, csv and xlsx cells of every year in samples/valid, computed the way TotalsService does
 // (current reports → TotalsCalculator → TotalsJson / exporters), with a fixed generatedAt so two trees compare.
-// Uses only the API that the totals refactoring keeps: run by scripts/totals-diff.sh.
+// Uses only the API that the totals refactoring keeps: run by scripts/totals-diff.sh. It compiles against a core from
+// before issue 13's typed stores too (records in PoIntake.Core.Totals, deficiency level and area as ids), so a base
+// commit from either side can be compared.
 if (args.Length != 2)
 {
     Console.Error.WriteLine("usage: TotalsSnapshot <samples folder> <output folder>");
@@ -31,7 +34,7 @@ foreach (var file in Directory.GetFiles(valid, "*.xlsx", SearchOption.AllDirecto
         year, county, OperationKey.From(report.Operation.Name), Path.GetFileName(file), report.IsNilReturn,
         report.Operation.MunicipalityCodes, DateTimeOffset.UnixEpoch, file);
     var deficiencies = (report.SystemDeficiencies ?? [])
-        .Select(d => new StoredDeficiency(Dimensions.Id(d.Level), Dimensions.Id(d.Area), d.Description, d.Consequence, d.Action))
+        .Select(d => new StoredDeficiency(new Code<DeficiencyLevel>(d.Level), new Code<DeficiencyArea>(d.Area), d.Description, d.Consequence, d.Action))
         .ToArray();
     (byYear.TryGetValue(year, out var list) ? list : byYear[year] = []).Add(new ReportContent(current, ReportFacts.From(report), deficiencies));
 }
@@ -70,4 +73,13 @@ static string Cells(byte[] xlsx)
     }
 
     return text.ToString();
+}
+
+/// <summary>A deficiency's level or area as <see cref="StoredDeficiency"/> takes it: the catalogue's enum, or its id in a core from before issue 13.</summary>
+internal readonly record struct Code<T>(T Value)
+    where T : struct, Enum
+{
+    public static implicit operator T(Code<T> code) => code.Value;
+
+    public static implicit operator string(Code<T> code) => Dimensions.Of<T>().Id(code.Value);
 }

@@ -61,6 +61,7 @@ public sealed class EmailOptionsTests
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddLogging();
+        services.AddSingleton(TimeProvider.System); // shared by the features, registered by AddPoIntakeCore
         services.AddPoIntakeEmail();
         return services.BuildServiceProvider();
     }

@@ -15,8 +15,8 @@ using PoIntake.Core.Reference;
 using PoIntake.Core.Reminders;
 using PoIntake.Functions.Http;
 using PoIntake.Functions.Reminders;
+using PoIntake.Tests.Access;
 using PoIntake.Tests.Storage;
-using PoIntake.Tests.Upload;
 
 namespace PoIntake.Tests.Functions;
 

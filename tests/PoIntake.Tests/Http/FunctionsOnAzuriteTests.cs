@@ -14,7 +14,7 @@ using PoIntake.Functions.Http;
 using PoIntake.Tests.Storage;
 using PoIntake.Tests.Totals;
 using PoIntake.Core.Upload;
-using PoIntake.Tests.Upload;
+using PoIntake.Tests.Access;
 using static PoIntake.Tests.Http.HttpFunctionTestKit;
 
 namespace PoIntake.Tests.Http;

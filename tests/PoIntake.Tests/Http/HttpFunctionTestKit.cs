@@ -18,7 +18,7 @@ internal static class HttpFunctionTestKit
     }
 
     /// <summary>A GET as Socialstyrelsen sends it, with the test national key.</summary>
-    public static HttpRequest NationalGet(string query = "") => Get(query, nationalKey: PoIntake.Tests.Upload.TestRoleKeys.NationalKey);
+    public static HttpRequest NationalGet(string query = "") => Get(query, nationalKey: PoIntake.Tests.Access.TestRoleKeys.NationalKey);
 
     /// <summary>
     /// A POST of <paramref name="body"/>; the file name in the x-pointake-file-name header (URL-encoded), the county key

@@ -15,7 +15,7 @@ using PoIntake.Core.Reminders;
 using PoIntake.Core.Storage;
 using PoIntake.Core.Template;
 using PoIntake.Tests.Totals;
-using PoIntake.Tests.Upload;
+using PoIntake.Tests.Access;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Moq;

@@ -34,7 +34,7 @@ public sealed class ReminderTargetingTests(AzuriteFixture storage)
             new Contact("12", ContactRole.Municipality, "1280", "Mia Malmö", "mia@malmo.test"),
             new Contact("12", ContactRole.Municipality, "1293", "Nils Utanadress", null),
         ], CancellationToken.None);
-        var targeting = new ReminderTargeting(new TableReportDirectory(tables), store, MunicipalityRegistry.Default, Renderer);
+        var targeting = new ReminderTargeting(StoredReports.Directory(tables), store, MunicipalityRegistry.Default, Renderer);
         var slot = Schedule.SlotsOf(Schedule.DeadlineOf(DeadlineKind.AnnualReport, 2041)).First();
 
         var mails = await targeting.PlanAsync(slot, slot.SwedishDay, CancellationToken.None);
@@ -68,7 +68,7 @@ public sealed class ReminderTargetingTests(AzuriteFixture storage)
         var tables = new TableServiceClient(storage.ConnectionString);
         await StoredReports.AddAsync(tables, 2042, "14", "PO Väst", ["1480"], "vast@po.test");
         await StoredReports.AddAsync(tables, 2043, "14", "Personligt ombud Göteborg", ["1480"], "vast@po.test");
-        var targeting = new ReminderTargeting(new TableReportDirectory(tables), Contacts(), MunicipalityRegistry.Default, Renderer);
+        var targeting = new ReminderTargeting(StoredReports.Directory(tables), Contacts(), MunicipalityRegistry.Default, Renderer);
 
         var missing = await targeting.MissingAsync(2043, CancellationToken.None);
 

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using PoIntake.Core.Intake;
+using PoIntake.Core.Reminders;
 using PoIntake.Core.Storage;
 
 namespace PoIntake.Tests.Reminders;
@@ -7,6 +8,13 @@ namespace PoIntake.Tests.Reminders;
 /// <summary>Writes accepted reports the way the intake does (CurrentReports + ReportVersions, docs/storage.md).</summary>
 internal static class StoredReports
 {
+    /// <summary>The report directory reminders use, over the typed stores of these tables.</summary>
+    public static IReportDirectory Directory(TableServiceClient tables)
+    {
+        var versions = new ReportVersionStore(tables);
+        return new TableReportDirectory(new CurrentReportStore(tables, versions, new IntakeLogStore(tables)), versions);
+    }
+
     public static async Task AddAsync(
         TableServiceClient tables, int year, string county, string operationName, string[] municipalityCodes, string? contactEmail, bool nilReturn = false)
     {

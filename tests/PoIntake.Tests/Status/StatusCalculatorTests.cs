@@ -1,6 +1,8 @@
 using System.Text.Json;
+using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
 using PoIntake.Core.Status;
+using PoIntake.Core.Storage;
 using PoIntake.Core.Totals;
 
 namespace PoIntake.Tests.Status;
@@ -13,8 +15,8 @@ public sealed class StatusCalculatorTests
     private static CurrentReport Report(int year, string county, string key, DateTimeOffset receivedAt, bool nil = false, params string[] municipalities) =>
         new(year, county, key, $"{year}-{county}-{key}", nil, municipalities, receivedAt);
 
-    private static IntakeLogEntry Log(string county, string blob, DateTimeOffset receivedAt, string outcome, string? key = null, string? findings = null, int errors = 0) =>
-        new(county, blob, receivedAt, receivedAt.AddSeconds(5), outcome, outcome == "Accepted" ? "Current" : null, key, key is null ? null : "PO " + key, null, errors, 0, findings, null);
+    private static IntakeLogEntry Log(string county, string blob, DateTimeOffset receivedAt, IntakeOutcome outcome, string? key = null, string? findings = null, int errors = 0) =>
+        new(county, blob, receivedAt, receivedAt.AddSeconds(5), outcome, outcome == IntakeOutcome.Accepted ? "Current" : null, key, key is null ? null : "PO " + key, null, errors, 0, findings, null);
 
     [Fact]
     public void DeadlineFor_2027_Is15January2028MovedToMonday17EndingMidnightStockholm()
@@ -51,8 +53,8 @@ public sealed class StatusCalculatorTests
         var current = Report(2027, "03", "po-uppsala", correction, false, "0380");
         var log = new[]
         {
-            Log("03", "2027/03/uppsala.xlsx", first, "Accepted", "po-uppsala"),
-            Log("03", "2027/03/uppsala-rättad.xlsx", correction, "Accepted", "po-uppsala"),
+            Log("03", "2027/03/uppsala.xlsx", first, IntakeOutcome.Accepted, "po-uppsala"),
+            Log("03", "2027/03/uppsala-rättad.xlsx", correction, IntakeOutcome.Accepted, "po-uppsala"),
         };
 
         var status = _calculator.Calculate(2027, [current], [], log, Now);
@@ -103,8 +105,8 @@ public sealed class StatusCalculatorTests
         var findings = """[{"code":"E-CLIENTS-SUM","severity":"Error","sheet":"Klienter","cell":"F7","message":"Summan stämmer inte"}]""";
         var log = new[]
         {
-            Log("12", "2027/12/malmo.xlsx", new DateTimeOffset(2028, 1, 5, 9, 0, 0, TimeSpan.Zero), "Rejected", null, findings, errors: 1),
-            Log("12", "2027/12/lund.xlsx", new DateTimeOffset(2028, 1, 6, 9, 0, 0, TimeSpan.Zero), "Rejected", null, "[{\"code\":\"E-", errors: 3),
+            Log("12", "2027/12/malmo.xlsx", new DateTimeOffset(2028, 1, 5, 9, 0, 0, TimeSpan.Zero), IntakeOutcome.Rejected, null, findings, errors: 1),
+            Log("12", "2027/12/lund.xlsx", new DateTimeOffset(2028, 1, 6, 9, 0, 0, TimeSpan.Zero), IntakeOutcome.Rejected, null, "[{\"code\":\"E-", errors: 3),
         };
 
         var status = _calculator.Calculate(2027, [], [], log, Now);

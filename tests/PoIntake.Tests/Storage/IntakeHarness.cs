@@ -53,7 +53,7 @@ internal sealed class IntakeHarness : IAsyncDisposable
     public TableClient Table(string name) => Get<TableServiceClient>().GetTableClient(name);
 
     public static async Task<IntakeHarness> CreateAsync(
-        AzuriteFixture azurite, bool realWorkbooks = true, int maxFileBytes = 1_000_000, HttpPipelinePolicy? tablePolicy = null)
+        AzuriteFixture azurite, bool realWorkbooks = true, int maxFileBytes = 1_000_000, HttpPipelinePolicy? tablePolicy = null, string? tablePrefix = null)
     {
         await azurite.StartAsync(); // no-op when running; recovers from an outage test that failed half-way
         var configuration = new ConfigurationBuilder()
@@ -92,6 +92,11 @@ internal sealed class IntakeHarness : IAsyncDisposable
         QuickRetries(blobOptions.Retry);
         services.AddSingleton(new TableServiceClient(azurite.ConnectionString, tableOptions));
         services.AddSingleton(new BlobServiceClient(azurite.ConnectionString, blobOptions));
+        if (tablePrefix is not null)
+        {
+            services.AddSingleton(provider => new StorageTables(provider.GetRequiredService<TableServiceClient>(), tablePrefix));
+        }
+
         services.AddPoIntakeCore(configuration);
         if (realWorkbooks)
         {

@@ -66,6 +66,23 @@ public sealed class StorageServiceCollectionExtensionsTests
         Assert.NotNull(provider.GetRequiredService<StorageInitializer>());
     }
 
+    [Fact]
+    public void AddPoIntakeCore_RegistersEachServiceOnce_StoresOverOneSetOfTables()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["PoIntakeStorage"] = "UseDevelopmentStorage=true" }).Build();
+        var services = new ServiceCollection().AddLogging().AddPoIntakeCore(configuration);
+
+        var ours = services
+            .Where(d => d.ServiceType.Assembly == typeof(StorageTables).Assembly || d.ServiceType == typeof(TimeProvider) || d.ServiceType.Namespace?.StartsWith("Azure.", StringComparison.Ordinal) == true)
+            .GroupBy(d => d.ServiceType)
+            .Where(g => g.Count() > 1)
+            .Select(g => g.Key.Name);
+        Assert.Empty(ours);
+        using var provider = services.BuildServiceProvider();
+        Assert.Equal("", provider.GetRequiredService<StorageTables>().Prefix);
+        Assert.Same(provider.GetRequiredService<IntakeLogStore>(), provider.GetRequiredService<IIntakeLogReader>());
+    }
+
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
+using PoIntake.Core.Storage;
 using PoIntake.Core.Totals;
 
 namespace PoIntake.Tests.Totals;
@@ -103,7 +104,7 @@ internal static class PublishedReportSets
             current,
             ReportFacts.From(report),
             (report.SystemDeficiencies ?? [])
-                .Select(d => new StoredDeficiency(Dimensions.Id(d.Level), Dimensions.Id(d.Area), d.Description, d.Consequence, d.Action))
+                .Select(d => new StoredDeficiency(d.Level, d.Area, d.Description, d.Consequence, d.Action))
                 .ToArray());
 
     public static AnnualReport NilReturn(int year, string county, string name, params string[] municipalities) =>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
+using PoIntake.Core.Storage;
 using PoIntake.Core.Totals;
 
 namespace PoIntake.Tests.Totals;
@@ -189,7 +190,7 @@ public sealed class TotalsCalculatorTests
         var result = _calculator.Calculate(2025, [PublishedReportSets.Content(current, report)], [], Now);
 
         var text = Assert.Single(result.CentralDeficiencies);
-        Assert.Equal(("12", "Skåne", "socialInsuranceAgency", "Långa handläggningstider"), (text.CountyCode, text.CountyName, text.Area, text.Description));
+        Assert.Equal(("12", "Skåne", DeficiencyArea.SocialInsuranceAgency, "Långa handläggningstider"), (text.CountyCode, text.CountyName, text.Area, text.Description));
         Assert.Equal(1, result.Totals.SystemDeficiencies.ByLevel[DeficiencyLevel.Central]);
         Assert.Equal(1, result.Totals.SystemDeficiencies.ByLevel[DeficiencyLevel.Local]);
     }

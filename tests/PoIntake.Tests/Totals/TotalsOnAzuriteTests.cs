@@ -116,7 +116,7 @@ public sealed class TotalsOnAzuriteTests(AzuriteFixture azurite)
         Assert.Equal(17m, content.Facts.Single(f => f.Measure == "clients").Value);
         Assert.Equal("women", content.Facts.Single(f => f.Measure == "clients").Dimensions["gender"]);
         Assert.Equal(1234567.25m, content.Facts.Single(f => f.Measure == "grantedSek").Value);
-        Assert.Equal(("central", "healthcare", "Text"), (content.Deficiencies[0].Level, content.Deficiencies[0].Area, content.Deficiencies[0].Description));
+        Assert.Equal((DeficiencyLevel.Central, DeficiencyArea.Healthcare, "Text"), (content.Deficiencies[0].Level, content.Deficiencies[0].Area, content.Deficiencies[0].Description));
         Assert.Empty(await store.ReadRevisionsAsync(year, year, CancellationToken.None));
 
         await tables.GetTableClient(TableNames.YearRevisions).UpsertEntityAsync(new TableEntity("years", $"{year}") { ["Revision"] = "r1" });

@@ -2,7 +2,7 @@ using PoIntake.Core.Grants;
 using PoIntake.Tests.Grants;
 using PoIntake.Tests.Storage;
 using PoIntake.Tests.Totals;
-using PoIntake.Tests.Upload;
+using PoIntake.Tests.Access;
 using static PoIntake.Tests.Grants.InMemoryGrantRegisters;
 
 namespace PoIntake.Tests.Web;

@@ -64,7 +64,7 @@ internal sealed class WebPageHost : IAsyncDisposable
             [ConnectionNames.Storage] = azurite.ConnectionString,
         });
         // Role keys as in Azure: the pages must ask for the county board's or Socialstyrelsen's key and send it.
-        builder.Configuration.AddInMemoryCollection(Upload.TestRoleKeys.Settings());
+        builder.Configuration.AddInMemoryCollection(Access.TestRoleKeys.Settings());
         builder.Services.AddPoIntakeFunctionApp(builder.Configuration);
         if (grantRegisters is not null)
         {

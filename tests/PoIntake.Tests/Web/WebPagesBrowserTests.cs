@@ -6,8 +6,8 @@ using Microsoft.Playwright;
 using PoIntake.Core.Access;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
+using PoIntake.Tests.Access;
 using PoIntake.Tests.Storage;
-using PoIntake.Tests.Upload;
 
 namespace PoIntake.Tests.Web;
 

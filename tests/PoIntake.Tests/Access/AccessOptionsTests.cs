@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using PoIntake.Core.Access;
 using PoIntake.Core.Upload;
 
-namespace PoIntake.Tests.Upload;
+namespace PoIntake.Tests.Access;
 
 public sealed class AccessOptionsTests
 {

@@ -3,7 +3,7 @@ using static PoIntake.Tests.Intake.ParserTestKit;
 using L = PoIntake.Core.Intake.WorkbookLabels.Operation;
 using Sheets = PoIntake.Core.Intake.WorkbookLabels.Sheets;
 
-namespace PoIntake.Tests.Intake;
+namespace PoIntake.Tests.Intake.Parsing;
 
 /// <summary>Sheet "Verksamhet" rules, through <see cref="ReportParser"/>.</summary>
 public sealed class OperationSheetTests

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using PoIntake.Core.Access;
 using PoIntake.Core.Reference;
 
-namespace PoIntake.Tests.Upload;
+namespace PoIntake.Tests.Access;
 
 /// <summary>
 /// Role keys for every county board and one national holder, configured the way Azure is (keys required, only hashes

@@ -3,11 +3,11 @@ using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PoIntake.Core.Diagnostics;
+using PoIntake.Core.Intake;
 using PoIntake.Core.Intake.Screening;
 using PoIntake.Core.Reference;
-using PoIntake.Core.Storage;
 
-namespace PoIntake.Core.Intake;
+namespace PoIntake.Core.Storage;
 
 /// <summary>
 /// The blob intake: reads <c>reports/{blobName}</c>, checks it and stores the outcome in the write order of

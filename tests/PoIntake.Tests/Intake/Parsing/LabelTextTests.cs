@@ -1,6 +1,6 @@
 using PoIntake.Core.Intake.Parsing;
 
-namespace PoIntake.Tests.Intake;
+namespace PoIntake.Tests.Intake.Parsing;
 
 public sealed class LabelTextTests
 {

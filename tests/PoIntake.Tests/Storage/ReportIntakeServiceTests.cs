@@ -8,9 +8,8 @@ using PoIntake.Core.Diagnostics;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Storage;
 using PoIntake.Core.Totals;
-using PoIntake.Tests.Storage;
 
-namespace PoIntake.Tests.Intake;
+namespace PoIntake.Tests.Storage;
 
 /// <summary>
 /// The blob intake end to end on real Azurite. Expected keys and property names come from docs/storage.md (read as raw

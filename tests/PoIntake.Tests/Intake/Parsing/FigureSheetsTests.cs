@@ -2,7 +2,7 @@ using PoIntake.Core.Intake;
 using static PoIntake.Tests.Intake.ParserTestKit;
 using Sheets = PoIntake.Core.Intake.WorkbookLabels.Sheets;
 
-namespace PoIntake.Tests.Intake;
+namespace PoIntake.Tests.Intake.Parsing;
 
 /// <summary>Rules of the sheets Ombud, Klienter, Kontaktorsaker, Väntetid, Ledningsgrupp, Systembrister and Ekonomi.</summary>
 public sealed class FigureSheetsTests
