@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PoIntake.Core.Grants;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
 using PoIntake.Core.Reminders;
@@ -29,6 +30,7 @@ public static class ServiceCollectionExtensions
         services.AddPoIntakeTotals();
         services.AddPoIntakeUpload();
         services.AddPoIntakeReminders();
+        services.AddPoIntakeGrants();
         return services;
     }
 }

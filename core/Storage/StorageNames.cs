@@ -6,6 +6,9 @@ public static class ContainerNames
     public const string Reports = "reports";
     public const string IntakeResults = "intake-results";
     public const string Contacts = "contacts";
+
+    /// <summary>The county boards' grant registers, <c>grants/{year}/{countyCode}.xlsx</c> (docs/grants.md).</summary>
+    public const string Grants = "grants";
 }
 
 /// <summary>Tables (docs/storage.md).</summary>
@@ -21,8 +24,14 @@ public static class TableNames
     public const string ReminderLedger = "ReminderLedger";
     public const string Contacts = "Contacts";
 
+    // The grant register (docs/grants.md): every accepted register version, its applications, and which version counts.
+    public const string GrantVersions = "GrantVersions";
+    public const string GrantApplications = "GrantApplications";
+    public const string CurrentGrantRegisters = "CurrentGrantRegisters";
+
     public static IReadOnlyList<string> All { get; } =
-        [IntakeLog, ReportVersions, CurrentReports, Facts, SystemDeficiencies, Coverage, YearRevisions, ReminderLedger, Contacts];
+        [IntakeLog, ReportVersions, CurrentReports, Facts, SystemDeficiencies, Coverage, YearRevisions, ReminderLedger, Contacts,
+         GrantVersions, GrantApplications, CurrentGrantRegisters];
 }
 
 /// <summary>
