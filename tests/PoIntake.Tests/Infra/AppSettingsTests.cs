@@ -23,6 +23,7 @@ public sealed partial class AppSettingsTests
         (typeof(EmailOptions), EmailOptions.Section),
         (typeof(ReminderOptions), ReminderOptions.Section),
         (typeof(AccessOptions), AccessOptions.SectionName),
+        (typeof(Core.Grants.GrantRegisterOptions), Core.Grants.GrantRegisterOptions.SectionName),
     ];
 
     private static readonly string[] ConnectionNames = ["AzureWebJobsStorage", Core.Storage.ConnectionNames.Storage];
