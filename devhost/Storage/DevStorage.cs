@@ -29,7 +29,7 @@ internal sealed class DevStorage(IConfiguration configuration)
     /// <summary>Creates the containers and tables of docs/storage.md when missing.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        foreach (var container in new[] { ContainerNames.Reports, ContainerNames.IntakeResults, ContainerNames.Contacts })
+        foreach (var container in new[] { ContainerNames.Reports, ContainerNames.IntakeResults, ContainerNames.Contacts, ContainerNames.Grants })
         {
             await Blobs().GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
