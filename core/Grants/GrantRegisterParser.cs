@@ -86,19 +86,24 @@ public sealed class GrantRegisterParser(
 
             var errorsBefore = sink.ErrorCount;
             var application = new RowReader(sheet, sink, row, year, countyCode, registry, _options).Read();
-            if (application is null || sink.ErrorCount > errorsBefore)
+
+            // Checked on the name alone, so a duplicate is reported even when the first row has other errors.
+            if (CellReader.AsText(sheet[row, G.Column(G.Operation)]) is { Length: > 0 } name)
             {
-                continue;
+                if (firstRowOf.TryGetValue(OperationKey.From(name), out var first))
+                {
+                    GrantFindings.OperationDuplicate(sink, row, name, first);
+                }
+                else
+                {
+                    firstRowOf[OperationKey.From(name)] = row;
+                }
             }
 
-            if (firstRowOf.TryGetValue(application.OperationKey, out var first))
+            if (application is not null && sink.ErrorCount == errorsBefore)
             {
-                GrantFindings.OperationDuplicate(sink, row, application.OperationName, first);
-                continue;
+                applications.Add(application);
             }
-
-            firstRowOf[application.OperationKey] = row;
-            applications.Add(application);
         }
 
         return new GrantParseResult(sink.HasErrors ? [] : applications, sink.Findings);
