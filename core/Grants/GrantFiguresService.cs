@@ -8,7 +8,7 @@ namespace PoIntake.Core.Grants;
 public sealed class GrantFiguresService(
     IGrantRegisterReader registers,
     ITotalsStore reports,
-    IOptionsMonitor<AppropriationOptions> appropriation,
+    IOptions<AppropriationOptions> appropriation,
     MunicipalityRegistry registry)
 {
     /// <summary>The figures of <paramref name="year"/>, or null when no county has sent a register for it.</summary>
@@ -35,6 +35,6 @@ public sealed class GrantFiguresService(
             }
         }
 
-        return GrantFiguresCalculator.Calculate(year, current, appropriation.CurrentValue.For(year), economies, registry);
+        return GrantFiguresCalculator.Calculate(year, current, appropriation.Value.For(year), economies, registry);
     }
 }

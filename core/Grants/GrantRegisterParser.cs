@@ -199,7 +199,7 @@ public sealed class GrantRegisterParser(
             return value;
         }
 
-        private string? Text(string label, bool required)
+        private string? Text(string label, bool required, int maxLength = ContractLimits.MaxShortText)
         {
             if (Usable(label) is not { } value)
             {
@@ -217,9 +217,9 @@ public sealed class GrantRegisterParser(
                 return null;
             }
 
-            if (text.Length > ContractLimits.MaxShortText)
+            if (text.Length > maxLength)
             {
-                GrantFindings.TextTooLong(sink, Address(label), label, text.Length, ContractLimits.MaxShortText);
+                GrantFindings.TextTooLong(sink, Address(label), label, text.Length, maxLength);
                 return null;
             }
 
@@ -228,7 +228,8 @@ public sealed class GrantRegisterParser(
 
         private IReadOnlyList<string>? Municipalities()
         {
-            var text = Text(G.Municipalities, required: true);
+            // A verksamhet can cover a county's every municipality: their names run past a short text.
+            var text = Text(G.Municipalities, required: true, ContractLimits.MaxLongText);
             if (text is null)
             {
                 return null;
