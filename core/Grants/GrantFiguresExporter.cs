@@ -100,8 +100,7 @@ public static class GrantFiguresExporter
         }
 
         sheet.Cell(row + 1, 1).SetValue("Belopp avrundas till hela kronor (halva kronor uppåt); högsta belopp per årsanställning avrundas nedåt så att det ryms i anslaget.");
-        sheet.Column(1).Width = 62;
-        sheet.Column(2).Width = 20;
+        Widths(sheet, 62, 20);
     }
 
     private static void Counties(IXLWorksheet sheet, GrantFigures figures)
@@ -127,11 +126,7 @@ public static class GrantFiguresExporter
         Value(sheet.Cell(row, 5), figures.Appropriation.DistributedSek, Kronor);
         Value(sheet.Cell(row, 6), figures.National.GrantedSek, Kronor);
         Value(sheet.Cell(row, 7), figures.National.PaidSek, Kronor);
-        sheet.Column(1).Width = 20;
-        foreach (var column in Enumerable.Range(2, 6))
-        {
-            sheet.Column(column).Width = 18;
-        }
+        Widths(sheet, 20, 18, 18, 18, 18, 18, 18);
     }
 
     private static void Review(IXLWorksheet sheet, GrantFigures figures)
@@ -155,12 +150,7 @@ public static class GrantFiguresExporter
         note.SetValue(figures.RepaymentNote);
         sheet.Range(row + 1, 1, row + 1, 7).Merge().Style.Alignment.WrapText = true;
         sheet.Row(row + 1).Height = 48;
-        sheet.Column(1).Width = 6;
-        sheet.Column(2).Width = 36;
-        foreach (var column in Enumerable.Range(3, 5))
-        {
-            sheet.Column(column).Width = 18;
-        }
+        Widths(sheet, 6, 36, 18, 18, 18, 18, 18);
     }
 
     private const string Kronor = "#,##0";
@@ -183,6 +173,14 @@ public static class GrantFiguresExporter
             cell.Style.Font.Bold = true;
             cell.Style.Alignment.WrapText = true;
             cell.Style.Fill.BackgroundColor = XLColor.FromHtml("#D9E1F2");
+        }
+    }
+
+    private static void Widths(IXLWorksheet sheet, params double[] widths)
+    {
+        for (var column = 1; column <= widths.Length; column++)
+        {
+            sheet.Column(column).Width = widths[column - 1];
         }
     }
 
