@@ -35,6 +35,7 @@ public static class ServiceCollectionExtensions
         services.AddPoIntakeStatus();
         services.AddPoIntakeUpload();
         services.AddPoIntakeReminders();
+        services.AddPoIntakeGrants();
         services.AddPoIntakeGrantChecks();
         return services;
     }

@@ -1,5 +1,6 @@
 using PoIntake.Core.Storage;
 using PoIntake.DevHost.Azurite;
+using PoIntake.DevHost.Samples;
 using PoIntake.DevHost.Storage;
 
 namespace PoIntake.DevHost;
@@ -25,6 +26,19 @@ internal sealed partial class DevEnvironment(
                 var reports = storage.Blobs().GetBlobContainerClient(ContainerNames.Reports);
                 UploadedSamples = await SampleUploader.UploadIfEmptyAsync(reports, options.SamplesDirectory, cancellationToken);
                 LogUploaded(logger, UploadedSamples.Count, options.SamplesDirectory);
+
+                // The grant cycle and the reminders' recipients (docs/grants.md): generated, not files under samples/.
+                var grants = await SampleUploader.UploadIfEmptyAsync(
+                    storage.Blobs().GetBlobContainerClient(ContainerNames.Grants),
+                    "grants",
+                    GrantSamples.All().Select(g => (g.BlobName, (Func<byte[]>)g.Write)),
+                    cancellationToken);
+                var contacts = await SampleUploader.UploadIfEmptyAsync(
+                    storage.Blobs().GetBlobContainerClient(ContainerNames.Contacts),
+                    "contacts",
+                    ContactSamples.All().Select(c => (c.BlobName, (Func<byte[]>)c.Write)),
+                    cancellationToken);
+                LogUploadedRegisters(logger, grants.Count, contacts.Count);
             }
 
             storage.MarkReady();
@@ -44,4 +58,7 @@ internal sealed partial class DevEnvironment(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Uploaded {Count} sample workbooks from {Directory}")]
     private static partial void LogUploaded(ILogger logger, int count, string directory);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Uploaded {GrantRegisters} sample grant registers and {ContactRegisters} sample contacts registers")]
+    private static partial void LogUploadedRegisters(ILogger logger, int grantRegisters, int contactRegisters);
 }

@@ -23,7 +23,7 @@ param customEmailDomain string = ''
 @description('Data location of Communication Services (where e-mail data at rest is kept).')
 param emailDataLocation string = 'Europe'
 
-@description('County boards allowed to write only under reports/{year}/{countyCode}/ and contacts/{countyCode}.xlsx: [{ countyCode: "01", principalId: "<group object id>" }].')
+@description('County boards allowed to write only under reports/{year}/{countyCode}/, contacts/{countyCode}.xlsx and grants/{year}/{countyCode}.xlsx: [{ countyCode: "01", principalId: "<group object id>" }].')
 param countyBoardUploaders array = []
 
 @description('County code → SHA-256 (64 lowercase hex digits) of that county board\'s HTTP upload key: { "01": "<hash>", … }. Hashes, not keys; make a key with `dotnet run --project devhost -- county-key <code>`. A county without an entry cannot upload over HTTP or read its status.')

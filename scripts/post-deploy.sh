@@ -1,6 +1,6 @@
 #!/bin/sh
-# Creates (or recreates) the Event Grid subscriptions that deliver BlobCreated events for reports/ and
-# contacts/ to the Functions blob-trigger webhook. Runs after `azd deploy`; needs the az CLI, logged in.
+# Creates (or recreates) the Event Grid subscriptions that deliver BlobCreated events for reports/,
+# contacts/ and grants/ to the Functions blob-trigger webhook. Runs after `azd deploy`; needs the az CLI, logged in.
 set -eu
 
 : "${AZURE_RESOURCE_GROUP:?run through azd (azd up / azd deploy) or export the azd outputs}"
@@ -47,3 +47,5 @@ if az functionapp function show -g "$AZURE_RESOURCE_GROUP" -n "$AZURE_FUNCTION_A
      --function-name IngestContactsFunction --output none 2>/dev/null; then
   subscribe contacts-created contacts IngestContactsFunction .xlsx
 fi
+# The county boards' grant registers, grants/{year}/{countyCode}.xlsx (docs/grants.md).
+subscribe grants-created grants IngestGrantRegisterFunction .xlsx

@@ -16,11 +16,7 @@ public static class GrantCheckServiceCollectionExtensions
     {
         services.AddOptions<GrantCheckOptions>().BindConfiguration(GrantCheckOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        // Bound once: binding the section twice would append its lists (OtherLines) twice.
-        if (!services.Any(d => d.ServiceType == typeof(IConfigureOptions<AppropriationOptions>)))
-        {
-            services.AddOptions<AppropriationOptions>().BindConfiguration(AppropriationOptions.SectionName);
-        }
+        services.AddPoIntakeAppropriation();
 
         services.TryAddSingleton<IReportCrossCheck, GrantCrossCheck>();
         return services;

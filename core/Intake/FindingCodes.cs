@@ -6,7 +6,7 @@ namespace PoIntake.Core.Intake;
 /// UPPER_SNAKE_CASE. The Swedish message and fix of each are written in one place: screening in
 /// <see cref="Screening.ScreeningFindings"/>, the path in <see cref="Storage.ReportBlobPath"/>, the report's in the
 /// parsing step that checks the rule (<c>Intake/Parsing</c>, <see cref="PreviousYearComparer"/>), contacts in
-/// <see cref="Contacts.ContactsFindings"/>.
+/// <see cref="Contacts.ContactsFindings"/>, the grant register's in <see cref="Grants.GrantFindings"/>.
 /// </summary>
 public static class FindingCodes
 {
@@ -107,6 +107,18 @@ public static class FindingCodes
     public const string GrantAmountDiffers = "GRANT_AMOUNT_DIFFERS";
     public const string OperationNotInGrantRegister = "OPERATION_NOT_IN_GRANT_REGISTER";
     public const string FullTimeEquivalentsAboveGranted = "FTE_ABOVE_GRANTED";
+
+    // Grant register (Grants.GrantFindings, issue 15); its value cells also use the shared value codes above
+    public const string GrantsPathInvalid = "GRANTS_PATH_INVALID";
+    public const string GrantsHeaderInvalid = "GRANTS_HEADER_INVALID";
+    public const string GrantsRowsTooMany = "GRANTS_ROWS_TOO_MANY";
+    public const string GrantsValueNotADate = "GRANTS_VALUE_NOT_A_DATE";
+    public const string GrantsAppliedOutOfRange = "GRANTS_APPLIED_OUT_OF_RANGE";
+    public const string GrantsAmountWithoutGrant = "GRANTS_AMOUNT_WITHOUT_GRANT";
+    public const string GrantsDateWithoutDecision = "GRANTS_DATE_WITHOUT_DECISION";
+    public const string GrantsDecidedBeforeReceived = "GRANTS_DECIDED_BEFORE_RECEIVED";
+    public const string GrantsPaidExceedsGranted = "GRANTS_PAID_EXCEEDS_GRANTED";
+    public const string GrantsOperationDuplicate = "GRANTS_OPERATION_DUPLICATE";
 
     /// <summary>Every code of this catalogue.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(FindingCodes)

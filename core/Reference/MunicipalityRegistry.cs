@@ -60,6 +60,15 @@ public sealed class MunicipalityRegistry
         return null;
     }
 
+    /// <summary>
+    /// The parts of a list of municipalities as a workbook gives it ("Kiruna, 2580; 184"): names or codes separated by
+    /// comma, semicolon or line break, each with the municipality it names (null when none); a code typed as a number
+    /// with fewer than four digits (184 for 0184) is padded. The report's Kommuner som omfattas and the grant register's Kommuner.
+    /// </summary>
+    public IEnumerable<(string Part, Municipality? Municipality)> FindListed(string text) =>
+        text.Split([',', ';', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(part => (part, FindMunicipality(part.Length is > 0 and < 4 && part.All(char.IsAsciiDigit) ? part.PadLeft(4, '0') : part)));
+
     /// <summary>Finds a municipality by four-digit code or by name ("Göteborg", "göteborgs kommun" is not accepted: names as in kommuner.csv).</summary>
     public Municipality? FindMunicipality(string text)
     {

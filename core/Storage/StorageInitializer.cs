@@ -8,7 +8,7 @@ public sealed class StorageInitializer(BlobServiceClient blobs, StorageTables ta
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        foreach (var container in new[] { ContainerNames.Reports, ContainerNames.IntakeResults, ContainerNames.Contacts })
+        foreach (var container in new[] { ContainerNames.Reports, ContainerNames.IntakeResults, ContainerNames.Contacts, ContainerNames.Grants })
         {
             await blobs.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }

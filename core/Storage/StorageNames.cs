@@ -8,6 +8,9 @@ public static class ContainerNames
     public const string Reports = "reports";
     public const string IntakeResults = "intake-results";
     public const string Contacts = "contacts";
+
+    /// <summary>The county boards' grant registers, <c>grants/{year}/{countyCode}.xlsx</c> (docs/grants.md).</summary>
+    public const string Grants = "grants";
 }
 
 /// <summary>The tables of docs/storage.md by their base name; <see cref="StorageTables"/> puts a set's prefix in front.</summary>
@@ -23,8 +26,14 @@ public static class TableNames
     public const string ReminderLedger = "ReminderLedger";
     public const string Contacts = "Contacts";
 
+    // The grant register (docs/grants.md): every accepted register version, its applications, and which version counts.
+    public const string GrantVersions = "GrantVersions";
+    public const string GrantApplications = "GrantApplications";
+    public const string CurrentGrantRegisters = "CurrentGrantRegisters";
+
     public static IReadOnlyList<string> All { get; } =
-        [IntakeLog, ReportVersions, CurrentReports, Facts, SystemDeficiencies, Coverage, YearRevisions, ReminderLedger, Contacts];
+        [IntakeLog, ReportVersions, CurrentReports, Facts, SystemDeficiencies, Coverage, YearRevisions, ReminderLedger, Contacts,
+         GrantVersions, GrantApplications, CurrentGrantRegisters];
 }
 
 /// <summary>
@@ -35,7 +44,7 @@ public static class TableNames
 public sealed class StorageTables
 {
     /// <summary>Table names are 3–63 letters and digits, starting with a letter; the longest base name leaves this much for a prefix.</summary>
-    public const int MaxPrefixLength = 63 - 18;
+    public static int MaxPrefixLength { get; } = 63 - TableNames.All.Max(name => name.Length);
 
     private readonly TableServiceClient _service;
 

@@ -13,8 +13,7 @@ public static class TotalsServiceCollectionExtensions
             .BindConfiguration(TotalsOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        // Tabell 5's budget lines per year (docs/storage.md, "Budget och utfall"); binding twice (grants too) is harmless.
-        services.AddOptions<AppropriationOptions>().BindConfiguration(AppropriationOptions.SectionName);
+        services.AddPoIntakeAppropriation(); // Tabell 5's budget lines per year (docs/api.md, "Budget och utfall")
         services.TryAddSingleton<ITotalsStore, TotalsStore>();
         services.TryAddSingleton<TotalsCalculator>();
         services.TryAddSingleton<TotalsService>();

@@ -37,4 +37,26 @@ internal static class SampleUploader
 
         return uploaded;
     }
+
+    /// <summary>
+    /// Uploads generated workbooks (the sample grant registers and contacts registers) into a container that holds no blob
+    /// yet, so an empty devhost shows the grant cycle and real reminders; returns what was uploaded.
+    /// </summary>
+    public static async Task<IReadOnlyList<UploadedSample>> UploadIfEmptyAsync(
+        BlobContainerClient container, string kind, IEnumerable<(string BlobName, Func<byte[]> Content)> samples, CancellationToken cancellationToken)
+    {
+        await foreach (var _ in container.GetBlobsAsync(cancellationToken: cancellationToken))
+        {
+            return [];
+        }
+
+        var uploaded = new List<UploadedSample>();
+        foreach (var (blobName, content) in samples)
+        {
+            await container.GetBlobClient(blobName).UploadAsync(BinaryData.FromBytes(content()), overwrite: true, cancellationToken);
+            uploaded.Add(new UploadedSample(kind, blobName));
+        }
+
+        return uploaded;
+    }
 }

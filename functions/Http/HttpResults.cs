@@ -108,6 +108,32 @@ internal static class HttpResults
         return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 
+    /// <summary>
+    /// The body of a workbook upload, or the answer that refuses it: 413 over <paramref name="maxBodyBytes"/> (counted on
+    /// the stream), 400 when empty. The report and the grant register uploads share it.
+    /// </summary>
+    public static async Task<(ReadOnlyMemory<byte> Body, ContentResult? Refusal)> ReadUploadAsync(HttpRequest request, long maxBodyBytes, CancellationToken cancellationToken)
+    {
+        if (await ReadBodyAsync(request, maxBodyBytes, cancellationToken) is not { } buffer)
+        {
+            return (default, Problem(StatusCodes.Status413PayloadTooLarge, ReportUploadService.TooLarge(maxBodyBytes)));
+        }
+
+        return buffer.Length == 0 ? (default, Problem(StatusCodes.Status400BadRequest, ReportUploadService.NoFile)) : (buffer, null);
+    }
+
+    /// <summary>Findings as an upload answer lists them (severity as its name).</summary>
+    public static IEnumerable<object> Findings(IEnumerable<Finding> findings) => findings.Select(f => new
+    {
+        f.Code,
+        Severity = f.Severity.ToString(),
+        f.Sheet,
+        f.Cell,
+        f.Field,
+        f.Message,
+        f.Fix,
+    });
+
     public static ContentResult BadYear(string year) => Problem(
         StatusCodes.Status400BadRequest,
         "Ogiltigt år",

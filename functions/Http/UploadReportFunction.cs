@@ -41,15 +41,10 @@ public sealed class UploadReportFunction(
             return answer;
         }
 
-        var maxBodyBytes = options.Value.MaxBodyBytes;
-        if (await HttpResults.ReadBodyAsync(request, maxBodyBytes, cancellationToken) is not { } buffer)
+        var (buffer, refusal) = await HttpResults.ReadUploadAsync(request, options.Value.MaxBodyBytes, cancellationToken);
+        if (refusal is not null)
         {
-            return HttpResults.Problem(StatusCodes.Status413PayloadTooLarge, ReportUploadService.TooLarge(maxBodyBytes));
-        }
-
-        if (buffer.Length == 0)
-        {
-            return HttpResults.Problem(StatusCodes.Status400BadRequest, ReportUploadService.NoFile);
+            return refusal;
         }
 
         var result = await uploads.UploadAsync(reportingYear, county.Code, FileName(request), buffer, cancellationToken);
@@ -61,16 +56,7 @@ public sealed class UploadReportFunction(
             blobName = result.BlobName,
             errorCount = result.ErrorCount,
             warningCount = result.WarningCount,
-            findings = result.Findings.Select(f => new
-            {
-                f.Code,
-                Severity = f.Severity.ToString(),
-                f.Sheet,
-                f.Cell,
-                f.Field,
-                f.Message,
-                f.Fix,
-            }),
+            findings = HttpResults.Findings(result.Findings),
         };
         return HttpResults.Json(body, result.Outcome == IntakeOutcome.Accepted ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
     }

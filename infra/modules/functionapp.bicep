@@ -131,6 +131,14 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       Screening__MaxFormulaCells: '10000'
       Screening__MaxEvaluatedCells: '10000'
       Screening__MaxContactRows: '1000'
+      // The grant register (docs/grants.md): its limits, and per year the anslag and the amount per årsanställning
+      // Socialstyrelsen fixed (published figures; add a year's two lines when it is decided).
+      GrantRegister__MaxRows: '1000'
+      GrantRegister__MaxAppliedFullTimeEquivalents: '100'
+      Appropriation__Years__2020__GrantsSek: '130000000'
+      Appropriation__Years__2020__AmountPerFullTimeEquivalentSek: '402638'
+      Appropriation__Years__2021__GrantsSek: '130000000'
+      Appropriation__Years__2021__AmountPerFullTimeEquivalentSek: '404530'
       Reminders__SendAt: '07:00'
       Reminders__MoveOffNonWorkingDays: 'true'
       Reminders__AfterCatchUp: '7.00:00:00'

@@ -99,8 +99,10 @@ resource deployerBlob 'Microsoft.Authorization/roleAssignments@2022-04-01' = if 
 // container actions, no user delegation key), limited by an ABAC condition to their own county's paths:
 //   reports/{year}/{countyCode}/{name}       read, list, upload (overwriting keeps the old version: versioning)
 //   contacts/{countyCode}.xlsx                 read, upload
+//   grants/{year}/{countyCode}.xlsx            read, upload (the grant register; overwriting keeps the old version)
 //   intake-results/{year}/{countyCode}/{name} read, list (the validation reports of their uploads)
 //   intake-results/contacts/{countyCode}.xlsx.{sha16}.json  read (the findings of their contacts register)
+//   intake-results/grants/{year}/{countyCode}.xlsx.{sha16}.json  read (the findings of their grant register)
 // {year} is four digits: StringLike has only the wildcards * and ?, so each of the first four characters is checked
 // against 0-9 (ForAnyOfAnyValues); '*/*/*/*' refused means no folder below the county. Listing needs a prefix of the
 // same shape (reports/2026/01/). docs/deploy.md "County boards" explains each clause.
@@ -154,6 +156,20 @@ var countyBoardCondition = '''
  (
   @Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] StringEquals 'intake-results'
   AND @Resource[Microsoft.Storage/storageAccounts/blobServices/containers/blobs:path] StringLike 'contacts/{countyCode}.xlsx.????????????????.json'
+ )
+ OR
+ (
+  @Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] StringEquals 'grants'
+  AND @Resource[Microsoft.Storage/storageAccounts/blobServices/containers/blobs:path] StringLike '????/{countyCode}.xlsx'
+  AND @Resource[Microsoft.Storage/storageAccounts/blobServices/containers/blobs:path] ForAnyOfAnyValues:StringLike {'0*', '1*', '2*', '3*', '4*', '5*', '6*', '7*', '8*', '9*'}
+  AND @Resource[Microsoft.Storage/storageAccounts/blobServices/containers/blobs:path] ForAnyOfAnyValues:StringLike {'?0*', '?1*', '?2*', '?3*', '?4*', '?5*', '?6*', '?7*', '?8*', '?9*'}
+  AND @Resource[Microsoft.Storage/storageAccounts/blobServices/containers/blobs:path] ForAnyOfAnyValues:StringLike {'??0*', '??1*', '??2*', '??3*', '??4*', '??5*', '??6*', '??7*', '??8*', '??9*'}
+  AND @Resource[Microsoft.Storage/storageAccounts/blobServices/containers/blobs:path] ForAnyOfAnyValues:StringLike {'???0*', '???1*', '???2*', '???3*', '???4*', '???5*', '???6*', '???7*', '???8*', '???9*'}
+ )
+ OR
+ (
+  @Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] StringEquals 'intake-results'
+  AND @Resource[Microsoft.Storage/storageAccounts/blobServices/containers/blobs:path] StringLike 'grants/????/{countyCode}.xlsx.????????????????.json'
  )
 )
 AND

@@ -11,10 +11,10 @@ var deploymentContainerName = 'app-package'
 var deadLetterContainerName = 'eventgrid-deadletter'
 
 @description('Containers the app uses (core/Storage/StorageNames.cs) plus the deployment package and Event Grid dead letters.')
-var containers = ['reports', 'intake-results', 'contacts', deploymentContainerName, deadLetterContainerName]
+var containers = ['reports', 'intake-results', 'contacts', 'grants', deploymentContainerName, deadLetterContainerName]
 
 @description('Tables the app uses (core/Storage/StorageNames.cs).')
-var tables = ['IntakeLog', 'ReportVersions', 'CurrentReports', 'Facts', 'SystemDeficiencies', 'Coverage', 'YearRevisions', 'Contacts', 'ReminderLedger']
+var tables = ['IntakeLog', 'ReportVersions', 'CurrentReports', 'Facts', 'SystemDeficiencies', 'Coverage', 'YearRevisions', 'Contacts', 'ReminderLedger', 'GrantVersions', 'GrantApplications', 'CurrentGrantRegisters']
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name

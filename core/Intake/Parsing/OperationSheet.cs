@@ -178,10 +178,8 @@ internal static partial class OperationSheet
         var countyText = county is null ? $"länskod {countyCode}" : county.Name + "s län";
         var codes = new List<string>();
         var ok = true;
-        foreach (var part in text.Split([',', ';', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var (part, municipality) in registry.FindListed(text))
         {
-            var candidate = part.Length is > 0 and < 4 && part.All(char.IsAsciiDigit) ? part.PadLeft(4, '0') : part;
-            var municipality = registry.FindMunicipality(candidate);
             if (municipality is null)
             {
                 ok = false;

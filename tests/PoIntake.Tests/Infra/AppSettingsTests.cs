@@ -24,6 +24,7 @@ public sealed partial class AppSettingsTests
         (typeof(ReminderOptions), ReminderOptions.Section),
         (typeof(AccessOptions), AccessOptions.SectionName),
         (typeof(Core.Grants.GrantCheckOptions), Core.Grants.GrantCheckOptions.SectionName),
+        (typeof(Core.Grants.GrantRegisterOptions), Core.Grants.GrantRegisterOptions.SectionName),
     ];
 
     private static readonly string[] ConnectionNames = ["AzureWebJobsStorage", Core.Storage.ConnectionNames.Storage];

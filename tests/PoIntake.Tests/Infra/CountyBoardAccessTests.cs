@@ -63,6 +63,11 @@ public sealed class CountyBoardAccessTests
         { Write, null, "contacts", "path", "01.xlsx" },
         { Add, null, "contacts", "path", "01.xlsx" },
         { Read, null, "contacts", "path", "01.xlsx" },
+        // The grant register (docs/grants.md): the county's own file per year, and its findings.
+        { Write, null, "grants", "path", "2021/01.xlsx" },
+        { Add, null, "grants", "path", "2021/01.xlsx" },
+        { Read, null, "grants", "path", "2021/01.xlsx" },
+        { Read, null, "intake-results", "path", "grants/2021/01.xlsx.0123456789abcdef.json" },
     };
 
     public static TheoryData<string, string?, string, string, string> Denied() => new()
@@ -94,6 +99,17 @@ public sealed class CountyBoardAccessTests
         { Write, null, "contacts", "path", "02.xlsx" },
         { Write, null, "contacts", "path", "01.xlsx.bak" },
         { Read, null, "contacts", "path", "02.xlsx" },
+        // Grant registers: only the county's own, by its exact name under a four-digit year; findings read-only.
+        { Write, null, "grants", "path", "2021/02.xlsx" },
+        { Read, null, "grants", "path", "2021/02.xlsx" },
+        { Write, null, "grants", "path", "20a1/01.xlsx" },
+        { Write, null, "grants", "path", "1/2//01.xlsx" },
+        { Write, null, "grants", "path", "2021/01.xlsx.bak" },
+        { Write, null, "grants", "path", "2021/01/x.xlsx" },
+        { Write, null, "grants", "path", "01.xlsx" },
+        { Read, List, "grants", "prefix", "2021/" },
+        { Write, null, "intake-results", "path", "grants/2021/01.xlsx.0123456789abcdef.json" },
+        { Read, null, "intake-results", "path", "grants/2021/02.xlsx.0123456789abcdef.json" },
         // Containers of the platform: deployment package, host, dead letters.
         { Write, null, "app-package", "path", "2026/01/released-package.zip" },
         { Read, null, "azure-webjobs-secrets", "path", "2026/01/host.json" },

@@ -1,0 +1,78 @@
+namespace PoIntake.Core.Grants;
+
+/// <summary>
+/// The national figures of a year's grant cycle (<c>GET /api/grants/{year}</c>, docs/grants.md): what was applied for per
+/// county and in the country, the amount per årsanställning the anslag allows beside the one Socialstyrelsen fixed and what
+/// that distributes, what the county boards granted and paid, and, once the annual reports are in, granted against spent
+/// per verksamhet. Money in kronor (<see cref="GrantMoney"/>), ombudstjänster in årsarbetare.
+/// </summary>
+public sealed record GrantFigures(
+    int Year,
+    AppropriationFigures Appropriation,
+    GrantTotals National,
+    IReadOnlyList<CountyGrantFigures> Counties,
+    IReadOnlyList<OperationGrantFigures> Operations,
+    string RepaymentNote);
+
+/// <summary>
+/// The anslag and the amount per årsanställning. <see cref="HighestAmountPerFullTimeEquivalentSek"/> is the anslag ÷ the
+/// applied ombudstjänster (rounded down); <see cref="DistributedSek"/> the fixed amount × the applied ombudstjänster (to the
+/// krona); <see cref="UndistributedSek"/> the anslag less that. Null where the configuration or the registers give nothing.
+/// </summary>
+public sealed record AppropriationFigures(
+    decimal? GrantsSek,
+    decimal? FixedAmountPerFullTimeEquivalentSek,
+    decimal? HighestAmountPerFullTimeEquivalentSek,
+    decimal? DistributedSek,
+    decimal? UndistributedSek);
+
+/// <summary>The applications of the whole country: counts per decision, applied ombudstjänster, granted and paid.</summary>
+public sealed record GrantTotals(
+    int CountiesWithRegister,
+    int Applications,
+    int Granted,
+    int Refused,
+    int Pending,
+    decimal AppliedFullTimeEquivalents,
+    decimal GrantedSek,
+    decimal PaidSek);
+
+/// <summary>
+/// One county: its register's applications and money (what the county board requisitions from Socialstyrelsen), and its
+/// share of the distribution (fixed amount × its applied ombudstjänster). Every county is listed; HasRegister false when
+/// its board has not sent a register for the year.
+/// </summary>
+public sealed record CountyGrantFigures(
+    string CountyCode,
+    string CountyName,
+    bool HasRegister,
+    DateTimeOffset? RegisterReceivedAt,
+    int Applications,
+    int Granted,
+    int Refused,
+    int Pending,
+    decimal AppliedFullTimeEquivalents,
+    decimal? DistributedSek,
+    decimal GrantedSek,
+    decimal PaidSek);
+
+/// <summary>
+/// One granted application beside the verksamhet's annual report: <see cref="ReportedGrantedSek"/> and
+/// <see cref="SpentSek"/> are the report's Beviljat statsbidrag and Förbrukat (null until a report is in).
+/// <see cref="UnspentSek"/> is granted less spent when spent is less: money the municipality may have to pay back under
+/// 15 §, listed for review (<see cref="ForReview"/>) and never decided here.
+/// </summary>
+public sealed record OperationGrantFigures(
+    string CountyCode,
+    string OperationKey,
+    string OperationName,
+    IReadOnlyList<string> MunicipalityCodes,
+    decimal AppliedFullTimeEquivalents,
+    decimal? GrantedSek,
+    decimal? PaidSek,
+    bool ReportReceived,
+    bool NilReturn,
+    decimal? ReportedGrantedSek,
+    decimal? SpentSek,
+    decimal? UnspentSek,
+    bool ForReview);

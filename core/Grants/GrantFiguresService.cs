@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Options;
+using PoIntake.Core.Reference;
+using PoIntake.Core.Totals;
+
+namespace PoIntake.Core.Grants;
+
+/// <summary>Reads the current registers (<see cref="IGrantRegisterReader"/>) and reports (<see cref="ITotalsStore"/>) and computes <see cref="GrantFigures"/>.</summary>
+public sealed class GrantFiguresService(
+    IGrantRegisterReader registers,
+    ITotalsStore reports,
+    IOptions<AppropriationOptions> appropriation,
+    MunicipalityRegistry registry)
+{
+    /// <summary>The figures of <paramref name="year"/>, or null when no county has sent a register for it.</summary>
+    public async Task<GrantFigures?> GetAsync(int year, CancellationToken cancellationToken)
+    {
+        var current = await registers.ReadYearAsync(year, cancellationToken);
+        if (current.Count == 0)
+        {
+            return null;
+        }
+
+        var granted = current
+            .SelectMany(r => r.Applications)
+            .Where(a => a.Decision == GrantDecision.Granted)
+            .Select(a => (a.CountyCode, a.OperationKey))
+            .ToHashSet();
+        var economies = new List<ReportedEconomy>();
+        foreach (var report in await reports.ReadCurrentReportsAsync(year, cancellationToken))
+        {
+            if (granted.Contains((report.CountyCode, report.OperationKey)))
+            {
+                var content = await reports.ReadContentAsync(report, cancellationToken);
+                economies.Add(GrantFiguresCalculator.Economy(report.CountyCode, report.OperationKey, report.NilReturn, content.Facts));
+            }
+        }
+
+        return GrantFiguresCalculator.Calculate(year, current, appropriation.Value.For(year), economies, registry);
+    }
+}

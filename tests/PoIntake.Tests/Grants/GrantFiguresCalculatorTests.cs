@@ -1,0 +1,99 @@
+using PoIntake.Core.Grants;
+using PoIntake.Core.Reference;
+
+namespace PoIntake.Tests.Grants;
+
+public sealed class GrantFiguresCalculatorTests
+{
+    private static readonly AppropriationYear Year2021 = new() { GrantsSek = 130_000_000m, AmountPerFullTimeEquivalentSek = 404_530m };
+
+    [Fact]
+    public void Money_RoundsToTheKronaOnceAndTheHighestAmountDown()
+    {
+        Assert.Equal(129_595_231m, GrantMoney.ToKrona(404_530m * 320.36m));
+        Assert.Equal(129_464_223m, GrantMoney.ToKrona(402_638m * 321.54m));
+        Assert.Equal(2m, GrantMoney.ToKrona(1.5m));
+        Assert.Equal(405_793m, GrantMoney.HighestAmountWithin(130_000_000m, 320.36m));
+        Assert.True(GrantMoney.HighestAmountWithin(130_000_000m, 320.36m) * 320.36m <= 130_000_000m);
+    }
+
+    [Fact]
+    public void Calculate_AppliedGrantedPaidPerCountyAndNationally()
+    {
+        var registers = new[]
+        {
+            Register("03", (1.25m, GrantDecision.Granted, 500_000m, 400_000m), (0.75m, GrantDecision.Refused, null, null)),
+            Register("25", (2.10m, GrantDecision.Granted, 849_513m, 849_513m), (1.00m, GrantDecision.Pending, null, null)),
+        };
+
+        var figures = GrantFiguresCalculator.Calculate(2021, registers, Year2021, [], MunicipalityRegistry.Default);
+
+        Assert.Equal(5.10m, figures.National.AppliedFullTimeEquivalents);
+        Assert.Equal((4, 2, 1, 1), (figures.National.Applications, figures.National.Granted, figures.National.Refused, figures.National.Pending));
+        Assert.Equal(1_349_513m, figures.National.GrantedSek);
+        Assert.Equal(1_249_513m, figures.National.PaidSek);
+        Assert.Equal(GrantMoney.ToKrona(404_530m * 5.10m), figures.Appropriation.DistributedSek);
+        Assert.Equal(130_000_000m - 2_063_103m, figures.Appropriation.UndistributedSek);
+        Assert.Equal(Math.Floor(130_000_000m / 5.10m), figures.Appropriation.HighestAmountPerFullTimeEquivalentSek);
+
+        var uppsala = figures.Counties.Single(c => c.CountyCode == "03");
+        Assert.Equal((2, 2.00m, 500_000m, 400_000m, 809_060m), (uppsala.Applications, uppsala.AppliedFullTimeEquivalents, uppsala.GrantedSek, uppsala.PaidSek, uppsala.DistributedSek));
+        Assert.Equal(21, figures.Counties.Count);
+        Assert.False(figures.Counties.Single(c => c.CountyCode == "01").HasRegister);
+        Assert.Null(figures.Counties.Single(c => c.CountyCode == "01").DistributedSek);
+    }
+
+    [Fact]
+    public void Calculate_WithoutAppropriationSettings_ShowsTheRegistersOnly()
+    {
+        var figures = GrantFiguresCalculator.Calculate(2030, [Register("03", (1m, GrantDecision.Granted, 1m, 1m))], null, [], MunicipalityRegistry.Default);
+
+        Assert.Equal(new AppropriationFigures(null, null, null, null, null), figures.Appropriation);
+        Assert.Equal(1m, figures.National.AppliedFullTimeEquivalents);
+    }
+
+    [Fact]
+    public void Calculate_SpentLessThanGranted_ListedForReviewNeverDecided()
+    {
+        var register = Register("03", (1m, GrantDecision.Granted, 500_000m, 500_000m), (1m, GrantDecision.Granted, 300_000m, 300_000m), (1m, GrantDecision.Granted, 200_000m, 0m));
+        var reports = new[]
+        {
+            new ReportedEconomy("03", register.Applications[0].OperationKey, false, 500_000m, 420_000.50m),
+            new ReportedEconomy("03", register.Applications[1].OperationKey, false, 300_000m, 310_000m),
+        };
+
+        var figures = GrantFiguresCalculator.Calculate(2021, [register], Year2021, reports, MunicipalityRegistry.Default);
+
+        Assert.Equal([79_999.50m, null, null], figures.Operations.Select(o => o.UnspentSek));
+        Assert.Equal([true, false, false], figures.Operations.Select(o => o.ForReview));
+        Assert.Equal([true, true, false], figures.Operations.Select(o => o.ReportReceived));
+        Assert.Contains("15 §", figures.RepaymentNote, StringComparison.Ordinal);
+        Assert.Contains("inget beslut", figures.RepaymentNote, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Exporters_CsvAndXlsxCarryTheSameFigures()
+    {
+        var figures = GrantFiguresCalculator.Calculate(2021, [Register("25", (320.36m, GrantDecision.Granted, 129_595_231m, 129_595_231m))], Year2021, [], MunicipalityRegistry.Default);
+
+        var csv = System.Text.Encoding.UTF8.GetString(GrantFiguresExporter.Csv(figures)).Split('\n');
+        using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(GrantFiguresExporter.Xlsx(figures)));
+
+        Assert.Equal(GrantFiguresExporter.CsvHeader, csv[0]);
+        Assert.Contains("distributedSek,,129595231", csv);
+        Assert.Contains("appliedFullTimeEquivalents,county=25,320.36", csv);
+        var sheet = workbook.Worksheet("Anslag");
+        var row = sheet.RowsUsed().Single(r => r.Cell(1).GetString().StartsWith("Fördelas", StringComparison.Ordinal));
+        Assert.Equal(129_595_231m, row.Cell(2).GetValue<decimal>());
+        Assert.Equal(["Anslag", "Län", "Granskning"], workbook.Worksheets.Select(w => w.Name));
+    }
+
+    internal static GrantRegister Register(string countyCode, params (decimal Applied, GrantDecision Decision, decimal? Granted, decimal? Paid)[] rows)
+    {
+        var municipality = MunicipalityRegistry.Default.InCounty(countyCode).First().Code;
+        var applications = rows.Select((r, i) => new GrantApplication(
+            2021, countyCode, GrantRegisterLayout.FirstDataRow + i, $"Verksamhet {i + 1}", $"verksamhet {i + 1}", [municipality],
+            new DateOnly(2021, 2, 1), r.Applied, r.Decision, r.Granted, r.Decision == GrantDecision.Pending ? null : new DateOnly(2021, 4, 1), r.Paid, null, null)).ToArray();
+        return new GrantRegister(2021, countyCode, "v-" + countyCode, DateTimeOffset.UnixEpoch, applications);
+    }
+}
