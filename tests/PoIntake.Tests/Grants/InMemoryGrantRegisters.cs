@@ -15,6 +15,9 @@ internal sealed class InMemoryGrantRegisters : IGrantRegisterReader
 
     public int Reads { get; private set; }
 
+    /// <summary>Every register held, for tests that send them through the register's real intake instead.</summary>
+    public IReadOnlyList<GrantRegister> All => [.. _registers.Values.OrderBy(r => (r.Year, r.CountyCode))];
+
     public InMemoryGrantRegisters Add(int year, string countyCode, params GrantApplication[] applications)
     {
         _registers[(year, countyCode)] = new GrantRegister(

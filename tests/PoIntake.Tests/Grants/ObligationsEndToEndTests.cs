@@ -19,8 +19,10 @@ namespace PoIntake.Tests.Grants;
 
 /// <summary>
 /// The grant cycle's obligations end to end on Azurite: reports ingested by the real blob intake, status read by the
-/// real status service, reminders planned and written to the outbox by the real pass. Reporting year 2018 and county 20
-/// (Dalarna) are these tests' own; the register comes through the port (<see cref="Compose"/>, one line).
+/// real status service, reminders planned and written to the outbox by the real pass, and the grant registers sent in as
+/// county boards send them: a workbook in <c>grants/{year}/{county}.xlsx</c> through the register's intake into Table
+/// Storage, read back by the app's own store (<see cref="ComposeAsync"/>). Reporting year 2018 and county 20 (Dalarna)
+/// are these tests' own.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class ObligationsEndToEndTests(AzuriteFixture storage) : IDisposable
@@ -135,7 +137,7 @@ public sealed class ObligationsEndToEndTests(AzuriteFixture storage) : IDisposab
         return report with { Operation = report.Operation with { MunicipalityCodes = [municipality], ContactEmail = email } };
     }
 
-    private async Task<App> ComposeAsync(IGrantRegisterReader registers)
+    private async Task<App> ComposeAsync(InMemoryGrantRegisters registers)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -149,9 +151,20 @@ public sealed class ObligationsEndToEndTests(AzuriteFixture storage) : IDisposab
         services.AddLogging();
         services.AddPoIntakeCore(configuration);
         services.AddPoIntakeScreening(configuration);
-        services.AddSingleton(registers); // the register source: the Table Storage store replaces this line
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<StorageInitializer>().InitializeAsync(CancellationToken.None);
+        Assert.IsType<GrantRegisterStore>(provider.GetRequiredService<IGrantRegisterReader>());
+        foreach (var register in registers.All)
+        {
+            // Upload times have one-second resolution: each register in its own second, so it supersedes an earlier test's.
+            await Task.Delay(TimeSpan.FromMilliseconds(1000 - DateTimeOffset.UtcNow.Millisecond + 20));
+            var blobName = GrantRegisterPath.BlobName(register.Year, register.CountyCode);
+            await provider.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(ContainerNames.Grants).GetBlobClient(blobName)
+                .UploadAsync(BinaryData.FromBytes(GrantRegisterTemplate.Write(register.Year, register.Applications)), overwrite: true);
+            var intake = await provider.GetRequiredService<GrantIntakeService>().IngestAsync(blobName, CancellationToken.None);
+            Assert.Equal((IntakeOutcome.Accepted, Dispositions.Current), (intake.Outcome, intake.Disposition));
+        }
+
         return new App(provider, _outbox);
     }
 
