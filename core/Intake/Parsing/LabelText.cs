@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Text;
 
 namespace PoIntake.Core.Intake.Parsing;
 
@@ -10,12 +9,29 @@ namespace PoIntake.Core.Intake.Parsing;
 /// </summary>
 internal static class LabelText
 {
+    // Declared before LabelOfVariant: static fields initialise in textual order, and that one normalises.
+    private static readonly Lazy<char[]> LowerTable = new(() =>
+    {
+        var table = new char[char.MaxValue + 1];
+        for (var i = 0; i <= char.MaxValue; i++)
+        {
+            table[i] = char.ToLowerInvariant((char)i);
+        }
+
+        return table;
+    });
+
     private static readonly FrozenDictionary<string, string> LabelOfVariant = Dimensions.Variants
         .ToFrozenDictionary(v => Normalize(v.Variant), v => Normalize(v.Label), StringComparer.Ordinal);
 
     /// <summary>A normalised text as the label it stands for: a variant's label, otherwise the text itself.</summary>
     public static string Canonical(string normalised) => LabelOfVariant.GetValueOrDefault(normalised, normalised);
 
+    /// <summary>
+    /// The normalised text. Allocation-free when <paramref name="text"/> is already normalised (most label cells, every
+    /// contract label after its first use); case folding uses <see cref="LowerInvariant"/>, which is
+    /// <see cref="char.ToLowerInvariant(char)"/> looked up instead of asked of ICU per character.
+    /// </summary>
     public static string Normalize(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -23,38 +39,73 @@ internal static class LabelText
             return string.Empty;
         }
 
-        var builder = new StringBuilder(text.Length);
+        if (IsNormalized(text))
+        {
+            return text;
+        }
+
+        var buffer = text.Length <= 256 ? stackalloc char[256] : new char[text.Length];
+        var length = 0;
         var pendingSpace = false;
         foreach (var ch in text)
         {
             if (IsSpace(ch))
             {
-                pendingSpace = builder.Length > 0;
+                pendingSpace = length > 0;
                 continue;
             }
 
             if (IsDash(ch))
             {
-                builder.Append('-');
+                buffer[length++] = '-';
                 pendingSpace = false;
                 continue;
             }
 
-            if (pendingSpace && builder[^1] != '-')
+            if (pendingSpace && buffer[length - 1] != '-')
             {
-                builder.Append(' ');
+                buffer[length++] = ' ';
             }
 
             pendingSpace = false;
-            builder.Append(char.ToLowerInvariant(ch));
+            buffer[length++] = LowerInvariant(ch);
         }
 
-        while (builder.Length > 0 && (builder[^1] == ':' || builder[^1] == ' '))
+        while (length > 0 && (buffer[length - 1] == ':' || buffer[length - 1] == ' '))
         {
-            builder.Length--;
+            length--;
         }
 
-        return builder.ToString();
+        return new string(buffer[..length]);
+    }
+
+    /// <summary><see cref="char.ToLowerInvariant(char)"/>, from a table built once (ICU is asked once per character, not per call).</summary>
+    public static char LowerInvariant(char ch) => ch < 128
+        ? (ch is >= 'A' and <= 'Z' ? (char)(ch + 32) : ch)
+        : LowerTable.Value[ch];
+
+    /// <summary>True when <see cref="Normalize"/> would return the text unchanged: no space but single ' ' between words (none next to a hyphen), no other dash than '-', nothing to fold, no trailing ':' or ' '.</summary>
+    private static bool IsNormalized(string text)
+    {
+        var previous = '\0';
+        foreach (var ch in text)
+        {
+            if (ch == ' ')
+            {
+                if (previous is '\0' or ' ' or '-')
+                {
+                    return false;
+                }
+            }
+            else if (IsSpace(ch) || (ch != '-' && IsDash(ch)) || LowerInvariant(ch) != ch || (ch == '-' && previous == ' '))
+            {
+                return false;
+            }
+
+            previous = ch;
+        }
+
+        return previous is not (' ' or ':');
     }
 
     public static bool Same(string? left, string? right) =>

@@ -9,23 +9,37 @@ internal sealed class SheetGrid
     public SheetGrid(string name, IEnumerable<(int Row, int Column, CellValue Value)> cells)
     {
         Name = name;
-        _cells = new Dictionary<(int, int), CellValue>();
+        _cells = cells is ICollection<(int, int, CellValue)> known ? new(known.Count) : [];
+        _labels = [];
         foreach (var (row, column, value) in cells)
         {
-            if (!value.IsEmpty)
+            if (value.IsEmpty)
             {
+                continue;
+            }
+
+            if (_cells.TryAdd((row, column), value))
+            {
+                LastRow = Math.Max(LastRow, row);
+                LastColumn = Math.Max(LastColumn, column);
+                if (value.Kind == CellKind.Text)
+                {
+                    _labels.Add((row, column, LabelText.Canonical(LabelText.Normalize(value.Text))));
+                }
+            }
+            else
+            {
+                // A later cell at the same place replaces the earlier one (as the dictionary did).
                 _cells[(row, column)] = value;
+                _labels.RemoveAll(l => l.Row == row && l.Column == column);
+                if (value.Kind == CellKind.Text)
+                {
+                    _labels.Add((row, column, LabelText.Canonical(LabelText.Normalize(value.Text))));
+                }
             }
         }
 
-        _labels = _cells
-            .Where(c => c.Value.Kind == CellKind.Text)
-            .Select(c => (c.Key.Row, c.Key.Column, LabelText.Canonical(LabelText.Normalize(c.Value.Text))))
-            .OrderBy(c => c.Row)
-            .ThenBy(c => c.Column)
-            .ToList();
-        LastRow = _cells.Count == 0 ? 0 : _cells.Keys.Max(k => k.Row);
-        LastColumn = _cells.Count == 0 ? 0 : _cells.Keys.Max(k => k.Column);
+        _labels.Sort(static (a, b) => a.Row != b.Row ? a.Row.CompareTo(b.Row) : a.Column.CompareTo(b.Column));
     }
 
     /// <summary>The sheet's name as the contract spells it.</summary>
