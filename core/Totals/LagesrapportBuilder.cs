@@ -191,7 +191,7 @@ public static class LagesrapportBuilder
             }
 
             var rows = providers
-                .Select(p => new ReportRow([ReportCell.Label(p.Name), ReportCell.Label(FormLabel(p.OrganisationForm)), ReportCell.Label(List([.. p.Counties.Select(c => c.Name)]))]))
+                .Select(p => new ReportRow([ReportCell.Label(p.Name), ReportCell.Label(FormLabel(p.OrganisationForm)), ReportCell.Label(string.Join(", ", p.Counties.Select(c => c.Name)))]))
                 .ToList();
             if (rows.Count == 0)
             {
