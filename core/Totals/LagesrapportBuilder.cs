@@ -235,7 +235,7 @@ public static class LagesrapportBuilder
             var text = new List<string>();
             if (total.Exact is null)
             {
-                text.Add($"Under {Year} fanns det {total.Text} personliga ombud i landet.");
+                text.Add($"Under {Year} fanns det {InText(ReportCell.Shown(total, FigureKind.Persons))} personliga ombud i landet{TableReference(tables)}.");
                 return new ReportChapter("Personliga ombud", text, tables);
             }
 
@@ -245,7 +245,7 @@ public static class LagesrapportBuilder
                 sentence += Compared(ombud.Total - before.Ombud.Total, "personliga ombud", neuter: true);
             }
 
-            text.Add(sentence + (tables.Count > 0 ? $" (tabell {tables[0].Number})." : "."));
+            text.Add(sentence + TableReference(tables) + ".");
             if (!shown.Any(f => f.IsHidden) && ombud.Total > 0)
             {
                 text.Add($"{Percent(ombud.ByGender[Gender.Women], ombud.Total)} procent av ombuden är kvinnor.");
@@ -256,6 +256,8 @@ public static class LagesrapportBuilder
             }
 
             return new ReportChapter("Personliga ombud", text, tables);
+
+            static string TableReference(List<ReportTable> tables) => tables.Count > 0 ? $" (tabell {tables[0].Number})" : string.Empty;
         }
 
         private ReportChapter Clients()
@@ -416,7 +418,7 @@ public static class LagesrapportBuilder
             {
                 text.Add(meetings.OperationsReporting == 1
                     ? $"Den enda verksamhet som har redovisat antalet möten hade {Count(max, neuter: true)} ledningsgruppsmöten under året."
-                    : $"De {Count(meetings.OperationsReporting)} verksamheter som har redovisat antalet möten hade i median {ReportCell.FormatNumber(median)} ledningsgruppsmöten under året, "
+                    : $"De {Count(meetings.OperationsReporting)} verksamheter som har redovisat antalet möten hade i median {(median == decimal.Truncate(median) ? Count((int)median, neuter: true) : ReportCell.FormatNumber(median))} ledningsgruppsmöten under året, "
                         + $"som minst {Count(min, neuter: true)} och som mest {Count(max, neuter: true)}.");
             }
 

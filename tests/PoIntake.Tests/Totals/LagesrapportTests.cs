@@ -72,6 +72,7 @@ public sealed class LagesrapportTests
         var clients = draft.Chapters.Single(c => c.Heading == "Klienterna");
         Assert.Equal("Sammanlagt arbetade de personliga ombuden med cirka 40 klienter (tabell 4).", clients.Paragraphs[0]);
         Assert.DoesNotContain(clients.Paragraphs, p => p.Contains("45", StringComparison.Ordinal));
+        Assert.Equal(["Under 2025 fanns det cirka 10 personliga ombud i landet (tabell 3)."], draft.Chapters.Single(c => c.Heading == "Personliga ombud").Paragraphs);
     }
 
     [Theory]
@@ -237,12 +238,14 @@ public sealed class LagesrapportTests
             [.. totals.OmbudWithSupervision!.Counts.Values.Select(v => (decimal?)v), totals.Ombud.WithSupervision],
             supervised.Skip(1).Select(c => c.Number));
 
+        // The 2021 samples: 20 verksamheter answered, median 5, three to eight meetings.
         var meetings = totals.ManagementGroupMeetings!;
+        Assert.Equal(new MeetingTotals(20, 5, 3, 8), meetings);
         var block = draft.Tables.Single(t => t.Sheet == "Ledningsgrupper").Blocks[^1];
         Assert.Equal(LagesrapportBuilder.MeetingsHeader, block.Header[0]);
         Assert.Equal([meetings.OperationsReporting, meetings.Median, meetings.Min, meetings.Max], block.Rows.Select(r => r.Cells[1].Number));
         Assert.Contains(
-            $"De {SwedishNumberWords.Count(meetings.OperationsReporting)} verksamheter som har redovisat antalet möten hade i median {ReportCell.FormatNumber(meetings.Median!.Value)} ledningsgruppsmöten under året, som minst {SwedishNumberWords.Count(meetings.Min!.Value, neuter: true)} och som mest {SwedishNumberWords.Count(meetings.Max!.Value, neuter: true)}.",
+            $"De {SwedishNumberWords.Count(meetings.OperationsReporting)} verksamheter som har redovisat antalet möten hade i median fem ledningsgruppsmöten under året, som minst {SwedishNumberWords.Count(meetings.Min!.Value, neuter: true)} och som mest {SwedishNumberWords.Count(meetings.Max!.Value, neuter: true)}.",
             draft.Chapters.Single(c => c.Heading == "Ledningsgrupper").Paragraphs);
     }
 
