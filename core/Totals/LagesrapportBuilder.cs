@@ -229,7 +229,7 @@ public static class LagesrapportBuilder
                     $"Personliga ombud och ombud med kontinuerlig handledning efter kön {Year}",
                     "Ombud",
                     [new(GenderHeader(string.Empty), Rows(OmbudByGender(ombud, supervised), [WorkbookLabels.Ombud.Count, WorkbookLabels.Ombud.WithSupervision]))],
-                    [44, 14, 14, 22, 14]));
+                    [40, 12, 12, 24, 12]));
             }
 
             var text = new List<string>();
