@@ -3,9 +3,7 @@ using ClosedXML.Excel;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using PoIntake.Core.Intake;
-using PoIntake.Core.Reference;
 using PoIntake.Core.Totals;
-using PoIntake.DevHost.Samples;
 using PoIntake.Tests.Samples;
 
 namespace PoIntake.Tests.Totals;
