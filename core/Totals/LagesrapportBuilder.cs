@@ -15,6 +15,9 @@ public static class LagesrapportBuilder
 {
     public const string PriorityOrderLabel = "Verksamheter med prioriteringsordning";
     public const string NoCentralDeficiencies = "Inga brister på central nivå redovisades.";
+    public const string NoOtherProviders = "Alla verksamheter drevs av kommunerna.";
+    public const string MeetingsHeader = "Ledningsgruppens möten under året";
+    public const string MeetingsAnswered = "Verksamheter som redovisat antalet möten";
 
     /// <summary>Counties named in a sentence are listed alphabetically, as the reports list them.</summary>
     private static readonly StringComparer SwedishOrder = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("sv-SE"), ignoreCase: false);
@@ -27,7 +30,12 @@ public static class LagesrapportBuilder
         ClientsByGenderAndAge(totals.Clients).Table,
         ByGender(WorkbookLabels.Clients.WithChildrenRow, [totals.Clients.WithChildrenAtHome]).Table,
         ByGender("Kontaktorsaker", [.. totals.ContactReasons.Values]).Table,
+        .. totals.OmbudWithSupervision is { } supervised ? [OmbudByGender(totals.Ombud, supervised).Table] : Array.Empty<FigureTable>(),
     ];
+
+    /// <summary>The ombud and those with continuous supervision, by kön: one table, so a hidden cell is hidden in both rows' sums.</summary>
+    private static (FigureTable Table, int[][] Layout) OmbudByGender(OmbudTotals ombud, GenderTotals supervised) =>
+        ByGender("Ombud och handledning", [ombud.ByGender, supervised]);
 
     private static (FigureTable Table, int[][] Layout) ClientsByGenderAndAge(ClientTotals clients)
     {
@@ -59,6 +67,13 @@ public static class LagesrapportBuilder
     }
 
     private static string[] GenderHeader(string first) => [first, .. Dimensions.Genders.Select(g => g.Label), WorkbookLabels.Total];
+
+    /// <summary>Kronor of Tabell 5: exact, "–" while not known.</summary>
+    private static ReportCell Sek(decimal? value) =>
+        value is { } v ? ReportCell.Money(v) : new(null, ReportCell.Missing, Kind: FigureKind.Money);
+
+    private static string FormLabel(string id) =>
+        Dimensions.OrganisationForms.TryFindId(id, out var form) ? Dimensions.OrganisationForms.Label(form) : id;
 
     /// <summary>One build: numbers the tables as the chapters create them.</summary>
     private sealed class Draft(TotalsResult result, NationalTotals? previous)
@@ -167,7 +182,34 @@ public static class LagesrapportBuilder
                 $"Under {Year} bedrevs personligt ombud i {Count(_totals.Operations)} verksamheter, som tillsammans omfattade {Count(_totals.Municipalities.OfferingPo)} kommuner. "
                 + "Om flera kommuner driver verksamheten tillsammans räknas den som en verksamhet.",
             };
-            return new ReportChapter("Utförare av verksamhet med personligt ombud", text, []);
+            if (_totals.OtherProviders is not { } providers)
+            {
+                return new ReportChapter("Utförare av verksamhet med personligt ombud", text, []);
+            }
+
+            var rows = providers
+                .Select(p => new ReportRow([ReportCell.Label(p.Name), ReportCell.Label(FormLabel(p.OrganisationForm)), ReportCell.Label(string.Join(", ", p.Counties.Select(c => c.Name)))]))
+                .ToList();
+            if (rows.Count == 0)
+            {
+                rows.Add(new ReportRow([ReportCell.Label(NoOtherProviders)]));
+            }
+
+            var table = Table(
+                ReportTableKind.Table,
+                "Övriga utförare av verksamhet med personligt ombud",
+                "Utförare",
+                [new(["Namn", "Organisationsform", "Län"], rows)],
+                [36, 24, 30]);
+            var operations = providers.Sum(p => p.Operations);
+            text.Add(operations switch
+            {
+                0 => $"Ingen verksamhet drivs av andra utförare än kommunen (tabell {table.Number}).",
+                1 => $"En verksamhet, som omfattar {Count(providers.Sum(p => p.Municipalities))} kommuner, drivs av en annan utförare än kommunen (tabell {table.Number}).",
+                _ => $"{CountAtStart(operations)} verksamheter, som omfattar {Count(providers.Sum(p => p.Municipalities))} kommuner, drivs av andra utförare än kommunen. "
+                    + $"I tabell {table.Number} framgår vilken organisationsform det rör sig om och i vilka län de är verksamma.",
+            });
+            return new ReportChapter("Utförare av verksamhet med personligt ombud", text, [table]);
         }
 
         private ReportChapter Ombud()
@@ -176,11 +218,22 @@ public static class LagesrapportBuilder
             var gender = ByGender("Ombud", [ombud.ByGender]);
             var shown = gender.Table.Show();
             var total = shown[gender.Layout[0][^1]];
+            var tables = new List<ReportTable>();
+            if (_totals.OmbudWithSupervision is { } supervised)
+            {
+                tables.Add(Table(
+                    ReportTableKind.Table,
+                    $"Personliga ombud och ombud med kontinuerlig handledning efter kön {Year}",
+                    "Ombud",
+                    [new(GenderHeader(string.Empty), Rows(OmbudByGender(ombud, supervised), [WorkbookLabels.Ombud.Count, WorkbookLabels.Ombud.WithSupervision]))],
+                    [40, 12, 12, 24, 12]));
+            }
+
             var text = new List<string>();
             if (total.Exact is null)
             {
-                text.Add($"Under {Year} fanns det {total.Text} personliga ombud i landet.");
-                return new ReportChapter("Personliga ombud", text, []);
+                text.Add($"Under {Year} fanns det {InText(ReportCell.Shown(total, FigureKind.Persons))} personliga ombud i landet{TableReference(tables)}.");
+                return new ReportChapter("Personliga ombud", text, tables);
             }
 
             var sentence = $"Under {Year} fanns det {Count(ombud.Total)} personliga ombud i landet ({ReportCell.FormatNumber(ombud.FullTimeEquivalents)} heltidstjänster)";
@@ -189,7 +242,7 @@ public static class LagesrapportBuilder
                 sentence += Compared(ombud.Total - before.Ombud.Total, "personliga ombud", neuter: true);
             }
 
-            text.Add(sentence + ".");
+            text.Add(sentence + TableReference(tables) + ".");
             if (!shown.Any(f => f.IsHidden) && ombud.Total > 0)
             {
                 text.Add($"{Percent(ombud.ByGender[Gender.Women], ombud.Total)} procent av ombuden är kvinnor.");
@@ -199,7 +252,9 @@ public static class LagesrapportBuilder
                 }
             }
 
-            return new ReportChapter("Personliga ombud", text, []);
+            return new ReportChapter("Personliga ombud", text, tables);
+
+            static string TableReference(List<ReportTable> tables) => tables.Count > 0 ? $" (tabell {tables[0].Number})" : string.Empty;
         }
 
         private ReportChapter Clients()
@@ -342,6 +397,7 @@ public static class LagesrapportBuilder
                     new(
                         ["Saknade aktörer i ledningsgruppen", "Antal verksamheter"],
                         [.. management.Missing.Select(m => new ReportRow(Dimensions.ManagementMembers.Label(m.Key), ReportCell.Units(m.Value)))]),
+                    .. Meetings(),
                 ],
                 [56, 20]);
             var text = new List<string>
@@ -355,7 +411,33 @@ public static class LagesrapportBuilder
             }
 
             text.Add($"{CountAtStart(management.WithDeficiencyRoutine)} verksamheter har en rutin för att rapportera brister till ledningsgruppen.");
+            if (_totals.ManagementGroupMeetings is { Median: { } median, Min: { } min, Max: { } max } meetings)
+            {
+                text.Add(meetings.OperationsReporting == 1
+                    ? $"Den enda verksamhet som har redovisat antalet möten hade {Count(max, neuter: true)} ledningsgruppsmöten under året."
+                    : $"De {Count(meetings.OperationsReporting)} verksamheter som har redovisat antalet möten hade i median {(median == decimal.Truncate(median) ? Count((int)median, neuter: true) : ReportCell.FormatNumber(median))} ledningsgruppsmöten under året, "
+                        + $"som minst {Count(min, neuter: true)} och som mest {Count(max, neuter: true)}.");
+            }
+
             return new ReportChapter("Ledningsgrupper", text, [table]);
+        }
+
+        /// <summary>Ledningsgruppens möten per verksamhet: how many answered, the median and the range.</summary>
+        private IEnumerable<ReportBlock> Meetings()
+        {
+            if (_totals.ManagementGroupMeetings is not { } meetings)
+            {
+                yield break;
+            }
+
+            yield return new(
+                [MeetingsHeader, "Antal"],
+                [
+                    new(MeetingsAnswered, ReportCell.Units(meetings.OperationsReporting)),
+                    new("Median", ReportCell.Measure(meetings.Median)),
+                    new("Minst", ReportCell.Measure(meetings.Min)),
+                    new("Mest", ReportCell.Measure(meetings.Max)),
+                ]);
         }
 
         private ReportChapter Deficiencies()
@@ -399,6 +481,11 @@ public static class LagesrapportBuilder
 
         private ReportChapter Economy()
         {
+            if (_totals.BudgetAndOutcome is { } budget)
+            {
+                return BudgetAndOutcome(budget);
+            }
+
             var economy = _totals.Economy;
             var ombud = _totals.Ombud;
             var rows = new List<ReportRow>
@@ -425,6 +512,39 @@ public static class LagesrapportBuilder
             }
 
             return new ReportChapter("Ekonomisk redovisning", text, [table]);
+        }
+
+        /// <summary>Tabell 5 as the 2017 and 2021 reports print it: Socialstyrelsen's budget and utfall, its source Socialstyrelsen's.</summary>
+        private ReportChapter BudgetAndOutcome(BudgetAndOutcomeTotals budget)
+        {
+            var none = ReportCell.Label(string.Empty);
+            var rows = budget.Lines
+                .Select(l => new ReportRow(l.Label, Sek(l.BudgetSek), Sek(l.OutcomeSek)))
+                .Append(new ReportRow([ReportCell.Label("Summa"), Sek(budget.TotalBudgetSek), Sek(budget.TotalOutcomeSek)], Bold: true))
+                .Append(new ReportRow("Återbetalning", none, Sek(0 - budget.RepaidSek)))
+                .Append(new ReportRow("Netto efter återbetalning", none, Sek(budget.NetOutcomeSek)))
+                .Append(new ReportRow("Oförbrukade medel", none, Sek(budget.UnusedSek)))
+                .ToList();
+            var table = Table(
+                ReportTableKind.Table,
+                $"Budget och utfall för verksamhet med personligt ombud {Year}",
+                "Ekonomi",
+                [new(["Kostnader", "Budget (kr)", "Utfall (kr)"], rows)],
+                [44, 20, 20],
+                source: $"Källa: Socialstyrelsen {Year + 1}");
+            var grants = budget.Lines[^1];
+            var text = new List<string>
+            {
+                $"För {Year} var budgeten för ombudstjänster {Money(grants.BudgetSek)} kronor, varav kommunerna har beviljats {Money(grants.OutcomeSek)} kronor i statsbidrag (tabell {table.Number}).",
+            };
+            if (budget.UnusedSek is { } unused)
+            {
+                text.Add($"Efter återbetalning återstår {Money(unused)} kronor i oförbrukade medel.");
+            }
+
+            return new ReportChapter("Ekonomisk redovisning", text, [table]);
+
+            static string Money(decimal? value) => value is { } v ? ReportCell.FormatNumber(v, CellFormat.Money) : ReportCell.Missing;
         }
 
         /// <summary>", vilket är en ökning med två personliga ombud jämfört med 2020".</summary>

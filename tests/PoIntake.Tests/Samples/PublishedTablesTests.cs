@@ -171,13 +171,16 @@ public sealed class PublishedTablesTests
 
     private static decimal Sek(string text) => decimal.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
 
-    /// <summary>The totals JSON of a year from the committed sample files, the year before as previous year.</summary>
-    private static JsonElement TotalsJson(int year)
+    /// <summary>The JSON of <see cref="Result"/>.</summary>
+    private static JsonElement TotalsJson(int year) =>
+        JsonDocument.Parse(JsonSerializer.Serialize(Result(year).Totals, Core.Totals.TotalsJson.Options)).RootElement.Clone();
+
+    /// <summary>The totals of a year from the committed sample files with the sample settings, the year before as previous year.</summary>
+    internal static TotalsResult Result(int year)
     {
         var calculator = new TotalsCalculator(Registry, Options.Create(SampleAppropriation()));
         var previous = ReadSamples(year - 1).Select(r => r.Report).ToArray();
-        var result = calculator.Calculate(year, ReadSamples(year), previous, Clock.GetUtcNow());
-        return JsonDocument.Parse(JsonSerializer.Serialize(result.Totals, Core.Totals.TotalsJson.Options)).RootElement.Clone();
+        return calculator.Calculate(year, ReadSamples(year), previous, Clock.GetUtcNow());
     }
 
     /// <summary>Section Appropriation as local.settings.sample.json sets it (devhost reads the same file).</summary>

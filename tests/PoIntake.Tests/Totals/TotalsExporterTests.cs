@@ -9,6 +9,9 @@ namespace PoIntake.Tests.Totals;
 
 public sealed class TotalsExporterTests
 {
+    /// <summary>The export's sheets in the lägesrapport's order.</summary>
+    private static readonly string[] Sheets = ["Tabell 1", "Utförare", "Ombud", "Klienter", "Kontaktorsaker", "Väntetid", "Ledningsgrupper", "Systembrister", "Ekonomi"];
+
     /// <summary>A year with clients 1–3 in cells, so that suppression shows (also used by <see cref="LagesrapportTests"/>).</summary>
     internal static TotalsResult SmallYear()
     {
@@ -58,7 +61,7 @@ public sealed class TotalsExporterTests
 
         var pages = Template.PrintedPages.PerSheet(xlsx);
 
-        Assert.Equal(["Tabell 1", "Klienter", "Kontaktorsaker", "Väntetid", "Ledningsgrupper", "Systembrister", "Ekonomi"], pages.Keys);
+        Assert.Equal(Sheets, pages.Keys);
         Assert.All(pages, p => Assert.True(p.Value == 1, $"{p.Key}: {p.Value} pages"));
         using var workbook = new XLWorkbook(new MemoryStream(xlsx));
         Assert.All(workbook.Worksheets, sheet =>
@@ -141,9 +144,7 @@ public sealed class TotalsExporterTests
         Assert.Equal("Gotland", text.Cell(1).GetString());
         Assert.Equal("Försäkringskassan", text.Cell(3).GetString());
         Assert.Equal("Klienten blir utan ersättning", text.Cell(5).GetString());
-        Assert.Equal(
-            ["Tabell 1", "Klienter", "Kontaktorsaker", "Väntetid", "Ledningsgrupper", "Systembrister", "Ekonomi"],
-            workbook.Worksheets.Select(w => w.Name));
+        Assert.Equal(Sheets, workbook.Worksheets.Select(w => w.Name));
     }
 
     [Fact]
