@@ -131,14 +131,9 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       Screening__MaxFormulaCells: '10000'
       Screening__MaxEvaluatedCells: '10000'
       Screening__MaxContactRows: '1000'
-      // The grant register (docs/grants.md): its limits, and per year the anslag and the amount per årsanställning
-      // Socialstyrelsen fixed (published figures; add a year's two lines when it is decided).
+      // The grant register's limits (docs/grants.md).
       GrantRegister__MaxRows: '1000'
       GrantRegister__MaxAppliedFullTimeEquivalents: '100'
-      Appropriation__Years__2020__GrantsSek: '130000000'
-      Appropriation__Years__2020__AmountPerFullTimeEquivalentSek: '402638'
-      Appropriation__Years__2021__GrantsSek: '130000000'
-      Appropriation__Years__2021__AmountPerFullTimeEquivalentSek: '404530'
       Reminders__SendAt: '07:00'
       Reminders__MoveOffNonWorkingDays: 'true'
       Reminders__AfterCatchUp: '7.00:00:00'
@@ -148,7 +143,9 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       GrantChecks__AmountToleranceSek: '0'
       Email__PollInterval: '00:00:05'
       Email__PollTimeout: '00:02:00'
-      // Tabell 5 "Budget och utfall" per year (docs/storage.md): the anslag and the other budget lines as published; the same as local.settings.sample.json.
+      // The state budget per year (core/Grants/AppropriationOptions.cs; docs/grants.md and docs/api.md "Budget och utfall"):
+      // the anslag, the amount per årsanställning Socialstyrelsen fixed, Tabell 5's other lines and återbetalning, as
+      // published; the same as local.settings.sample.json. Add a year's lines when they are decided.
       Appropriation__Years__2017__GrantsSek: '98760000'
       Appropriation__Years__2017__OtherLines__0__Label: 'Socialstyrelsen (inkl. webb, utbildning mm.)'
       Appropriation__Years__2017__OtherLines__0__BudgetSek: '2700000'
@@ -158,11 +155,13 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       Appropriation__Years__2017__OtherLines__1__OutcomeSek: '3000000'
       Appropriation__Years__2017__RepaidSek: '60480'
       Appropriation__Years__2020__GrantsSek: '130000000'
+      Appropriation__Years__2020__AmountPerFullTimeEquivalentSek: '402638'
       Appropriation__Years__2020__OtherLines__0__Label: 'Socialstyrelsen'
       Appropriation__Years__2020__OtherLines__0__BudgetSek: '1500000'
       Appropriation__Years__2020__OtherLines__0__OutcomeSek: '1346391'
       Appropriation__Years__2020__RepaidSek: '1353785'
       Appropriation__Years__2021__GrantsSek: '130000000'
+      Appropriation__Years__2021__AmountPerFullTimeEquivalentSek: '404530'
       Appropriation__Years__2021__OtherLines__0__Label: 'Socialstyrelsen'
       Appropriation__Years__2021__OtherLines__0__BudgetSek: '1500000'
       Appropriation__Years__2021__OtherLines__0__OutcomeSek: '1483382'
