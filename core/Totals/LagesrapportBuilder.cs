@@ -379,7 +379,7 @@ public static class LagesrapportBuilder
                 });
             }
 
-            text.Add($"{CountAtStart(priorities.OperationsWithPriorityOrder)} verksamheter har en prioriteringsordning för vilka som får stöd först.");
+            text.Add($"{Capitalise(Of(priorities.OperationsWithPriorityOrder, "verksamhet", "verksamheter"))} har en prioriteringsordning för vilka som får stöd först.");
             return new ReportChapter("Väntetid", text, [table]);
         }
 
@@ -410,7 +410,7 @@ public static class LagesrapportBuilder
                 text.Add($"Den aktör som oftast saknades i ledningsgruppen var {Dimensions.ManagementMembers.Label(missing.Key).ToLowerInvariant()}, i {Count(missing.Value)} verksamheter.");
             }
 
-            text.Add($"{CountAtStart(management.WithDeficiencyRoutine)} verksamheter har en rutin för att rapportera brister till ledningsgruppen.");
+            text.Add($"{Capitalise(Of(management.WithDeficiencyRoutine, "verksamhet", "verksamheter"))} har en rutin för att rapportera brister till ledningsgruppen.");
             if (_totals.ManagementGroupMeetings is { Median: { } median, Min: { } min, Max: { } max } meetings)
             {
                 text.Add(meetings.OperationsReporting == 1
@@ -473,7 +473,7 @@ public static class LagesrapportBuilder
             var central = deficiencies.ByLevel[DeficiencyLevel.Central];
             var text = new List<string>
             {
-                $"Verksamheterna rapporterade {Count(deficiencies.Total)} systembrister under {Year} (tabell {table.Number}), varav {Count(central)} på central nivå. "
+                $"Verksamheterna rapporterade {Of(deficiencies.Total, "systembrist", "systembrister")} under {Year} (tabell {table.Number}), varav {Count(central)} på central nivå. "
                 + $"Bristerna på central nivå redovisas per län i bilaga {appendix.Number}.",
             };
             return new ReportChapter("Systembrister", text, [table, appendix]);

@@ -14,6 +14,10 @@ public static class SwedishNumberWords
     /// <summary>The same with a capital first letter, to start a sentence.</summary>
     public static string CountAtStart(int value, bool neuter = false) => Capitalise(Count(value, neuter));
 
+    /// <summary>A count with its noun in the right number: "en verksamhet", "tre verksamheter", "en systembrist".</summary>
+    public static string Of(int value, string singular, string plural, bool neuter = false) =>
+        $"{Count(value, neuter)} {(value == 1 ? singular : plural)}";
+
     public static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     /// <summary>"Uppsala, Värmland och Västra Götaland".</summary>

@@ -84,6 +84,14 @@ public sealed class LagesrapportTests
     public void Count_BelowThirteenInWords_LargerAsFigures(int value, bool neuter, string expected) =>
         Assert.Equal(expected, SwedishNumberWords.Count(value, neuter));
 
+    [Theory]
+    [InlineData(0, "noll verksamheter")]
+    [InlineData(1, "en verksamhet")]
+    [InlineData(2, "två verksamheter")]
+    [InlineData(40, "40 verksamheter")]
+    public void Of_TheNounInTheCountsNumber(int value, string expected) =>
+        Assert.Equal(expected, SwedishNumberWords.Of(value, "verksamhet", "verksamheter"));
+
     [Fact]
     public void Docx_FromSamples2021_EveryTableCellEqualsTheModel()
     {
