@@ -72,16 +72,36 @@ public sealed class GrantRegisterStore(StorageTables tables) : IGrantRegisterRea
         var registers = new List<GrantRegister>();
         foreach (var current in await QueryAsync(_current, TableClient.CreateQueryFilter($"PartitionKey eq {StorageKeys.Year(year)}"), cancellationToken))
         {
-            var versionId = current.GetString("VersionId") ?? string.Empty;
-            registers.Add(new GrantRegister(
-                year,
-                current.RowKey,
-                versionId,
-                current.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue,
-                await ReadApplicationsAsync(year, current.RowKey, versionId, cancellationToken)));
+            registers.Add(await ToRegisterAsync(year, current, cancellationToken));
         }
 
         return registers.OrderBy(r => r.CountyCode, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>One county's current register with one point read (the intake's cross-checks ask for it on every report).</summary>
+    public async Task<GrantRegister?> ReadCountyAsync(int year, string countyCode, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _current.FindAsync<TableEntity>(StorageKeys.Year(year), countyCode, cancellationToken) is { } current
+                ? await ToRegisterAsync(year, current, cancellationToken)
+                : null;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null; // no table yet: no register
+        }
+    }
+
+    private async Task<GrantRegister> ToRegisterAsync(int year, TableEntity current, CancellationToken cancellationToken)
+    {
+        var versionId = current.GetString("VersionId") ?? string.Empty;
+        return new GrantRegister(
+            year,
+            current.RowKey,
+            versionId,
+            current.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue,
+            await ReadApplicationsAsync(year, current.RowKey, versionId, cancellationToken));
     }
 
     /// <summary>Every accepted version of a county's register for a year, newest first: the history.</summary>

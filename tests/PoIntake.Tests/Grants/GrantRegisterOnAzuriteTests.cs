@@ -46,6 +46,10 @@ public sealed class GrantRegisterOnAzuriteTests(AzuriteFixture azurite)
         var current = Assert.Single(await store.ReadYearAsync(year, CancellationToken.None), r => r.CountyCode == county);
         Assert.Equal(two.VersionId, current.VersionId);
         Assert.Equal(4.5m, Assert.Single(current.Applications).AppliedFullTimeEquivalents);
+        // The one-county read (each report intake's cross-checks) answers the same register with a point read; none for another county.
+        var county2 = await ((IGrantRegisterReader)store).ReadCountyAsync(year, county, CancellationToken.None);
+        Assert.Equal((current.VersionId, current.Applications.Count), (county2!.VersionId, county2.Applications.Count));
+        Assert.Null(await ((IGrantRegisterReader)store).ReadCountyAsync(year + 1000, county, CancellationToken.None));
 
         var history = await store.ListVersionsAsync(year, county, CancellationToken.None);
         Assert.Equal([two.VersionId, one.VersionId], history.Select(v => v.VersionId));
