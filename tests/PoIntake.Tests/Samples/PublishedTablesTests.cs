@@ -222,7 +222,11 @@ public sealed class PublishedTablesTests
                 OperationName: operation.Name,
                 ProviderName: operation.ProviderName,
                 OrganisationForm: ReportVersionStore.OrganisationFormId(operation));
-            contents.Add(new ReportContent(current, ReportFacts.From(report), []));
+            // The deficiency texts as storage keeps them, so the draft's Bilaga 1 lists the central-level ones.
+            var deficiencies = (report.SystemDeficiencies ?? [])
+                .Select(d => new StoredDeficiency(d.Level, d.Area, d.Description, d.Consequence, d.Action))
+                .ToArray();
+            contents.Add(new ReportContent(current, ReportFacts.From(report), deficiencies));
         }
 
         return contents;

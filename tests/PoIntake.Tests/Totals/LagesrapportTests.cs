@@ -93,6 +93,18 @@ public sealed class LagesrapportTests
         Assert.Equal(expected, SwedishNumberWords.Of(value, "verksamhet", "verksamheter"));
 
     [Fact]
+    public void Build_FromSamples2021_Bilaga1ListsEveryCentralLevelDeficiency()
+    {
+        var totals = Samples2021.Value.Totals;
+        var appendix = Draft2021().Tables.Single(t => t.Kind == ReportTableKind.Appendix);
+
+        var rows = appendix.Blocks.SelectMany(b => b.Rows).ToList();
+        Assert.True(totals.SystemDeficiencies.ByLevel[DeficiencyLevel.Central] > 0);
+        Assert.Equal(totals.SystemDeficiencies.ByLevel[DeficiencyLevel.Central], rows.Count);
+        Assert.DoesNotContain(rows, r => r.Cells[0].Display == LagesrapportBuilder.NoCentralDeficiencies);
+    }
+
+    [Fact]
     public void Docx_FromSamples2021_EveryTableCellEqualsTheModel()
     {
         var draft = Draft2021();
