@@ -20,6 +20,7 @@ public sealed partial class ContactImportService(
     BlobServiceClient blobs,
     ContactsWorkbookParser parser,
     ContactStore store,
+    StorageTables tables,
     MunicipalityRegistry registry,
     ILogger<ContactImportService> logger)
 {
@@ -62,7 +63,7 @@ public sealed partial class ContactImportService(
     private async Task<ContactImportResult> RecordAsync(string countyCode, ContactsParseResult parsed, string version, CancellationToken cancellationToken)
     {
         var resultBlob = $"contacts/{countyCode}.xlsx.{version}.json";
-        var results = blobs.GetBlobContainerClient(ContainerNames.IntakeResults);
+        var results = blobs.GetBlobContainerClient(tables.ResultsContainer);
         await results.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await results.GetBlobClient(resultBlob).UploadAsync(
             BinaryData.FromObjectAsJson(new { countyCode, replaced = !parsed.Unreadable, loaded = parsed.Contacts.Count, findings = parsed.Findings }, Json),

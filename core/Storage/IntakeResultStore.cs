@@ -19,10 +19,13 @@ public sealed record IntakeResultDocument(
     int WarningCount,
     IReadOnlyList<Finding> Findings);
 
-/// <summary>Blobs of container intake-results.</summary>
-public sealed class IntakeResultStore(BlobServiceClient blobs)
+/// <summary>Blobs of container intake-results (of a prefixed set: <see cref="StorageTables.ResultsContainer"/>).</summary>
+public sealed class IntakeResultStore(BlobServiceClient blobs, StorageTables tables)
 {
-    private readonly BlobContainerClient _container = blobs.GetBlobContainerClient(ContainerNames.IntakeResults);
+    private readonly BlobContainerClient _container = blobs.GetBlobContainerClient(tables.ResultsContainer);
+
+    /// <summary>The container this store writes.</summary>
+    public BlobContainerClient Container => _container;
 
     /// <summary>Step 1 of the write order (overwrites: the same upload always yields the same document).</summary>
     public async Task WriteAsync(string resultBlobName, IntakeResultDocument document, CancellationToken cancellationToken)

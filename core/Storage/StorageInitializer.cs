@@ -8,7 +8,7 @@ public sealed class StorageInitializer(BlobServiceClient blobs, StorageTables ta
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        foreach (var container in new[] { ContainerNames.Reports, ContainerNames.IntakeResults, ContainerNames.Contacts, ContainerNames.Grants })
+        foreach (var container in new[] { ContainerNames.Reports, tables.ResultsContainer, ContainerNames.Contacts, ContainerNames.Grants, ContainerNames.Replays })
         {
             await blobs.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }

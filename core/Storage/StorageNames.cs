@@ -11,6 +11,9 @@ public static class ContainerNames
 
     /// <summary>The county boards' grant registers, <c>grants/{year}/{countyCode}.xlsx</c> (docs/grants.md).</summary>
     public const string Grants = "grants";
+
+    /// <summary>The reports of year replays, <c>{year}/{replayId}.json</c> and <c>.xlsx</c> (docs/replay.md).</summary>
+    public const string Replays = "replays";
 }
 
 /// <summary>The tables of docs/storage.md by their base name; <see cref="StorageTables"/> puts a set's prefix in front.</summary>
@@ -31,9 +34,12 @@ public static class TableNames
     public const string GrantApplications = "GrantApplications";
     public const string CurrentGrantRegisters = "CurrentGrantRegisters";
 
+    /// <summary>The audit of year replays: who ran, switched and cleaned up which replay (docs/replay.md).</summary>
+    public const string ReplayLog = "ReplayLog";
+
     public static IReadOnlyList<string> All { get; } =
         [IntakeLog, ReportVersions, CurrentReports, Facts, SystemDeficiencies, Coverage, YearRevisions, ReminderLedger, Contacts,
-         GrantVersions, GrantApplications, CurrentGrantRegisters];
+         GrantVersions, GrantApplications, CurrentGrantRegisters, ReplayLog];
 }
 
 /// <summary>
@@ -69,6 +75,14 @@ public sealed class StorageTables
     public IReadOnlyList<string> All => [.. TableNames.All.Select(NameOf)];
 
     public TableClient Get(string table) => _service.GetTableClient(NameOf(table));
+
+    /// <summary>
+    /// The container of the set's validation reports: <c>intake-results</c> for the registered set, and
+    /// <c>{prefix, lower case}-intake-results</c> for a prefixed one, so a replay never writes the live reports.
+    /// </summary>
+    public string ResultsContainer => Prefix.Length == 0 ? ContainerNames.IntakeResults : Prefix.ToLowerInvariant() + "-" + ContainerNames.IntakeResults;
+
+    public TableServiceClient Service => _service;
 
     /// <summary>A service client alone means the unprefixed tables (tests and tools that build one store by hand).</summary>
     public static implicit operator StorageTables(TableServiceClient service) => new(service);

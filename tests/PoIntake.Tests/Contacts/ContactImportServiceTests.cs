@@ -117,11 +117,13 @@ public sealed class ContactImportServiceTests(AzuriteFixture storage)
 
     internal static (ContactImportService Service, ContactStore Store) Create(string connectionString)
     {
-        var store = new ContactStore(new TableServiceClient(connectionString));
+        var tables = new StorageTables(new TableServiceClient(connectionString));
+        var store = new ContactStore(tables);
         var service = new ContactImportService(
             new BlobServiceClient(connectionString),
             new ContactsWorkbookParser(MunicipalityRegistry.Default),
             store,
+            tables,
             MunicipalityRegistry.Default,
             NullLogger<ContactImportService>.Instance);
         return (service, store);
