@@ -133,10 +133,11 @@ public static class GrantFiguresExporter
     {
         Title(sheet, $"Beviljat och förbrukat per verksamhet {figures.Year}");
         Header(sheet, 3, "Län", "Verksamhet", "Beviljat enligt register (kr)", "Beviljat enligt redovisning (kr)", "Förbrukat (kr)", "Att granska (kr)", "Redovisning");
+        var countyNames = figures.Counties.ToDictionary(c => c.CountyCode, c => c.CountyName, StringComparer.Ordinal);
         var row = 4;
         foreach (var operation in figures.Operations)
         {
-            sheet.Cell(row, 1).SetValue(operation.CountyCode);
+            sheet.Cell(row, 1).SetValue(countyNames.GetValueOrDefault(operation.CountyCode, operation.CountyCode));
             sheet.Cell(row, 2).SetValue(operation.OperationName);
             Value(sheet.Cell(row, 3), operation.GrantedSek, Kronor);
             Value(sheet.Cell(row, 4), operation.ReportedGrantedSek, Kronor);
@@ -150,7 +151,7 @@ public static class GrantFiguresExporter
         note.SetValue(figures.RepaymentNote);
         sheet.Range(row + 1, 1, row + 1, 7).Merge().Style.Alignment.WrapText = true;
         sheet.Row(row + 1).Height = 48;
-        Widths(sheet, 6, 36, 18, 18, 18, 18, 18);
+        Widths(sheet, 20, 36, 18, 18, 18, 18, 18);
     }
 
     private const string Kronor = "#,##0";

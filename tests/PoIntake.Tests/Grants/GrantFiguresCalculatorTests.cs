@@ -88,6 +88,21 @@ public sealed class GrantFiguresCalculatorTests
         Assert.Equal(["Anslag", "Län", "Granskning"], workbook.Worksheets.Select(w => w.Name));
     }
 
+    [Fact]
+    public void Xlsx_ReviewSheetNamesTheCountyAsTheCountySheetDoes()
+    {
+        var figures = GrantFiguresCalculator.Calculate(2021, [Register("25", (1m, GrantDecision.Granted, 404_530m, 404_530m))], Year2021, [], MunicipalityRegistry.Default);
+        Assert.NotEmpty(figures.Operations);
+
+        using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(GrantFiguresExporter.Xlsx(figures)));
+
+        var review = workbook.Worksheet("Granskning");
+        var counties = workbook.Worksheet("Län").Column(1).CellsUsed().Select(c => c.GetString()).ToHashSet(StringComparer.Ordinal);
+        var reviewRow = review.RowsUsed().First(r => r.Cell(2).GetString() == figures.Operations[0].OperationName);
+        Assert.Equal(MunicipalityRegistry.Default.FindCountyByCode("25")!.Name, reviewRow.Cell(1).GetString());
+        Assert.Contains(reviewRow.Cell(1).GetString(), counties);
+    }
+
     internal static GrantRegister Register(string countyCode, params (decimal Applied, GrantDecision Decision, decimal? Granted, decimal? Paid)[] rows)
     {
         var municipality = MunicipalityRegistry.Default.InCounty(countyCode).First().Code;
