@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using PoIntake.Core.Reference;
+using PoIntake.Core.Storage;
+using PoIntake.Core.Template;
+using PoIntake.DevHost.Samples;
+
+namespace PoIntake.DevHost.Commands;
+
+/// <summary>
+/// `replay-scale {year} {count}` (docs/performance.md, "Replaying a national year"): the first intake of a national year
+/// with a rejected earlier upload of every report, then a replay of that year through the running devhost's
+/// <c>POST /api/admin/replay/{year}</c>, both timed in the same run. The replay must report no difference.
+/// </summary>
+internal static class NationalYearReplay
+{
+    private const int UploadParallelism = 8;
+
+    /// <summary>
+    /// The reports of <see cref="NationalYearDrop.Build"/>, each preceded by a rejected first attempt under another name:
+    /// the same report listing a municipality of another county (MUNICIPALITY_OTHER_COUNTY).
+    /// </summary>
+    public static IReadOnlyList<DroppedReport> Rejected(int year, int count)
+    {
+        var counties = SampleSet.Valid(2021);
+        return [.. Enumerable.Range(0, count)
+            .AsParallel().AsOrdered()
+            .Select(i =>
+            {
+                var sample = counties[i % counties.Count];
+                var round = (i / counties.Count) + 1;
+                var name = round == 1 ? sample.Report.Operation.Name : string.Create(CultureInfo.InvariantCulture, $"{sample.Report.Operation.Name} {round}");
+                var stranger = MunicipalityRegistry.Default.InCounty(sample.CountyCode == "10" ? "01" : "10").First().Code;
+                var operation = sample.Report.Operation with
+                {
+                    Year = year,
+                    Name = name,
+                    MunicipalityCodes = [.. sample.Report.Operation.MunicipalityCodes, stranger],
+                };
+                var blobName = string.Create(CultureInfo.InvariantCulture, $"{year}/{sample.CountyCode}/{SampleSet.Slug(name)}-forsta-forsoket.xlsx");
+                return new DroppedReport(blobName, ReportWorkbookWriter.Write(sample.Report with { Operation = operation }));
+            })];
+    }
+
+    public static async Task<int> RunAsync(int year, int count, string storageConnection, Uri baseUrl, TextWriter output, TextWriter error)
+    {
+        using var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromMinutes(10) };
+        var rejected = Rejected(year, count);
+        var valid = NationalYearDrop.Build(year, count);
+        output.WriteLine($"Built {valid.Count} reports and {rejected.Count} rejected first attempts (not timed below).");
+
+        var container = new BlobServiceClient(storageConnection).GetBlobContainerClient(ContainerNames.Reports);
+        await container.CreateIfNotExistsAsync();
+        var tables = new TableServiceClient(storageConnection);
+
+        var clock = Stopwatch.StartNew();
+        foreach (var batch in new[] { rejected, valid })
+        {
+            await Parallel.ForEachAsync(
+                batch,
+                new ParallelOptions { MaxDegreeOfParallelism = UploadParallelism },
+                async (report, token) => await container.GetBlobClient(report.BlobName).UploadAsync(BinaryData.FromBytes(report.Content), overwrite: false, token));
+        }
+
+        while (await ProcessedAsync(tables, year) < 2 * count)
+        {
+            if (clock.Elapsed > NationalYearDrop.Timeout)
+            {
+                error.WriteLine($"Not all {2 * count} uploads were processed after {NationalYearDrop.Timeout.TotalSeconds:F0} s; look at devhost's log.");
+                return 1;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+
+        var intake = clock.Elapsed;
+        output.WriteLine(Invariant($"First intake: {2 * count} uploads processed in {intake.TotalSeconds:F2} s from the first blob written"));
+
+        clock.Restart();
+        using var response = await http.PostAsync(Invariant($"api/admin/replay/{year}"), content: null);
+        var replay = clock.Elapsed;
+        if (!response.IsSuccessStatusCode)
+        {
+            error.WriteLine($"POST api/admin/replay/{year} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            return 1;
+        }
+
+        var run = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var originals = run.GetProperty("originals").GetInt32();
+        var differences = run.GetProperty("differenceCount").GetInt32();
+        output.WriteLine(Invariant($"Replay {run.GetProperty("replayId").GetString()}: {originals} originals, {differences} differences, {replay.TotalSeconds:F2} s"));
+        output.WriteLine("| uploads | first intake (baseline) | replay | ratio | differences |");
+        output.WriteLine(Invariant($"| {2 * count} | {intake.TotalSeconds:F2} s | {replay.TotalSeconds:F2} s | {replay / intake:F2} | {differences} |"));
+        return differences == 0 ? 0 : 1;
+    }
+
+    /// <summary>The year's IntakeLog rows with a verdict (Accepted or Rejected).</summary>
+    private static async Task<int> ProcessedAsync(TableServiceClient tables, int year)
+    {
+        var rows = 0;
+        var y = year.ToString(CultureInfo.InvariantCulture);
+        await foreach (var row in tables.GetTableClient(TableNames.IntakeLog).QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey ge {y} and PartitionKey lt {y + "."}"), select: ["Outcome"]))
+        {
+            rows += row.GetString("Outcome") is "Accepted" or "Rejected" ? 1 : 0;
+        }
+
+        return rows;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
