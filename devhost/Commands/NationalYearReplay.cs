@@ -14,7 +14,7 @@ namespace PoIntake.DevHost.Commands;
 /// <summary>
 /// `replay-scale {year} {count}` (docs/performance.md, "Replaying a national year"): the first intake of a national year
 /// with a rejected earlier upload of every report, then a replay of that year through the running devhost's
-/// <c>POST /api/admin/replay/{year}</c>, both timed in the same run. The replay must report no difference.
+/// <c>POST /api/manage/replay/{year}</c>, both timed in the same run. The replay must report no difference.
 /// </summary>
 internal static class NationalYearReplay
 {
@@ -81,11 +81,11 @@ internal static class NationalYearReplay
         output.WriteLine(Invariant($"First intake: {2 * count} uploads processed in {intake.TotalSeconds:F2} s from the first blob written"));
 
         clock.Restart();
-        using var response = await http.PostAsync(Invariant($"api/admin/replay/{year}"), content: null);
+        using var response = await http.PostAsync(Invariant($"api/manage/replay/{year}"), content: null);
         var replay = clock.Elapsed;
         if (!response.IsSuccessStatusCode)
         {
-            error.WriteLine($"POST api/admin/replay/{year} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            error.WriteLine($"POST api/manage/replay/{year} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
             return 1;
         }
 
