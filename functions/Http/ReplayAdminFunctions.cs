@@ -152,15 +152,10 @@ public sealed partial class ReplayAdminFunctions(
         string replayId,
         CancellationToken cancellationToken)
     {
-        var (replay, actor, answer) = ForReplayRoute("SwitchReplay", request, year, replayId);
+        var (replay, actor, answer) = await ForLoggedReplayAsync("SwitchReplay", request, year, replayId, cancellationToken);
         if (answer is not null)
         {
             return answer;
-        }
-
-        if (await log.FindAsync(replay!, cancellationToken) is null)
-        {
-            return NotFound(replay!, "Det finns ingen omkörning");
         }
 
         ReplaySwitch switched;
@@ -185,15 +180,10 @@ public sealed partial class ReplayAdminFunctions(
         string replayId,
         CancellationToken cancellationToken)
     {
-        var (replay, actor, answer) = ForReplayRoute("CleanUpReplay", request, year, replayId);
+        var (replay, actor, answer) = await ForLoggedReplayAsync("CleanUpReplay", request, year, replayId, cancellationToken);
         if (answer is not null)
         {
             return answer;
-        }
-
-        if (await log.FindAsync(replay!, cancellationToken) is null)
-        {
-            return NotFound(replay!, "Det finns ingen omkörning");
         }
 
         try
@@ -244,6 +234,16 @@ public sealed partial class ReplayAdminFunctions(
                 StatusCodes.Status400BadRequest,
                 "Ogiltig omkörning",
                 $"En omkörning av {reportingYear} heter Replay{reportingYear}T följt av startögonblicket (ååååMMddHHmmss, UTC), till exempel Replay{reportingYear}T20261202031500. Omkörningarna av året listas under GET {PathOf(reportingYear)}."));
+    }
+
+    /// <summary>As <see cref="ForReplayRoute"/>, and then a 404 when <c>ReplayLog</c> has no such replay (nothing to switch or clean up).</summary>
+    private async Task<(ReplaySet? Replay, string Actor, ContentResult? Answer)> ForLoggedReplayAsync(
+        string function, HttpRequest request, string year, string replayId, CancellationToken cancellationToken)
+    {
+        var (replay, actor, answer) = ForReplayRoute(function, request, year, replayId);
+        return answer is null && await log.FindAsync(replay!, cancellationToken) is null
+            ? (replay, actor, NotFound(replay!, "Det finns ingen omkörning"))
+            : (replay, actor, answer);
     }
 
     private static ContentResult NotFound(ReplaySet replay, string what) => HttpResults.Problem(
