@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PoIntake.Core;
 using PoIntake.Core.Intake.Screening;
+using PoIntake.Core.Replay;
 
 namespace PoIntake.Functions;
 
@@ -12,6 +14,18 @@ public static class FunctionAppServiceCollectionExtensions
     {
         services.AddPoIntakeCore(configuration);
         services.AddPoIntakeScreening(configuration);
+        services.AddReplayAdministration(configuration);
         return services;
+    }
+
+    /// <summary>
+    /// What the administration routes (functions/Http/ReplayAdminFunctions.cs) and devhost's replay commands use: the
+    /// replay engine (<see cref="IYearReplay"/>), the switch (<see cref="IReplaySwitch"/>) and the replay log.
+    /// </summary>
+    private static void AddReplayAdministration(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddPoIntakeReplay(configuration);
+        services.AddPoIntakeReplaySwitch();
+        services.TryAddSingleton<ReplayLogStore>();
     }
 }

@@ -32,6 +32,9 @@ param countyUploadKeyHashes object = {}
 @description('Holder name → SHA-256 of one of Socialstyrelsen\'s national keys (totals, every county\'s status, reminder preview): { "socialstyrelsen": "<hash>" }. Make one with `dotnet run --project devhost -- national-key <holder>`; remove an entry to revoke that holder alone.')
 param nationalKeyHashes object = {}
 
+@description('Holder name → SHA-256 of one of the service administration\'s keys (replaying a year, switching and cleaning up a replay; docs/replay.md): { "ops-socialstyrelsen": "<hash>" }. Make one with `dotnet run --project devhost -- admin-key <holder>`; none configured closes the administration routes.')
+param administrationKeyHashes object = {}
+
 @description('E-mail address that gets the alert mails (docs/deploy.md "Alerts and what to do"). Empty: alerts show in the portal only.')
 param alertEmailAddress string = ''
 
@@ -115,6 +118,7 @@ module functionApp 'modules/functionapp.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     countyUploadKeyHashes: countyUploadKeyHashes
     nationalKeyHashes: nationalKeyHashes
+    administrationKeyHashes: administrationKeyHashes
   }
 }
 

@@ -15,6 +15,12 @@ public enum AccessScope
 
     /// <summary>Every county's data (totals, national status, reminder recipients): a national key only.</summary>
     National,
+
+    /// <summary>
+    /// Operating the service (replaying a year, switching and cleaning up a replay): an administration key only. County
+    /// and national keys never open it, and an administration key opens no county or national data route.
+    /// </summary>
+    Administration,
 }
 
 /// <summary>The verdict on the role key a caller presented.</summary>
@@ -33,8 +39,8 @@ public enum AccessVerdict
     NotEnabled,
 }
 
-/// <summary>The keys sent in the two role headers (either may be absent).</summary>
-public readonly record struct PresentedKeys(string? County, string? National);
+/// <summary>The keys sent in the role headers (any may be absent).</summary>
+public readonly record struct PresentedKeys(string? County, string? National, string? Administration = null);
 
 /// <summary>
 /// A decision on one call. <see cref="Reason"/> is the problem body's machine-readable <c>reason</c>;
@@ -45,33 +51,44 @@ public sealed record AccessDecision(AccessScope Scope, AccessVerdict Verdict, st
 {
     public bool IsAllowed => Verdict == AccessVerdict.Allowed;
 
-    public string Reason => (Scope == AccessScope.National, Verdict) switch
+    public string Reason => Verdict switch
     {
-        (_, AccessVerdict.Allowed) => "allowed",
-        (false, AccessVerdict.Missing) => "countyKeyMissing",
-        (false, AccessVerdict.WrongKey) => "countyKeyWrong",
-        (false, _) => "countyNotEnabled",
-        (true, AccessVerdict.Missing) => "nationalKeyMissing",
-        (true, AccessVerdict.WrongKey) => "nationalKeyWrong",
-        (true, _) => "nationalNotEnabled",
+        AccessVerdict.Allowed => "allowed",
+        AccessVerdict.Missing => Role + "KeyMissing",
+        AccessVerdict.WrongKey => Role + "KeyWrong",
+        _ => Role + "NotEnabled",
+    };
+
+    private string Role => Scope switch
+    {
+        AccessScope.National => "national",
+        AccessScope.Administration => "administration",
+        _ => "county",
     };
 }
 
 /// <summary>
-/// The one place that decides who may call what: checks the county board's key (header <see cref="CountyHeader"/>)
-/// and Socialstyrelsen's national key (header <see cref="NationalHeader"/>) against the configured SHA-256 hashes,
-/// in constant time, failing closed. The HTTP functions only map the decision to a response.
+/// The one place that decides who may call what: checks the county board's key (header <see cref="CountyHeader"/>),
+/// Socialstyrelsen's national key (header <see cref="NationalHeader"/>) and the service administration's key (header
+/// <see cref="AdministrationHeader"/>) against the configured SHA-256 hashes, in constant time, failing closed. Each
+/// scope reads only its own header(s), so no key of one role opens another's routes. The HTTP functions only map the
+/// decision to a response.
 /// </summary>
 public sealed class AccessKeys(IOptions<AccessOptions> options)
 {
     public const string CountyHeader = "x-pointake-county-key";
     public const string NationalHeader = "x-pointake-national-key";
+    public const string AdministrationHeader = "x-pointake-admin-key";
+
+    /// <summary>The actor of an administration call on a developer machine, where no key is required (or checked).</summary>
+    public const string UncheckedAdministrator = "administration (developer machine, keys not required)";
 
     private readonly bool required = options.Value.RequireRoleKeys;
 
     // Parsed once; the validator has checked every value is 64 hex digits before the app starts.
     private readonly Dictionary<string, byte[]> countyHashes = Parse(options.Value.CountyKeyHashes);
     private readonly Dictionary<string, byte[]> nationalHashes = Parse(options.Value.NationalKeyHashes);
+    private readonly Dictionary<string, byte[]> administrationHashes = Parse(options.Value.AdministrationKeyHashes);
 
     public bool Required => required;
 
@@ -87,6 +104,7 @@ public sealed class AccessKeys(IOptions<AccessOptions> options)
         var national = Verify(nationalHashes, keys.National);
         var verdict = scope switch
         {
+            AccessScope.Administration => administrationHashes.Count == 0 ? AccessVerdict.NotEnabled : Verify(administrationHashes, keys.Administration),
             AccessScope.National => nationalHashes.Count == 0 ? AccessVerdict.NotEnabled : national,
             AccessScope.CountyRead when national == AccessVerdict.Allowed => AccessVerdict.Allowed,
             AccessScope.CountyRead when national == AccessVerdict.WrongKey && IsBlank(keys.County) => AccessVerdict.WrongKey,
@@ -98,8 +116,9 @@ public sealed class AccessKeys(IOptions<AccessOptions> options)
     }
 
     /// <summary>
-    /// Whose key this is: "county 01" when it is county 01's key, "national {holder}", "unknown" for no configured key,
-    /// "none" when nothing was sent. For the audit log ("county 01's key used for 25" is an incident; a typo is not).
+    /// Whose key this is: "county 01" when it is county 01's key, "national {holder}", "administration {holder}",
+    /// "unknown" for no configured key, "none" when nothing was sent. For the audit log ("county 01's key used for 25" is
+    /// an incident; a typo is not).
     /// </summary>
     public string KeyHolder(PresentedKeys keys)
     {
@@ -114,17 +133,30 @@ public sealed class AccessKeys(IOptions<AccessOptions> options)
             owners.Add(Owner(nationalHashes, keys.National!) is { } holder ? $"national {holder}" : "unknown national key");
         }
 
+        if (!IsBlank(keys.Administration))
+        {
+            owners.Add(AdministrationOwner(keys) is { } holder ? $"administration {holder}" : "unknown administration key");
+        }
+
         return owners.Count == 0 ? "none" : string.Join(" and ", owners);
     }
 
-    /// <summary>A holder name for <see cref="AccessOptions.NationalKeyHashes"/>: 1–40 of a–z, 0–9 and '-'.</summary>
+    /// <summary>
+    /// Who does an administration call the caller was allowed to make, for the replay log and the audit: "administration
+    /// {holder}" (e.g. "administration ops-socialstyrelsen"), or <see cref="UncheckedAdministrator"/> on a developer
+    /// machine without a configured key. Never the key.
+    /// </summary>
+    public string AdministrationActor(PresentedKeys keys) =>
+        !IsBlank(keys.Administration) && AdministrationOwner(keys) is { } holder ? $"administration {holder}" : UncheckedAdministrator;
+
+    /// <summary>A holder name for <see cref="AccessOptions.NationalKeyHashes"/> and <see cref="AccessOptions.AdministrationKeyHashes"/>: 1–40 of a–z, 0–9 and '-'.</summary>
     public static bool IsHolderName(string? name) =>
         name is { Length: > 0 and <= 40 } && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 
     /// <summary>A new key: 32 random bytes, base64url (43 characters, safe in a header and a password field).</summary>
     public static string NewKey() => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
-    /// <summary>The value to configure as <c>Access:CountyKeyHashes:{county}</c> or <c>Access:NationalKeyHashes:{holder}</c>.</summary>
+    /// <summary>The value to configure as <c>Access:CountyKeyHashes:{county}</c>, <c>Access:NationalKeyHashes:{holder}</c> or <c>Access:AdministrationKeyHashes:{holder}</c>.</summary>
     public static string HashOf(string key) => Convert.ToHexStringLower(Digest(key));
 
     private static AccessVerdict Verify(byte[] expected, string? presented) =>
@@ -152,6 +184,8 @@ public sealed class AccessKeys(IOptions<AccessOptions> options)
 
         return owner;
     }
+
+    private string? AdministrationOwner(PresentedKeys keys) => Owner(administrationHashes, keys.Administration!);
 
     private static bool IsBlank(string? key) => string.IsNullOrWhiteSpace(key);
 

@@ -33,6 +33,13 @@ public sealed class AccessOptions
     /// Named, so one holder's key is revoked alone by removing its entry.
     /// </summary>
     public Dictionary<string, string> NationalKeyHashes { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Holder name (e.g. "ops-socialstyrelsen") → hash of one of the service administration's keys (replaying a year,
+    /// switching and cleaning up a replay; docs/replay.md). Named like the national keys, so one holder is revoked alone
+    /// and the replay log says who did it. None configured: the administration routes are closed.
+    /// </summary>
+    public Dictionary<string, string> AdministrationKeyHashes { get; set; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>Refuses to start with a hash that is not 64 hex digits, an unknown county code or an odd holder name.</summary>
@@ -51,17 +58,22 @@ internal sealed class AccessOptionsValidator(MunicipalityRegistry registry) : IV
             CheckHash($"Access:CountyKeyHashes:{county}", hash, failures);
         }
 
-        foreach (var (holder, hash) in options.NationalKeyHashes)
+        CheckHolders(nameof(AccessOptions.NationalKeyHashes), options.NationalKeyHashes, failures);
+        CheckHolders(nameof(AccessOptions.AdministrationKeyHashes), options.AdministrationKeyHashes, failures);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void CheckHolders(string setting, Dictionary<string, string> hashes, List<string> failures)
+    {
+        foreach (var (holder, hash) in hashes)
         {
             if (!AccessKeys.IsHolderName(holder))
             {
-                failures.Add($"Access:NationalKeyHashes:{holder}: a holder name is 1–40 lowercase letters, digits or '-'.");
+                failures.Add($"Access:{setting}:{holder}: a holder name is 1–40 lowercase letters, digits or '-'.");
             }
 
-            CheckHash($"Access:NationalKeyHashes:{holder}", hash, failures);
+            CheckHash($"Access:{setting}:{holder}", hash, failures);
         }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
     private static void CheckHash(string setting, string? hash, List<string> failures)

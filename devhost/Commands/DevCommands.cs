@@ -7,7 +7,10 @@ using PoIntake.DevHost.Samples;
 
 namespace PoIntake.DevHost.Commands;
 
-/// <summary>Command-line verbs of devhost besides running the host (template, samples, county-key, national-key). Returns null when args name no command.</summary>
+/// <summary>
+/// Command-line verbs of devhost besides running the host (template, samples, drop-year, county-key, national-key,
+/// admin-key, replay, replay-switch, replay-cleanup). Returns null when args name no command.
+/// </summary>
 internal static class DevCommands
 {
     public static int? TryRun(string[] args) => TryRun(args, Console.Out, Console.Error);
@@ -26,6 +29,8 @@ internal static class DevCommands
             "drop-year" => DropYear(args, output, error),
             "county-key" => CountyKey(args, output, error),
             "national-key" => NationalKey(args, output, error),
+            "admin-key" => AdministrationKey(args, output, error),
+            var verb when ReplayCommands.Verbs.ContainsKey(verb) => ReplayCommands.Run(args, output, error),
             _ => null,
         };
     }
@@ -107,6 +112,18 @@ internal static class DevCommands
         }
 
         return PrintKey($"National key for holder {args[1]} (Socialstyrelsen); give it to that holder only:", "nationalKeyHashes", $"Access__NationalKeyHashes__{args[1]}", output);
+    }
+
+    /// <summary>A new administration key for one named holder (replaying a year, switching and cleaning up a replay).</summary>
+    private static int AdministrationKey(string[] args, TextWriter output, TextWriter error)
+    {
+        if (args.Length != 2 || !AccessKeys.IsHolderName(args[1]))
+        {
+            error.WriteLine("usage: admin-key <holder>   (1–40 of a–z, 0–9 and '-', e.g. ops-socialstyrelsen)");
+            return 2;
+        }
+
+        return PrintKey($"Administration key for holder {args[1]} (operating the service: replays); give it to that holder only:", "administrationKeyHashes", $"Access__AdministrationKeyHashes__{args[1]}", output);
     }
 
     private static int PrintKey(string heading, string bicepParameter, string setting, TextWriter output)

@@ -7,14 +7,15 @@ using PoIntake.Core.Reference;
 namespace PoIntake.Functions.Http;
 
 /// <summary>
-/// Applies <see cref="AccessKeys"/> (which decides) to an HTTP request: reads the two role headers and turns a refusal
+/// Applies <see cref="AccessKeys"/> (which decides) to an HTTP request: reads the role headers and turns a refusal
 /// into a Swedish 403 problem with a <c>reason</c>, logged with whose key was presented but never the key.
 /// </summary>
 internal static partial class AccessGate
 {
     public static PresentedKeys Presented(HttpRequest request) => new(
         request.Headers[AccessKeys.CountyHeader].ToString(),
-        request.Headers[AccessKeys.NationalHeader].ToString());
+        request.Headers[AccessKeys.NationalHeader].ToString(),
+        request.Headers[AccessKeys.AdministrationHeader].ToString());
 
     /// <summary>
     /// The year and county of a <c>…/{year}/{countyCode}</c> route when the caller may go on (Answer null); otherwise
@@ -41,6 +42,24 @@ internal static partial class AccessGate
         HttpResults.TryParseYear(year, out var reportingYear)
             ? (reportingYear, Refusal(keys, logger, function, request, AccessScope.National))
             : (0, HttpResults.BadYear(year));
+
+    /// <summary>
+    /// The year of an administration <c>…/{year}</c> route and who is calling ("administration {holder}", passed on as
+    /// the actor of a replay, switch or clean-up) when the caller may go on (Answer null); otherwise the 400 for a bad
+    /// year or the 403 for a missing or wrong administration key. The key is checked before the year, so a caller
+    /// without one learns nothing about the route.
+    /// </summary>
+    public static (int Year, string Actor, ContentResult? Answer) ForAdministrationYearRoute(AccessKeys keys, ILogger logger, string function, HttpRequest request, string year)
+    {
+        if (Refusal(keys, logger, function, request, AccessScope.Administration) is { } refusal)
+        {
+            return (0, "", refusal);
+        }
+
+        return HttpResults.TryParseYear(year, out var reportingYear)
+            ? (reportingYear, keys.AdministrationActor(Presented(request)), null)
+            : (0, "", HttpResults.BadYear(year));
+    }
 
     /// <summary>Null when the caller may go on; otherwise the 403 answer (already logged).</summary>
     public static ContentResult? Refusal(AccessKeys keys, ILogger logger, string function, HttpRequest request, AccessScope scope, County? county = null)
@@ -78,6 +97,15 @@ internal static partial class AccessGate
             (AccessScope.CountyUpload or AccessScope.CountyRead, _) => (
                 "Länet är inte öppnat i tjänsten",
                 $"Ingen nyckel är registrerad för {name}, så ingen kan lämna redovisningar för eller se uppgifter om länet här. Kontakta förvaltningen av tjänsten."),
+            (AccessScope.Administration, AccessVerdict.Missing) => (
+                "Förvaltningens nyckel saknas",
+                $"Att köra om ett år, byta till en omkörning eller städa bort den kräver förvaltningens nyckel i huvudet {AccessKeys.AdministrationHeader}. Länsstyrelsernas och Socialstyrelsens nycklar öppnar inte förvaltningens åtgärder."),
+            (AccessScope.Administration, AccessVerdict.WrongKey) => (
+                "Nyckeln gäller inte för förvaltningen av tjänsten",
+                "Nyckeln är inte någon av förvaltningens giltiga nycklar. Kontrollera nyckeln; en länsstyrelses eller Socialstyrelsens nyckel öppnar inte förvaltningens åtgärder."),
+            (AccessScope.Administration, _) => (
+                "Förvaltningens åtgärder är inte öppnade",
+                "Ingen nyckel för förvaltningen är registrerad, så ingen kan köra om ett år eller byta tabeller här. En nyckel registreras av den som driftsätter tjänsten."),
             (_, AccessVerdict.Missing) => (
                 "Socialstyrelsens nyckel saknas",
                 $"Uppgifterna gäller hela landet och lämnas bara ut med Socialstyrelsens nyckel i huvudet {AccessKeys.NationalHeader}. En länsstyrelse ser sitt eget län under /api/status/{{år}}/{{länskod}}."),

@@ -20,10 +20,15 @@ param countyUploadKeyHashes object
 @description('Holder name → SHA-256 hex of one of Socialstyrelsen\'s national keys (see main.bicep).')
 param nationalKeyHashes object
 
+@description('Holder name → SHA-256 hex of one of the service administration\'s keys (replays; see main.bicep).')
+param administrationKeyHashes object
+
 // One app setting per county and per national holder: Access__CountyKeyHashes__01 = <hash>,
 // Access__NationalKeyHashes__socialstyrelsen = <hash> (bound to AccessOptions).
 var countyKeySettings = toObject(items(countyUploadKeyHashes), entry => 'Access__CountyKeyHashes__${entry.key}', entry => entry.value)
 var nationalKeySettings = toObject(items(nationalKeyHashes), entry => 'Access__NationalKeyHashes__${entry.key}', entry => entry.value)
+// Access__AdministrationKeyHashes__ops-socialstyrelsen = <hash>: the administration routes (replays, docs/replay.md).
+var administrationKeySettings = toObject(items(administrationKeyHashes), entry => 'Access__AdministrationKeyHashes__${entry.key}', entry => entry.value)
 
 resource storageAccount 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
@@ -169,7 +174,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       // Role keys on top of the function key (docs/deploy.md): county routes need the county board's key, national
       // routes Socialstyrelsen's; a county without a hash (or no national hash at all) is closed.
       Access__RequireRoleKeys: 'true'
-    }, countyKeySettings, nationalKeySettings)
+    }, countyKeySettings, nationalKeySettings, administrationKeySettings)
   }
 }
 

@@ -11,10 +11,12 @@ var deploymentContainerName = 'app-package'
 var deadLetterContainerName = 'eventgrid-deadletter'
 
 @description('Containers the app uses (core/Storage/StorageNames.cs) plus the deployment package and Event Grid dead letters.')
-var containers = ['reports', 'intake-results', 'contacts', 'grants', deploymentContainerName, deadLetterContainerName]
+// 'replays' holds the reports of year replays (docs/replay.md). A replay's own table set and results container
+// (Replay2025T…IntakeLog, replay2025t…-intake-results) are created and deleted by the app at run time, not here.
+var containers = ['reports', 'intake-results', 'contacts', 'grants', 'replays', deploymentContainerName, deadLetterContainerName]
 
 @description('Tables the app uses (core/Storage/StorageNames.cs).')
-var tables = ['IntakeLog', 'ReportVersions', 'CurrentReports', 'Facts', 'SystemDeficiencies', 'Coverage', 'YearRevisions', 'Contacts', 'ReminderLedger', 'GrantVersions', 'GrantApplications', 'CurrentGrantRegisters']
+var tables = ['IntakeLog', 'ReportVersions', 'CurrentReports', 'Facts', 'SystemDeficiencies', 'Coverage', 'YearRevisions', 'Contacts', 'ReminderLedger', 'GrantVersions', 'GrantApplications', 'CurrentGrantRegisters', 'ReplayLog']
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name

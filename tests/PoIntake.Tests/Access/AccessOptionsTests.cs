@@ -108,6 +108,8 @@ public sealed class AccessOptionsTests
     [InlineData("Access:CountyKeyHashes:01", "zz00000000000000000000000000000000000000000000000000000000000000", "SHA-256")]
     [InlineData("Access:NationalKeyHashes:socialstyrelsen", "hemlig-nyckel-i-klartext", "SHA-256")]
     [InlineData("Access:NationalKeyHashes:Social Styrelsen", "0000000000000000000000000000000000000000000000000000000000000000", "holder name")]
+    [InlineData("Access:AdministrationKeyHashes:ops", "hemlig-nyckel-i-klartext", "SHA-256")]
+    [InlineData("Access:AdministrationKeyHashes:Ops_Team", "0000000000000000000000000000000000000000000000000000000000000000", "holder name")]
     public void Validate_MalformedSetting_RefusesToStartNamingIt(string setting, string value, string reason)
     {
         var services = Resolve(new Dictionary<string, string?> { [setting] = value });
@@ -130,7 +132,8 @@ public sealed class AccessOptionsTests
     private static AccessVerdict Upload(AccessKeys keys, string county, string key) =>
         keys.Check(AccessScope.CountyUpload, county, new PresentedKeys(key, null)).Verdict;
 
-    private static ServiceProvider Resolve(Dictionary<string, string?> settings)
+    /// <summary>AccessKeys and its options as the app composes them, from <paramref name="settings"/>.</summary>
+    internal static ServiceProvider Resolve(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         return new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddPoIntakeUpload().BuildServiceProvider();

@@ -17,6 +17,19 @@ internal static class HttpFunctionTestKit
         return context.Request;
     }
 
+    /// <summary>A request without a body (GET, POST, DELETE) with the role keys given, the administration key included.</summary>
+    public static HttpRequest Request(string method, string query = "", string? countyKey = null, string? nationalKey = null, string? administrationKey = null)
+    {
+        var request = Get(query, countyKey, nationalKey);
+        request.Method = method;
+        if (administrationKey is not null)
+        {
+            request.Headers[AccessKeys.AdministrationHeader] = administrationKey;
+        }
+
+        return request;
+    }
+
     /// <summary>A GET as Socialstyrelsen sends it, with the test national key.</summary>
     public static HttpRequest NationalGet(string query = "") => Get(query, nationalKey: PoIntake.Tests.Access.TestRoleKeys.NationalKey);
 
