@@ -8,7 +8,7 @@ using PoIntake.DevHost.Samples;
 namespace PoIntake.DevHost.Commands;
 
 /// <summary>
-/// Command-line verbs of devhost besides running the host (template, samples, drop-year, county-key, national-key,
+/// Command-line verbs of devhost besides running the host (template, samples, drop-year, replay-scale, county-key, national-key,
 /// admin-key, replay, replay-switch, replay-cleanup). Returns null when args name no command.
 /// </summary>
 internal static class DevCommands
@@ -26,7 +26,8 @@ internal static class DevCommands
         {
             "template" => Template(args, output, error),
             "samples" => Samples(args, output, error),
-            "drop-year" => DropYear(args, output, error),
+            "drop-year" => NationalYear(args, output, error, NationalYearDrop.RunAsync),
+            "replay-scale" => NationalYear(args, output, error, NationalYearReplay.RunAsync),
             "county-key" => CountyKey(args, output, error),
             "national-key" => NationalKey(args, output, error),
             "admin-key" => AdministrationKey(args, output, error),
@@ -66,7 +67,12 @@ internal static class DevCommands
         return 0;
     }
 
-    private static int DropYear(string[] args, TextWriter output, TextWriter error)
+    /// <summary>
+    /// `drop-year` and `replay-scale` (docs/performance.md): a national year of <c>count</c> reports against the running
+    /// devhost (BASE_URL) and its storage (AzureWebJobsStorage).
+    /// </summary>
+    private static int NationalYear(
+        string[] args, TextWriter output, TextWriter error, Func<int, int, string, Uri, TextWriter, TextWriter, Task<int>> run)
     {
         if (args.Length != 3 ||
             !int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var year) ||
@@ -74,13 +80,13 @@ internal static class DevCommands
             !int.TryParse(args[2], NumberStyles.None, CultureInfo.InvariantCulture, out var count) ||
             count is < 1 or > 1000)
         {
-            error.WriteLine("usage: drop-year <year> <count>   (year: 2013–this year, without data; count: 1–1000; needs a running devhost)");
+            error.WriteLine($"usage: {args[0]} <year> <count>   (year: 2013–this year, without data; count: 1–1000; needs a running devhost)");
             return 2;
         }
 
         var storage = Environment.GetEnvironmentVariable("AzureWebJobsStorage") is { Length: > 0 } configured ? configured : "UseDevelopmentStorage=true";
         var baseUrl = new Uri((Environment.GetEnvironmentVariable("BASE_URL") ?? DevHostOptions.Url).TrimEnd('/') + "/");
-        return NationalYearDrop.RunAsync(year, count, storage, baseUrl, output, error).GetAwaiter().GetResult();
+        return run(year, count, storage, baseUrl, output, error).GetAwaiter().GetResult();
     }
 
     /// <summary>

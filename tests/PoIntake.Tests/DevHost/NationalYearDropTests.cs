@@ -42,11 +42,30 @@ public sealed class NationalYearDropTests
     [InlineData("drop-year", "2012", "110")]
     [InlineData("drop-year", "2019", "0")]
     [InlineData("drop-year", "2019", "110", "extra")]
-    public void TryRun_DropYearWithBadArguments_PrintsUsageAndReturns2(params string[] args)
+    [InlineData("replay-scale")]
+    [InlineData("replay-scale", "2019", "1001")]
+    public void TryRun_NationalYearWithBadArguments_PrintsUsageAndReturns2(params string[] args)
     {
         var error = new StringWriter();
 
         Assert.Equal(2, DevCommands.TryRun(args, TextWriter.Null, error));
-        Assert.Contains("usage: drop-year", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("usage: " + args[0], error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rejected_EveryFirstAttemptIsRejectedForTheStrangeMunicipality_UnderANameOfItsOwn()
+    {
+        var parser = new ReportParser(TimeProvider.System, MunicipalityRegistry.Default);
+        var rejected = NationalYearReplay.Rejected(2019, 25);
+
+        Assert.Equal(25, rejected.Count);
+        Assert.Empty(rejected.Select(r => r.BlobName).Intersect(Dropped.Select(r => r.BlobName), StringComparer.Ordinal));
+        Assert.Equal(25, rejected.Select(r => r.BlobName).Distinct(StringComparer.Ordinal).Count());
+        foreach (var report in rejected)
+        {
+            var parsed = parser.Parse(report.Content, new ExpectedOrigin(2019, report.BlobName.Split('/')[1]));
+
+            Assert.Contains(parsed.Findings, f => f.Code == FindingCodes.MunicipalityOtherCounty && f.Severity == Severity.Error);
+        }
     }
 }
