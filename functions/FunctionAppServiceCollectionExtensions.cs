@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PoIntake.Core;
 using PoIntake.Core.Intake.Screening;
+using PoIntake.Core.Replay;
 
 namespace PoIntake.Functions;
 
@@ -12,6 +13,7 @@ public static class FunctionAppServiceCollectionExtensions
     {
         services.AddPoIntakeCore(configuration);
         services.AddPoIntakeScreening(configuration);
+        services.AddPoIntakeReplay(configuration);
         return services;
     }
 }

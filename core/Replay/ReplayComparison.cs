@@ -1,0 +1,333 @@
+using System.Text.Json.Nodes;
+using PoIntake.Core.Contacts;
+using PoIntake.Core.Grants;
+using PoIntake.Core.Reference;
+using PoIntake.Core.Storage;
+using PoIntake.Core.Totals;
+
+namespace PoIntake.Core.Replay;
+
+/// <summary>
+/// What one table set holds for a year, as the comparison reads it: the uploads (IntakeLog), the current reports, the
+/// national totals as their JSON serialises them, the grant registers and the contacts registers.
+/// </summary>
+public sealed record ReplaySnapshot(
+    IReadOnlyList<IntakeLogEntity> Uploads,
+    IReadOnlyList<CurrentReport> CurrentReports,
+    JsonNode? Totals,
+    IReadOnlyList<GrantRegister> GrantRegisters,
+    IReadOnlyList<GrantRegisterVersion> GrantVersions,
+    IReadOnlyList<Contact> Contacts)
+{
+    /// <summary>Reads a set through its own stores; <paramref name="totals"/> computes the year's totals with the existing code.</summary>
+    public static async Task<ReplaySnapshot> ReadAsync(
+        int year,
+        IntakeLogStore log,
+        CurrentReportStore currentReports,
+        GrantRegisterStore grants,
+        ContactStore contacts,
+        TotalsService totals,
+        CancellationToken cancellationToken)
+    {
+        var computed = await totals.ComputeAsync(year, string.Empty, cancellationToken);
+        return new ReplaySnapshot(
+            await log.ListYearEntitiesAsync(year, cancellationToken),
+            await currentReports.ListAsync(year, cancellationToken),
+            computed is null ? null : JsonNode.Parse(computed.Json),
+            await grants.ReadYearAsync(year, cancellationToken),
+            await grants.ListYearVersionsAsync(year, cancellationToken),
+            await contacts.ListAsync(cancellationToken));
+    }
+}
+
+/// <summary>
+/// Compares the live tables with a replay (docs/replay.md). What differs between two honest runs of the same originals is
+/// not compared: <see cref="IgnoredTotalsFields"/>, IntakeLog's ProcessedAt, Attempts, FailureReason and finding texts (codes
+/// only), YearRevisions (revision GUIDs, ChangedAt), Timestamp and ETag of every row.
+/// </summary>
+public static class ReplayComparison
+{
+    /// <summary>Fields of the totals JSON that differ on every computation.</summary>
+    public static IReadOnlyList<string> IgnoredTotalsFields { get; } = ["$.generatedAt"];
+
+    public static IReadOnlyList<ReplayDifference> Compare(ReplaySnapshot live, ReplaySnapshot replay, MunicipalityRegistry registry)
+    {
+        var differences = new List<ReplayDifference>();
+        Uploads(live.Uploads, replay.Uploads, differences);
+        CurrentReports(live.CurrentReports, replay.CurrentReports, registry, differences);
+        Totals("$", live.Totals, replay.Totals, differences);
+        GrantRegisters(live, replay, registry, differences);
+        Contacts(live.Contacts, replay.Contacts, registry, differences);
+        return differences;
+    }
+
+    private static void Uploads(IReadOnlyList<IntakeLogEntity> live, IReadOnlyList<IntakeLogEntity> replay, List<ReplayDifference> differences)
+    {
+        static (string, string) Key(IntakeLogEntity e) => (e.BlobName, e.Sha256 ?? string.Empty);
+        foreach (var (key, before, after) in Join(live, replay, Key, Comparer<(string, string)>.Create((a, b) =>
+                     string.CompareOrdinal(a.Item1, b.Item1) is var c and not 0 ? c : string.CompareOrdinal(a.Item2, b.Item2))))
+        {
+            var beforeCodes = before is null ? [] : Codes(before);
+            var afterCodes = after is null ? [] : Codes(after);
+            var beforeNode = before is null ? null : UploadNode(before, beforeCodes);
+            var afterNode = after is null ? null : UploadNode(after, afterCodes);
+            if (JsonNode.DeepEquals(beforeNode, afterNode))
+            {
+                continue;
+            }
+
+            var county = (before ?? after)!.PartitionKey is var partition && partition != StorageKeys.InvalidPartition ? StorageKeys.CountyOf(partition) : null;
+            var beforeText = before is null ? "" : ReplayTexts.UploadState(before, beforeCodes);
+            var afterText = after is null ? "" : ReplayTexts.UploadState(after, afterCodes);
+            differences.Add(new ReplayDifference(
+                ReplayArea.Upload,
+                Change(before, after),
+                key.Item1,
+                county,
+                beforeNode,
+                afterNode,
+                before is null ? ReplayTexts.UploadOnlyReplay(key.Item1, afterText)
+                : after is null ? ReplayTexts.UploadOnlyLive(key.Item1, beforeText)
+                : ReplayTexts.UploadChanged(key.Item1, beforeText, afterText))
+            {
+                BeforeText = beforeText,
+                AfterText = afterText,
+            });
+        }
+    }
+
+    private static string[] Codes(IntakeLogEntity entry) => [.. IntakeJson.DeserializeFindings(entry.FindingsJson).Select(f => f.Code)];
+
+    private static JsonObject UploadNode(IntakeLogEntity entry, IReadOnlyList<string> codes) => new()
+    {
+        ["sha256"] = entry.Sha256,
+        ["outcome"] = entry.Outcome,
+        ["disposition"] = entry.Disposition.Length == 0 ? null : entry.Disposition,
+        ["versionId"] = entry.VersionId,
+        ["operationKey"] = entry.OperationKey,
+        ["findingCodes"] = new JsonArray([.. codes.Select(c => (JsonNode?)JsonValue.Create(c))]),
+    };
+
+    private static void CurrentReports(
+        IReadOnlyList<CurrentReport> live, IReadOnlyList<CurrentReport> replay, MunicipalityRegistry registry, List<ReplayDifference> differences)
+    {
+        foreach (var (key, before, after) in Join(live, replay, c => c.CountyCode + "-" + c.OperationKey, StringComparer.Ordinal))
+        {
+            var beforeNode = before is null ? null : CurrentNode(before);
+            var afterNode = after is null ? null : CurrentNode(after);
+            if (JsonNode.DeepEquals(beforeNode, afterNode))
+            {
+                continue;
+            }
+
+            var any = (before ?? after)!;
+            var operation = any.OperationName ?? any.OperationKey;
+            var county = ReplayTexts.County(registry, any.CountyCode);
+            var beforeText = before is null ? "" : ReplayTexts.CurrentState(before);
+            var afterText = after is null ? "" : ReplayTexts.CurrentState(after);
+            differences.Add(new ReplayDifference(
+                ReplayArea.CurrentReport,
+                Change(before, after),
+                key,
+                any.CountyCode,
+                beforeNode,
+                afterNode,
+                before is null ? ReplayTexts.CurrentOnlyReplay(operation, county, afterText)
+                : after is null ? ReplayTexts.CurrentOnlyLive(operation, county, beforeText)
+                : ReplayTexts.CurrentChanged(operation, county, beforeText, afterText))
+            {
+                BeforeText = beforeText,
+                AfterText = afterText,
+            });
+        }
+    }
+
+    private static JsonObject CurrentNode(CurrentReport report) => new()
+    {
+        ["versionId"] = report.VersionId,
+        ["blobName"] = report.BlobName,
+        ["receivedAt"] = report.ReceivedAt.ToUniversalTime(),
+        ["nilReturn"] = report.NilReturn,
+        ["municipalityCodes"] = new JsonArray([.. report.MunicipalityCodes.Select(c => (JsonNode?)JsonValue.Create(c))]),
+        ["operationName"] = report.OperationName,
+        ["providerName"] = report.ProviderName,
+        ["organisationForm"] = report.OrganisationForm,
+    };
+
+    /// <summary>Every leaf of the totals JSON that moved (objects by property, arrays by index), with its path.</summary>
+    private static void Totals(string path, JsonNode? before, JsonNode? after, List<ReplayDifference> differences)
+    {
+        if (IgnoredTotalsFields.Contains(path, StringComparer.Ordinal))
+        {
+            return;
+        }
+
+        if (before is JsonObject beforeObject && after is JsonObject afterObject)
+        {
+            var names = beforeObject.Select(p => p.Key).Concat(afterObject.Select(p => p.Key).Where(k => !beforeObject.ContainsKey(k)));
+            foreach (var name in names.ToArray())
+            {
+                Totals(path + "." + name, beforeObject[name], afterObject[name], differences);
+            }
+
+            return;
+        }
+
+        if (before is JsonArray beforeArray && after is JsonArray afterArray)
+        {
+            for (var i = 0; i < Math.Max(beforeArray.Count, afterArray.Count); i++)
+            {
+                Totals(
+                    path + "[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]",
+                    i < beforeArray.Count ? beforeArray[i] : null,
+                    i < afterArray.Count ? afterArray[i] : null,
+                    differences);
+            }
+
+            return;
+        }
+
+        if (JsonNode.DeepEquals(before, after))
+        {
+            return;
+        }
+
+        var beforeText = ReplayTexts.Value(before);
+        var afterText = ReplayTexts.Value(after);
+        differences.Add(new ReplayDifference(
+            ReplayArea.Totals,
+            before is null ? ReplayChange.OnlyReplay : after is null ? ReplayChange.OnlyLive : ReplayChange.Changed,
+            path,
+            null,
+            before?.DeepClone(),
+            after?.DeepClone(),
+            ReplayTexts.TotalsMoved(path, beforeText, afterText))
+        {
+            BeforeText = beforeText,
+            AfterText = afterText,
+        });
+    }
+
+    private static void GrantRegisters(ReplaySnapshot live, ReplaySnapshot replay, MunicipalityRegistry registry, List<ReplayDifference> differences)
+    {
+        foreach (var (county, before, after) in Join(live.GrantRegisters, replay.GrantRegisters, r => r.CountyCode, StringComparer.Ordinal))
+        {
+            var beforeNode = before is null ? null : GrantNode(before);
+            var afterNode = after is null ? null : GrantNode(after);
+            if (JsonNode.DeepEquals(beforeNode, afterNode))
+            {
+                continue;
+            }
+
+            var name = ReplayTexts.County(registry, county);
+            differences.Add(new ReplayDifference(
+                ReplayArea.GrantRegister,
+                Change(before, after),
+                county,
+                county,
+                beforeNode,
+                afterNode,
+                before is null ? ReplayTexts.GrantCurrentOnlyReplay(name, after!.VersionId)
+                : after is null ? ReplayTexts.GrantCurrentOnlyLive(name, before.VersionId)
+                : ReplayTexts.GrantCurrentChanged(name, before.VersionId, after.VersionId))
+            {
+                BeforeText = before?.VersionId ?? "",
+                AfterText = after?.VersionId ?? "",
+            });
+        }
+
+        foreach (var (versionId, before, after) in Join(live.GrantVersions, replay.GrantVersions, v => v.VersionId, StringComparer.Ordinal))
+        {
+            var beforeNode = before is null ? null : GrantVersionNode(before);
+            var afterNode = after is null ? null : GrantVersionNode(after);
+            if (JsonNode.DeepEquals(beforeNode, afterNode))
+            {
+                continue;
+            }
+
+            var any = (before ?? after)!;
+            var name = ReplayTexts.County(registry, any.CountyCode);
+            var beforeText = before is null ? "" : ReplayTexts.GrantVersionState(before.IsCurrent, before.BlobName, before.ApplicationCount);
+            var afterText = after is null ? "" : ReplayTexts.GrantVersionState(after.IsCurrent, after.BlobName, after.ApplicationCount);
+            differences.Add(new ReplayDifference(
+                ReplayArea.GrantVersion,
+                Change(before, after),
+                versionId,
+                any.CountyCode,
+                beforeNode,
+                afterNode,
+                before is null ? ReplayTexts.GrantVersionOnlyReplay(name, versionId, afterText)
+                : after is null ? ReplayTexts.GrantVersionOnlyLive(name, versionId, beforeText)
+                : ReplayTexts.GrantVersionChanged(name, versionId, beforeText, afterText))
+            {
+                BeforeText = beforeText,
+                AfterText = afterText,
+            });
+        }
+    }
+
+    private static JsonObject GrantNode(GrantRegister register) => new()
+    {
+        ["versionId"] = register.VersionId,
+        ["receivedAt"] = register.ReceivedAt.ToUniversalTime(),
+        ["applicationCount"] = register.Applications.Count,
+    };
+
+    private static JsonObject GrantVersionNode(GrantRegisterVersion version) => new()
+    {
+        ["blobName"] = version.BlobName,
+        ["sha256"] = version.Sha256,
+        ["receivedAt"] = version.ReceivedAt.ToUniversalTime(),
+        ["isCurrent"] = version.IsCurrent,
+        ["applicationCount"] = version.ApplicationCount,
+        ["warningCount"] = version.WarningCount,
+    };
+
+    private static void Contacts(IReadOnlyList<Contact> live, IReadOnlyList<Contact> replay, MunicipalityRegistry registry, List<ReplayDifference> differences)
+    {
+        var liveByCounty = live.GroupBy(c => c.CountyCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        var replayByCounty = replay.GroupBy(c => c.CountyCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        foreach (var county in liveByCounty.Keys.Union(replayByCounty.Keys).Order(StringComparer.Ordinal))
+        {
+            var before = liveByCounty.GetValueOrDefault(county) ?? [];
+            var after = replayByCounty.GetValueOrDefault(county) ?? [];
+            var differing = Enumerable.Range(0, Math.Max(before.Length, after.Length))
+                .Count(i => i >= before.Length || i >= after.Length || before[i] != after[i]);
+            if (differing == 0)
+            {
+                continue;
+            }
+
+            // Counts only: the rows hold names and e-mail addresses, which the report need not copy.
+            differences.Add(new ReplayDifference(
+                ReplayArea.Contacts,
+                before.Length == 0 ? ReplayChange.OnlyReplay : after.Length == 0 ? ReplayChange.OnlyLive : ReplayChange.Changed,
+                county,
+                county == ContactRegisterRules.NationalRegister ? null : county,
+                new JsonObject { ["count"] = before.Length, ["rowsDiffering"] = differing },
+                new JsonObject { ["count"] = after.Length, ["rowsDiffering"] = differing },
+                ReplayTexts.ContactsChanged(ReplayTexts.ContactRegister(registry, county), before.Length, after.Length, differing))
+            {
+                BeforeText = ReplayTexts.ContactsState(before.Length),
+                AfterText = ReplayTexts.ContactsState(after.Length),
+            });
+        }
+    }
+
+    private static ReplayChange Change(object? before, object? after) =>
+        before is null ? ReplayChange.OnlyReplay : after is null ? ReplayChange.OnlyLive : ReplayChange.Changed;
+
+    /// <summary>A full outer join by key, in key order (the contacts and the totals have their own walks).</summary>
+    private static IEnumerable<(TKey Key, T? Before, T? After)> Join<T, TKey>(
+        IEnumerable<T> live, IEnumerable<T> replay, Func<T, TKey> key, IComparer<TKey> order)
+        where T : class
+        where TKey : notnull
+    {
+        var before = live.GroupBy(key).ToDictionary(g => g.Key, g => g.First());
+        var after = replay.GroupBy(key).ToDictionary(g => g.Key, g => g.First());
+        foreach (var k in before.Keys.Union(after.Keys).Order(order))
+        {
+            yield return (k, before.GetValueOrDefault(k), after.GetValueOrDefault(k));
+        }
+    }
+}
