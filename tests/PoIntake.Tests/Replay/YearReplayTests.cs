@@ -84,6 +84,7 @@ public sealed class YearReplayTests(AzuriteFixture azurite)
         var v2 = ReportWorkbookWriter.Write(TestReports.Create(year, "01", "PO Norr", seed: 2));
         var first = await world.DropReportAsync($"{year}/01/a1-norr.xlsx", v1);
         Assert.Contains(first.Findings, f => f.Code == FindingCodes.PreviousYearDeviation);
+        await ReplayWorld.NextSecondAsync(); // a later second, so v2 is current whatever the version ids (ties go by version id)
         await world.DropReportAsync($"{year}/01/a2-norr.xlsx", v2);
         Assert.Equal(Dispositions.Duplicate, (await world.DropReportAsync($"{year}/01/a3-norr-kopia.xlsx", v2)).Disposition);
         Assert.Equal(IntakeOutcome.Rejected, (await world.DropReportAsync($"{year}/01/b-fel-lan.xlsx", ReportWorkbookWriter.Write(TestReports.Create(year, "03", "PO Fel")))).Outcome);
@@ -140,8 +141,12 @@ public sealed class YearReplayTests(AzuriteFixture azurite)
         {
             var plain = await then.DropReportAsync($"{year}/14/kort.xlsx", ReportWorkbookWriter.Write(TestReports.Create(year, "14", "PO Kort")));
             Assert.Equal(IntakeOutcome.Accepted, plain.Outcome);
-            var longTexts = TestReports.Create(year, "14", "PO Lång", seed: 4) with
+            var longTexts = TestReports.Create(year, "14", "PO Lång") with
             {
+                Operation = TestReports.Create(year, "14", "PO Lång").Operation with
+                {
+                    MunicipalityCodes = [.. MunicipalityRegistry.Default.InCounty("14").Skip(2).Take(2).Select(m => m.Code)],
+                },
                 SystemDeficiencies = [.. Enumerable.Range(1, 10).Select(i => new SystemDeficiency(
                     DeficiencyLevel.Local, DeficiencyArea.SocialServices, $"Brist {i}: " + new string('å', 3_900), null, null))],
             };
