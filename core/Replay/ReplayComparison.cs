@@ -162,25 +162,31 @@ public static class ReplayComparison
             return;
         }
 
-        if (before is JsonObject beforeObject && after is JsonObject afterObject)
+        // An object or array on one side only is walked too, so each of its leaves is reported by its own path.
+        if ((before is JsonObject || after is JsonObject) && before is JsonObject or null && after is JsonObject or null)
         {
-            var names = beforeObject.Select(p => p.Key).Concat(afterObject.Select(p => p.Key).Where(k => !beforeObject.ContainsKey(k)));
+            var beforeObject = before as JsonObject;
+            var afterObject = after as JsonObject;
+            var names = (beforeObject?.Select(p => p.Key) ?? [])
+                .Concat((afterObject?.Select(p => p.Key) ?? []).Where(k => beforeObject?.ContainsKey(k) != true));
             foreach (var name in names.ToArray())
             {
-                Totals(path + "." + name, beforeObject[name], afterObject[name], differences);
+                Totals(path + "." + name, beforeObject?[name], afterObject?[name], differences);
             }
 
             return;
         }
 
-        if (before is JsonArray beforeArray && after is JsonArray afterArray)
+        if ((before is JsonArray || after is JsonArray) && before is JsonArray or null && after is JsonArray or null)
         {
-            for (var i = 0; i < Math.Max(beforeArray.Count, afterArray.Count); i++)
+            var beforeArray = before as JsonArray;
+            var afterArray = after as JsonArray;
+            for (var i = 0; i < Math.Max(beforeArray?.Count ?? 0, afterArray?.Count ?? 0); i++)
             {
                 Totals(
                     path + "[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]",
-                    i < beforeArray.Count ? beforeArray[i] : null,
-                    i < afterArray.Count ? afterArray[i] : null,
+                    i < (beforeArray?.Count ?? 0) ? beforeArray![i] : null,
+                    i < (afterArray?.Count ?? 0) ? afterArray![i] : null,
                     differences);
             }
 
