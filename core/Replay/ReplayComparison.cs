@@ -61,40 +61,16 @@ public static class ReplayComparison
         return differences;
     }
 
-    private static void Uploads(IReadOnlyList<IntakeLogEntity> live, IReadOnlyList<IntakeLogEntity> replay, List<ReplayDifference> differences)
-    {
-        static (string, string) Key(IntakeLogEntity e) => (e.BlobName, e.Sha256 ?? string.Empty);
-        foreach (var (key, before, after) in Join(live, replay, Key, Comparer<(string, string)>.Create((a, b) =>
-                     string.CompareOrdinal(a.Item1, b.Item1) is var c and not 0 ? c : string.CompareOrdinal(a.Item2, b.Item2))))
-        {
-            var beforeCodes = before is null ? [] : Codes(before);
-            var afterCodes = after is null ? [] : Codes(after);
-            var beforeNode = before is null ? null : UploadNode(before, beforeCodes);
-            var afterNode = after is null ? null : UploadNode(after, afterCodes);
-            if (JsonNode.DeepEquals(beforeNode, afterNode))
-            {
-                continue;
-            }
-
-            var county = (before ?? after)!.PartitionKey is var partition && partition != StorageKeys.InvalidPartition ? StorageKeys.CountyOf(partition) : null;
-            var beforeText = before is null ? "" : ReplayTexts.UploadState(before, beforeCodes);
-            var afterText = after is null ? "" : ReplayTexts.UploadState(after, afterCodes);
-            differences.Add(new ReplayDifference(
-                ReplayArea.Upload,
-                Change(before, after),
-                key.Item1,
-                county,
-                beforeNode,
-                afterNode,
-                before is null ? ReplayTexts.UploadOnlyReplay(key.Item1, afterText)
-                : after is null ? ReplayTexts.UploadOnlyLive(key.Item1, beforeText)
-                : ReplayTexts.UploadChanged(key.Item1, beforeText, afterText))
-            {
-                BeforeText = beforeText,
-                AfterText = afterText,
-            });
-        }
-    }
+    private static void Uploads(IReadOnlyList<IntakeLogEntity> live, IReadOnlyList<IntakeLogEntity> replay, List<ReplayDifference> differences) =>
+        Pairs(
+            differences,
+            ReplayArea.Upload,
+            Join(live, replay, e => e.BlobName + "\n" + e.Sha256, StringComparer.Ordinal),
+            e => e.BlobName,
+            e => UploadNode(e, Codes(e)),
+            e => ReplayTexts.UploadState(e, Codes(e)),
+            e => e.PartitionKey == StorageKeys.InvalidPartition ? null : StorageKeys.CountyOf(e.PartitionKey),
+            (e, before, after) => ReplayTexts.Upload(e.BlobName, before, after));
 
     private static string[] Codes(IntakeLogEntity entry) => [.. IntakeJson.DeserializeFindings(entry.FindingsJson).Select(f => f.Code)];
 
@@ -109,38 +85,16 @@ public static class ReplayComparison
     };
 
     private static void CurrentReports(
-        IReadOnlyList<CurrentReport> live, IReadOnlyList<CurrentReport> replay, MunicipalityRegistry registry, List<ReplayDifference> differences)
-    {
-        foreach (var (key, before, after) in Join(live, replay, c => c.CountyCode + "-" + c.OperationKey, StringComparer.Ordinal))
-        {
-            var beforeNode = before is null ? null : CurrentNode(before);
-            var afterNode = after is null ? null : CurrentNode(after);
-            if (JsonNode.DeepEquals(beforeNode, afterNode))
-            {
-                continue;
-            }
-
-            var any = (before ?? after)!;
-            var operation = any.OperationName ?? any.OperationKey;
-            var county = ReplayTexts.County(registry, any.CountyCode);
-            var beforeText = before is null ? "" : ReplayTexts.CurrentState(before);
-            var afterText = after is null ? "" : ReplayTexts.CurrentState(after);
-            differences.Add(new ReplayDifference(
-                ReplayArea.CurrentReport,
-                Change(before, after),
-                key,
-                any.CountyCode,
-                beforeNode,
-                afterNode,
-                before is null ? ReplayTexts.CurrentOnlyReplay(operation, county, afterText)
-                : after is null ? ReplayTexts.CurrentOnlyLive(operation, county, beforeText)
-                : ReplayTexts.CurrentChanged(operation, county, beforeText, afterText))
-            {
-                BeforeText = beforeText,
-                AfterText = afterText,
-            });
-        }
-    }
+        IReadOnlyList<CurrentReport> live, IReadOnlyList<CurrentReport> replay, MunicipalityRegistry registry, List<ReplayDifference> differences) =>
+        Pairs(
+            differences,
+            ReplayArea.CurrentReport,
+            Join(live, replay, c => c.CountyCode + "-" + c.OperationKey, StringComparer.Ordinal),
+            c => c.CountyCode + "-" + c.OperationKey,
+            CurrentNode,
+            ReplayTexts.CurrentState,
+            c => c.CountyCode,
+            (c, before, after) => ReplayTexts.Current(c.OperationName ?? c.OperationKey, ReplayTexts.County(registry, c.CountyCode), before, after));
 
     private static JsonObject CurrentNode(CurrentReport report) => new()
     {
@@ -216,60 +170,24 @@ public static class ReplayComparison
 
     private static void GrantRegisters(ReplaySnapshot live, ReplaySnapshot replay, MunicipalityRegistry registry, List<ReplayDifference> differences)
     {
-        foreach (var (county, before, after) in Join(live.GrantRegisters, replay.GrantRegisters, r => r.CountyCode, StringComparer.Ordinal))
-        {
-            var beforeNode = before is null ? null : GrantNode(before);
-            var afterNode = after is null ? null : GrantNode(after);
-            if (JsonNode.DeepEquals(beforeNode, afterNode))
-            {
-                continue;
-            }
-
-            var name = ReplayTexts.County(registry, county);
-            differences.Add(new ReplayDifference(
-                ReplayArea.GrantRegister,
-                Change(before, after),
-                county,
-                county,
-                beforeNode,
-                afterNode,
-                before is null ? ReplayTexts.GrantCurrentOnlyReplay(name, after!.VersionId)
-                : after is null ? ReplayTexts.GrantCurrentOnlyLive(name, before.VersionId)
-                : ReplayTexts.GrantCurrentChanged(name, before.VersionId, after.VersionId))
-            {
-                BeforeText = before?.VersionId ?? "",
-                AfterText = after?.VersionId ?? "",
-            });
-        }
-
-        foreach (var (versionId, before, after) in Join(live.GrantVersions, replay.GrantVersions, v => v.VersionId, StringComparer.Ordinal))
-        {
-            var beforeNode = before is null ? null : GrantVersionNode(before);
-            var afterNode = after is null ? null : GrantVersionNode(after);
-            if (JsonNode.DeepEquals(beforeNode, afterNode))
-            {
-                continue;
-            }
-
-            var any = (before ?? after)!;
-            var name = ReplayTexts.County(registry, any.CountyCode);
-            var beforeText = before is null ? "" : ReplayTexts.GrantVersionState(before.IsCurrent, before.BlobName, before.ApplicationCount);
-            var afterText = after is null ? "" : ReplayTexts.GrantVersionState(after.IsCurrent, after.BlobName, after.ApplicationCount);
-            differences.Add(new ReplayDifference(
-                ReplayArea.GrantVersion,
-                Change(before, after),
-                versionId,
-                any.CountyCode,
-                beforeNode,
-                afterNode,
-                before is null ? ReplayTexts.GrantVersionOnlyReplay(name, versionId, afterText)
-                : after is null ? ReplayTexts.GrantVersionOnlyLive(name, versionId, beforeText)
-                : ReplayTexts.GrantVersionChanged(name, versionId, beforeText, afterText))
-            {
-                BeforeText = beforeText,
-                AfterText = afterText,
-            });
-        }
+        Pairs(
+            differences,
+            ReplayArea.GrantRegister,
+            Join(live.GrantRegisters, replay.GrantRegisters, r => r.CountyCode, StringComparer.Ordinal),
+            r => r.CountyCode,
+            GrantNode,
+            r => r.VersionId,
+            r => r.CountyCode,
+            (r, before, after) => ReplayTexts.GrantCurrent(ReplayTexts.County(registry, r.CountyCode), before, after));
+        Pairs(
+            differences,
+            ReplayArea.GrantVersion,
+            Join(live.GrantVersions, replay.GrantVersions, v => v.VersionId, StringComparer.Ordinal),
+            v => v.VersionId,
+            GrantVersionNode,
+            v => ReplayTexts.GrantVersionState(v.IsCurrent, v.BlobName, v.ApplicationCount),
+            v => v.CountyCode,
+            (v, before, after) => ReplayTexts.GrantVersion(ReplayTexts.County(registry, v.CountyCode), v.VersionId, before, after));
     }
 
     private static JsonObject GrantNode(GrantRegister register) => new()
@@ -323,17 +241,50 @@ public static class ReplayComparison
     private static ReplayChange Change(object? before, object? after) =>
         before is null ? ReplayChange.OnlyReplay : after is null ? ReplayChange.OnlyLive : ReplayChange.Changed;
 
-    /// <summary>A full outer join by key, in key order (the contacts and the totals have their own walks).</summary>
-    private static IEnumerable<(TKey Key, T? Before, T? After)> Join<T, TKey>(
-        IEnumerable<T> live, IEnumerable<T> replay, Func<T, TKey> key, IComparer<TKey> order)
+    /// <summary>
+    /// One difference per subject whose state differs: <paramref name="node"/> is what the JSON compares and carries,
+    /// <paramref name="state"/> the Swedish state for the xlsx, <paramref name="describe"/> the sentence (null state: absent).
+    /// </summary>
+    private static void Pairs<T>(
+        List<ReplayDifference> differences,
+        ReplayArea area,
+        IEnumerable<(T? Before, T? After)> pairs,
+        Func<T, string> subject,
+        Func<T, JsonNode> node,
+        Func<T, string> state,
+        Func<T, string?> county,
+        Func<T, string?, string?, string> describe)
         where T : class
-        where TKey : notnull
+    {
+        foreach (var (before, after) in pairs)
+        {
+            var beforeNode = before is null ? null : node(before);
+            var afterNode = after is null ? null : node(after);
+            if (JsonNode.DeepEquals(beforeNode, afterNode))
+            {
+                continue;
+            }
+
+            var any = (before ?? after)!;
+            var beforeText = before is null ? null : state(before);
+            var afterText = after is null ? null : state(after);
+            differences.Add(new ReplayDifference(area, Change(before, after), subject(any), county(any), beforeNode, afterNode, describe(any, beforeText, afterText))
+            {
+                BeforeText = beforeText ?? string.Empty,
+                AfterText = afterText ?? string.Empty,
+            });
+        }
+    }
+
+    /// <summary>A full outer join by key, in key order (the contacts and the totals have their own walks).</summary>
+    private static IEnumerable<(T? Before, T? After)> Join<T>(IEnumerable<T> live, IEnumerable<T> replay, Func<T, string> key, IComparer<string> order)
+        where T : class
     {
         var before = live.GroupBy(key).ToDictionary(g => g.Key, g => g.First());
         var after = replay.GroupBy(key).ToDictionary(g => g.Key, g => g.First());
         foreach (var k in before.Keys.Union(after.Keys).Order(order))
         {
-            yield return (k, before.GetValueOrDefault(k), after.GetValueOrDefault(k));
+            yield return (before.GetValueOrDefault(k), after.GetValueOrDefault(k));
         }
     }
 }

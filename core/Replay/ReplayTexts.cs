@@ -81,28 +81,25 @@ public static class ReplayTexts
         return outcome + disposition + " (" + (codes.Count == 0 ? "inga koder" : string.Join(", ", codes)) + ")";
     }
 
-    public static string UploadChanged(string blobName, string before, string after) =>
-        $"Uppladdningen {blobName} var {before} och är nu {after}.";
-
-    public static string UploadOnlyLive(string blobName, string before) =>
-        $"Uppladdningen {blobName} finns i de levande tabellerna ({before}) men kom inte med i omkörningen.";
-
-    public static string UploadOnlyReplay(string blobName, string after) =>
-        $"Uppladdningen {blobName} saknas i de levande tabellerna och är i omkörningen {after}.";
+    /// <summary>The sentence of an upload's difference; a null state is an upload absent on that side.</summary>
+    public static string Upload(string blobName, string? before, string? after) => (before, after) switch
+    {
+        (null, _) => $"Uppladdningen {blobName} saknas i de levande tabellerna och är i omkörningen {after}.",
+        (_, null) => $"Uppladdningen {blobName} finns i de levande tabellerna ({before}) men kom inte med i omkörningen.",
+        _ => $"Uppladdningen {blobName} var {before} och är nu {after}.",
+    };
 
     // ---- current reports ----
 
     public static string CurrentState(CurrentReport report) =>
         $"{report.BlobName ?? report.VersionId}{(report.NilReturn ? " (nollrapport)" : "")}";
 
-    public static string CurrentChanged(string operation, string county, string before, string after) =>
-        $"Gällande redovisning för {operation} i {county} var {before} och är nu {after}.";
-
-    public static string CurrentOnlyLive(string operation, string county, string before) =>
-        $"{operation} i {county} har en gällande redovisning i de levande tabellerna ({before}) men ingen i omkörningen.";
-
-    public static string CurrentOnlyReplay(string operation, string county, string after) =>
-        $"{operation} i {county} saknar gällande redovisning i de levande tabellerna men har en i omkörningen ({after}).";
+    public static string Current(string operation, string county, string? before, string? after) => (before, after) switch
+    {
+        (null, _) => $"{operation} i {county} saknar gällande redovisning i de levande tabellerna men har en i omkörningen ({after}).",
+        (_, null) => $"{operation} i {county} har en gällande redovisning i de levande tabellerna ({before}) men ingen i omkörningen.",
+        _ => $"Gällande redovisning för {operation} i {county} var {before} och är nu {after}.",
+    };
 
     // ---- totals ----
 
@@ -118,27 +115,23 @@ public static class ReplayTexts
 
     // ---- grant registers ----
 
-    public static string GrantCurrentChanged(string county, string before, string after) =>
-        $"Gällande bidragsregister för {county} var version {before} och är nu version {after}.";
-
-    public static string GrantCurrentOnlyLive(string county, string before) =>
-        $"{county} har ett gällande bidragsregister i de levande tabellerna (version {before}) men inget i omkörningen.";
-
-    public static string GrantCurrentOnlyReplay(string county, string after) =>
-        $"{county} saknar gällande bidragsregister i de levande tabellerna men har ett i omkörningen (version {after}).";
+    public static string GrantCurrent(string county, string? before, string? after) => (before, after) switch
+    {
+        (null, _) => $"{county} saknar gällande bidragsregister i de levande tabellerna men har ett i omkörningen (version {after}).",
+        (_, null) => $"{county} har ett gällande bidragsregister i de levande tabellerna (version {before}) men inget i omkörningen.",
+        _ => $"Gällande bidragsregister för {county} var version {before} och är nu version {after}.",
+    };
 
     public static string GrantVersionState(bool isCurrent, string blobName, int applications) =>
         $"{(isCurrent ? "gällande" : "ersatt")}, {blobName}, {Number(applications)} ansökningar";
 
-    public static string GrantVersionChanged(string county, string versionId, string before, string after) =>
-        $"Version {versionId} av bidragsregistret för {county} var {before} och är nu {after}.";
-
-    public static string GrantVersionOnlyLive(string county, string versionId, string before) =>
-        $"Version {versionId} av bidragsregistret för {county} finns bara i de levande tabellerna ({before}); "
-        + "en tidigare version av registerfilen läses inte om när lagringen inte visar blobversioner.";
-
-    public static string GrantVersionOnlyReplay(string county, string versionId, string after) =>
-        $"Version {versionId} av bidragsregistret för {county} finns bara i omkörningen ({after}).";
+    public static string GrantVersion(string county, string versionId, string? before, string? after) => (before, after) switch
+    {
+        (null, _) => $"Version {versionId} av bidragsregistret för {county} finns bara i omkörningen ({after}).",
+        (_, null) => $"Version {versionId} av bidragsregistret för {county} finns bara i de levande tabellerna ({before}); "
+            + "omkörningen läser bara den nuvarande registerfilen, inte tidigare versioner av den.",
+        _ => $"Version {versionId} av bidragsregistret för {county} var {before} och är nu {after}.",
+    };
 
     // ---- contacts ----
 
