@@ -1,5 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -41,7 +44,9 @@ internal sealed class ReplayWorld : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _provider.GetRequiredService<T>();
 
-    public static async Task<ReplayWorld> CreateAsync(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>The app on <paramref name="connectionString"/>; <paramref name="blobPolicy"/> sees every blob request (no retries then).</summary>
+    public static async Task<ReplayWorld> CreateAsync(
+        string connectionString, IReadOnlyDictionary<string, string?>? settings = null, HttpPipelinePolicy? blobPolicy = null)
     {
         var values = new Dictionary<string, string?> { [ConnectionNames.Storage] = connectionString };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -55,6 +60,14 @@ internal sealed class ReplayWorld : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<TimeProvider>(time);
+        if (blobPolicy is not null)
+        {
+            var options = new BlobClientOptions();
+            options.Retry.MaxRetries = 0;
+            options.AddPolicy(blobPolicy, HttpPipelinePosition.PerCall);
+            services.AddSingleton(new BlobServiceClient(connectionString, options));
+        }
+
         services.AddPoIntakeFunctionApp(configuration);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         await provider.GetRequiredService<StorageInitializer>().InitializeAsync(CancellationToken.None);
@@ -139,4 +152,18 @@ internal sealed class ReplayWorld : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _provider.DisposeAsync();
+}
+
+/// <summary>Fails every download (GET) of one blob once armed: an original whose intake throws.</summary>
+internal sealed class FailDownloadPolicy(string blobPath) : HttpPipelineSynchronousPolicy
+{
+    public bool Armed { get; set; }
+
+    public override void OnSendingRequest(HttpMessage message)
+    {
+        if (Armed && message.Request.Method == RequestMethod.Get && Uri.UnescapeDataString(message.Request.Uri.Path).EndsWith("/" + blobPath, StringComparison.Ordinal))
+        {
+            throw new RequestFailedException(503, "Simulerat lagringsfel");
+        }
+    }
 }

@@ -199,6 +199,36 @@ public sealed class YearReplayTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task OriginalWhoseIntakeThrows_IsRecordedFailedInTheReplay_AndTheReplayGoesOn()
+    {
+        await azurite.StartAsync();
+        const int year = 2023;
+        var failing = new FailDownloadPolicy($"{ContainerNames.Reports}/{year}/05/trasslar.xlsx");
+        await using var world = await ReplayWorld.CreateAsync(azurite.IsolatedConnectionString(), blobPolicy: failing);
+        await world.DropReportAsync($"{year}/05/trasslar.xlsx", ReportWorkbookWriter.Write(TestReports.Create(year, "05", "PO Trassel")));
+        await world.DropReportAsync($"{year}/06/fungerar.xlsx", ReportWorkbookWriter.Write(TestReports.Create(year, "06", "PO Fungerar")));
+
+        failing.Armed = true;
+        var (run, report) = await world.RunAsync(year);
+
+        Assert.Equal(2, run.Originals);
+        Assert.Equal($"[{{\"original\":\"reports/{year}/05/trasslar.xlsx\",\"reason\":\"Azure.RequestFailedException\"}}]", report["failures"]!.ToJsonString());
+        Assert.Equal(1, report["originals"]!["failed"]!.GetValue<int>());
+        var replayed = await new IntakeLogStore(new StorageTables(world.Tables, ReplaySet.Parse(year, run.ReplayId)!.TablePrefix))
+            .ListYearEntitiesAsync(year, CancellationToken.None);
+        Assert.Equal(
+            [($"{year}/05/trasslar.xlsx", "Failed"), ($"{year}/06/fungerar.xlsx", "Accepted")],
+            replayed.Select(e => (e.BlobName, e.Outcome)).Order());
+        var logged = await world.Get<ReplayLogStore>().FindAsync(ReplaySet.Parse(year, run.ReplayId)!, CancellationToken.None);
+        Assert.Equal(ReplayStatus.Completed, logged!.Status);
+
+        // The failed upload is a difference (live it was accepted); the other one is not.
+        Assert.All(report["differences"]!.AsArray(), d => Assert.DoesNotContain("fungerar", d!["subject"]!.GetValue<string>(), StringComparison.Ordinal));
+        Assert.Contains(report["differences"]!.AsArray(), d => d!["area"]!.GetValue<string>() == "upload" && d["change"]!.GetValue<string>() == "onlyReplay"
+            && d["after"]!["outcome"]!.GetValue<string>() == "Failed");
+    }
+
+    [Fact]
     public async Task OpenReport_OfAReplayThatNeverRan_IsNull()
     {
         await azurite.StartAsync();
