@@ -36,7 +36,7 @@ public static class ReplayReportWriter
         summary.Column(2).Width = 40;
 
         var sheet = workbook.AddWorksheet(ReplayTexts.DifferencesSheet);
-        Headers(sheet, ReplayTexts.DifferenceHeaders, [24, 22, 40, 18, 40, 40, 80]);
+        Headers(sheet, ReplayTexts.DifferenceHeaders, [26, 30, 40, 18, 40, 40, 80]);
         row = 2;
         foreach (var difference in report.Differences)
         {
@@ -58,7 +58,7 @@ public static class ReplayReportWriter
             row++;
         }
 
-        sheet.Columns(5, 7).Style.Alignment.WrapText = true;
+        sheet.Columns(3, 7).Style.Alignment.WrapText = true;
 
         if (report.Failures.Count > 0)
         {

@@ -11,6 +11,7 @@ using PoIntake.Core.Template;
 using PoIntake.DevHost.Samples;
 using PoIntake.DevHost.Storage;
 using PoIntake.Tests.Storage;
+using PoIntake.Tests.Template;
 
 namespace PoIntake.Tests.Replay;
 
@@ -195,7 +196,11 @@ public sealed class YearReplayTests(AzuriteFixture azurite)
             ["Uppladdning", "Ändrad", $"{year}/14/lang.xlsx", "Västra Götaland", "avvisad (FILE_TOO_MANY_STRINGS)", "godtagen, gällande (inga koder)"],
             Enumerable.Range(1, 6).Select(c => row.Cell(c).GetString()));
         Assert.Equal(upload["description"]!.GetValue<string>(), row.Cell(7).GetString());
-        Assert.True(sheet.PageSetup.PrintAreas.Any());
+        Assert.All(workbook.Worksheets, PrintedPages.AssertNoTextCutOff);
+        var pages = PrintedPages.PerSheet(xlsx.ToArray()); // as LibreOffice opens and prints it
+        Assert.Equal(["Omkörning", "Skillnader"], pages.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(1, pages["Omkörning"]);
+        Assert.InRange(pages["Skillnader"], 1, 10);
     }
 
     [Fact]
