@@ -26,6 +26,5 @@ public static class FunctionAppServiceCollectionExtensions
     {
         services.AddPoIntakeReplay(configuration);
         services.AddPoIntakeReplaySwitch();
-        services.TryAddSingleton<ReplayLogStore>();
     }
 }

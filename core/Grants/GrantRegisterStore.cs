@@ -109,17 +109,20 @@ public sealed class GrantRegisterStore(StorageTables tables) : IGrantRegisterRea
     {
         var entities = await QueryAsync(_versions, TableClient.CreateQueryFilter($"PartitionKey eq {StorageKeys.YearCounty(year, countyCode)}"), cancellationToken);
         return entities
-            .Select(e => new GrantRegisterVersion(
-                year,
-                countyCode,
-                e.RowKey,
-                e.GetString("BlobName") ?? string.Empty,
-                e.GetString("Sha256") ?? string.Empty,
-                e.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue,
-                e.GetString("Status") == VersionStatus.Current,
-                e.GetInt32("ApplicationCount") ?? 0,
-                e.GetInt32("WarningCount") ?? 0))
+            .Select(e => ToVersion(year, countyCode, e))
             .OrderByDescending(v => v.ReceivedAt)
+            .ThenByDescending(v => v.VersionId, StringComparer.Ordinal)
+            .ToArray();
+    }
+
+    /// <summary>Every accepted version of every county's register for a year (one range query), by county, newest first.</summary>
+    public async Task<IReadOnlyList<GrantRegisterVersion>> ListYearVersionsAsync(int year, CancellationToken cancellationToken)
+    {
+        var entities = await QueryAsync(_versions, StorageKeys.YearCountyPartitions(year), cancellationToken);
+        return entities
+            .Select(e => ToVersion(year, StorageKeys.CountyOf(e.PartitionKey), e))
+            .OrderBy(v => v.CountyCode, StringComparer.Ordinal)
+            .ThenByDescending(v => v.ReceivedAt)
             .ThenByDescending(v => v.VersionId, StringComparer.Ordinal)
             .ToArray();
     }
@@ -182,6 +185,17 @@ public sealed class GrantRegisterStore(StorageTables tables) : IGrantRegisterRea
 
         return currentVersionId == versionId;
     }
+
+    private static GrantRegisterVersion ToVersion(int year, string countyCode, TableEntity e) => new(
+        year,
+        countyCode,
+        e.RowKey,
+        e.GetString("BlobName") ?? string.Empty,
+        e.GetString("Sha256") ?? string.Empty,
+        e.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue,
+        e.GetString("Status") == VersionStatus.Current,
+        e.GetInt32("ApplicationCount") ?? 0,
+        e.GetInt32("WarningCount") ?? 0);
 
     private static TableEntity ToEntity(string versionId, GrantApplication application) => new(versionId, application.Row.ToString("0000", CultureInfo.InvariantCulture))
     {

@@ -17,28 +17,11 @@ namespace PoIntake.Core.Replay;
 /// <summary>PLACEHOLDER (delete at merge): stands in for the replay engine's and the switch's DI registrations.</summary>
 public static class ReplayPlaceholderServiceCollectionExtensions
 {
-    /// <summary>PLACEHOLDER for the replay engine's <c>AddPoIntakeReplay</c> (branch <c>replay</c>).</summary>
-    public static IServiceCollection AddPoIntakeReplay(this IServiceCollection services, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        services.TryAddSingleton<IYearReplay, NotConnectedYearReplay>();
-        return services;
-    }
-
     /// <summary>PLACEHOLDER for the switch's <c>AddPoIntakeReplaySwitch</c> (branch <c>switch</c>).</summary>
     public static IServiceCollection AddPoIntakeReplaySwitch(this IServiceCollection services)
     {
         services.TryAddSingleton<IReplaySwitch, NotConnectedReplaySwitch>();
         return services;
-    }
-
-    private sealed class NotConnectedYearReplay : IYearReplay
-    {
-        public Task<ReplayRun> RunAsync(int year, string actor, CancellationToken cancellationToken) =>
-            throw new NotSupportedException("PLACEHOLDER: the replay engine (branch replay) is not merged yet.");
-
-        public Task<BinaryData?> OpenReportAsync(ReplaySet replay, ReplayReportFormat format, CancellationToken cancellationToken) =>
-            throw new NotSupportedException("PLACEHOLDER: the replay engine (branch replay) is not merged yet.");
     }
 
     private sealed class NotConnectedReplaySwitch : IReplaySwitch

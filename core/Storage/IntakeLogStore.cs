@@ -109,6 +109,26 @@ public sealed class IntakeLogStore(StorageTables tables) : IIntakeLogReader
         }
     }
 
+    /// <summary>
+    /// Every entity of a year's uploads, raw (Sha256 and FindingsJson included): the <c>{year}-{county}</c> partitions and the
+    /// <c>_invalid</c> entries whose path starts with <c>{year}/</c> (the replay's comparison, docs/replay.md).
+    /// </summary>
+    public async Task<IReadOnlyList<IntakeLogEntity>> ListYearEntitiesAsync(int year, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var prefix = StorageKeys.Year(year) + "/";
+            var invalid = TableClient.CreateQueryFilter(
+                $"PartitionKey eq {StorageKeys.InvalidPartition} and BlobName ge {prefix} and BlobName lt {StorageKeys.Year(year) + "0"}");
+            return [.. await _table.QueryAllAsync<IntakeLogEntity>(StorageKeys.YearCountyPartitions(year), cancellationToken),
+                .. await _table.QueryAllAsync<IntakeLogEntity>(invalid, cancellationToken)];
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return [];
+        }
+    }
+
     /// <summary>Every upload of one (year, county), newest first by ReceivedAt.</summary>
     public async Task<IReadOnlyList<IntakeLogEntity>> ListAsync(int year, string countyCode, CancellationToken cancellationToken)
     {

@@ -146,6 +146,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       // The intake's cross-checks with the grant register (docs/obligations.md); the same as local.settings.sample.json.
       GrantChecks__FullTimeEquivalentFactor: '1.5'
       GrantChecks__AmountToleranceSek: '0'
+      // The replay of a year (docs/replay.md): counties replayed at once.
+      Replay__Concurrency: '4'
       Email__PollInterval: '00:00:05'
       Email__PollTimeout: '00:02:00'
       // The state budget per year (core/Grants/AppropriationOptions.cs; docs/grants.md and docs/api.md "Budget och utfall"):

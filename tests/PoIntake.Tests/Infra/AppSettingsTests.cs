@@ -25,6 +25,7 @@ public sealed partial class AppSettingsTests
         (typeof(AccessOptions), AccessOptions.SectionName),
         (typeof(Core.Grants.GrantCheckOptions), Core.Grants.GrantCheckOptions.SectionName),
         (typeof(Core.Grants.GrantRegisterOptions), Core.Grants.GrantRegisterOptions.SectionName),
+        (typeof(Core.Replay.ReplayOptions), Core.Replay.ReplayOptions.SectionName),
     ];
 
     private static readonly string[] ConnectionNames = ["AzureWebJobsStorage", Core.Storage.ConnectionNames.Storage];

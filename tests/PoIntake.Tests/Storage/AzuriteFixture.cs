@@ -37,6 +37,32 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
         $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};" +
         $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
 
+    /// <summary>Storage accounts besides the shared one, each handed to one test that needs storage of its own (<see cref="IsolatedConnectionString"/>).</summary>
+    internal const int IsolatedAccounts = 12;
+
+    private int _nextIsolated;
+
+    /// <summary>
+    /// The connection string of an account no other test uses (empty at the start of the run): for tests that read a whole
+    /// container or year, such as the replay of a year, where the shared account holds other tests' blobs.
+    /// </summary>
+    public string IsolatedConnectionString()
+    {
+        var n = Interlocked.Increment(ref _nextIsolated);
+        if (n > IsolatedAccounts)
+        {
+            throw new InvalidOperationException($"Only {IsolatedAccounts} isolated accounts; raise AzuriteFixture.IsolatedAccounts.");
+        }
+
+        var account = IsolatedAccountName(n);
+        return $"DefaultEndpointsProtocol=http;AccountName={account};AccountKey={AccountKey};" +
+            $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{account};" +
+            $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{account};" +
+            $"TableEndpoint=http://127.0.0.1:{TablePort}/{account};";
+    }
+
+    private static string IsolatedAccountName(int n) => "isolated" + n.ToString("00", System.Globalization.CultureInfo.InvariantCulture);
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_location);
@@ -103,6 +129,10 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
             {
                 startInfo.ArgumentList.Add(argument);
             }
+
+            // The shared account and the isolated ones (Azurite serves only the listed accounts when this is set).
+            startInfo.Environment["AZURITE_ACCOUNTS"] = string.Join(
+                ';', new[] { AccountName }.Concat(Enumerable.Range(1, IsolatedAccounts).Select(IsolatedAccountName)).Select(a => a + ":" + AccountKey));
 
             var ports = new Dictionary<string, int>(StringComparer.Ordinal);
             var allListening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -1,0 +1,325 @@
+using System.ComponentModel.DataAnnotations;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PoIntake.Core.Contacts;
+using PoIntake.Core.Grants;
+using PoIntake.Core.Intake;
+using PoIntake.Core.Intake.Screening;
+using PoIntake.Core.Reference;
+using PoIntake.Core.Storage;
+using PoIntake.Core.Totals;
+
+namespace PoIntake.Core.Replay;
+
+/// <summary>Configuration section <c>Replay</c> (docs/replay.md).</summary>
+public sealed class ReplayOptions
+{
+    public const string SectionName = "Replay";
+
+    /// <summary>
+    /// How many counties are replayed at once (default 4). Within a county the originals run one after another in upload
+    /// order, as the intake's rules (supersedes, duplicates, coverage, the grant register) are per county.
+    /// </summary>
+    [Range(1, 64)]
+    public int Concurrency { get; set; } = 4;
+}
+
+/// <summary>Values of <see cref="ReplayLogEntity.Status"/> a replay run writes (the switch writes its own).</summary>
+public static class ReplayStatus
+{
+    public const string Running = "Running";
+    public const string Completed = "Completed";
+    public const string Failed = "Failed";
+}
+
+/// <summary>
+/// Replays a year (docs/replay.md): every kept original of the year — <c>reports/{year}/…</c>, <c>grants/{year}/…</c> and
+/// <c>contacts/…</c> — in upload order through today's intake, built by the same registrations as the app's
+/// (<c>AddPoIntakeCore</c>, <c>AddPoIntakeScreening</c>) in a child service provider whose <see cref="StorageTables"/> is the
+/// replay's prefixed set; then compares that set with the live tables and stores the report of differences as
+/// <c>replays/{year}/{replayId}.json</c> and <c>.xlsx</c>. Reads the live tables and the originals, writes only the replay's
+/// tables, its results container, the report and the <c>ReplayLog</c> row.
+/// </summary>
+public sealed partial class YearReplay(
+    IConfiguration configuration,
+    BlobServiceClient blobs,
+    TableServiceClient tableService,
+    StorageTables live,
+    ReplayLogStore replayLog,
+    IntakeLogStore liveLog,
+    CurrentReportStore liveCurrentReports,
+    GrantRegisterStore liveGrants,
+    ContactStore liveContacts,
+    IPreviousReportSource livePreviousReports,
+    ITotalsStore liveTotals,
+    TotalsService liveTotalsService,
+    MunicipalityRegistry registry,
+    TimeProvider time,
+    ILoggerFactory loggerFactory,
+    IOptions<ReplayOptions> options) : IYearReplay
+{
+    private readonly ILogger _logger = loggerFactory.CreateLogger<YearReplay>();
+
+    /// <summary>The stored report of a replay: <c>{year}/{replayId}.json</c> or <c>.xlsx</c> in container <c>replays</c>.</summary>
+    public static string ReportBlobName(ReplaySet replay, ReplayReportFormat format) =>
+        $"{StorageKeys.Year(replay.Year)}/{replay.Id}.{(format == ReplayReportFormat.Json ? "json" : "xlsx")}";
+
+    public async Task<ReplayRun> RunAsync(int year, string actor, CancellationToken cancellationToken)
+    {
+        var startedAt = time.GetUtcNow();
+        var set = ReplaySet.New(year, startedAt);
+        var logTable = live.Get(TableNames.ReplayLog);
+        await logTable.CreateIfNotExistsAsync(cancellationToken);
+        if (await replayLog.FindAsync(set, cancellationToken) is not null)
+        {
+            throw new InvalidOperationException($"A replay named {set.Id} already exists; start the next one a second later.");
+        }
+
+        var entry = new ReplayLogEntity
+        {
+            PartitionKey = StorageKeys.Year(year),
+            RowKey = set.Id,
+            Status = ReplayStatus.Running,
+            StartedBy = actor,
+            StartedAt = startedAt,
+        };
+        await replayLog.UpsertAsync(entry, cancellationToken);
+        LogStarted(year, set.Id);
+        try
+        {
+            var tables = new StorageTables(tableService, set.TablePrefix);
+            await CreateSetAsync(tables, cancellationToken);
+            await using var intake = BuildIntake(set, tables);
+
+            var originals = await ListOriginalsAsync(year, cancellationToken);
+            var failures = await IngestAsync(intake, originals, cancellationToken);
+
+            var replayTotals = new TotalsService(
+                new LivePreviousYearTotals(year, liveTotals, intake.GetRequiredService<ITotalsStore>()),
+                intake.GetRequiredService<TotalsCalculator>(),
+                time,
+                loggerFactory.CreateLogger<TotalsService>());
+            var before = await ReplaySnapshot.ReadAsync(year, liveLog, liveCurrentReports, liveGrants, liveContacts, liveTotalsService, cancellationToken);
+            var after = await ReplaySnapshot.ReadAsync(
+                year,
+                intake.GetRequiredService<IntakeLogStore>(),
+                intake.GetRequiredService<CurrentReportStore>(),
+                intake.GetRequiredService<GrantRegisterStore>(),
+                intake.GetRequiredService<ContactStore>(),
+                replayTotals,
+                cancellationToken);
+            var report = new ReplayReport(
+                year,
+                set.Id,
+                actor,
+                startedAt,
+                time.GetUtcNow(),
+                new ReplayOriginals(
+                    originals.Count(o => o.Kind == OriginalKind.Report),
+                    originals.Count(o => o.Kind == OriginalKind.GrantRegister),
+                    originals.Count(o => o.Kind == OriginalKind.ContactRegister),
+                    failures.Count),
+                ReplayComparison.Compare(before, after, registry),
+                failures);
+            await StoreReportAsync(set, report, cancellationToken);
+
+            entry.Status = ReplayStatus.Completed;
+            entry.FinishedAt = time.GetUtcNow();
+            entry.Originals = report.Originals.Total;
+            entry.DifferenceCount = report.DifferenceCount;
+            await replayLog.UpsertAsync(entry, cancellationToken);
+            LogCompleted(year, set.Id, entry.Originals, failures.Count, entry.DifferenceCount);
+            return new ReplayRun(year, set.Id, actor, startedAt, entry.FinishedAt.Value, entry.Originals, entry.DifferenceCount);
+        }
+        catch (Exception e)
+        {
+            LogFailed(year, set.Id, e.GetType().FullName);
+            entry.Status = ReplayStatus.Failed;
+            entry.FinishedAt = time.GetUtcNow();
+            try
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+                await replayLog.UpsertAsync(entry, timeout.Token);
+            }
+            catch (Exception logFailure) when (logFailure is RequestFailedException or OperationCanceledException)
+            {
+                LogFailureNotRecorded(year, set.Id, logFailure.GetType().FullName);
+            }
+
+            throw;
+        }
+    }
+
+    public async Task<BinaryData?> OpenReportAsync(ReplaySet replay, ReplayReportFormat format, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var download = await blobs.GetBlobContainerClient(ContainerNames.Replays).GetBlobClient(ReportBlobName(replay, format))
+                .DownloadContentAsync(cancellationToken);
+            return download.Value.Content;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    private async Task CreateSetAsync(StorageTables tables, CancellationToken cancellationToken)
+    {
+        foreach (var table in TableNames.All)
+        {
+            await tables.Get(table).CreateIfNotExistsAsync(cancellationToken);
+        }
+
+        await blobs.GetBlobContainerClient(tables.ResultsContainer).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await blobs.GetBlobContainerClient(ContainerNames.Replays).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// Today's intake against the replay set: the app's own registrations, with the prefixed tables registered first and
+    /// the one exception of <see cref="LivePreviousYear"/>. Shares the configuration, the storage clients, the clock and
+    /// the logging of this host. Built once per run.
+    /// </summary>
+    private ServiceProvider BuildIntake(ReplaySet set, StorageTables tables)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(configuration);
+        services.AddSingleton(loggerFactory);
+        services.AddLogging();
+        services.AddSingleton(time);
+        services.AddSingleton(registry);
+        services.AddSingleton(blobs);
+        services.AddSingleton(tableService);
+        services.AddSingleton(tables);
+        services.AddSingleton<IPreviousReportSource>(sp => new LivePreviousYear(set.Year, livePreviousReports, sp.GetRequiredService<CurrentReportStore>()));
+        services.AddPoIntakeCore(configuration);
+        services.AddPoIntakeScreening(configuration);
+        return services.BuildServiceProvider();
+    }
+
+    private enum OriginalKind
+    {
+        Report,
+        GrantRegister,
+        ContactRegister,
+    }
+
+    /// <summary>One kept original; <see cref="At"/> is the time its intake takes as received (reports: created; registers: last modified).</summary>
+    private sealed record Original(OriginalKind Kind, string Container, string Name, DateTimeOffset At, string Group)
+    {
+        public string Path => Container + "/" + Name;
+    }
+
+    private async Task<IReadOnlyList<Original>> ListOriginalsAsync(int year, CancellationToken cancellationToken)
+    {
+        var yearPrefix = StorageKeys.Year(year) + "/";
+        var originals = new List<Original>();
+        await foreach (var blob in ListAsync(ContainerNames.Reports, yearPrefix, cancellationToken))
+        {
+            // The intake's ReceivedAt of a report is the blob's creation time.
+            var county = blob.Name.Split('/') is { Length: > 2 } parts ? parts[1] : string.Empty;
+            originals.Add(new Original(OriginalKind.Report, ContainerNames.Reports, blob.Name, (blob.Properties.CreatedOn ?? blob.Properties.LastModified!.Value).ToUniversalTime(), county));
+        }
+
+        await foreach (var blob in ListAsync(ContainerNames.Grants, yearPrefix, cancellationToken))
+        {
+            // A grant register's ReceivedAt is its last-modified time; it belongs with its county's reports (the cross-checks).
+            var county = System.IO.Path.GetFileNameWithoutExtension(blob.Name[yearPrefix.Length..]);
+            originals.Add(new Original(OriginalKind.GrantRegister, ContainerNames.Grants, blob.Name, blob.Properties.LastModified!.Value.ToUniversalTime(), county));
+        }
+
+        await foreach (var blob in ListAsync(ContainerNames.Contacts, null, cancellationToken))
+        {
+            // Contacts registers are per county, not per year, and nothing else reads them during intake: one group of their own.
+            originals.Add(new Original(OriginalKind.ContactRegister, ContainerNames.Contacts, blob.Name, blob.Properties.LastModified!.Value.ToUniversalTime(), ContainerNames.Contacts));
+        }
+
+        return [.. originals.OrderBy(o => o.At).ThenBy(o => o.Path, StringComparer.Ordinal)];
+    }
+
+    private async IAsyncEnumerable<BlobItem> ListAsync(string container, string? prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var client = blobs.GetBlobContainerClient(container);
+        if (!await client.ExistsAsync(cancellationToken))
+        {
+            yield break;
+        }
+
+        await foreach (var blob in client.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken))
+        {
+            yield return blob;
+        }
+    }
+
+    /// <summary>Runs the originals: one county after another within <see cref="ReplayOptions.Concurrency"/>, each county's in upload order.</summary>
+    private async Task<IReadOnlyList<ReplayFailure>> IngestAsync(IServiceProvider intake, IReadOnlyList<Original> originals, CancellationToken cancellationToken)
+    {
+        var reports = intake.GetRequiredService<IReportIntake>();
+        var grants = intake.GetRequiredService<GrantIntakeService>();
+        var contacts = intake.GetRequiredService<ContactImportService>();
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<(int Index, ReplayFailure Failure)>();
+        var index = originals.Select((o, i) => (o, i)).ToDictionary(p => p.o, p => p.i);
+        await Parallel.ForEachAsync(
+            originals.GroupBy(o => o.Group, StringComparer.Ordinal),
+            new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency, CancellationToken = cancellationToken },
+            async (group, ct) =>
+            {
+                foreach (var original in group)
+                {
+                    try
+                    {
+                        _ = original.Kind switch
+                        {
+                            OriginalKind.Report => await reports.IngestAsync(original.Name, ct) as object,
+                            OriginalKind.GrantRegister => await grants.IngestAsync(original.Name, ct),
+                            _ => await contacts.IngestAsync(original.Name, ct),
+                        };
+                    }
+                    catch (Exception e) when (!(e is OperationCanceledException && ct.IsCancellationRequested))
+                    {
+                        // The report intake has recorded it as Failed in the replay's IntakeLog, as live; the replay goes on.
+                        var reason = e.GetType().FullName ?? e.GetType().Name;
+                        LogOriginalFailed(original.Container, reason);
+                        failures.Enqueue((index[original], new ReplayFailure(original.Path, reason)));
+                    }
+                }
+            });
+        return [.. failures.OrderBy(f => f.Index).Select(f => f.Failure)];
+    }
+
+    private async Task StoreReportAsync(ReplaySet set, ReplayReport report, CancellationToken cancellationToken)
+    {
+        var container = blobs.GetBlobContainerClient(ContainerNames.Replays);
+        await container.GetBlobClient(ReportBlobName(set, ReplayReportFormat.Json)).UploadAsync(
+            BinaryData.FromBytes(ReplayReportWriter.Json(report)),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = ReplayReportWriter.JsonContentType } },
+            cancellationToken);
+        await container.GetBlobClient(ReportBlobName(set, ReplayReportFormat.Xlsx)).UploadAsync(
+            BinaryData.FromBytes(ReplayReportWriter.Xlsx(report, registry)),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = ReplayReportWriter.XlsxContentType } },
+            cancellationToken);
+    }
+
+    // Blob names are uploaders' file names and may name a person: the log names the container and the replay only.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Replay of {Year} started as {ReplayId}")]
+    private partial void LogStarted(int year, string replayId);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Replay of {Year} ({ReplayId}) completed: {Originals} originals, {Failures} failed, {DifferenceCount} differences")]
+    private partial void LogCompleted(int year, string replayId, int originals, int failures, int differenceCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Replay: an original in {Container} failed with {FailureReason}; the replay goes on")]
+    private partial void LogOriginalFailed(string container, string failureReason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Replay of {Year} ({ReplayId}) failed with {FailureReason}")]
+    private partial void LogFailed(int year, string replayId, string? failureReason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Replay of {Year} ({ReplayId}) failed, and writing that to ReplayLog failed with {LogFailureReason}")]
+    private partial void LogFailureNotRecorded(int year, string replayId, string? logFailureReason);
+}
