@@ -97,7 +97,7 @@ internal sealed class ReplayWorld : IAsyncDisposable
             NullLogger<ReplaySwitchService>.Instance);
     }
 
-    /// <summary>Every year row of the set by table and key, with its properties as text (no timestamp, no ETag).</summary>
+    /// <summary>Every year row of the set by table and key, with its properties and their types as text (no timestamp, no ETag).</summary>
     public async Task<SortedDictionary<string, string>> SnapshotAsync(StorageTables tables)
     {
         var rows = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -106,7 +106,7 @@ internal sealed class ReplayWorld : IAsyncDisposable
             foreach (var row in await YearScope.ReadYearAsync(tables, table, Year, CancellationToken.None))
             {
                 rows[$"{table}|{row.PartitionKey}|{row.RowKey}"] = string.Join(
-                    ";", row.Where(p => p.Key is not ("Timestamp" or "odata.etag")).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
+                    ";", row.Where(p => p.Key is not ("Timestamp" or "odata.etag")).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}:{p.Value?.GetType().Name}"));
             }
         }
 

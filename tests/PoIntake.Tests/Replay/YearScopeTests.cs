@@ -108,6 +108,21 @@ public sealed class YearScopeTests(AzuriteFixture azurite)
         await container.DeleteAsync();
     }
 
+    [Fact]
+    public async Task CopiedFact_AWholeNumberReadBackAsInt32_StillDecodes()
+    {
+        // A switch copies rows as TableEntity: a whole-number double may come back from the service unannotated and be
+        // written again as Int32. The one fact decoder must read it all the same.
+        var table = new TableServiceClient(azurite.ConnectionString).GetTableClient("Scope" + Guid.NewGuid().ToString("N")[..12] + TableNames.Facts);
+        await table.CreateAsync();
+        await table.AddEntityAsync(new TableEntity("2025-14-x", "clients") { ["Measure"] = "clients", ["Dimensions"] = "", ["Value"] = 17 });
+
+        var fact = (await table.GetEntityAsync<FactEntity>("2025-14-x", "clients")).Value.ToFact();
+
+        Assert.Equal(17m, fact.Value);
+        await table.DeleteAsync();
+    }
+
     private static TableEntity Row(string partitionKey, string rowKey, string? blobName = null) =>
         new(partitionKey, rowKey) { ["BlobName"] = blobName ?? "", ["Outcome"] = "Accepted" };
 }
