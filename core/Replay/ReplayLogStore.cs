@@ -62,12 +62,12 @@ public sealed class ReplayLogStore(StorageTables tables)
     public async Task UpsertAsync(ReplayLogEntity entity, CancellationToken cancellationToken) =>
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
 
-    /// <summary>Replaces the entry if nobody changed it since it was read (its ETag); false when somebody did.</summary>
-    public async Task<bool> TryReplaceAsync(ReplayLogEntity entity, CancellationToken cancellationToken)
+    /// <summary>Updates (merges) the entry if nobody changed it since it was read (its ETag); false when somebody did.</summary>
+    public async Task<bool> TryUpdateAsync(ReplayLogEntity entity, CancellationToken cancellationToken)
     {
         try
         {
-            await _table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+            await _table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Merge, cancellationToken);
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 412)

@@ -47,7 +47,7 @@ public sealed partial class ReplaySwitchService(
                 await EnsureNoOtherSwitchAsync(replay, cancellationToken);
                 await EnsureNothingNewerLiveAsync(replay, replayTables, cancellationToken);
                 entry.Status = ReplayStatuses.Switching;
-                if (!await log.TryReplaceAsync(entry, cancellationToken))
+                if (!await log.TryUpdateAsync(entry, cancellationToken))
                 {
                     throw Refused(ReplaySwitchRefusal.SwitchInProgress,
                         $"Omkörningen {replay.Id} ändrades av någon annan i samma stund. Se efter i omkörningsloggen och försök igen.");

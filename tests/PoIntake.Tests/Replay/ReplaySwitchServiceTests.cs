@@ -207,6 +207,25 @@ public sealed class ReplaySwitchServiceTests(AzuriteFixture azurite)
         Assert.Equal(ReplayStatuses.CleanedUp, (await w.Log.FindAsync(w.Replay, CancellationToken.None))!.Status);
     }
 
+    [Fact]
+    public async Task ReplayLog_AnEntryChangedSinceItWasRead_IsNotOverwritten()
+    {
+        // What makes one of two simultaneous switches lose: Completed → Switching is conditional on the ETag read.
+        await using var w = await ReplayWorld.CreateAsync(azurite);
+        await w.MarkAsync(ReplayStatuses.Completed);
+        var first = (await w.Log.FindAsync(w.Replay, CancellationToken.None))!;
+        var second = (await w.Log.FindAsync(w.Replay, CancellationToken.None))!;
+
+        first.Status = ReplayStatuses.Switching;
+        Assert.True(await w.Log.TryUpdateAsync(first, CancellationToken.None));
+        second.Status = ReplayStatuses.Switching;
+        second.SwitchedBy = "admin:sen";
+        Assert.False(await w.Log.TryUpdateAsync(second, CancellationToken.None));
+
+        var stored = await w.Log.FindAsync(w.Replay, CancellationToken.None);
+        Assert.Equal((ReplayStatuses.Switching, null, "replay-test"), (stored!.Status, stored.SwitchedBy, stored.StartedBy));
+    }
+
     /// <summary>A live year missing one report, and a completed replay that has it and the rest.</summary>
     private async Task<ReplayWorld> SwitchableWorldAsync()
     {
