@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using PoIntake.Core.Intake;
 using PoIntake.Core.Replay;
 using PoIntake.Core.Storage;
 using PoIntake.Core.Totals;
@@ -43,7 +44,7 @@ public sealed class ReplaySwitchServiceTests(AzuriteFixture azurite)
         Assert.Equal(replayTotals, await ReplayWorld.TotalsJsonAsync(totals, w.Year));
         Assert.Equal(replayRows, await w.SnapshotAsync(w.LiveTables));
         Assert.Equal(liveBefore, await w.SnapshotAsync(w.BackupTables));
-        Assert.Equal(liveBefore.Count, result.RowsReplaced);
+        Assert.Equal((liveBefore.Count, 0), (result.RowsReplaced, result.UploadsDuringSwitch));
         Assert.Contains(liveBefore.Keys, k => k.StartsWith(TableNames.Facts + "|", StringComparison.Ordinal));
         Assert.Equal((await w.ResultBlobsAsync(w.ReplayTables)).Order(), (await w.ResultBlobsAsync(w.LiveTables)).Order());
         Assert.Single(await w.ResultBlobsAsync(w.BackupTables), n => n.StartsWith(kept, StringComparison.Ordinal));
@@ -169,6 +170,23 @@ public sealed class ReplaySwitchServiceTests(AzuriteFixture azurite)
             var entry = await w.Log.FindAsync(w.Replay, CancellationToken.None);
             Assert.Equal((ReplayStatuses.Switched, "admin:omtag", liveBefore.Count), (entry!.Status, entry.SwitchedBy, entry.RowsReplaced));
         }
+    }
+
+    [Fact]
+    public async Task Switch_AnUploadProcessedWhileItRuns_KeepsItsRowsAndIsCounted()
+    {
+        await using var w = await SwitchableWorldAsync();
+        var late = await w.DropReportAsync("PO Under bytet", seed: 11);
+        var during = new AfterBackupMarkPolicy(() => w.IngestLiveAsync(late));
+
+        var result = await w.Switch(during).SwitchAsync(w.Replay, Admin, CancellationToken.None);
+
+        Assert.True(during.Acted);
+        Assert.Equal(1, result.UploadsDuringSwitch);
+        var entry = Assert.Single(await w.Live.Get<IntakeLogStore>().ReadAsync(w.Year, CancellationToken.None), e => e.BlobName == late);
+        Assert.Equal(IntakeOutcome.Accepted, entry.Outcome);
+        Assert.Contains(await w.Live.Get<CurrentReportStore>().ListAsync(w.Year, CancellationToken.None), c => c.VersionId == entry.VersionId);
+        Assert.DoesNotContain((await w.SnapshotAsync(w.BackupTables)).Values, row => row.Contains(late, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -163,3 +163,26 @@ internal sealed class CrashAtRequestPolicy(int crashAt) : HttpPipelinePolicy
         }
     }
 }
+
+/// <summary>Runs an action once, right after the switch's second ReplayLog write (the mark of a complete backup).</summary>
+internal sealed class AfterBackupMarkPolicy(Func<Task> action) : HttpPipelinePolicy
+{
+    private int _logWrites;
+
+    public bool Acted { get; private set; }
+
+    public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+        ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
+
+    public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        await ProcessNextAsync(message, pipeline);
+        if (message.Request.Method != RequestMethod.Get
+            && message.Request.Uri.Path.Contains(TableNames.ReplayLog, StringComparison.Ordinal)
+            && Interlocked.Increment(ref _logWrites) == 2)
+        {
+            await action();
+            Acted = true;
+        }
+    }
+}
