@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using PoIntake.Core.Grants;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Replay;
 using PoIntake.Core.Storage;
@@ -135,6 +136,46 @@ public sealed class ReplaySwitchServiceTests(AzuriteFixture azurite)
         Assert.Equal(liveBefore, await w.SnapshotAsync(w.LiveTables));
         Assert.Equal(revisionBefore, await w.Live.Get<YearRevisionStore>().GetAsync(w.Year, CancellationToken.None));
         Assert.Equal(ReplayStatuses.Completed, (await w.Log.FindAsync(w.Replay, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task Switch_GrantRegisters_FollowTheReplay_AndALiveOnlyRegisterVersionIsRefused()
+    {
+        await using var w = await ReplayWorld.CreateAsync(azurite);
+        var blobName = GrantRegisterPath.BlobName(w.Year, w.County);
+        var at = new DateTimeOffset(w.Year + 1, 3, 1, 8, 0, 0, TimeSpan.Zero);
+        string Sha(string text) => StorageKeys.Sha256Hex(System.Text.Encoding.UTF8.GetBytes(text));
+        var live = new GrantRegisterStore(w.LiveTables);
+        var replayed = new GrantRegisterStore(w.ReplayTables);
+        await live.SaveAsync(w.Year, w.County, blobName, Sha("v1"), at, 0, [], CancellationToken.None);
+        await replayed.SaveAsync(w.Year, w.County, blobName, Sha("v1"), at, 0, [], CancellationToken.None);
+        await replayed.SaveAsync(w.Year, w.County, blobName, Sha("v2"), at.AddDays(1), 0, [], CancellationToken.None);
+        await w.MarkAsync(ReplayStatuses.Completed);
+        var other = new ReplayWorld.Sibling(w, ReplaySet.New(w.Year, w.Live.Time.GetUtcNow().AddSeconds(Random.Shared.Next(1, 1_000_000))));
+
+        await w.Switch().SwitchAsync(w.Replay, Admin, CancellationToken.None);
+
+        Assert.Equal(StorageKeys.VersionId(w.Year, w.County, Sha("v2")), (await live.ReadCountyAsync(w.Year, w.County, CancellationToken.None))!.VersionId);
+        Assert.Equal(2, (await live.ListVersionsAsync(w.Year, w.County, CancellationToken.None)).Count);
+
+        // Another replay that read v1 and v2 (all there was); then v3 is uploaded live.
+        var otherTables = new StorageTables(w.Live.Get<TableServiceClient>(), other.Replay.TablePrefix);
+        foreach (var table in new[] { TableNames.GrantVersions, TableNames.GrantApplications, TableNames.CurrentGrantRegisters })
+        {
+            await otherTables.Get(table).CreateIfNotExistsAsync();
+        }
+
+        var otherReplayed = new GrantRegisterStore(otherTables);
+        await otherReplayed.SaveAsync(w.Year, w.County, blobName, Sha("v1"), at, 0, [], CancellationToken.None);
+        await otherReplayed.SaveAsync(w.Year, w.County, blobName, Sha("v2"), at.AddDays(1), 0, [], CancellationToken.None);
+        await other.MarkCompletedAsync();
+        await live.SaveAsync(w.Year, w.County, blobName, Sha("v3"), at.AddDays(2), 0, [], CancellationToken.None);
+
+        var refused = await Assert.ThrowsAsync<ReplaySwitchRefusedException>(() => w.Switch().SwitchAsync(other.Replay, Admin, CancellationToken.None));
+
+        Assert.Equal(ReplaySwitchRefusal.NewerUpload, refused.Reason);
+        Assert.Contains(ContainerNames.Grants + "/" + blobName, refused.Message, StringComparison.Ordinal);
+        Assert.Equal(StorageKeys.VersionId(w.Year, w.County, Sha("v3")), (await live.ReadCountyAsync(w.Year, w.County, CancellationToken.None))!.VersionId);
     }
 
     [Fact]

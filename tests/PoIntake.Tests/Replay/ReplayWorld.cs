@@ -129,6 +129,14 @@ internal sealed class ReplayWorld : IAsyncDisposable
         return json.ToJsonString();
     }
 
+    /// <summary>Another replay of the same year and live set, its tables empty: the engine wrote only its log row.</summary>
+    public sealed record Sibling(ReplayWorld World, ReplaySet Replay)
+    {
+        public Task MarkCompletedAsync() => World.Log.UpsertAsync(
+            new ReplayLogEntity { PartitionKey = StorageKeys.Year(Replay.Year), RowKey = Replay.Id, Status = ReplayStatuses.Completed, StartedBy = "replay-test" },
+            CancellationToken.None);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Live.DisposeAsync();
