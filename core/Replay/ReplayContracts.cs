@@ -43,7 +43,11 @@ public sealed record ReplayRun(
     int Originals,
     int DifferenceCount);
 
-/// <summary>What a switch did: the replay now live for the year, the backup kept, the year's new revision.</summary>
+/// <summary>
+/// What a switch did: the replay now live for the year, the backup kept, the year's new revision.
+/// <paramref name="UploadsDuringSwitch"/>: uploads of the year the intake processed while the switch ran (in neither the
+/// backup nor the replay); their rows were kept, and a new replay of the year picks them up (docs/replay.md).
+/// </summary>
 public sealed record ReplaySwitch(
     int Year,
     string ReplayId,
@@ -51,7 +55,8 @@ public sealed record ReplaySwitch(
     string SwitchedBy,
     DateTimeOffset SwitchedAt,
     string Revision,
-    int RowsReplaced);
+    int RowsReplaced,
+    int UploadsDuringSwitch = 0);
 
 /// <summary>The report formats of a replay (JSON for machines, xlsx for people; both Swedish where read by people).</summary>
 public enum ReplayReportFormat

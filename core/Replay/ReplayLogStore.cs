@@ -7,7 +7,7 @@ namespace PoIntake.Core.Replay;
 /// <summary>Table ReplayLog: PartitionKey year, RowKey replay id; who ran, switched and cleaned up the replay, and when.</summary>
 public sealed class ReplayLogEntity : TableRow
 {
-    /// <summary><c>Running</c>, <c>Completed</c>, <c>Failed</c>, <c>Switched</c>, <c>CleanedUp</c>.</summary>
+    /// <summary><c>Running</c>, <c>Completed</c>, <c>Failed</c>, <c>Switching</c>, <c>Switched</c>, <c>CleanedUp</c> (<see cref="ReplayStatuses"/>).</summary>
     public string Status { get; set; } = "";
 
     public string StartedBy { get; set; } = "";
@@ -27,6 +27,31 @@ public sealed class ReplayLogEntity : TableRow
     public string? CleanedUpBy { get; set; }
 
     public DateTimeOffset? CleanedUpAt { get; set; }
+
+    // The switch's own marks (docs/replay.md, "Switch and clean-up").
+
+    /// <summary>When the backup of the live year rows was complete; from then on a rerun never writes the backup again.</summary>
+    public DateTimeOffset? BackupCompletedAt { get; set; }
+
+    /// <summary>How many live rows of the year the switch kept in the backup and replaced.</summary>
+    public int? RowsReplaced { get; set; }
+
+    /// <summary>The year's revision the switch left.</summary>
+    public string? Revision { get; set; }
+}
+
+/// <summary>The values of <see cref="ReplayLogEntity.Status"/>.</summary>
+public static class ReplayStatuses
+{
+    public const string Running = "Running";
+    public const string Completed = "Completed";
+    public const string Failed = "Failed";
+
+    /// <summary>A switch started and has not finished: rerun it (docs/replay.md).</summary>
+    public const string Switching = "Switching";
+
+    public const string Switched = "Switched";
+    public const string CleanedUp = "CleanedUp";
 }
 
 /// <summary>The audit of replays. Always the registered (unprefixed) set: a replay's own tables hold no audit.</summary>
@@ -36,6 +61,20 @@ public sealed class ReplayLogStore(StorageTables tables)
 
     public async Task UpsertAsync(ReplayLogEntity entity, CancellationToken cancellationToken) =>
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
+
+    /// <summary>Updates (merges) the entry if nobody changed it since it was read (its ETag); false when somebody did.</summary>
+    public async Task<bool> TryUpdateAsync(ReplayLogEntity entity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Merge, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return false;
+        }
+    }
 
     public async Task<ReplayLogEntity?> FindAsync(ReplaySet replay, CancellationToken cancellationToken) =>
         await _table.FindAsync<ReplayLogEntity>(StorageKeys.Year(replay.Year), replay.Id, cancellationToken);

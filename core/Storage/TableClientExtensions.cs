@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 
 namespace PoIntake.Core.Storage;
@@ -17,6 +18,34 @@ internal static class TableClientExtensions
                 await table.SubmitTransactionAsync(
                     chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)),
                     cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Deletes the entities by key in transactions of at most 100 per partition. A transaction fails whole when one of its
+    /// entities is gone (404), so such a chunk is deleted one by one, a missing entity counting as deleted: a rerun after an
+    /// interrupted delete completes it.
+    /// </summary>
+    public static async Task DeleteAllAsync(this TableClient table, IEnumerable<ITableEntity> entities, CancellationToken cancellationToken)
+    {
+        foreach (var partition in entities.GroupBy(e => e.PartitionKey, StringComparer.Ordinal))
+        {
+            foreach (var chunk in partition.Chunk(MaxBatchSize))
+            {
+                try
+                {
+                    await table.SubmitTransactionAsync(
+                        chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(e.PartitionKey, e.RowKey), ETag.All)),
+                        cancellationToken);
+                }
+                catch (TableTransactionFailedException e) when (e.Status == 404)
+                {
+                    foreach (var entity in chunk)
+                    {
+                        await table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, ETag.All, cancellationToken); // 404 is no error here
+                    }
+                }
             }
         }
     }

@@ -1,0 +1,345 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Logging;
+using PoIntake.Core.Intake;
+using PoIntake.Core.Storage;
+
+namespace PoIntake.Core.Replay;
+
+/// <summary>
+/// Makes a completed replay live for its year and cleans up after it (docs/replay.md, "Switch and clean-up").
+/// A switch goes in steps that a rerun after a crash repeats or skips, marked in ReplayLog:
+/// 1. <c>Completed</c> → <c>Switching</c> (ETag-conditional), after checking the live tables hold no upload the replay lacks;
+/// 2. the live year rows and validation reports are copied to the backup set, then <c>BackupCompletedAt</c> is set —
+///    from then on the backup is never written again, so a rerun cannot overwrite it with half-switched rows;
+/// 3. the replay's year rows and reports are written over the live ones, then the live ones the replay does not have
+///    (those in the backup only) are deleted — every step an upsert or a delete by key, so repeating it converges;
+/// 4. the year's revision is bumped (readers reload) and the entry says <c>Switched</c>, by whom, when.
+/// </summary>
+public sealed partial class ReplaySwitchService(
+    TableServiceClient tableService,
+    BlobServiceClient blobs,
+    StorageTables live,
+    ReplayLogStore log,
+    YearRevisionStore revisions,
+    TimeProvider time,
+    ILogger<ReplaySwitchService> logger) : IReplaySwitch
+{
+    private const int CopyConcurrency = 8;
+    private const int NamesInMessage = 3;
+
+    /// <inheritdoc />
+    public async Task<ReplaySwitch> SwitchAsync(ReplaySet replay, string actor, CancellationToken cancellationToken)
+    {
+        var (replayTables, backupTables) = Sets(replay);
+        var entry = await FindAsync(replay, cancellationToken);
+        switch (entry.Status)
+        {
+            case ReplayStatuses.Switched:
+                throw Refused(ReplaySwitchRefusal.AlreadySwitched,
+                    $"Omkörningen {replay.Id} är redan i bruk sedan {Stamp(entry.SwitchedAt)} ({entry.SwitchedBy}).");
+            case ReplayStatuses.CleanedUp:
+                throw CleanedUp(replay, entry);
+            case ReplayStatuses.Completed:
+                await EnsureNoOtherSwitchAsync(replay, cancellationToken);
+                await EnsureNothingNewerLiveAsync(replay, replayTables, cancellationToken);
+                entry.Status = ReplayStatuses.Switching;
+                if (!await log.TryUpdateAsync(entry, cancellationToken))
+                {
+                    throw Refused(ReplaySwitchRefusal.SwitchInProgress,
+                        $"Omkörningen {replay.Id} ändrades av någon annan i samma stund. Se efter i omkörningsloggen och försök igen.");
+                }
+
+                break;
+            case ReplayStatuses.Switching:
+                LogResuming(logger, replay.Year, replay.Id, entry.BackupCompletedAt is not null);
+                break;
+            default:
+                throw Refused(ReplaySwitchRefusal.NotCompleted,
+                    $"Omkörningen {replay.Id} är inte klar (status {entry.Status}). Bara en omkörning som har körts klart kan tas i bruk.");
+        }
+
+        if (entry.BackupCompletedAt is null)
+        {
+            entry.RowsReplaced = await CopyYearAsync(live, backupTables, replay.Year, cancellationToken);
+            entry.BackupCompletedAt = time.GetUtcNow();
+            await log.UpsertAsync(entry, cancellationToken);
+            LogBackedUp(logger, replay.Year, replay.Id, entry.RowsReplaced.Value);
+        }
+
+        await ReplaceYearAsync(replayTables, backupTables, replay.Year, cancellationToken);
+        var during = await CountUploadsDuringSwitchAsync(replayTables, backupTables, replay.Year, cancellationToken);
+        if (during > 0)
+        {
+            LogUploadsDuringSwitch(logger, replay.Year, replay.Id, during);
+        }
+
+        await revisions.BumpAsync(replay.Year, cancellationToken);
+        var revision = await revisions.GetAsync(replay.Year, cancellationToken) ?? "";
+
+        entry.Status = ReplayStatuses.Switched;
+        entry.SwitchedBy = actor;
+        entry.SwitchedAt = time.GetUtcNow();
+        entry.Revision = revision;
+        await log.UpsertAsync(entry, cancellationToken);
+        LogSwitched(logger, replay.Year, replay.Id, entry.RowsReplaced ?? 0, revision);
+        return new ReplaySwitch(replay.Year, replay.Id, replay.BackupPrefix, actor, entry.SwitchedAt.Value, revision, entry.RowsReplaced ?? 0, during);
+    }
+
+    /// <inheritdoc />
+    public async Task CleanUpAsync(ReplaySet replay, string actor, CancellationToken cancellationToken)
+    {
+        var (replayTables, backupTables) = Sets(replay);
+        var entry = await FindAsync(replay, cancellationToken);
+        switch (entry.Status)
+        {
+            case ReplayStatuses.CleanedUp:
+                throw CleanedUp(replay, entry);
+            case ReplayStatuses.Running:
+                throw Refused(ReplaySwitchRefusal.NotCompleted,
+                    $"Omkörningen {replay.Id} pågår fortfarande. Städa när den har körts klart.");
+            case ReplayStatuses.Switching:
+                throw Refused(ReplaySwitchRefusal.SwitchInProgress,
+                    $"Omkörningen {replay.Id} avbröts halvvägs när den skulle tas i bruk. Kör bytet igen innan du städar, annars går säkerhetskopian av de tidigare tabellerna förlorad.");
+        }
+
+        foreach (var set in new[] { replayTables, backupTables })
+        {
+            foreach (var table in set.All)
+            {
+                try
+                {
+                    await tableService.DeleteTableAsync(table, cancellationToken);
+                }
+                catch (RequestFailedException e) when (e.Status == 404)
+                {
+                    // Never created (a replay that failed early, or no switch: no backup).
+                }
+            }
+
+            await blobs.GetBlobContainerClient(set.ResultsContainer).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        }
+
+        entry.Status = ReplayStatuses.CleanedUp;
+        entry.CleanedUpBy = actor;
+        entry.CleanedUpAt = time.GetUtcNow();
+        await log.UpsertAsync(entry, cancellationToken);
+        LogCleanedUp(logger, replay.Year, replay.Id);
+    }
+
+    /// <summary>The replay's and the backup's table sets; never the live one (a prefix that is empty or the live one is a bug, not a refusal).</summary>
+    private (StorageTables Replay, StorageTables Backup) Sets(ReplaySet replay)
+    {
+        if (ReplaySet.Parse(replay.Year, replay.Id) is null)
+        {
+            throw Refused(ReplaySwitchRefusal.NotFound, $"\"{replay.Id}\" är inte namnet på en omkörning av år {replay.Year}.");
+        }
+
+        var sets = (new StorageTables(tableService, replay.TablePrefix), new StorageTables(tableService, replay.BackupPrefix));
+        foreach (var set in new[] { sets.Item1, sets.Item2 })
+        {
+            if (set.Prefix.Length == 0 || set.Prefix == live.Prefix || set.ResultsContainer == live.ResultsContainer)
+            {
+                throw new InvalidOperationException($"Replay {replay.Id}: the prefix '{set.Prefix}' would name the live tables.");
+            }
+        }
+
+        return sets;
+    }
+
+    private async Task<ReplayLogEntity> FindAsync(ReplaySet replay, CancellationToken cancellationToken) =>
+        await log.FindAsync(replay, cancellationToken)
+        ?? throw Refused(ReplaySwitchRefusal.NotFound, $"Det finns ingen omkörning {replay.Id} av år {replay.Year} i omkörningsloggen.");
+
+    private async Task EnsureNoOtherSwitchAsync(ReplaySet replay, CancellationToken cancellationToken)
+    {
+        if ((await log.ListAsync(replay.Year, cancellationToken)).FirstOrDefault(e => e.Status == ReplayStatuses.Switching) is { } other)
+        {
+            throw Refused(ReplaySwitchRefusal.SwitchInProgress,
+                $"Omkörningen {other.RowKey} av år {replay.Year} håller på att tas i bruk eller avbröts halvvägs. Kör det bytet igen först.");
+        }
+    }
+
+    /// <summary>
+    /// Refuses when the live tables have an upload of the year that the replay does not: an upload processed after the
+    /// replay read the originals. A verdict (accepted or rejected) in IntakeLog, a grant register version, or a validation
+    /// report counts; a Failed entry does not (it has no verdict, and the replay ran that original again).
+    /// </summary>
+    private async Task EnsureNothingNewerLiveAsync(ReplaySet replay, StorageTables replayTables, CancellationToken cancellationToken)
+    {
+        var missing = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var table in new[] { TableNames.IntakeLog, TableNames.GrantVersions })
+        {
+            var replayed = (await YearScope.ReadYearAsync(replayTables, table, replay.Year, cancellationToken)).Select(Key).ToHashSet();
+            foreach (var row in await YearScope.ReadYearAsync(live, table, replay.Year, cancellationToken))
+            {
+                var verdict = table != TableNames.IntakeLog || HasVerdict(row);
+                if (verdict && !replayed.Contains(Key(row)))
+                {
+                    var blobName = row.GetString(nameof(IntakeLogEntity.BlobName)) ?? row.RowKey;
+                    missing.Add(table == TableNames.GrantVersions ? ContainerNames.Grants + "/" + blobName : blobName);
+                }
+            }
+        }
+
+        var replayedReports = (await YearScope.ListResultBlobsAsync(blobs.GetBlobContainerClient(replayTables.ResultsContainer), replay.Year, cancellationToken)).ToHashSet();
+        foreach (var name in await YearScope.ListResultBlobsAsync(blobs.GetBlobContainerClient(live.ResultsContainer), replay.Year, cancellationToken))
+        {
+            if (!replayedReports.Contains(name))
+            {
+                missing.Add(UploadOf(name));
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            throw Refused(ReplaySwitchRefusal.NewerUpload,
+                $"De gällande tabellerna har {missing.Count} uppladdning(ar) av år {replay.Year} som omkörningen {replay.Id} saknar, "
+                + $"till exempel {string.Join(", ", missing.Take(NamesInMessage))}. De har troligen kommit in efter att omkörningen startade "
+                + $"och skulle gå förlorade. Kör en ny omkörning av år {replay.Year} och ta den i bruk i stället.");
+        }
+    }
+
+    /// <summary>
+    /// Uploads with a verdict that the live IntakeLog has and neither the backup nor the replay: processed while the switch
+    /// ran. Step 3 deletes only backed-up rows, so theirs stay; but it may have overwritten the CurrentReports entry one
+    /// placed, so a new replay of the year is due (it reports them as differences).
+    /// </summary>
+    private async Task<int> CountUploadsDuringSwitchAsync(StorageTables replayTables, StorageTables backupTables, int year, CancellationToken cancellationToken)
+    {
+        var known = new HashSet<(string, string)>();
+        foreach (var set in new[] { replayTables, backupTables })
+        {
+            known.UnionWith((await YearScope.ReadYearAsync(set, TableNames.IntakeLog, year, cancellationToken)).Select(Key));
+        }
+
+        return (await YearScope.ReadYearAsync(live, TableNames.IntakeLog, year, cancellationToken))
+            .Count(r => HasVerdict(r) && !known.Contains(Key(r)));
+    }
+
+    private static bool HasVerdict(TableEntity intakeLogRow) =>
+        intakeLogRow.GetString(nameof(IntakeLogEntity.Outcome)) != nameof(IntakeOutcome.Failed);
+
+    /// <summary>Copies the set's year rows and validation reports of the year to <paramref name="target"/>; answers the rows copied.</summary>
+    private async Task<int> CopyYearAsync(StorageTables source, StorageTables target, int year, CancellationToken cancellationToken)
+    {
+        var rows = 0;
+        foreach (var table in YearScope.YearRowTables)
+        {
+            var client = target.Get(table);
+            await client.CreateIfNotExistsAsync(cancellationToken);
+            var yearRows = await YearScope.ReadYearAsync(source, table, year, cancellationToken);
+            await UpsertAsync(client, yearRows, cancellationToken);
+            rows += yearRows.Count;
+        }
+
+        await CopyReportsAsync(source, target, await ListReportsAsync(source, year, cancellationToken), cancellationToken);
+        return rows;
+    }
+
+    /// <summary>Step 3: the replay's rows over the live ones, then the live rows only the backup has are deleted; the same for the reports.</summary>
+    private async Task ReplaceYearAsync(StorageTables replayTables, StorageTables backupTables, int year, CancellationToken cancellationToken)
+    {
+        foreach (var table in YearScope.YearRowTables)
+        {
+            var replayed = await YearScope.ReadYearAsync(replayTables, table, year, cancellationToken);
+            var client = live.Get(table);
+            await client.CreateIfNotExistsAsync(cancellationToken);
+            await UpsertAsync(client, replayed, cancellationToken);
+            var keep = replayed.Select(Key).ToHashSet();
+            var replaced = await YearScope.ReadYearAsync(backupTables, table, year, cancellationToken);
+            await client.DeleteAllAsync(replaced.Where(r => !keep.Contains(Key(r))), cancellationToken);
+        }
+
+        var replayedReports = await ListReportsAsync(replayTables, year, cancellationToken);
+        await CopyReportsAsync(replayTables, live, replayedReports, cancellationToken);
+        var liveReports = blobs.GetBlobContainerClient(live.ResultsContainer);
+        var keepReports = replayedReports.ToHashSet(StringComparer.Ordinal);
+        foreach (var name in (await ListReportsAsync(backupTables, year, cancellationToken)).Where(n => !keepReports.Contains(n)))
+        {
+            await liveReports.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        }
+    }
+
+    private Task<List<string>> ListReportsAsync(StorageTables set, int year, CancellationToken cancellationToken) =>
+        YearScope.ListResultBlobsAsync(blobs.GetBlobContainerClient(set.ResultsContainer), year, cancellationToken);
+
+    private async Task CopyReportsAsync(StorageTables source, StorageTables target, IReadOnlyList<string> names, CancellationToken cancellationToken)
+    {
+        var from = blobs.GetBlobContainerClient(source.ResultsContainer);
+        var to = blobs.GetBlobContainerClient(target.ResultsContainer);
+        await to.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await Parallel.ForEachAsync(
+            names,
+            new ParallelOptions { MaxDegreeOfParallelism = CopyConcurrency, CancellationToken = cancellationToken },
+            async (name, ct) =>
+            {
+                var content = (await from.GetBlobClient(name).DownloadContentAsync(ct)).Value;
+                await to.GetBlobClient(name).UploadAsync(
+                    content.Content,
+                    new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = content.Details.ContentType } },
+                    ct);
+            });
+    }
+
+    /// <summary>Upserts (replace) every row with all its properties, partitions in parallel, each in transactions of at most 100.</summary>
+    private static async Task UpsertAsync(TableClient table, IEnumerable<TableEntity> rows, CancellationToken cancellationToken) =>
+        await Parallel.ForEachAsync(
+            rows.Select(Fresh).GroupBy(r => r.PartitionKey, StringComparer.Ordinal),
+            new ParallelOptions { MaxDegreeOfParallelism = CopyConcurrency, CancellationToken = cancellationToken },
+            async (partition, ct) => await table.UpsertAllAsync(partition, ct));
+
+    /// <summary>The row's keys and properties without the service's timestamp and ETag of the table it was read from.</summary>
+    private static TableEntity Fresh(TableEntity row)
+    {
+        var copy = new TableEntity(row.PartitionKey, row.RowKey);
+        foreach (var (name, value) in row)
+        {
+            if (name is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag"))
+            {
+                copy[name] = value;
+            }
+        }
+
+        return copy;
+    }
+
+    private static (string, string) Key(TableEntity row) => (row.PartitionKey, row.RowKey);
+
+    /// <summary>The upload a validation report belongs to: <c>_invalid/2025/x.xlsx.{sha16}.json</c> → <c>2025/x.xlsx</c>.</summary>
+    private static string UploadOf(string resultBlob)
+    {
+        var name = resultBlob.StartsWith(StorageKeys.InvalidPartition + "/", StringComparison.Ordinal) ? resultBlob[(StorageKeys.InvalidPartition.Length + 1)..] : resultBlob;
+        name = name.EndsWith(".json", StringComparison.Ordinal) ? name[..^".json".Length] : name;
+        var dot = name.LastIndexOf('.');
+        return dot > 0 ? name[..dot] : name;
+    }
+
+    private static string Stamp(DateTimeOffset? at) =>
+        at?.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "okänd tid";
+
+    private static ReplaySwitchRefusedException CleanedUp(ReplaySet replay, ReplayLogEntity entry) =>
+        Refused(ReplaySwitchRefusal.CleanedUp,
+            $"Omkörningen {replay.Id} är redan städad bort ({Stamp(entry.CleanedUpAt)}, {entry.CleanedUpBy}); dess tabeller finns inte längre. Kör en ny omkörning av år {replay.Year}.");
+
+    private static ReplaySwitchRefusedException Refused(ReplaySwitchRefusal reason, string message) => new(reason, message);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Replay {Year}/{ReplayId}: resuming an interrupted switch (backup complete: {BackupComplete})")]
+    private static partial void LogResuming(ILogger logger, int year, string replayId, bool backupComplete);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Replay {Year}/{ReplayId}: {Rows} live rows kept in the backup")]
+    private static partial void LogBackedUp(ILogger logger, int year, string replayId, int rows);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Replay {Year}/{ReplayId}: {Uploads} uploads of the year were processed while the switch ran; their rows are kept, replay the year again")]
+    private static partial void LogUploadsDuringSwitch(ILogger logger, int year, string replayId, int uploads);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Replay {Year}/{ReplayId}: switched, {Rows} live rows replaced, revision {Revision}")]
+    private static partial void LogSwitched(ILogger logger, int year, string replayId, int rows, string revision);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Replay {Year}/{ReplayId}: replay and backup tables cleaned up")]
+    private static partial void LogCleanedUp(ILogger logger, int year, string replayId);
+}

@@ -1,0 +1,163 @@
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using PoIntake.Core.Storage;
+
+namespace PoIntake.Core.Replay;
+
+/// <summary>What a switch does with a table of <see cref="TableNames"/> (docs/replay.md, "Switch and clean-up").</summary>
+public enum YearScopeKind
+{
+    /// <summary>Derived from the year's originals: the year's rows are backed up and replaced by the replay's.</summary>
+    YearRows,
+
+    /// <summary><c>YearRevisions</c>: not copied; the switch bumps the year's revision so readers reload.</summary>
+    Revision,
+
+    /// <summary><c>Contacts</c>: per county, not per year; a year's switch leaves it as it is.</summary>
+    NotPerYear,
+
+    /// <summary><c>ReminderLedger</c>, <c>ReplayLog</c>: history of what was done; never touched.</summary>
+    History,
+}
+
+/// <summary>One table's place in a switch, and why.</summary>
+public sealed record TableYearScope(string Table, YearScopeKind Kind, string Why);
+
+/// <summary>
+/// The one place that says which tables are derived from the originals and how a year's rows are found in each
+/// (docs/replay.md). Every table of <see cref="TableNames.All"/> is listed here; a test holds the two lists to each other.
+/// </summary>
+public static class YearScope
+{
+    public static IReadOnlyList<TableYearScope> Tables { get; } =
+    [
+        new(TableNames.IntakeLog, YearScopeKind.YearRows, "PartitionKey {year}-{county}, and the _invalid partition's rows whose BlobName starts with {year}/"),
+        new(TableNames.ReportVersions, YearScopeKind.YearRows, "PartitionKey {year}-{county}"),
+        new(TableNames.CurrentReports, YearScopeKind.YearRows, "PartitionKey {year}"),
+        new(TableNames.Facts, YearScopeKind.YearRows, "PartitionKey versionId {year}-{county}-…"),
+        new(TableNames.SystemDeficiencies, YearScopeKind.YearRows, "PartitionKey versionId {year}-{county}-…"),
+        new(TableNames.Coverage, YearScopeKind.YearRows, "PartitionKey versionId {year}-{county}-…"),
+        new(TableNames.GrantVersions, YearScopeKind.YearRows, "PartitionKey {year}-{county}"),
+        new(TableNames.GrantApplications, YearScopeKind.YearRows, "PartitionKey versionId {year}-{county}-…"),
+        new(TableNames.CurrentGrantRegisters, YearScopeKind.YearRows, "PartitionKey {year}"),
+        new(TableNames.YearRevisions, YearScopeKind.Revision, "RowKey {year}: bumped, not copied (the replay's own revision means nothing live)"),
+        new(TableNames.Contacts, YearScopeKind.NotPerYear,
+            "PartitionKey county: every year's reminders read it; each upload of contacts/{county}.xlsx rebuilds the county's rows whole"),
+        new(TableNames.ReminderLedger, YearScopeKind.History, "the mails that went out; a replay cannot send them again"),
+        new(TableNames.ReplayLog, YearScopeKind.History, "the audit of replays themselves"),
+    ];
+
+    /// <summary>The tables whose year rows a switch replaces, in the order it writes them (the intake's order: content before what points at it).</summary>
+    public static IReadOnlyList<string> YearRowTables { get; } =
+        [.. Tables.Where(t => t.Kind == YearScopeKind.YearRows).Select(t => t.Table)];
+
+    public static TableYearScope Of(string table) =>
+        Tables.FirstOrDefault(t => t.Table == table) ?? throw new ArgumentException($"Table '{table}' has no year scope in YearScope.Tables.", nameof(table));
+
+    /// <summary>
+    /// The queries whose union is a year's rows of a <see cref="YearScopeKind.YearRows"/> table. PartitionKey in
+    /// [<c>{year}</c>, <c>{year}.</c>) holds <c>{year}</c> and every <c>{year}-…</c> ('-' &lt; '.') and nothing of another year.
+    /// </summary>
+    public static IReadOnlyList<string> Filters(string table, int year)
+    {
+        if (Of(table).Kind != YearScopeKind.YearRows)
+        {
+            throw new ArgumentException($"Table '{table}' has no year rows to copy ({Of(table).Kind}).", nameof(table));
+        }
+
+        var y = StorageKeys.Year(year);
+        var partitions = TableClient.CreateQueryFilter($"PartitionKey ge {y} and PartitionKey lt {y + "."}");
+        return table == TableNames.IntakeLog
+            ? [partitions, TableClient.CreateQueryFilter($"PartitionKey eq {StorageKeys.InvalidPartition} and BlobName ge {y + "/"} and BlobName lt {y + "0"}")]
+            : [partitions];
+    }
+
+    /// <summary>
+    /// The name prefixes of a year's validation reports in a results container (<see cref="StorageTables.ResultsContainer"/>):
+    /// the reports' (<c>{year}/…</c>, <c>_invalid/{year}/…</c>) and the grant registers' (<c>grants/{year}/…</c>,
+    /// <c>_invalid/grants/{year}/…</c>). The contacts registers' (<c>contacts/…</c>) are per county, like their table.
+    /// </summary>
+    public static IReadOnlyList<string> ResultBlobPrefixes(int year)
+    {
+        var y = StorageKeys.Year(year) + "/";
+        var grants = ContainerNames.Grants + "/" + y;
+        var invalid = StorageKeys.InvalidPartition + "/";
+        return [y, invalid + y, grants, invalid + grants];
+    }
+
+    /// <summary>A year's rows of a table of the set, every property kept (none when the table does not exist).</summary>
+    public static async Task<List<TableEntity>> ReadYearAsync(StorageTables tables, string table, int year, CancellationToken cancellationToken)
+    {
+        var client = tables.Get(table);
+        var rows = new List<TableEntity>();
+        try
+        {
+            foreach (var filter in Filters(table, year))
+            {
+                rows.AddRange(await client.QueryAllAsync<TableEntity>(filter, cancellationToken));
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return [];
+        }
+
+        return rows;
+    }
+
+    /// <summary>The names of a year's validation reports in a container (none when the container does not exist).</summary>
+    public static async Task<List<string>> ListResultBlobsAsync(BlobContainerClient container, int year, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        try
+        {
+            foreach (var prefix in ResultBlobPrefixes(year))
+            {
+                await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken))
+                {
+                    names.Add(blob.Name);
+                }
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return [];
+        }
+
+        return names;
+    }
+
+    /// <summary>
+    /// Deletes a year's rows from every table of the set that holds any — the year rows and the year's revision — and
+    /// answers how many rows went. Blobs are left: the originals and their validation reports are not table rows. The
+    /// disaster drill (docs/deploy.md) uses it on the live set; nothing else should.
+    /// </summary>
+    public static async Task<int> DeleteYearAsync(StorageTables tables, int year, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        foreach (var table in YearRowTables)
+        {
+            var rows = await ReadYearAsync(tables, table, year, cancellationToken);
+            await tables.Get(table).DeleteAllAsync(rows, cancellationToken);
+            deleted += rows.Count;
+        }
+
+        try
+        {
+            var revision = tables.Get(TableNames.YearRevisions);
+            if (await revision.FindAsync<TableEntity>(YearRevisionEntity.Partition, StorageKeys.Year(year), cancellationToken) is not null)
+            {
+                await revision.DeleteEntityAsync(YearRevisionEntity.Partition, StorageKeys.Year(year), ETag.All, cancellationToken);
+                deleted++;
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // No table: no revision.
+        }
+
+        return deleted;
+    }
+}
