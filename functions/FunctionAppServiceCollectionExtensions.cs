@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using PoIntake.Core;
 using PoIntake.Core.Intake.Screening;
 using PoIntake.Core.Replay;

@@ -14,6 +14,8 @@ using PoIntake.Core.Grants;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Replay;
 using PoIntake.Core.Storage;
+using PoIntake.DevHost.Samples;
+using PoIntake.DevHost.Storage;
 using PoIntake.Functions;
 
 namespace PoIntake.Tests.Replay;
@@ -93,6 +95,37 @@ internal sealed class ReplayWorld : IAsyncDisposable
     {
         await Blobs.GetBlobContainerClient(ContainerNames.Contacts).GetBlobClient(blobName).UploadAsync(new BinaryData(content), overwrite: true);
         return await Get<ContactImportService>().IngestAsync(blobName, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Loads what devhost loads, each ingested as its trigger would: the committed sample workbooks into reports/ (some
+    /// rejected on purpose), then the generated grant registers, then the contacts registers, each kind a second later.
+    /// </summary>
+    public async Task<IReadOnlyList<UploadedSample>> LoadSamplesAsync()
+    {
+        var reports = Blobs.GetBlobContainerClient(ContainerNames.Reports);
+        var uploaded = await SampleUploader.UploadIfEmptyAsync(reports, Path.Combine(RepositoryRoot.Path, "samples"), CancellationToken.None);
+        Assert.Contains(uploaded, u => u.Kind == "invalid");
+        var outcomes = new List<IntakeOutcome>();
+        foreach (var sample in uploaded)
+        {
+            outcomes.Add((await Get<IReportIntake>().IngestAsync(sample.BlobName, CancellationToken.None)).Outcome);
+        }
+
+        Assert.Contains(IntakeOutcome.Rejected, outcomes);
+        await NextSecondAsync();
+        foreach (var grant in GrantSamples.All())
+        {
+            Assert.Equal(IntakeOutcome.Accepted, (await DropGrantRegisterAsync(grant.BlobName, grant.Write())).Outcome);
+        }
+
+        await NextSecondAsync();
+        foreach (var contacts in ContactSamples.All())
+        {
+            Assert.NotNull(await DropContactsAsync(contacts.BlobName, contacts.Write()));
+        }
+
+        return uploaded;
     }
 
     /// <summary>

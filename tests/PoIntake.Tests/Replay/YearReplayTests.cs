@@ -28,28 +28,7 @@ public sealed class YearReplayTests(AzuriteFixture azurite)
         await azurite.StartAsync();
         await using var world = await ReplayWorld.CreateAsync(azurite.IsolatedConnectionString());
 
-        // As devhost loads them: the sample workbooks into reports/, then the generated grant and contacts registers.
-        var reports = world.Blobs.GetBlobContainerClient(ContainerNames.Reports);
-        var uploaded = await SampleUploader.UploadIfEmptyAsync(reports, Path.Combine(RepositoryRoot.Path, "samples"), CancellationToken.None);
-        Assert.Contains(uploaded, u => u.Kind == "invalid");
-        var outcomes = new List<IntakeOutcome>();
-        foreach (var sample in uploaded)
-        {
-            outcomes.Add((await world.Get<IReportIntake>().IngestAsync(sample.BlobName, CancellationToken.None)).Outcome);
-        }
-
-        Assert.Contains(IntakeOutcome.Rejected, outcomes);
-        await ReplayWorld.NextSecondAsync();
-        foreach (var grant in GrantSamples.All())
-        {
-            Assert.Equal(IntakeOutcome.Accepted, (await world.DropGrantRegisterAsync(grant.BlobName, grant.Write())).Outcome);
-        }
-
-        await ReplayWorld.NextSecondAsync();
-        foreach (var contacts in ContactSamples.All())
-        {
-            Assert.NotNull(await world.DropContactsAsync(contacts.BlobName, contacts.Write()));
-        }
+        var uploaded = await world.LoadSamplesAsync();
 
         var (run, report) = await world.RunAsync(2021);
 
