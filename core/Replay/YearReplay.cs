@@ -30,14 +30,6 @@ public sealed class ReplayOptions
     public int Concurrency { get; set; } = 4;
 }
 
-/// <summary>Values of <see cref="ReplayLogEntity.Status"/> a replay run writes (the switch writes its own).</summary>
-public static class ReplayStatus
-{
-    public const string Running = "Running";
-    public const string Completed = "Completed";
-    public const string Failed = "Failed";
-}
-
 /// <summary>
 /// Replays a year (docs/replay.md): every kept original of the year — <c>reports/{year}/…</c>, <c>grants/{year}/…</c> and
 /// <c>contacts/…</c> — in upload order through today's intake, built by the same registrations as the app's
@@ -85,7 +77,7 @@ public sealed partial class YearReplay(
         {
             PartitionKey = StorageKeys.Year(year),
             RowKey = set.Id,
-            Status = ReplayStatus.Running,
+            Status = ReplayStatuses.Running,
             StartedBy = actor,
             StartedAt = startedAt,
         };
@@ -129,7 +121,7 @@ public sealed partial class YearReplay(
                 failures);
             await StoreReportAsync(set, report, cancellationToken);
 
-            entry.Status = ReplayStatus.Completed;
+            entry.Status = ReplayStatuses.Completed;
             entry.FinishedAt = time.GetUtcNow();
             entry.Originals = report.Originals.Total;
             entry.DifferenceCount = report.DifferenceCount;
@@ -140,7 +132,7 @@ public sealed partial class YearReplay(
         catch (Exception e)
         {
             LogFailed(year, set.Id, e.GetType().FullName);
-            entry.Status = ReplayStatus.Failed;
+            entry.Status = ReplayStatuses.Failed;
             entry.FinishedAt = time.GetUtcNow();
             try
             {

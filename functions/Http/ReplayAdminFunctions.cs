@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -214,10 +215,14 @@ public sealed partial class ReplayAdminFunctions(
     /// Swedish message for the operator; anything else is a fault and becomes the 500 of <see cref="ProblemMiddleware"/>.
     /// </summary>
     internal static ContentResult Conflict(string title, InvalidOperationException refused) => HttpResults.Problem(
-        StatusCodes.Status409Conflict,
+        refused is ReplaySwitchRefusedException { IsNotFound: true } ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict,
         title,
         refused.Message,
-        new Dictionary<string, object?> { ["reason"] = "replayRefused" });
+        new Dictionary<string, object?>
+        {
+            ["reason"] = "replayRefused",
+            ["refusal"] = refused is ReplaySwitchRefusedException switchRefused ? JsonNamingPolicy.CamelCase.ConvertName(switchRefused.Reason.ToString()) : null,
+        });
 
     /// <summary>The administration gate, then the year, then the replay id (<see cref="ReplaySet.Parse"/>).</summary>
     private (ReplaySet? Replay, string Actor, ContentResult? Answer) ForReplayRoute(string function, HttpRequest request, string year, string replayId)

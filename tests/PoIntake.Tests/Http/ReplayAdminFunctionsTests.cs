@@ -266,6 +266,24 @@ public sealed class ReplayAdminFunctionsTests(AzuriteFixture azurite)
     }
 
     [Theory]
+    [InlineData(ReplaySwitchRefusal.NewerUpload, StatusCodes.Status409Conflict, "newerUpload")]
+    [InlineData(ReplaySwitchRefusal.SwitchInProgress, StatusCodes.Status409Conflict, "switchInProgress")]
+    [InlineData(ReplaySwitchRefusal.NotFound, StatusCodes.Status404NotFound, "notFound")]
+    public async Task Switch_RefusedByTheSwitch_StatusAndRefusalFollowItsReason(ReplaySwitchRefusal reason, int status, string refusal)
+    {
+        var (function, _) = await CreateAsync();
+        var replay = await LoggedReplayAsync(minute: 6);
+        switches.Setup(s => s.SwitchAsync(replay, Actor, It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ReplaySwitchRefusedException(reason, "Omkörningen saknar en uppladdning som kom in efter den."));
+
+        var body = AssertProblem(await function.SwitchAsync(Admin("POST"), "2098", replay.Id, CancellationToken.None), status);
+
+        Assert.Equal("replayRefused", body.GetProperty("reason").GetString());
+        Assert.Equal(refusal, body.GetProperty("refusal").GetString());
+        Assert.Equal("Omkörningen saknar en uppladdning som kom in efter den.", body.GetProperty("detail").GetString());
+    }
+
+    [Theory]
     [InlineData("SwitchReplay")]
     [InlineData("CleanUpReplay")]
     public async Task SwitchAndCleanUp_ReplayNotInTheLog_404AndNoPortCalled(string route)

@@ -91,7 +91,7 @@ public sealed class YearReplayTests(AzuriteFixture azurite)
         var logged = await world.Get<ReplayLogStore>().FindAsync(ReplaySet.Parse(year, run.ReplayId)!, CancellationToken.None);
         Assert.NotNull(logged);
         Assert.Equal(
-            (ReplayStatus.Completed, "drift@socialstyrelsen.example.se", 9, 0),
+            (ReplayStatuses.Completed, "drift@socialstyrelsen.example.se", 9, 0),
             (logged.Status, logged.StartedBy, logged.Originals, logged.DifferenceCount));
         var set = ReplaySet.Parse(year, run.ReplayId)!;
         var replayTables = new StorageTables(world.Tables, set.TablePrefix);
@@ -204,7 +204,7 @@ public sealed class YearReplayTests(AzuriteFixture azurite)
             [($"{year}/05/trasslar.xlsx", "Failed"), ($"{year}/06/fungerar.xlsx", "Accepted")],
             replayed.Select(e => (e.BlobName, e.Outcome)).Order());
         var logged = await world.Get<ReplayLogStore>().FindAsync(ReplaySet.Parse(year, run.ReplayId)!, CancellationToken.None);
-        Assert.Equal(ReplayStatus.Completed, logged!.Status);
+        Assert.Equal(ReplayStatuses.Completed, logged!.Status);
 
         // The failed upload is a difference (live it was accepted); the other one is not.
         Assert.All(report["differences"]!.AsArray(), d => Assert.DoesNotContain("fungerar", d!["subject"]!.GetValue<string>(), StringComparison.Ordinal));
