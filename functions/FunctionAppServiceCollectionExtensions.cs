@@ -13,17 +13,7 @@ public static class FunctionAppServiceCollectionExtensions
     {
         services.AddPoIntakeCore(configuration);
         services.AddPoIntakeScreening(configuration);
-        services.AddReplayAdministration(configuration);
+        services.AddPoIntakeReplay(configuration); // the administration routes and devhost's replay commands
         return services;
-    }
-
-    /// <summary>
-    /// What the administration routes (functions/Http/ReplayAdminFunctions.cs) and devhost's replay commands use: the
-    /// replay engine (<see cref="IYearReplay"/>), the switch (<see cref="IReplaySwitch"/>) and the replay log.
-    /// </summary>
-    private static void AddReplayAdministration(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddPoIntakeReplay(configuration);
-        services.AddPoIntakeReplaySwitch();
     }
 }
