@@ -10,16 +10,10 @@ namespace PoIntake.Core.Intake.Parsing;
 internal static class LabelText
 {
     // Declared before LabelOfVariant: static fields initialise in textual order, and that one normalises.
-    private static readonly Lazy<char[]> LowerTable = new(() =>
-    {
-        var table = new char[char.MaxValue + 1];
-        for (var i = 0; i <= char.MaxValue; i++)
-        {
-            table[i] = char.ToLowerInvariant((char)i);
-        }
+    private static readonly char[] LowerTable = BuildLowerTable();
 
-        return table;
-    });
+    /// <summary>Per character: true when <see cref="Normalize"/> changes it wherever it stands (space other than ' ', a dash other than '-', a letter to fold).</summary>
+    private static readonly bool[] ChangesTable = BuildChangesTable();
 
     private static readonly FrozenDictionary<string, string> LabelOfVariant = Dimensions.Variants
         .ToFrozenDictionary(v => Normalize(v.Variant), v => Normalize(v.Label), StringComparer.Ordinal);
@@ -80,9 +74,7 @@ internal static class LabelText
     }
 
     /// <summary><see cref="char.ToLowerInvariant(char)"/>, from a table built once (ICU is asked once per character, not per call).</summary>
-    public static char LowerInvariant(char ch) => ch < 128
-        ? (ch is >= 'A' and <= 'Z' ? (char)(ch + 32) : ch)
-        : LowerTable.Value[ch];
+    public static char LowerInvariant(char ch) => LowerTable[ch];
 
     /// <summary>True when <see cref="Normalize"/> would return the text unchanged: no space but single ' ' between words (none next to a hyphen), no other dash than '-', nothing to fold, no trailing ':' or ' '.</summary>
     private static bool IsNormalized(string text)
@@ -97,7 +89,7 @@ internal static class LabelText
                     return false;
                 }
             }
-            else if (IsSpace(ch) || (ch != '-' && IsDash(ch)) || LowerInvariant(ch) != ch || (ch == '-' && previous == ' '))
+            else if (ChangesTable[ch] || (ch == '-' && previous == ' '))
             {
                 return false;
             }
@@ -106,6 +98,29 @@ internal static class LabelText
         }
 
         return previous is not (' ' or ':');
+    }
+
+    private static char[] BuildLowerTable()
+    {
+        var table = new char[char.MaxValue + 1];
+        for (var i = 0; i <= char.MaxValue; i++)
+        {
+            table[i] = char.ToLowerInvariant((char)i);
+        }
+
+        return table;
+    }
+
+    private static bool[] BuildChangesTable()
+    {
+        var table = new bool[char.MaxValue + 1];
+        for (var i = 0; i <= char.MaxValue; i++)
+        {
+            var ch = (char)i;
+            table[i] = (ch != ' ' && IsSpace(ch)) || (ch != '-' && IsDash(ch)) || LowerTable[ch] != ch;
+        }
+
+        return table;
     }
 
     public static bool Same(string? left, string? right) =>
