@@ -9,11 +9,15 @@ namespace PoIntake.Core.Intake.Parsing;
 /// </summary>
 internal static class LabelText
 {
+    private const byte Space = 1;
+    private const byte Dash = 2;
+    private const byte Folds = 4;
+
     // Declared before LabelOfVariant: static fields initialise in textual order, and that one normalises.
     private static readonly char[] LowerTable = BuildLowerTable();
 
-    /// <summary>Per character: true when <see cref="Normalize"/> changes it wherever it stands (space other than ' ', a dash other than '-', a letter to fold).</summary>
-    private static readonly bool[] ChangesTable = BuildChangesTable();
+    /// <summary>Per character, what <see cref="Normalize"/> sees in it: <see cref="Space"/>, <see cref="Dash"/>, <see cref="Folds"/> (flags).</summary>
+    private static readonly byte[] Classes = BuildClasses();
 
     private static readonly FrozenDictionary<string, string> LabelOfVariant = Dimensions.Variants
         .ToFrozenDictionary(v => Normalize(v.Variant), v => Normalize(v.Label), StringComparer.Ordinal);
@@ -43,13 +47,14 @@ internal static class LabelText
         var pendingSpace = false;
         foreach (var ch in text)
         {
-            if (IsSpace(ch))
+            var kind = Classes[ch];
+            if ((kind & Space) != 0)
             {
                 pendingSpace = length > 0;
                 continue;
             }
 
-            if (IsDash(ch))
+            if ((kind & Dash) != 0)
             {
                 buffer[length++] = '-';
                 pendingSpace = false;
@@ -62,7 +67,7 @@ internal static class LabelText
             }
 
             pendingSpace = false;
-            buffer[length++] = LowerInvariant(ch);
+            buffer[length++] = LowerTable[ch];
         }
 
         while (length > 0 && (buffer[length - 1] == ':' || buffer[length - 1] == ' '))
@@ -89,7 +94,7 @@ internal static class LabelText
                     return false;
                 }
             }
-            else if (ChangesTable[ch] || (ch == '-' && previous == ' '))
+            else if (ch == '-' ? previous == ' ' : Classes[ch] != 0)
             {
                 return false;
             }
@@ -111,13 +116,13 @@ internal static class LabelText
         return table;
     }
 
-    private static bool[] BuildChangesTable()
+    private static byte[] BuildClasses()
     {
-        var table = new bool[char.MaxValue + 1];
+        var table = new byte[char.MaxValue + 1];
         for (var i = 0; i <= char.MaxValue; i++)
         {
             var ch = (char)i;
-            table[i] = (ch != ' ' && IsSpace(ch)) || (ch != '-' && IsDash(ch)) || LowerTable[ch] != ch;
+            table[i] = (byte)((IsSpace(ch) ? Space : 0) | (IsDash(ch) ? Dash : 0) | (LowerTable[ch] != ch ? Folds : 0));
         }
 
         return table;
