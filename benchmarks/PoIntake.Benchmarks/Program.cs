@@ -12,6 +12,12 @@ if (args is ["peakmemory-child", var kind, var path, var origin])
     return PeakMemoryProbe.RunChild(kind, path, origin, Console.Out);
 }
 
+if (args is ["paired", .. var seconds])
+{
+    PairedProbe.Run(Console.Out, seconds is [var given] ? double.Parse(given, System.Globalization.CultureInfo.InvariantCulture) : 60);
+    return 0;
+}
+
 if (args is ["cputime"])
 {
     CpuTimeProbe.Run(Console.Out);

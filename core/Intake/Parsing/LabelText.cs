@@ -9,17 +9,15 @@ namespace PoIntake.Core.Intake.Parsing;
 /// </summary>
 internal static class LabelText
 {
-    // Declared before LabelOfVariant: static fields initialise in textual order, and that one normalises.
-    private static readonly Lazy<char[]> LowerTable = new(() =>
-    {
-        var table = new char[char.MaxValue + 1];
-        for (var i = 0; i <= char.MaxValue; i++)
-        {
-            table[i] = char.ToLowerInvariant((char)i);
-        }
+    private const byte Space = 1;
+    private const byte Dash = 2;
+    private const byte Folds = 4;
 
-        return table;
-    });
+    // Declared before LabelOfVariant: static fields initialise in textual order, and that one normalises.
+    private static readonly char[] LowerTable = BuildLowerTable();
+
+    /// <summary>Per character, what <see cref="Normalize"/> sees in it: <see cref="Space"/>, <see cref="Dash"/>, <see cref="Folds"/> (flags).</summary>
+    private static readonly byte[] Classes = BuildClasses();
 
     private static readonly FrozenDictionary<string, string> LabelOfVariant = Dimensions.Variants
         .ToFrozenDictionary(v => Normalize(v.Variant), v => Normalize(v.Label), StringComparer.Ordinal);
@@ -49,13 +47,14 @@ internal static class LabelText
         var pendingSpace = false;
         foreach (var ch in text)
         {
-            if (IsSpace(ch))
+            var kind = Classes[ch];
+            if ((kind & Space) != 0)
             {
                 pendingSpace = length > 0;
                 continue;
             }
 
-            if (IsDash(ch))
+            if ((kind & Dash) != 0)
             {
                 buffer[length++] = '-';
                 pendingSpace = false;
@@ -68,7 +67,7 @@ internal static class LabelText
             }
 
             pendingSpace = false;
-            buffer[length++] = LowerInvariant(ch);
+            buffer[length++] = LowerTable[ch];
         }
 
         while (length > 0 && (buffer[length - 1] == ':' || buffer[length - 1] == ' '))
@@ -80,9 +79,7 @@ internal static class LabelText
     }
 
     /// <summary><see cref="char.ToLowerInvariant(char)"/>, from a table built once (ICU is asked once per character, not per call).</summary>
-    public static char LowerInvariant(char ch) => ch < 128
-        ? (ch is >= 'A' and <= 'Z' ? (char)(ch + 32) : ch)
-        : LowerTable.Value[ch];
+    public static char LowerInvariant(char ch) => LowerTable[ch];
 
     /// <summary>True when <see cref="Normalize"/> would return the text unchanged: no space but single ' ' between words (none next to a hyphen), no other dash than '-', nothing to fold, no trailing ':' or ' '.</summary>
     private static bool IsNormalized(string text)
@@ -97,7 +94,7 @@ internal static class LabelText
                     return false;
                 }
             }
-            else if (IsSpace(ch) || (ch != '-' && IsDash(ch)) || LowerInvariant(ch) != ch || (ch == '-' && previous == ' '))
+            else if (ch == '-' ? previous == ' ' : Classes[ch] != 0)
             {
                 return false;
             }
@@ -106,6 +103,29 @@ internal static class LabelText
         }
 
         return previous is not (' ' or ':');
+    }
+
+    private static char[] BuildLowerTable()
+    {
+        var table = new char[char.MaxValue + 1];
+        for (var i = 0; i <= char.MaxValue; i++)
+        {
+            table[i] = char.ToLowerInvariant((char)i);
+        }
+
+        return table;
+    }
+
+    private static byte[] BuildClasses()
+    {
+        var table = new byte[char.MaxValue + 1];
+        for (var i = 0; i <= char.MaxValue; i++)
+        {
+            var ch = (char)i;
+            table[i] = (byte)((IsSpace(ch) ? Space : 0) | (IsDash(ch) ? Dash : 0) | (LowerTable[ch] != ch ? Folds : 0));
+        }
+
+        return table;
     }
 
     public static bool Same(string? left, string? right) =>

@@ -20,25 +20,51 @@ internal static class TableLocator
     public static TableLayout? Locate(SheetGrid grid, IReadOnlyList<string> columnLabels, IReadOnlyList<string> rowLabels)
     {
         var wantedColumns = columnLabels.Select(LabelText.Normalize).ToArray();
-        foreach (var rowGroup in grid.Labels.GroupBy(l => l.Row))
+        var labels = grid.Labels; // in reading order: one row's labels stand together
+        for (var start = 0; start < labels.Count;)
         {
-            var inRow = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var (_, column, text) in rowGroup)
+            var end = start + 1;
+            while (end < labels.Count && labels[end].Row == labels[start].Row)
             {
-                inRow.TryAdd(text, column);
+                end++;
             }
 
-            if (!wantedColumns.All(inRow.ContainsKey))
+            if (HasAll(labels, start, end, wantedColumns))
             {
-                continue;
+                var inRow = new Dictionary<string, int>(StringComparer.Ordinal);
+                for (var i = start; i < end; i++)
+                {
+                    inRow.TryAdd(labels[i].Label, labels[i].Column);
+                }
+
+                var columns = columnLabels.ToDictionary(l => l, l => inRow[LabelText.Normalize(l)], StringComparer.Ordinal);
+                return Build(grid, labels[start].Row, columns, inRow, rowLabels);
             }
 
-            var headerRow = rowGroup.Key;
-            var columns = columnLabels.ToDictionary(l => l, l => inRow[LabelText.Normalize(l)], StringComparer.Ordinal);
-            return Build(grid, headerRow, columns, inRow, rowLabels);
+            start = end;
         }
 
         return null;
+    }
+
+    /// <summary>Whether labels[start..end) (one row) holds every wanted label.</summary>
+    private static bool HasAll(IReadOnlyList<(int Row, int Column, string Label)> labels, int start, int end, string[] wanted)
+    {
+        foreach (var label in wanted)
+        {
+            var found = false;
+            for (var i = start; i < end && !found; i++)
+            {
+                found = labels[i].Label == label;
+            }
+
+            if (!found)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static TableLayout Build(

@@ -11,6 +11,7 @@ internal sealed class ReadWorkbook
 {
     private readonly IReadOnlyList<(string Name, IReadOnlyList<(int Row, int Column, CellValue Value)> Cells)> _sheets;
     private readonly Dictionary<string, SheetGrid?> _grids = new(StringComparer.Ordinal);
+    private readonly string[] _normalisedNames; // each sheet's name normalised once, not once per contract sheet asked for
 
     private ReadWorkbook(
         IReadOnlyList<Finding> refusals,
@@ -20,6 +21,7 @@ internal sealed class ReadWorkbook
         Refusals = refusals;
         Unreadable = unreadable;
         _sheets = sheets;
+        _normalisedNames = sheets.Select(s => LabelText.Normalize(s.Name)).ToArray();
     }
 
     /// <summary>Error findings of the screening rules and limits; when any, the workbook must not be parsed.</summary>
@@ -46,13 +48,16 @@ internal sealed class ReadWorkbook
             return cached;
         }
 
-        var sheet = _sheets.FirstOrDefault(s => LabelText.Same(s.Name, contractName));
-        var grid = sheet.Cells is null ? null : new SheetGrid(contractName, sheet.Cells);
+        var index = Array.IndexOf(_normalisedNames, LabelText.Normalize(contractName));
+        var grid = index < 0 ? null : new SheetGrid(contractName, _sheets[index].Cells);
         _grids[contractName] = grid;
         return grid;
     }
 
     /// <summary>The names, as written, of every sheet that matches the contract name (trimmed, case-insensitive).</summary>
-    public IReadOnlyList<string> MatchingNames(string contractName) =>
-        _sheets.Where(s => LabelText.Same(s.Name, contractName)).Select(s => s.Name).ToList();
+    public IReadOnlyList<string> MatchingNames(string contractName)
+    {
+        var wanted = LabelText.Normalize(contractName);
+        return _sheets.Where((_, i) => _normalisedNames[i] == wanted).Select(s => s.Name).ToList();
+    }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Runtime.InteropServices;
 using System.Xml;
@@ -32,6 +33,7 @@ internal sealed class WorkbookReader
     };
 
     private readonly ScreeningOptions _limits;
+    private readonly XmlReaderSettings _xmlSettings;
     private readonly PackageFacts _facts = new();
     private readonly Dictionary<string, string> _overrides = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Dictionary<string, string>> _workbookLevelRels = new(StringComparer.OrdinalIgnoreCase);
@@ -48,6 +50,11 @@ internal sealed class WorkbookReader
     private WorkbookReader(ScreeningOptions limits)
     {
         _limits = limits;
+        // One name table for every part of this read: the sheets share their element and attribute names, so each
+        // is atomized once per workbook instead of once per part. Not shared between reads (a NameTable is not
+        // thread-safe, and one workbook's names must not grow another's).
+        _xmlSettings = XmlSettings.Clone();
+        _xmlSettings.NameTable = new NameTable();
         _text = new TextBudget(limits.MaxTextChars);
         _expandedBudget = limits.MaxUncompressedBytes;
     }
@@ -94,15 +101,25 @@ internal sealed class WorkbookReader
             return ReadWorkbook.Refused([refusal]);
         }
 
-        foreach (var entry in entries)
+        // The rest of every part is inflated into one pooled buffer: a fresh (zeroed) buffer per part cost more than
+        // inflating the part itself.
+        var drain = ArrayPool<byte>.Shared.Rent(8192);
+        try
         {
-            _facts.Names.Add(entry.FullName);
-            using var stream = new BudgetStream(entry.Open(), this, entry.CompressedLength);
-            var finished = ReadPart(entry.FullName, stream);
-            if (finished)
+            foreach (var entry in entries)
             {
-                stream.Drain();
+                _facts.Names.Add(entry.FullName);
+                using var stream = new BudgetStream(entry.Open(), this, entry.CompressedLength);
+                var finished = ReadPart(entry.FullName, stream);
+                if (finished)
+                {
+                    stream.Drain(drain);
+                }
             }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(drain);
         }
 
         var classified = WorkbookScreener.Classify(_facts);
@@ -137,7 +154,7 @@ internal sealed class WorkbookReader
 
         // The package's own description is screening: a DTD or broken XML there makes the file corrupt. In the
         // workbook's parts it makes the workbook unreadable (the parser's PACKAGE_UNREADABLE), as before.
-        using var reader = XmlReader.Create(stream, XmlSettings);
+        using var reader = XmlReader.Create(stream, _xmlSettings);
         switch (role)
         {
             case PartRole.ContentTypes:
@@ -488,9 +505,8 @@ internal sealed class WorkbookReader
             return read;
         }
 
-        public void Drain()
+        public void Drain(byte[] buffer)
         {
-            Span<byte> buffer = stackalloc byte[8192];
             while (Read(buffer) > 0)
             {
             }

@@ -22,7 +22,7 @@ internal readonly record struct RawCell(int Row, int Column, RawKind Kind, CellV
 /// <summary>The cells with content of one worksheet part.</summary>
 internal sealed class WorksheetPart
 {
-    public List<RawCell> Cells { get; } = new(256); // a report sheet holds 50–300 cells with content
+    public List<RawCell> Cells { get; } = [];
 
     /// <summary>Null when a cell points at a shared string that does not exist.</summary>
     public ResolvedSheet? Resolve(List<string> sharedStrings, StyleTable styles)
