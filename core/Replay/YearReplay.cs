@@ -212,6 +212,13 @@ public sealed partial class YearReplay(
     {
         var yearPrefix = StorageKeys.Year(year) + "/";
         var originals = new List<Original>();
+
+        // Blob times have one-second resolution: within a second, the order the live intake processed the uploads (its
+        // ProcessedAt) decides, then the name. Order-dependent findings (COVERAGE_OVERLAP names the reports already current)
+        // then come out as live whenever the live intake took them one at a time.
+        var liveOrder = (await liveLog.ListYearEntitiesAsync(year, cancellationToken))
+            .GroupBy(e => ContainerNames.Reports + "/" + e.BlobName, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Max(e => e.ProcessedAt), StringComparer.Ordinal);
         await foreach (var blob in ListAsync(ContainerNames.Reports, yearPrefix, cancellationToken))
         {
             // The intake's ReceivedAt of a report is the blob's creation time.
@@ -232,7 +239,10 @@ public sealed partial class YearReplay(
             originals.Add(new Original(OriginalKind.ContactRegister, ContainerNames.Contacts, blob.Name, blob.Properties.LastModified!.Value.ToUniversalTime(), ContainerNames.Contacts));
         }
 
-        return [.. originals.OrderBy(o => o.At).ThenBy(o => o.Path, StringComparer.Ordinal)];
+        return [.. originals
+            .OrderBy(o => o.At)
+            .ThenBy(o => liveOrder.TryGetValue(o.Path, out var processed) ? processed : DateTimeOffset.MaxValue)
+            .ThenBy(o => o.Path, StringComparer.Ordinal)];
     }
 
     private async IAsyncEnumerable<BlobItem> ListAsync(string container, string? prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

@@ -109,6 +109,35 @@ public sealed class YearReplayTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task UploadsOfTheSameSecond_ReplayedInTheOrderTheLiveIntakeTookThem_NotByName()
+    {
+        await azurite.StartAsync();
+        await using var world = await ReplayWorld.CreateAsync(azurite.IsolatedConnectionString());
+        const int year = 2023;
+        var reports = world.Blobs.GetBlobContainerClient(ContainerNames.Reports);
+
+        // Two reports of one county covering the same municipalities, uploaded in one second; the live triggers take the
+        // later name first, so the earlier name is the one warned about the overlap (COVERAGE_OVERLAP names the current one).
+        await ReplayWorld.NextSecondAsync();
+        await reports.GetBlobClient($"{year}/01/a-syd.xlsx").UploadAsync(new BinaryData(ReportWorkbookWriter.Write(TestReports.Create(year, "01", "PO Syd", seed: 4))));
+        await reports.GetBlobClient($"{year}/01/b-norr.xlsx").UploadAsync(new BinaryData(ReportWorkbookWriter.Write(TestReports.Create(year, "01", "PO Norr", seed: 5))));
+        var created = new List<DateTimeOffset>();
+        foreach (var name in new[] { "a-syd", "b-norr" })
+        {
+            created.Add((await reports.GetBlobClient($"{year}/01/{name}.xlsx").GetPropertiesAsync()).Value.CreatedOn);
+        }
+
+        Assert.Equal(created[0], created[1]); // the premise: one second, so only the live order can tell them apart
+        Assert.DoesNotContain((await world.Get<IReportIntake>().IngestAsync($"{year}/01/b-norr.xlsx", CancellationToken.None)).Findings, f => f.Code == FindingCodes.CoverageOverlap);
+        world.Time.Advance(TimeSpan.FromMilliseconds(40)); // the intake's clock moves on between the two, as a real one does
+        Assert.Contains((await world.Get<IReportIntake>().IngestAsync($"{year}/01/a-syd.xlsx", CancellationToken.None)).Findings, f => f.Code == FindingCodes.CoverageOverlap);
+
+        var (run, report) = await world.RunAsync(year);
+
+        Assert.True(run.DifferenceCount == 0, report["differences"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task RuleRelaxedSinceTheLiveIntake_ShowsTheRejectedFileTheReplayNowAccepts_WithTheCodesBeforeAndAfter_InJsonAndXlsx()
     {
         await azurite.StartAsync();
