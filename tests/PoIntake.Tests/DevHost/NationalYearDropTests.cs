@@ -68,4 +68,23 @@ public sealed class NationalYearDropTests
             Assert.Contains(parsed.Findings, f => f.Code == FindingCodes.MunicipalityOtherCounty && f.Severity == Severity.Error);
         }
     }
+
+    [Fact]
+    public void Kinds_GroupsTheDifferencesByAreaChangeAndTheFieldsThatMoved()
+    {
+        using var report = System.Text.Json.JsonDocument.Parse("""
+            { "differences": [
+              { "area": "upload", "change": "changed", "before": { "outcome": "Accepted", "findingCodes": [] }, "after": { "outcome": "Accepted", "findingCodes": ["COVERAGE_OVERLAP"] } },
+              { "area": "upload", "change": "changed", "before": { "outcome": "Accepted", "findingCodes": ["X"] }, "after": { "outcome": "Accepted", "findingCodes": [] } },
+              { "area": "upload", "change": "changed", "before": { "outcome": "Rejected", "findingCodes": ["X"] }, "after": { "outcome": "Accepted", "findingCodes": [] } },
+              { "area": "totals", "change": "changed", "before": 1, "after": 2 }
+            ] }
+            """);
+
+        var kinds = NationalYearReplay.Kinds(report.RootElement).ToList();
+
+        Assert.Equal(
+            [("upload changed: findingCodes", 2), ("upload changed: outcome, findingCodes", 1), ("totals changed", 1)],
+            kinds);
+    }
 }
