@@ -24,9 +24,6 @@ public sealed class IntakeResultStore(BlobServiceClient blobs, StorageTables tab
 {
     private readonly BlobContainerClient _container = blobs.GetBlobContainerClient(tables.ResultsContainer);
 
-    /// <summary>The container this store writes.</summary>
-    public BlobContainerClient Container => _container;
-
     /// <summary>Step 1 of the write order (overwrites: the same upload always yields the same document).</summary>
     public async Task WriteAsync(string resultBlobName, IntakeResultDocument document, CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using System.Net;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using PoIntake.Core.Intake;
 using PoIntake.Core.Storage;
 using PoIntake.Core.Template;
 using PoIntake.DevHost.Samples;
@@ -33,7 +34,13 @@ internal static class NationalYearDrop
     /// <paramref name="count"/> reports for <paramref name="year"/>: the 20 county samples of 2021 in rounds, each
     /// round renaming the verksamhet ("… 2", "… 3"), so every report is a distinct operation of its county.
     /// </summary>
-    public static IReadOnlyList<DroppedReport> Build(int year, int count)
+    public static IReadOnlyList<DroppedReport> Build(int year, int count) => Build(year, count, fileSuffix: "", vary: null);
+
+    /// <summary>
+    /// The reports of <see cref="Build(int, int)"/>, each operation passed through <paramref name="vary"/> (with the county
+    /// code) and filed under its slug followed by <paramref name="fileSuffix"/>.
+    /// </summary>
+    internal static IReadOnlyList<DroppedReport> Build(int year, int count, string fileSuffix, Func<string, OperationInfo, OperationInfo>? vary)
     {
         var counties = SampleSet.Valid(2021);
         return [.. Enumerable.Range(0, count)
@@ -42,12 +49,10 @@ internal static class NationalYearDrop
             {
                 var sample = counties[i % counties.Count];
                 var round = (i / counties.Count) + 1;
-                var operation = sample.Report.Operation with
-                {
-                    Year = year,
-                    Name = round == 1 ? sample.Report.Operation.Name : string.Create(CultureInfo.InvariantCulture, $"{sample.Report.Operation.Name} {round}"),
-                };
-                var blobName = string.Create(CultureInfo.InvariantCulture, $"{year}/{sample.CountyCode}/{SampleSet.Slug(operation.Name)}.xlsx");
+                var name = round == 1 ? sample.Report.Operation.Name : string.Create(CultureInfo.InvariantCulture, $"{sample.Report.Operation.Name} {round}");
+                var operation = sample.Report.Operation with { Year = year, Name = name };
+                operation = vary?.Invoke(sample.CountyCode, operation) ?? operation;
+                var blobName = string.Create(CultureInfo.InvariantCulture, $"{year}/{sample.CountyCode}/{SampleSet.Slug(name)}{fileSuffix}.xlsx");
                 return new DroppedReport(blobName, ReportWorkbookWriter.Write(sample.Report with { Operation = operation }));
             })];
     }

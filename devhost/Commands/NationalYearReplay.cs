@@ -6,8 +6,6 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using PoIntake.Core.Reference;
 using PoIntake.Core.Storage;
-using PoIntake.Core.Template;
-using PoIntake.DevHost.Samples;
 
 namespace PoIntake.DevHost.Commands;
 
@@ -24,27 +22,11 @@ internal static class NationalYearReplay
     /// The reports of <see cref="NationalYearDrop.Build"/>, each preceded by a rejected first attempt under another name:
     /// the same report listing a municipality of another county (MUNICIPALITY_OTHER_COUNTY).
     /// </summary>
-    public static IReadOnlyList<DroppedReport> Rejected(int year, int count)
-    {
-        var counties = SampleSet.Valid(2021);
-        return [.. Enumerable.Range(0, count)
-            .AsParallel().AsOrdered()
-            .Select(i =>
-            {
-                var sample = counties[i % counties.Count];
-                var round = (i / counties.Count) + 1;
-                var name = round == 1 ? sample.Report.Operation.Name : string.Create(CultureInfo.InvariantCulture, $"{sample.Report.Operation.Name} {round}");
-                var stranger = MunicipalityRegistry.Default.InCounty(sample.CountyCode == "10" ? "01" : "10").First().Code;
-                var operation = sample.Report.Operation with
-                {
-                    Year = year,
-                    Name = name,
-                    MunicipalityCodes = [.. sample.Report.Operation.MunicipalityCodes, stranger],
-                };
-                var blobName = string.Create(CultureInfo.InvariantCulture, $"{year}/{sample.CountyCode}/{SampleSet.Slug(name)}-forsta-forsoket.xlsx");
-                return new DroppedReport(blobName, ReportWorkbookWriter.Write(sample.Report with { Operation = operation }));
-            })];
-    }
+    public static IReadOnlyList<DroppedReport> Rejected(int year, int count) =>
+        NationalYearDrop.Build(year, count, "-forsta-forsoket", (county, operation) => operation with
+        {
+            MunicipalityCodes = [.. operation.MunicipalityCodes, MunicipalityRegistry.Default.InCounty(county == "10" ? "01" : "10").First().Code],
+        });
 
     public static async Task<int> RunAsync(int year, int count, string storageConnection, Uri baseUrl, TextWriter output, TextWriter error)
     {
