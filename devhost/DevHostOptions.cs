@@ -1,10 +1,28 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+
 namespace PoIntake.DevHost;
 
-/// <summary>What `dotnet run --project devhost [-- --no-samples]` was asked to do, and where the repository is.</summary>
+/// <summary>What `dotnet run --project devhost [-- --no-samples]` was asked to do, where the repository is, and the ports.</summary>
 internal sealed record DevHostOptions(string RepositoryRoot, bool UploadSamples)
 {
+    public const int DefaultHttpPort = 7071;
     public const string Url = "http://localhost:7071";
     public const string NoSamplesSwitch = "--no-samples";
+
+    /// <summary>Where the functions answer HTTP (7071, the Functions host's local port).</summary>
+    public int HttpPort { get; init; } = DefaultHttpPort;
+
+    /// <summary>Where the worker connects to devhost's gRPC endpoint (FunctionRpc); a free loopback port by default.</summary>
+    public int GrpcPort { get; init; } = FreeLoopbackPort();
+
+    /// <summary>The functions project's build output the worker runs from (its PoIntake.Functions.dll, functions.metadata, extensions).</summary>
+    public string FunctionAppDirectory { get; init; } = DefaultFunctionAppDirectory(RepositoryRoot);
+
+    public string BaseUrl => $"http://localhost:{HttpPort}";
+
+    public Uri GrpcUri => new($"http://127.0.0.1:{GrpcPort}/");
 
     public string SamplesDirectory => Path.Combine(RepositoryRoot, "samples");
 
@@ -15,6 +33,22 @@ internal sealed record DevHostOptions(string RepositoryRoot, bool UploadSamples)
     {
         hostArgs = [.. args.Where(a => !a.Equals(NoSamplesSwitch, StringComparison.OrdinalIgnoreCase))];
         return new DevHostOptions(FindRepositoryRoot(), UploadSamples: hostArgs.Length == args.Length);
+    }
+
+    /// <summary>functions/bin/{the configuration devhost was built in}/{its target framework}: devhost's build builds it there.</summary>
+    public static string DefaultFunctionAppDirectory(string repositoryRoot)
+    {
+        var configuration = typeof(DevHostOptions).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Name;
+        return Path.Combine(repositoryRoot, "functions", "bin", configuration, framework.StartsWith("net", StringComparison.Ordinal) ? framework : "net10.0");
+    }
+
+    /// <summary>A loopback port nobody listens on now.</summary>
+    public static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>The nearest folder above the working directory (or the build output) that holds PoIntake.sln.</summary>

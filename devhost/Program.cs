@@ -1,6 +1,5 @@
 using PoIntake.DevHost;
 using PoIntake.DevHost.Commands;
-using PoIntake.DevHost.Functions;
 using PoIntake.DevHost.Reminders;
 using PoIntake.DevHost.Totals;
 using PoIntake.Functions;
@@ -17,11 +16,12 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     EnvironmentName = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environments.Development,
 });
 builder.AddDevHostConfiguration(options, hostArgs);
+// devhost's own routes below (/dev/…) use the app's services in-process; the functions themselves run only in the worker.
 builder.Services.AddPoIntakeFunctionApp(builder.Configuration);
 builder.Services.AddDevHost(options);
 
 var app = builder.Build();
-app.MapHttpFunctions(app.Services.GetRequiredService<FunctionCatalog>());
+app.MapDevHost();
 app.MapReminderDevEndpoints();
 app.MapTotalsDevEndpoints();
 app.Run();

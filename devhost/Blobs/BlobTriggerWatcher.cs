@@ -1,17 +1,19 @@
 using Azure.Storage.Blobs;
-using PoIntake.DevHost.Functions;
+using PoIntake.DevHost.Intake;
 using PoIntake.DevHost.Storage;
+using PoIntake.DevHost.Worker;
 
 namespace PoIntake.DevHost.Blobs;
 
 /// <summary>
-/// Stands in for Event Grid locally (Azurite sends no events): polls each trigger's container and dispatches new or
-/// changed blobs; waits <see cref="PollInterval"/> only after a pass that found nothing to do.
+/// Stands in for Event Grid locally (Azurite sends no events): polls the container of each blob trigger the worker
+/// reported and dispatches new or changed blobs to the worker; waits <see cref="PollInterval"/> only after a pass that
+/// found nothing to do.
 /// </summary>
 internal sealed partial class BlobTriggerWatcher(
-    FunctionCatalog catalog,
+    WorkerHost worker,
     DevStorage storage,
-    IServiceProvider services,
+    IntakeObserver observer,
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService
 {
@@ -19,39 +21,41 @@ internal sealed partial class BlobTriggerWatcher(
 
     private readonly ILogger logger = loggers.CreateLogger<BlobTriggerWatcher>();
 
+    private readonly TaskCompletionSource firstPass = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>Completes once every blob present at start-up has been through its function (or its retries).</summary>
     public Task FirstPassCompleted => firstPass.Task;
 
-    private readonly TaskCompletionSource firstPass = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>Retries of a failed blob wait this long (the host's queue visibility timeout is longer; locally, seconds matter).</summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var dispatchers = catalog.Blobs
-            .Select(f => new BlobTriggerDispatcher(f, services, loggers.CreateLogger<BlobTriggerDispatcher>(), TimeSpan.FromSeconds(1)))
+        WorkerFunctions functions;
+        try
+        {
+            await storage.Ready.WaitAsync(stoppingToken);
+            functions = await worker.Ready.WaitAsync(stoppingToken);
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            firstPass.TrySetException(ex);
+            return;
+        }
+
+        var hostJson = HostJson.Read(worker.FunctionAppDirectory);
+        var dispatchers = functions.Blobs
+            .Select(f => new BlobTriggerDispatcher(f, worker, hostJson, observer, loggers.CreateLogger<BlobTriggerDispatcher>(), RetryDelay))
             .ToList();
-        await storage.Ready.WaitAsync(stoppingToken);
 
         while (!stoppingToken.IsCancellationRequested)
         {
-            var dispatched = 0;
-            foreach (var dispatcher in dispatchers)
-            {
-                try
-                {
-                    var container = storage.Blobs(dispatcher.Function.Connection).GetBlobContainerClient(dispatcher.Container);
-                    dispatched += await dispatcher.DispatchAsync(container, await ListAsync(container, stoppingToken), stoppingToken);
-                }
-                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-                {
-                    LogPollFailed(logger, ex, dispatcher.Container);
-                }
-            }
-
+            var dispatched = await PassAsync(dispatchers, stoppingToken);
             firstPass.TrySetResult();
             if (dispatched > 0)
             {
                 // Blobs dropped while this pass ran (a county board's batch, a national year) are picked up at once,
-                // instead of leaving the workers idle for a poll interval after every pass.
+                // instead of leaving the worker idle for a poll interval after every pass.
                 continue;
             }
 
@@ -64,6 +68,25 @@ internal sealed partial class BlobTriggerWatcher(
                 break;
             }
         }
+    }
+
+    private async Task<int> PassAsync(List<BlobTriggerDispatcher> dispatchers, CancellationToken stoppingToken)
+    {
+        var dispatched = 0;
+        foreach (var dispatcher in dispatchers)
+        {
+            try
+            {
+                var container = storage.Blobs(dispatcher.Trigger.Connection).GetBlobContainerClient(dispatcher.Container);
+                dispatched += await dispatcher.DispatchAsync(await ListAsync(container, stoppingToken), stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogPollFailed(logger, ex, dispatcher.Container);
+            }
+        }
+
+        return dispatched;
     }
 
     private static async Task<List<BlobListing>> ListAsync(BlobContainerClient container, CancellationToken cancellationToken)

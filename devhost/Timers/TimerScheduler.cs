@@ -1,21 +1,35 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.Azure.Functions.Worker;
-using PoIntake.DevHost.Functions;
+using PoIntake.DevHost.Worker;
+using PoIntake.DevHost.Worker.Rpc;
 
 namespace PoIntake.DevHost.Timers;
 
-/// <summary>Fires every [TimerTrigger] function on its NCRONTAB schedule (UTC), like the host's timer listener without its storage monitor.</summary>
+/// <summary>
+/// Raises every timer-triggered function the worker reported on its NCRONTAB schedule (UTC; <c>%Setting%</c> resolved
+/// from the app settings), like the host's timer listener without its storage monitor: the trigger's data is the
+/// TimerInfo JSON the host sends. A failed run is logged and waits for its next occurrence, as in the host.
+/// </summary>
 internal sealed partial class TimerScheduler(
-    FunctionCatalog catalog,
-    IServiceProvider services,
+    WorkerHost worker,
     IConfiguration configuration,
     TimeProvider time,
     ILogger<TimerScheduler> logger) : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        WorkerFunctions functions;
+        try
+        {
+            functions = await worker.Ready.WaitAsync(stoppingToken);
+        }
+        catch (Exception) when (!stoppingToken.IsCancellationRequested)
+        {
+            return; // the worker host has said why
+        }
+
         var loops = new List<Task>();
-        foreach (var timer in catalog.Timers)
+        foreach (var timer in functions.Timers)
         {
             NCrontabSchedule schedule;
             try
@@ -31,7 +45,7 @@ internal sealed partial class TimerScheduler(
             loops.Add(RunAsync(timer, schedule, stoppingToken));
         }
 
-        return Task.WhenAll(loops);
+        await Task.WhenAll(loops);
     }
 
     /// <summary>Replaces each <c>%Setting%</c> with its configuration value (Section__Key or Section:Key), as the host does.</summary>
@@ -43,7 +57,33 @@ internal sealed partial class TimerScheduler(
                 ?? throw new FormatException($"The timer schedule refers to the setting '{name}', which is not configured.");
         });
 
-    private async Task RunAsync(TimerFunction timer, NCrontabSchedule schedule, CancellationToken stoppingToken)
+    /// <summary>Runs the timer function named <paramref name="functionName"/> once now, as its schedule would (devhost and tests).</summary>
+    public async Task<InvocationResponse> RunNowAsync(string functionName, CancellationToken cancellationToken)
+    {
+        var functions = await worker.Ready.WaitAsync(cancellationToken);
+        var timer = functions.Timers.SingleOrDefault(t => t.Function.Name == functionName)
+            ?? throw new ArgumentException($"The worker reported no timer function '{functionName}'.", nameof(functionName));
+        var now = time.GetUtcNow();
+        var next = NCrontabSchedule.Parse(ResolveSchedule(timer.Schedule, configuration)).GetNextOccurrence(now) ?? now;
+        return await worker.InvokeAsync(Request(timer, last: null, now, next, isPastDue: false), cancellationToken);
+    }
+
+    /// <summary>The InvocationRequest the host sends for a timer: the trigger's data is the TimerInfo as JSON.</summary>
+    internal static InvocationRequest Request(TimerTrigger timer, DateTimeOffset? last, DateTimeOffset now, DateTimeOffset next, bool isPastDue)
+    {
+        var info = JsonSerializer.Serialize(new
+        {
+            Schedule = new { AdjustForDST = true },
+            ScheduleStatus = new { Last = (last ?? now).UtcDateTime, Next = next.UtcDateTime, LastUpdated = now.UtcDateTime },
+            IsPastDue = isPastDue,
+        });
+        var request = new InvocationRequest { InvocationId = Guid.NewGuid().ToString(), FunctionId = timer.Function.Id, TraceContext = new RpcTraceContext() };
+        request.InputData.Add(new ParameterBinding { Name = timer.TriggerName, Data = new TypedData { Json = info } });
+        request.TriggerMetadata[timer.TriggerName] = new TypedData { Json = info };
+        return request;
+    }
+
+    private async Task RunAsync(TimerTrigger timer, NCrontabSchedule schedule, CancellationToken stoppingToken)
     {
         DateTimeOffset? last = null;
         if (timer.RunOnStartup)
@@ -73,33 +113,21 @@ internal sealed partial class TimerScheduler(
         }
     }
 
-    private async Task FireAsync(TimerFunction timer, NCrontabSchedule schedule, DateTimeOffset? last, CancellationToken stoppingToken)
+    private async Task FireAsync(TimerTrigger timer, NCrontabSchedule schedule, DateTimeOffset? last, CancellationToken stoppingToken)
     {
         var now = time.GetUtcNow();
-        var info = new TimerInfo
-        {
-            IsPastDue = false,
-            ScheduleStatus = new ScheduleStatus
-            {
-                Last = (last ?? now).UtcDateTime,
-                Next = (schedule.GetNextOccurrence(now) ?? now).UtcDateTime,
-                LastUpdated = now.UtcDateTime,
-            },
-        };
-
         try
         {
             LogFiring(logger, timer.Function.Name);
-            await FunctionInvoker.InvokeAsync(timer.Function, services, parameter =>
-                parameter.ParameterType == typeof(TimerInfo) ? info
-                : parameter.ParameterType == typeof(CancellationToken) ? stoppingToken
-                : parameter.HasDefaultValue ? parameter.DefaultValue
-                : null);
+            var response = await worker.InvokeAsync(Request(timer, last, now, schedule.GetNextOccurrence(now) ?? now, isPastDue: false), stoppingToken);
+            if (response.Result?.Status != StatusResult.Types.Status.Success)
+            {
+                LogFailed(logger, timer.Function.Name, response.Result?.Exception?.Message ?? "no status");
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
-            // Like the host: a failed timer run is logged and waits for its next occurrence, no retry.
-            LogFailed(logger, ex, timer.Function.Name);
+            LogFailed(logger, timer.Function.Name, ex.Message);
         }
     }
 
@@ -115,6 +143,6 @@ internal sealed partial class TimerScheduler(
     [LoggerMessage(Level = LogLevel.Information, Message = "Timer {Function} firing")]
     private static partial void LogFiring(ILogger logger, string function);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Timer {Function} failed")]
-    private static partial void LogFailed(ILogger logger, Exception exception, string function);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Timer {Function} failed: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string function, string reason);
 }
