@@ -19,7 +19,11 @@ internal sealed partial class DevEnvironment(
     {
         try
         {
-            await azurite.EnsureRunningAsync(cancellationToken);
+            if (options.StartAzurite)
+            {
+                await azurite.EnsureRunningAsync(cancellationToken);
+            }
+
             await storage.InitializeAsync(cancellationToken);
             if (options.UploadSamples)
             {

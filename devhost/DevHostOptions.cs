@@ -20,6 +20,9 @@ internal sealed record DevHostOptions(string RepositoryRoot, bool UploadSamples)
     /// <summary>The functions project's build output the worker runs from (its PoIntake.Functions.dll, functions.metadata, extensions).</summary>
     public string FunctionAppDirectory { get; init; } = DefaultFunctionAppDirectory(RepositoryRoot);
 
+    /// <summary>Whether devhost brings up Azurite itself (false when the settings name a storage that is already running, as in the tests).</summary>
+    public bool StartAzurite { get; init; } = true;
+
     public string BaseUrl => $"http://localhost:{HttpPort}";
 
     public Uri GrpcUri => new($"http://127.0.0.1:{GrpcPort}/");

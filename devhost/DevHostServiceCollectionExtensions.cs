@@ -98,6 +98,7 @@ internal static class DevHostServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<DevEnvironment>());
         services.AddSingleton<WorkerHost>();
         services.AddHostedService(sp => sp.GetRequiredService<WorkerHost>());
+        services.AddSingleton<IWorkerInvoker>(sp => sp.GetRequiredService<WorkerHost>());
         services.AddSingleton<BlobTriggerWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<BlobTriggerWatcher>());
         services.AddSingleton<TimerScheduler>();

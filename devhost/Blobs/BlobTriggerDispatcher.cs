@@ -114,6 +114,7 @@ internal sealed partial class BlobTriggerDispatcher(
         string? reason = null;
         for (var attempt = 1; attempt <= attempts; attempt++)
         {
+            observer.Attempted(blobName);
             try
             {
                 var response = await worker.InvokeAsync(Request(blobName, values, attempt - 1), cancellationToken);

@@ -11,7 +11,7 @@ namespace PoIntake.DevHost.Blobs;
 /// found nothing to do.
 /// </summary>
 internal sealed partial class BlobTriggerWatcher(
-    WorkerHost worker,
+    IWorkerInvoker worker,
     DevStorage storage,
     IntakeObserver observer,
     TimeProvider time,

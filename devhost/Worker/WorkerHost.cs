@@ -36,6 +36,9 @@ internal sealed partial class WorkerHost(
 
     public int? ProcessId { get; private set; }
 
+    /// <summary>The capabilities the worker announced in its WorkerInitResponse.</summary>
+    public IReadOnlyDictionary<string, string> Capabilities { get; private set; } = new Dictionary<string, string>();
+
     public string? WorkerId { get; private set; }
 
     /// <summary>The worker's runtime and version as it reported them (WorkerMetadata).</summary>
@@ -158,6 +161,7 @@ internal sealed partial class WorkerHost(
             WorkerChannel.InitKey,
             cancellationToken)).WorkerInitResponse;
         EnsureSuccess(init.Result, "initialise");
+        Capabilities = init.Capabilities.ToDictionary(StringComparer.Ordinal);
         HttpUri = init.Capabilities.TryGetValue("HttpUri", out var httpUri) && Uri.TryCreate(httpUri, UriKind.Absolute, out var uri)
             ? uri
             : throw new InvalidOperationException("The worker announced no HttpUri capability; devhost needs the ASP.NET Core integration (ConfigureFunctionsWebApplication).");

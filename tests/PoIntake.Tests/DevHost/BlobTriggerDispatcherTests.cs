@@ -1,37 +1,28 @@
+using System.Text.Json;
 using Azure;
-using Azure.Storage.Blobs;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Moq;
-using PoIntake.Core.Intake;
 using PoIntake.DevHost.Blobs;
-using PoIntake.DevHost.Functions;
-using PoIntake.Functions.Intake;
+using PoIntake.DevHost.Intake;
+using PoIntake.DevHost.Worker;
+using PoIntake.DevHost.Worker.Rpc;
 
 namespace PoIntake.Tests.DevHost;
 
 public sealed class BlobTriggerDispatcherTests
 {
-    // Building clients makes no request; the function under test only reads the blob's name.
-    private static readonly BlobContainerClient Reports = new(new Uri("http://127.0.0.1:1/devstoreaccount1/reports"));
+    private readonly FakeWorker worker = new(FakeWorker.ReportIntake());
+    private readonly IntakeObserver observer = new();
 
-    private readonly Mock<IReportIntake> intake = new(MockBehavior.Strict);
+    private BlobTriggerDispatcher Dispatcher(HostJson? hostJson = null) => new(
+        worker.Ready.Result.Blobs.Single(),
+        worker,
+        hostJson ?? HostJson.Read(Path.Combine(RepositoryRoot.Path, "functions")),
+        observer,
+        NullLogger<BlobTriggerDispatcher>.Instance,
+        TimeSpan.Zero);
 
-    private BlobTriggerDispatcher Dispatcher()
-    {
-        var services = new ServiceCollection()
-            .AddSingleton(intake.Object)
-            .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
-            .BuildServiceProvider();
-        var function = FunctionCatalog.FromAssembly(typeof(IngestReportFunction).Assembly)
-            .Blobs.Single(f => f.Function.Type == typeof(IngestReportFunction));
-        return new BlobTriggerDispatcher(function, services, NullLogger<BlobTriggerDispatcher>.Instance, TimeSpan.Zero);
-    }
-
-    private void IntakeAccepts(string blobName) =>
-        intake.Setup(i => i.IngestAsync(blobName, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new IntakeRecord(blobName, "ab12", DateTimeOffset.UnixEpoch, IntakeOutcome.Accepted, "Current", "2025-25-ab12", []));
+    private List<string> InvokedBlobs() =>
+        [.. worker.Requests.Select(r => JsonDocument.Parse(r.InputData.Single().Data.ModelBindingData.Content.ToStringUtf8()).RootElement.GetProperty("BlobName").GetString()!)];
 
     [Fact]
     public void Container_IsTheTriggerPathsContainer()
@@ -40,79 +31,103 @@ public sealed class BlobTriggerDispatcherTests
     }
 
     [Fact]
-    public async Task Dispatch_NewReportBlob_IngestsItByBlobName()
+    public async Task Dispatch_NewReportBlob_SendsTheEventGridBindingDataAndPathValues()
     {
-        IntakeAccepts("2025/25/kiruna-po.xlsx");
-
-        var invoked = await Dispatcher().DispatchAsync(Reports, [new("2025/25/kiruna-po.xlsx", new ETag("1"))], CancellationToken.None);
+        var invoked = await Dispatcher().DispatchAsync([new("2025/25/kiruna-po.xlsx", new ETag("1"))], CancellationToken.None);
 
         Assert.Equal(1, invoked);
-        intake.Verify(i => i.IngestAsync("2025/25/kiruna-po.xlsx", It.IsAny<CancellationToken>()), Times.Once);
+        var request = Assert.Single(worker.Requests);
+        Assert.Equal("IngestReportFunction-id", request.FunctionId);
+        var binding = Assert.Single(request.InputData);
+        Assert.Equal("blob", binding.Name);
+        var data = binding.Data.ModelBindingData;
+        Assert.Equal(("1.0", "AzureStorageBlobs", "application/json"), (data.Version, data.Source, data.ContentType));
+        var content = JsonDocument.Parse(data.Content.ToStringUtf8()).RootElement;
+        Assert.Equal("PoIntakeStorage", content.GetProperty("Connection").GetString());
+        Assert.Equal("reports", content.GetProperty("ContainerName").GetString());
+        Assert.Equal("2025/25/kiruna-po.xlsx", content.GetProperty("BlobName").GetString());
+        Assert.Equal("2025", request.TriggerMetadata["year"].String);
+        Assert.Equal("25", request.TriggerMetadata["countyCode"].String);
+        Assert.Equal("kiruna-po", request.TriggerMetadata["name"].String);
+        Assert.Equal("reports/2025/25/kiruna-po.xlsx", request.TriggerMetadata["BlobTrigger"].String);
+        Assert.True(observer.WasHandled("2025/25/kiruna-po.xlsx"));
     }
 
     [Fact]
-    public async Task Dispatch_SameBlobAndETagTwice_IngestsOnce()
+    public async Task Dispatch_SameBlobAndETagTwice_InvokesOnce()
     {
-        IntakeAccepts("2025/25/kiruna-po.xlsx");
         var dispatcher = Dispatcher();
         BlobListing blob = new("2025/25/kiruna-po.xlsx", new ETag("1"));
 
-        await dispatcher.DispatchAsync(Reports, [blob], CancellationToken.None);
-        var second = await dispatcher.DispatchAsync(Reports, [blob], CancellationToken.None);
+        await dispatcher.DispatchAsync([blob], CancellationToken.None);
+        var second = await dispatcher.DispatchAsync([blob], CancellationToken.None);
 
         Assert.Equal(0, second);
-        intake.Verify(i => i.IngestAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Single(worker.Requests);
     }
 
     [Fact]
-    public async Task Dispatch_BlobOverwritten_IngestsAgain()
+    public async Task Dispatch_BlobOverwritten_InvokesAgain()
     {
-        IntakeAccepts("2025/25/kiruna-po.xlsx");
         var dispatcher = Dispatcher();
 
-        await dispatcher.DispatchAsync(Reports, [new("2025/25/kiruna-po.xlsx", new ETag("1"))], CancellationToken.None);
-        await dispatcher.DispatchAsync(Reports, [new("2025/25/kiruna-po.xlsx", new ETag("2"))], CancellationToken.None);
+        await dispatcher.DispatchAsync([new("2025/25/kiruna-po.xlsx", new ETag("1"))], CancellationToken.None);
+        await dispatcher.DispatchAsync([new("2025/25/kiruna-po.xlsx", new ETag("2"))], CancellationToken.None);
 
-        intake.Verify(i => i.IngestAsync("2025/25/kiruna-po.xlsx", It.IsAny<CancellationToken>()), Times.Exactly(2));
+        Assert.Equal(["2025/25/kiruna-po.xlsx", "2025/25/kiruna-po.xlsx"], InvokedBlobs());
     }
 
     [Theory]
     [InlineData("2025/25/kiruna-po.csv")]
     [InlineData("kiruna-po.xlsx")]
     [InlineData("2025/kiruna-po.xlsx")]
-    public async Task Dispatch_BlobOutsideTriggerPath_IsNotIngested(string blobName)
+    public async Task Dispatch_BlobOutsideTriggerPath_IsNotInvoked(string blobName)
     {
-        var invoked = await Dispatcher().DispatchAsync(Reports, [new(blobName, new ETag("1"))], CancellationToken.None);
+        var invoked = await Dispatcher().DispatchAsync([new(blobName, new ETag("1"))], CancellationToken.None);
 
         Assert.Equal(0, invoked);
-        intake.VerifyNoOtherCalls();
+        Assert.Empty(worker.Requests);
     }
 
     [Fact]
-    public async Task Dispatch_IntakeKeepsFailing_TriesFiveTimesThenLeavesTheBlob()
+    public async Task Dispatch_FunctionKeepsFailing_TriesAsOftenAsHostJsonsPoisonThresholdThenLeavesTheBlob()
     {
-        var dispatcher = Dispatcher();
+        var hostJson = HostJson.Read(Path.Combine(RepositoryRoot.Path, "functions"));
+        var dispatcher = Dispatcher(hostJson);
         BlobListing blob = new("2025/01/stockholm.xlsx", new ETag("1"));
-        intake.Setup(i => i.IngestAsync(blob.Name, It.IsAny<CancellationToken>())).ThrowsAsync(new RequestFailedException("storage down"));
+        worker.Answer = _ => Task.FromResult(StatusResult.Types.Status.Failure);
 
-        await dispatcher.DispatchAsync(Reports, [blob], CancellationToken.None);
-        await dispatcher.DispatchAsync(Reports, [blob], CancellationToken.None);
+        await dispatcher.DispatchAsync([blob], CancellationToken.None);
+        await dispatcher.DispatchAsync([blob], CancellationToken.None);
 
-        intake.Verify(i => i.IngestAsync(blob.Name, It.IsAny<CancellationToken>()), Times.Exactly(BlobTriggerDispatcher.MaxAttempts));
-        Assert.Equal(5, BlobTriggerDispatcher.MaxAttempts);
+        Assert.Equal(5, hostJson.PoisonBlobThreshold); // functions/host.json, extensions.blobs.poisonBlobThreshold
+        Assert.Equal(hostJson.PoisonBlobThreshold, worker.Requests.Count);
+        Assert.Equal([0, 1, 2, 3, 4], worker.Requests.Select(r => r.RetryContext.RetryCount));
+        Assert.Equal("storage down", observer.FailureOf(blob.Name));
     }
 
     [Fact]
-    public async Task Dispatch_IntakeFailsOnceThenSucceeds_StopsRetrying()
+    public async Task Dispatch_PoisonThresholdFromHostJson_IsHonoured()
+    {
+        var dispatcher = Dispatcher(HostJson.Defaults with { PoisonBlobThreshold = 2 });
+        worker.Answer = _ => Task.FromResult(StatusResult.Types.Status.Failure);
+
+        await dispatcher.DispatchAsync([new("2025/01/stockholm.xlsx", new ETag("1"))], CancellationToken.None);
+
+        Assert.Equal(2, worker.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Dispatch_FunctionFailsOnceThenSucceeds_StopsRetrying()
     {
         var dispatcher = Dispatcher();
-        const string name = "2025/01/stockholm.xlsx";
-        intake.SetupSequence(i => i.IngestAsync(name, It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new RequestFailedException("busy"))
-            .ReturnsAsync(new IntakeRecord(name, "cd34", DateTimeOffset.UnixEpoch, IntakeOutcome.Rejected, null, null, []));
+        var calls = 0;
+        worker.Answer = _ => Task.FromResult(Interlocked.Increment(ref calls) == 1 ? StatusResult.Types.Status.Failure : StatusResult.Types.Status.Success);
 
-        await dispatcher.DispatchAsync(Reports, [new(name, new ETag("1"))], CancellationToken.None);
+        await dispatcher.DispatchAsync([new("2025/01/stockholm.xlsx", new ETag("1"))], CancellationToken.None);
 
-        intake.Verify(i => i.IngestAsync(name, It.IsAny<CancellationToken>()), Times.Exactly(2));
+        Assert.Equal(2, worker.Requests.Count);
+        Assert.Null(observer.FailureOf("2025/01/stockholm.xlsx"));
+        Assert.Equal(2, observer.AttemptsOf("2025/01/stockholm.xlsx"));
     }
 }

@@ -1,15 +1,12 @@
+using System.Text.Json;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using Moq;
-using PoIntake.Core.Intake;
 using PoIntake.Core.Storage;
 using PoIntake.DevHost.Blobs;
-using PoIntake.DevHost.Functions;
+using PoIntake.DevHost.Intake;
 using PoIntake.DevHost.Storage;
-using PoIntake.Functions.Intake;
+using PoIntake.DevHost.Worker.Rpc;
 using PoIntake.Tests.Storage;
 
 namespace PoIntake.Tests.DevHost;
@@ -20,7 +17,7 @@ public sealed class BlobTriggerWatcherTests(AzuriteFixture azurite) : IClassFixt
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public async Task Watch_ReportDroppedWhileAPassRuns_IsIngestedWithoutWaitingForThePollInterval()
+    public async Task Watch_ReportDroppedWhileAPassRuns_IsDispatchedWithoutWaitingForThePollInterval()
     {
         var storage = new DevStorage(new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { [ConnectionNames.Storage] = azurite.ConnectionString })
@@ -32,29 +29,28 @@ public sealed class BlobTriggerWatcherTests(AzuriteFixture azurite) : IClassFixt
 
         var firstStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var releaseFirst = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var secondIngested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var intake = new Mock<IReportIntake>(MockBehavior.Strict);
-        intake.Setup(i => i.IngestAsync("2025/25/first.xlsx", It.IsAny<CancellationToken>()))
-            .Returns(async () =>
+        var secondInvoked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var worker = new FakeWorker(FakeWorker.ReportIntake())
+        {
+            Answer = async request =>
             {
-                firstStarted.TrySetResult();
-                await releaseFirst.Task;
-                return Record("2025/25/first.xlsx");
-            });
-        intake.Setup(i => i.IngestAsync("2025/25/second.xlsx", It.IsAny<CancellationToken>()))
-            .Returns(() =>
-            {
-                secondIngested.TrySetResult();
-                return Task.FromResult(Record("2025/25/second.xlsx"));
-            });
-        var services = new ServiceCollection()
-            .AddSingleton(intake.Object)
-            .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
-            .BuildServiceProvider();
+                var blob = JsonDocument.Parse(request.InputData.Single().Data.ModelBindingData.Content.ToStringUtf8()).RootElement.GetProperty("BlobName").GetString();
+                if (blob == "2025/25/first.xlsx")
+                {
+                    firstStarted.TrySetResult();
+                    await releaseFirst.Task;
+                }
+                else
+                {
+                    secondInvoked.TrySetResult();
+                }
+
+                return StatusResult.Types.Status.Success;
+            },
+        };
 
         // The fake clock never moves, so the poll interval never elapses: only a pass started at once can see the second blob.
-        using var watcher = new BlobTriggerWatcher(
-            FunctionCatalog.FromAssembly(typeof(IngestReportFunction).Assembly), storage, services, new FakeTimeProvider(), NullLoggerFactory.Instance);
+        using var watcher = new BlobTriggerWatcher(worker, storage, new IntakeObserver(), new FakeTimeProvider(), NullLoggerFactory.Instance);
         await watcher.StartAsync(CancellationToken.None);
         try
         {
@@ -62,16 +58,13 @@ public sealed class BlobTriggerWatcherTests(AzuriteFixture azurite) : IClassFixt
             await reports.UploadBlobAsync("2025/25/second.xlsx", BinaryData.FromString("second"));
             releaseFirst.SetResult();
 
-            await secondIngested.Task.WaitAsync(Patience);
+            await secondInvoked.Task.WaitAsync(Patience);
         }
         finally
         {
             await watcher.StopAsync(CancellationToken.None);
         }
 
-        intake.Verify(i => i.IngestAsync("2025/25/first.xlsx", It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Equal(2, worker.Requests.Count);
     }
-
-    private static IntakeRecord Record(string blobName) =>
-        new(blobName, "ab12", DateTimeOffset.UnixEpoch, IntakeOutcome.Accepted, "Current", "2025-25-ab12", []);
 }

@@ -1,45 +1,16 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Moq;
-using PoIntake.Core.Intake;
 using PoIntake.DevHost;
-using PoIntake.DevHost.Functions;
-using PoIntake.DevHost.Intake;
+using PoIntake.DevHost.Worker;
 
 namespace PoIntake.Tests.DevHost;
 
 public sealed class DevHostServiceCollectionExtensionsTests
 {
-    [Fact]
-    public async Task AddDevHost_WrapsTheRegisteredIntake_SoResultsReachTheSummary()
+    private static WorkerSettings WorkerSettingsOf(WebApplicationBuilder builder)
     {
-        var inner = new Mock<IReportIntake>(MockBehavior.Strict);
-        var record = new IntakeRecord("2021/25/x.xlsx", "9f", DateTimeOffset.UnixEpoch, IntakeOutcome.Rejected, null, null, []);
-        inner.Setup(i => i.IngestAsync("2021/25/x.xlsx", It.IsAny<CancellationToken>())).ReturnsAsync(record);
-        var services = new ServiceCollection()
-            .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
-            .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
-            .AddSingleton(inner.Object);
-
-        await using var provider = services.AddDevHost(new DevHostOptions("/repo", UploadSamples: false)).BuildServiceProvider();
-        var intake = provider.GetRequiredService<IReportIntake>();
-        var returned = await intake.IngestAsync("2021/25/x.xlsx", CancellationToken.None);
-
-        Assert.IsType<ObservedReportIntake>(intake);
-        Assert.Same(record, returned);
-        Assert.Same(record, provider.GetRequiredService<IntakeObserver>().Find("2021/25/x.xlsx"));
-    }
-
-    [Fact]
-    public void AddDevHost_CatalogsTheFunctionsAssembly()
-    {
-        using var provider = new ServiceCollection()
-            .AddDevHost(new DevHostOptions("/repo", UploadSamples: false))
-            .BuildServiceProvider();
-
-        Assert.Contains(provider.GetRequiredService<FunctionCatalog>().Blobs, b => b.Function.Name == "IngestReportFunction");
+        using var provider = builder.Services.BuildServiceProvider();
+        return provider.GetRequiredService<WorkerSettings>();
     }
 
     [Fact]
@@ -52,10 +23,12 @@ public sealed class DevHostServiceCollectionExtensionsTests
 
         Assert.NotEqual(RepositoryRoot.Path, Directory.GetCurrentDirectory());
         Assert.Equal(Path.Combine(RepositoryRoot.Path, ".outbox"), builder.Configuration["Email:OutboxDirectory"]);
+        // The worker runs in the functions' build output: it must get the same absolute folder, not the relative sample value.
+        Assert.Equal(Path.Combine(RepositoryRoot.Path, ".outbox"), WorkerSettingsOf(builder).Values["Email:OutboxDirectory"]);
     }
 
     [Fact]
-    public void AddDevHostConfiguration_AbsoluteOutboxFromTheCommandLine_KeptAsGiven()
+    public void AddDevHostConfiguration_AbsoluteOutboxFromTheCommandLine_KeptAsGivenAndPassedToTheWorker()
     {
         var outbox = Path.Combine(Path.GetTempPath(), "pointake-outbox-" + Guid.NewGuid().ToString("N"));
         var builder = WebApplication.CreateBuilder();
@@ -63,5 +36,33 @@ public sealed class DevHostServiceCollectionExtensionsTests
         builder.AddDevHostConfiguration(new DevHostOptions(RepositoryRoot.Path, UploadSamples: false), ["--Email:OutboxDirectory=" + outbox]);
 
         Assert.Equal(outbox, builder.Configuration["Email:OutboxDirectory"]);
+        Assert.Equal(outbox, WorkerSettingsOf(builder).Values["Email:OutboxDirectory"]);
+    }
+
+    [Fact]
+    public void AddDevHostConfiguration_WorkerGetsTheSampleValuesAndOverridesAsEnvironmentVariables()
+    {
+        var builder = WebApplication.CreateBuilder();
+
+        builder.AddDevHostConfiguration(
+            new DevHostOptions(RepositoryRoot.Path, UploadSamples: false),
+            [],
+            new Dictionary<string, string?> { ["PoIntakeStorage"] = "UseDevelopmentStorage=true;x=1" });
+
+        var values = WorkerSettingsOf(builder).Values;
+        Assert.Equal("0 5 * * * *", values["RemindersSchedule"]);
+        Assert.Equal("UseDevelopmentStorage=true;x=1", values["PoIntakeStorage"]);
+        Assert.Equal("26214400", values["Upload:MaxBodyBytes"]);
+        Assert.Equal("Upload__MaxBodyBytes", WorkerSettings.EnvironmentName("Upload:MaxBodyBytes"));
+    }
+
+    [Fact]
+    public void DefaultFunctionAppDirectory_IsTheFunctionsProjectsOutputOfDevhostsConfiguration()
+    {
+        var directory = DevHostOptions.DefaultFunctionAppDirectory(RepositoryRoot.Path);
+
+        // The tests reference the functions project, so its build output (with the worker's metadata) exists there.
+        Assert.True(File.Exists(Path.Combine(directory, WorkerHost.AssemblyFileName)), directory);
+        Assert.True(File.Exists(Path.Combine(directory, "host.json")), directory);
     }
 }

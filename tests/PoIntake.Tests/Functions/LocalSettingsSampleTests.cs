@@ -1,16 +1,12 @@
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using System.Text.RegularExpressions;
-using PoIntake.DevHost.Functions;
-using PoIntake.Functions.Intake;
 
 namespace PoIntake.Tests.Functions;
 
 /// <summary>local.settings.sample.json must be copyable as is: every connection and %setting% the functions use is in it.</summary>
 public sealed partial class LocalSettingsSampleTests
 {
-    private static readonly FunctionCatalog Catalog = FunctionCatalog.FromAssembly(typeof(IngestReportFunction).Assembly);
-
     private static Dictionary<string, string> Values()
     {
         using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "local.settings.sample.json")));
@@ -31,7 +27,7 @@ public sealed partial class LocalSettingsSampleTests
     {
         var values = Values();
 
-        foreach (var connection in Catalog.Blobs.Select(b => b.Connection).OfType<string>())
+        foreach (var connection in FunctionClasses.Blobs.Select(b => b.Trigger.Connection).OfType<string>())
         {
             Assert.True(values.TryGetValue(connection, out var value), $"missing connection {connection}");
             Assert.Equal("UseDevelopmentStorage=true", value);
@@ -43,13 +39,13 @@ public sealed partial class LocalSettingsSampleTests
     {
         var values = Values();
 
-        foreach (var timer in Catalog.Timers)
+        foreach (var (function, timer) in FunctionClasses.Timers)
         {
             foreach (Match reference in SettingReference().Matches(timer.Schedule))
             {
                 // Values are environment variables, so a section separator ':' is written '__'.
                 var setting = reference.Groups[1].Value.Replace(":", "__", StringComparison.Ordinal);
-                Assert.True(values.ContainsKey(setting), $"{timer.Function.Name} reads %{reference.Groups[1].Value}%, which the sample lacks as {setting}");
+                Assert.True(values.ContainsKey(setting), $"{function.Name} reads %{reference.Groups[1].Value}%, which the sample lacks as {setting}");
             }
         }
     }
@@ -61,8 +57,8 @@ public sealed partial class LocalSettingsSampleTests
             .AddInMemoryCollection(Values().Select(v => new KeyValuePair<string, string?>(v.Key.Replace("__", ":", StringComparison.Ordinal), v.Value)))
             .Build();
 
-        Assert.All(Catalog.Timers, timer =>
-            PoIntake.DevHost.Timers.NCrontabSchedule.Parse(PoIntake.DevHost.Timers.TimerScheduler.ResolveSchedule(timer.Schedule, configuration)));
+        Assert.All(FunctionClasses.Timers, timer =>
+            PoIntake.DevHost.Timers.NCrontabSchedule.Parse(PoIntake.DevHost.Timers.TimerScheduler.ResolveSchedule(timer.Trigger.Schedule, configuration)));
     }
 
     [Fact]

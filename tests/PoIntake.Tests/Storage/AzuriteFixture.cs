@@ -38,7 +38,7 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
         $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
 
     /// <summary>Storage accounts besides the shared one, each handed to one test that needs storage of its own (<see cref="IsolatedConnectionString"/>).</summary>
-    internal const int IsolatedAccounts = 12;
+    internal const int IsolatedAccounts = 16;
 
     private int _nextIsolated;
 
@@ -324,7 +324,7 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
 
 /// <summary>Every test that needs storage joins this collection: one Azurite, tests run one after another.</summary>
 [CollectionDefinition(Name)]
-public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>
+public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>, ICollectionFixture<EndToEnd.LocalFunctionsFixture>
 {
     public const string Name = "Azurite";
 }

@@ -31,15 +31,18 @@ internal sealed class StorageScenario
 
     public ServiceProvider Services { get; }
 
-    public static async Task<StorageScenario> ForAsync(AzuriteFixture azurite)
+    public static Task<StorageScenario> ForAsync(AzuriteFixture azurite) => ForAsync(azurite.ConnectionString);
+
+    /// <summary>The scenario on the storage account of <paramref name="connectionString"/> (one per account).</summary>
+    public static async Task<StorageScenario> ForAsync(string connectionString)
     {
         await Gate.WaitAsync();
         try
         {
-            if (!ByConnection.TryGetValue(azurite.ConnectionString, out var scenario))
+            if (!ByConnection.TryGetValue(connectionString, out var scenario))
             {
                 var configuration = new ConfigurationBuilder()
-                    .AddInMemoryCollection(new Dictionary<string, string?> { [ConnectionNames.Storage] = azurite.ConnectionString })
+                    .AddInMemoryCollection(new Dictionary<string, string?> { [ConnectionNames.Storage] = connectionString })
                     .Build();
                 var services = new ServiceCollection()
                     .AddLogging()
@@ -49,7 +52,7 @@ internal sealed class StorageScenario
                     .BuildServiceProvider();
                 await services.GetRequiredService<StorageInitializer>().InitializeAsync(CancellationToken.None);
                 scenario = new StorageScenario(services);
-                ByConnection[azurite.ConnectionString] = scenario;
+                ByConnection[connectionString] = scenario;
             }
 
             return scenario;

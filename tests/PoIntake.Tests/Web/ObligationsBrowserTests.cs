@@ -1,4 +1,6 @@
 using PoIntake.Core.Grants;
+using PoIntake.Core.Storage;
+using PoIntake.Tests.EndToEnd;
 using PoIntake.Tests.Grants;
 using PoIntake.Tests.Storage;
 using PoIntake.Tests.Totals;
@@ -9,10 +11,11 @@ namespace PoIntake.Tests.Web;
 
 /// <summary>
 /// The upload page's list of reports owed vs received, in Chromium against the function app on Azurite. Reporting year
-/// 2016 and county 19 (Västmanland) are this test's; the register comes through the port (one line in <see cref="InitializeAsync"/>).
+/// 2016 and county 19 (Västmanland) are this test's; the register is a grant register workbook dropped into grants/, which
+/// the worker's blob trigger ingests, as a county board's upload would be.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class ObligationsBrowserTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class ObligationsBrowserTests(AzuriteFixture azurite, LocalFunctionsFixture functions) : IAsyncLifetime
 {
     private const int Year = 2016;
     private const string County = "19";
@@ -21,11 +24,17 @@ public sealed class ObligationsBrowserTests(AzuriteFixture azurite) : IAsyncLife
 
     public async Task InitializeAsync()
     {
-        var registers = new InMemoryGrantRegisters().Add(Year, County,
-            Application(Year, County, "PO Västerås", ["1980"], grantedSek: 809_060m),
-            Application(Year, County, "PO Köping", ["1983"], grantedSek: 404_530m),
-            Application(Year, County, "PO Arboga", ["1984"], GrantDecision.Refused));
-        host = await WebPageHost.StartAsync(azurite, registers);
+        var local = await functions.ForAsync(azurite);
+        GrantApplication[] applications =
+        [
+            Application(Year, County, "PO Västerås", ["1980"], grantedSek: 809_060m, row: GrantRegisterLayout.FirstDataRow),
+            Application(Year, County, "PO Köping", ["1983"], grantedSek: 404_530m, row: GrantRegisterLayout.FirstDataRow + 1),
+            Application(Year, County, "PO Arboga", ["1984"], GrantDecision.Refused, row: GrantRegisterLayout.FirstDataRow + 2),
+        ];
+        Assert.True(
+            await local.DropAsync(ContainerNames.Grants, GrantRegisterPath.BlobName(Year, County), GrantRegisterTemplate.Write(Year, applications)),
+            local.Observer.FailureOf(GrantRegisterPath.BlobName(Year, County)));
+        host = await WebPageHost.StartAsync(local);
     }
 
     public async Task DisposeAsync() => await host.DisposeAsync();
@@ -34,7 +43,10 @@ public sealed class ObligationsBrowserTests(AzuriteFixture azurite) : IAsyncLife
     public async Task Upload_CountyPanel_ListsReportsOwedByTheRegisterAndWhichHaveArrived()
     {
         var report = TestReports.Create(Year, County, "PO Västerås");
-        await host.Scenario.IngestAsync(report with { Operation = report.Operation with { MunicipalityCodes = ["1980"] } }, "po-vasteras");
+        report = report with { Operation = report.Operation with { MunicipalityCodes = ["1980"] } };
+        Assert.Equal(
+            PoIntake.Core.Intake.IntakeOutcome.Accepted,
+            (await host.Functions.DropReportAsync($"{Year}/{County}/po-vasteras.xlsx", PoIntake.Core.Template.ReportWorkbookWriter.Write(report))).Outcome);
         var page = await host.OpenAsync("/api/web/uppladdning");
         await page.Locator("#nyckelfalt:not([hidden])").WaitForAsync();
         await page.FillAsync("#ar", Year.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -13,7 +13,7 @@ namespace PoIntake.Tests.Web;
 
 /// <summary>The pages in headless Chromium against the function app on Azurite, as a county board and an analyst use them.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class WebPagesBrowserTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class WebPagesBrowserTests(AzuriteFixture azurite, EndToEnd.LocalFunctionsFixture functions) : IAsyncLifetime
 {
     // Expectations from samples/README.md's table of invalid samples.
     private const string InvalidSample = "samples/invalid/2021/03/total-not-sum.xlsx";
@@ -25,7 +25,7 @@ public sealed class WebPagesBrowserTests(AzuriteFixture azurite) : IAsyncLifetim
 
     private WebPageHost host = null!;
 
-    public async Task InitializeAsync() => host = await WebPageHost.StartAsync(azurite);
+    public async Task InitializeAsync() => host = await WebPageHost.StartAsync(await functions.ForAsync(azurite));
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
