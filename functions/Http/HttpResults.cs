@@ -27,7 +27,7 @@ internal static class HttpResults
 
     /// <summary>
     /// The last line of defence around one HTTP function invocation, applied by <see cref="ProblemMiddleware"/> in the
-    /// worker and by devhost's endpoints: null when <paramref name="invoke"/> completed, else the 500 problem that stands
+    /// worker (in Azure and behind devhost alike): null when <paramref name="invoke"/> completed, else the 500 problem that stands
     /// in for its result. An unexpected exception (storage down, a bug) never reaches the caller, so no exception type or
     /// stack trace can leak; it goes to the log only. A cancelled request stays cancelled (never a 500).
     /// </summary>

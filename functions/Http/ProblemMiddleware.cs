@@ -7,8 +7,8 @@ namespace PoIntake.Functions.Http;
 
 /// <summary>
 /// Turns an unexpected exception of an HTTP-triggered function into the Swedish 500 problem of
-/// <see cref="HttpResults.CatchUnexpectedAsync"/> (registered once in Program.cs; devhost calls the same method around
-/// each invocation). Blob and timer functions are left alone: their failures must reach the host, which retries them.
+/// <see cref="HttpResults.CatchUnexpectedAsync"/> (registered once in Program.cs; devhost runs this same worker, so its
+/// answers come from here too). Blob and timer functions are left alone: their failures must reach the host, which retries them.
 /// </summary>
 internal sealed class ProblemMiddleware(ILogger<ProblemMiddleware> logger) : IFunctionsWorkerMiddleware
 {

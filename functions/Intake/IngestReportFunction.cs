@@ -9,7 +9,7 @@ namespace PoIntake.Functions.Intake;
 /// <summary>Runs the intake for each workbook a county board drops into <c>reports/{year}/{countyCode}/{name}.xlsx</c>.</summary>
 public sealed partial class IngestReportFunction(IReportIntake intake, ILogger<IngestReportFunction> logger)
 {
-    /// <summary>The blob path the trigger listens on; devhost's watcher reads it from the attribute, not from here.</summary>
+    /// <summary>The blob path the trigger listens on; devhost's watcher reads it from the worker's generated metadata, not from here.</summary>
     public const string BlobPath = ContainerNames.Reports + "/{year}/{countyCode}/{name}.xlsx";
 
     [Function(nameof(IngestReportFunction))]
