@@ -15,7 +15,7 @@ namespace PoIntake.DevHost;
 internal sealed record WorkerSummary(int? ProcessId, string CommandLine, string? Description, TimeSpan? StartDuration, Uri? HttpUri);
 
 /// <summary>Once the samples have been through the worker's intake, prints what was accepted or rejected and where to look (Swedish / English).</summary>
-internal sealed class StartupSummary(
+internal sealed partial class StartupSummary(
     DevHostOptions options,
     DevEnvironment environment,
     DevStorage storage,
@@ -23,7 +23,8 @@ internal sealed class StartupSummary(
     BlobTriggerWatcher watcher,
     IntakeObserver observer,
     IOptions<EmailOptions> email,
-    IHostApplicationLifetime lifetime) : BackgroundService
+    IHostApplicationLifetime lifetime,
+    ILogger<StartupSummary> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -41,9 +42,20 @@ internal sealed class StartupSummary(
             return; // the worker host or the storage has said why
         }
 
-        var results = environment.UploadedSamples.Count == 0
-            ? new Dictionary<string, IntakeResultDocument>()
-            : await ReadResultsAsync(stoppingToken);
+        var results = new Dictionary<string, IntakeResultDocument>();
+        try
+        {
+            if (environment.UploadedSamples.Count > 0)
+            {
+                results = await ReadResultsAsync(stoppingToken);
+            }
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            // The summary is a convenience: it must never stop the host.
+            LogResultsUnreadable(logger, ex);
+        }
+
         var outbox = email.Value.EffectiveMode == EmailMode.Outbox ? Path.GetFullPath(email.Value.OutboxDirectory ?? ".outbox") : null;
         var summary = new WorkerSummary(worker.ProcessId, worker.CommandLine, worker.WorkerDescription, worker.StartDuration, worker.HttpUri);
         Console.Out.Write(Render(options, environment.UploadedSamples, functions, summary, results, observer, outbox));
@@ -57,8 +69,9 @@ internal sealed class StartupSummary(
         await foreach (var item in container.GetBlobsAsync(cancellationToken: cancellationToken))
         {
             var content = await container.GetBlobClient(item.Name).DownloadContentAsync(cancellationToken);
+            // The container also holds other kinds of validation report (grant registers, contacts); only report intakes name a Blob.
             var document = content.Value.Content.ToObjectFromJson<IntakeResultDocument>(IntakeJson.Options);
-            if (document is not null && (!results.TryGetValue(document.Blob, out var known) || known.ReceivedAt < document.ReceivedAt))
+            if (document is { Blob: not null } && (!results.TryGetValue(document.Blob, out var known) || known.ReceivedAt < document.ReceivedAt))
             {
                 results[document.Blob] = document;
             }
@@ -145,4 +158,7 @@ internal sealed class StartupSummary(
         { Outcome: IntakeOutcome.Rejected } => "avvisad / rejected: " + string.Join(", ", result.Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Code).Distinct().Take(5)),
         _ => $"misslyckades / failed ({failure ?? result.Outcome.ToString()})",
     };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the samples' validation reports for the summary")]
+    private static partial void LogResultsUnreadable(ILogger logger, Exception exception);
 }

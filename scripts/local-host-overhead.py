@@ -58,6 +58,10 @@ def get(conn, path):
     return r.status, len(body)
 
 
+def log(message):
+    print(f"  [{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
 def startup_and_latency(repo):
     while listening(7071):
         time.sleep(0.5)
@@ -72,6 +76,7 @@ def startup_and_latency(repo):
             except OSError:
                 time.sleep(0.05)
         startup = time.perf_counter() - t0
+        log(f"{repo}: answered after {startup:.1f} s")
         result = {"startup_s": startup}
         for name, path, n in (("cheap_ms", CHEAP, N_CHEAP), ("heavy_ms", HEAVY, N_HEAVY)):
             for _ in range(WARMUP):
@@ -93,6 +98,7 @@ def samples(repo):
         time.sleep(0.5)
     t0 = time.perf_counter()
     p = start_devhost(repo, samples=True)
+    log(f"{repo}: started with samples")
     try:
         for line in p.stdout:
             if line.startswith("Var du tittar"):
@@ -106,6 +112,7 @@ results = {"old": [], "new": []}
 for round_ in range(ROUNDS):
     for label, repo in (("old", OLD), ("new", NEW)):
         azurite, location = start_azurite(NEW)
+        log("azurite up")
         try:
             r = startup_and_latency(repo)
         finally:
