@@ -48,7 +48,10 @@ def stop(p):
 def start_devhost(repo, samples):
     args = ["dotnet", os.path.join(repo, "devhost/bin/Release/net10.0/PoIntake.DevHost.dll")] + ([] if samples else ["--no-samples"])
     env = dict(os.environ, ASPNETCORE_ENVIRONMENT="Development")
-    return subprocess.Popen(args, cwd=repo, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    # The output is read only while waiting for the samples' summary; otherwise it is discarded, never left in a full
+    # pipe (a blocked console logger would slow whichever host logs more per request).
+    out = subprocess.PIPE if samples else subprocess.DEVNULL
+    return subprocess.Popen(args, cwd=repo, env=env, stdout=out, stderr=subprocess.STDOUT, text=True)
 
 
 def get(conn, path):
