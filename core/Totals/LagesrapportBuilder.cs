@@ -454,7 +454,7 @@ public static class LagesrapportBuilder
                 var sentence = $"Under {Year} fanns det {Count(ombud.Total)} personliga ombud i {(IsCounty ? "länet" : "landet")} ({ReportCell.FormatNumber(ombud.FullTimeEquivalents)} heltidstjänster)";
                 if (Previous is { } before && ShownTotal(ByGender("Ombud", [before.Ombud.ByGender])) is { } earlier)
                 {
-                    sentence += Compared((int)(ombud.Total - earlier), "personliga ombud", Year, neuter: true);
+                    sentence += Compared((int)(ombud.Total - earlier), "personligt ombud", "personliga ombud", Year, neuter: true);
                     heading = $"Antalet ombud {Direction((int)(ombud.Total - earlier))}";
                 }
 
@@ -507,7 +507,7 @@ public static class LagesrapportBuilder
                 var sentence = $"Sammanlagt arbetade de personliga ombuden med {Count((int)exact)} klienter";
                 if (Previous is { } before && ClientsByGenderAndAge(before.Clients) is var earlier && earlier.Table.Show()[earlier.Layout[^1][^1]].Exact is { } last)
                 {
-                    sentence += Compared((int)(exact - last), "klienter", Year);
+                    sentence += Compared((int)(exact - last), "klient", "klienter", Year);
                     heading = ClientsHeading(exact - last, before, earlier);
                 }
 
@@ -875,7 +875,8 @@ public static class LagesrapportBuilder
                 .Where(d => areas.Contains(d.Area) && (inputs.County is null || d.CountyCode == inputs.County.Code))
                 .GroupBy(d => SameDeficiency(d.Description), StringComparer.Ordinal)
                 .Select(g => (
-                    Description: g.First().Description.Trim(),
+                    Description: g.Select(d => d.Description.Trim()).GroupBy(d => d, StringComparer.Ordinal)
+                        .OrderByDescending(v => v.Count()).ThenByDescending(v => v.Key.Length > 0 && char.IsUpper(v.Key[0])).ThenBy(v => v.Key, StringComparer.Ordinal).First().Key,
                     Consequence: string.Join(" ", g.Select(d => d.Consequence?.Trim()).Where(c => !string.IsNullOrEmpty(c)).Distinct(StringComparer.OrdinalIgnoreCase)),
                     ReportedBy: string.Join("; ", g.Select(d => $"{d.DisplayName} ({d.CountyName})").Distinct(StringComparer.Ordinal).Order(SwedishOrder)),
                     Operations: g.Select(d => (d.CountyCode, d.OperationKey)).Distinct().Count()))

@@ -32,11 +32,11 @@ public static class SwedishSentences
     };
 
     /// <summary>", vilket är en ökning med två personliga ombud jämfört med 2020" (<paramref name="year"/> 2021).</summary>
-    public static string Compared(int change, string noun, int year, bool neuter = false) => change switch
+    public static string Compared(int change, string singular, string plural, int year, bool neuter = false) => change switch
     {
         0 => $", lika många som {year - 1}",
-        > 0 => $", vilket är en ökning med {Count(change, neuter)} {noun} jämfört med {year - 1}",
-        _ => $", vilket är en minskning med {Count(-change, neuter)} {noun} jämfört med {year - 1}",
+        > 0 => $", vilket är en ökning med {Of(change, singular, plural, neuter)} jämfört med {year - 1}",
+        _ => $", vilket är en minskning med {Of(-change, singular, plural, neuter)} jämfört med {year - 1}",
     };
 
     /// <summary>"ökat", "minskat", "är oförändrat": for a heading such as "Antalet ombud har ökat".</summary>
