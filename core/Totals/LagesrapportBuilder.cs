@@ -611,7 +611,7 @@ public static class LagesrapportBuilder
                     new(GenderHeader("Kontaktorsak"), counts),
                     new(["Andel av könets angivna orsaker (procent)", .. genders.Select(g => g.Label)], shareRows),
                 ],
-                [44, 14, 14, 22, 14],
+                [34, 14, 14, 24, 14],
                 ["Varje klient kan ange flera orsaker. Andelen är orsakens del av alla orsaker som klienter av samma kön angett; för ett kön med dolda antal (<4) visas ingen andel."],
                 chart: chart);
             var text = new List<string> { $"Figur {table.Number} visar vilka orsaker klienterna har angivit till varför de har tagit kontakt med personligt ombud." };

@@ -23,7 +23,8 @@ internal static class LagesrapportChart
         part.ChartSpace = Space(chart);
         part.ChartSpace.Save();
         var id = main.GetIdOfPart(part);
-        var height = Math.Max(2_400_000L, 260_000L * chart.Categories.Count * Math.Max(1, chart.Series.Count) / 2 + 900_000L);
+        // About 7 mm a bar and room for the axis, its title and the legend, so LibreOffice and Word print every category's label.
+        var height = Math.Max(2_400_000L, 250_000L * chart.Categories.Count * Math.Max(1, chart.Series.Count) + 1_000_000L);
         var inline = new Wp.Inline(
             new Wp.Extent { Cx = Width, Cy = height },
             new Wp.EffectExtent { LeftEdge = 0, TopEdge = 0, RightEdge = 0, BottomEdge = 0 },
@@ -74,11 +75,14 @@ internal static class LagesrapportChart
                 new C.AxisPosition { Val = C.AxisPositionValues.Left },
                 new C.NumberingFormat { FormatCode = "General", SourceLinked = false },
                 new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo },
+                new C.TextProperties(new A.BodyProperties(), new A.ListStyle(), new A.Paragraph(new A.ParagraphProperties(new A.DefaultRunProperties { FontSize = 800 }), new A.EndParagraphRunProperties { Language = "sv-SE" })),
                 new C.CrossingAxis { Val = 2 },
                 new C.Crosses { Val = C.CrossesValues.AutoZero },
                 new C.AutoLabeled { Val = true },
                 new C.LabelAlignment { Val = C.LabelAlignmentValues.Center },
-                new C.LabelOffset { Val = 100 }),
+                new C.LabelOffset { Val = 100 },
+                new C.TickLabelSkip { Val = 1 },
+                new C.NoMultiLevelLabels { Val = false }),
             new C.ValueAxis(
                 new C.AxisId { Val = 2 },
                 new C.Scaling(new C.Orientation { Val = C.OrientationValues.MinMax }, new C.MinAxisValue { Val = 0 }),

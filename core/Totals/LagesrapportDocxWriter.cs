@@ -46,7 +46,7 @@ public sealed class LagesrapportDocxWriter
                         body.Append(LagesrapportChart.Inline(main, chart, ++charts, table.Caption));
                     }
 
-                    body.Append(Table(table, "Caption"));
+                    body.Append(Table(table, "Caption", table.Chart is null ? null : $"Uppgifterna i {ReportTable.KindLabel(table.Kind).ToLowerInvariant()} {table.Number}"));
                 }
             }
 
@@ -66,9 +66,10 @@ public sealed class LagesrapportDocxWriter
         return stream.ToArray();
     }
 
-    private static IEnumerable<OpenXmlElement> Table(ReportTable table, string captionStyle)
+    /// <summary>A table under its caption; under a chart that already carries the caption, under <paramref name="heading"/>.</summary>
+    private static IEnumerable<OpenXmlElement> Table(ReportTable table, string captionStyle, string? heading = null)
     {
-        yield return Paragraph(table.Caption, captionStyle, keepWithNext: true);
+        yield return Paragraph(heading ?? table.Caption, captionStyle, keepWithNext: true);
         foreach (var block in table.Blocks)
         {
             if (block.Caption is { } caption)
