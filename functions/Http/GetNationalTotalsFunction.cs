@@ -39,6 +39,12 @@ public sealed partial class GetNationalTotalsFunction(
         }
 
         LogServed(logger, reportingYear, format.Length == 0 ? "json" : format);
+        if (format != "xlsx")
+        {
+            // The JSON and csv are exact (person counts 1–3 included): for the national key holder, not for publication.
+            request.HttpContext.Response.Headers[HttpResults.PublicationHeader] = HttpResults.NotForPublication;
+        }
+
         return format switch
         {
             "xlsx" => new FileContentResult(xlsx.Export(computed.Result), TotalsXlsxExporter.ContentType)
