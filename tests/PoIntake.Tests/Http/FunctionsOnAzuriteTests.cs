@@ -78,6 +78,10 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
         Assert.Equal(21, json.GetProperty("counties").GetArrayLength());
         using var workbook = new XLWorkbook(new MemoryStream(xlsx.FileContents));
         Assert.True(workbook.TryGetWorksheet("Tabell 1", out _));
+        // Owed against received (the obligations: grant registers, or the year before) fills Tabell 2's Riket row.
+        var owed = (await scenario.Get<PoIntake.Core.Reminders.ObligationService>().ForYearAsync(year, CancellationToken.None)).Counties.Sum(c => c.Owed.Count);
+        var riket = workbook.Worksheet("Redovisningar").RowsUsed().Single(r => r.Cell(1).GetString() == "Riket");
+        Assert.Equal(owed, riket.Cell(2).GetValue<int>());
         Assert.StartsWith("text/csv", csv.ContentType, StringComparison.Ordinal);
         var lines = Encoding.UTF8.GetString(csv.FileContents).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("measure,dimensions,value", lines[0]);
