@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's test command. On a machine with only the .NET SDK and Node.js it installs what the tests need
-# (Azurite with npm; Chromium, LibreOffice and openpyxl with apt-get when missing and the user may install packages),
+# (Azurite with npm; Chromium, LibreOffice, poppler-utils (pdftoppm) and openpyxl with apt-get when missing and the user may install packages),
 # runs every test, and prints the totals read from the TRX files as the last line ("N passed, N failed[, N skipped]").
 #
 #   ./test.sh                                        every test
@@ -35,6 +35,7 @@ present() {
   case "$1" in
     chromium) command -v chromium >/dev/null 2>&1 ;;
     soffice) command -v soffice >/dev/null 2>&1 ;;
+    pdftoppm) command -v pdftoppm >/dev/null 2>&1 ;;
     openpyxl) /usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 ;;
   esac
 }
@@ -42,12 +43,13 @@ packages_of() {
   case "$1" in
     chromium) echo "chromium" ;;
     soffice) echo "libreoffice-calc-nogui libreoffice-writer-nogui" ;;
+    pdftoppm) echo "poppler-utils" ;;
     openpyxl) echo "python3-openpyxl" ;;
   esac
 }
 
 missing=()
-for tool in chromium soffice openpyxl; do
+for tool in chromium soffice pdftoppm openpyxl; do
   if pretending "$tool"; then
     say "pretending '$tool' is missing (POINTAKE_PRETEND_MISSING)"
   elif present "$tool"; then

@@ -5,6 +5,7 @@ using PoIntake.Core.Grants;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
 using PoIntake.Core.Reminders;
+using PoIntake.Core.Reporting;
 using PoIntake.Core.Status;
 using PoIntake.Core.Storage;
 using PoIntake.Core.Totals;
@@ -37,6 +38,7 @@ public static class ServiceCollectionExtensions
         services.AddPoIntakeReminders();
         services.AddPoIntakeGrants();
         services.AddPoIntakeGrantChecks();
+        services.AddPoIntakeReporting();
         return services;
     }
 }

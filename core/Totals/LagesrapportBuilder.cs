@@ -1,5 +1,6 @@
 using PoIntake.Core.Intake;
 using static PoIntake.Core.Totals.SwedishNumberWords;
+using static PoIntake.Core.Totals.SwedishSentences;
 
 namespace PoIntake.Core.Totals;
 
@@ -14,7 +15,19 @@ namespace PoIntake.Core.Totals;
 public static class LagesrapportBuilder
 {
     public const string PriorityOrderLabel = "Verksamheter med prioriteringsordning";
-    public const string NoCentralDeficiencies = "Inga brister på central nivå redovisades.";
+    public const string NoCentralDeficiencies = "Inga brister på central nivå redovisades inom området.";
+    public const string AppendixDeficiency = "Brist";
+    public const string AppendixConsequence = "Konsekvens för den enskilde";
+    public const string AppendixReportedBy = "Rapporterad av";
+
+    /// <summary>Bilaga 1's three tables, as the 2021 report divides the central-level brister by the area they were met in.</summary>
+    public static IReadOnlyList<(string Caption, IReadOnlyList<DeficiencyArea> Areas)> AppendixGroups { get; } =
+    [
+        ("Brister i kontakten med hälso- och sjukvården", [DeficiencyArea.Healthcare]),
+        ("Brister i kontakten med socialtjänsten", [DeficiencyArea.SocialServices]),
+        ("Övriga inrapporterade brister (Arbetsförmedlingen, Försäkringskassan, samordnade insatser)",
+            [DeficiencyArea.EmploymentService, DeficiencyArea.SocialInsuranceAgency, DeficiencyArea.OtherAuthority, DeficiencyArea.Other]),
+    ];
     public const string NoOtherProviders = "Alla verksamheter drevs av kommunerna.";
     public const string MeetingsHeader = "Ledningsgruppens möten under året";
     public const string MeetingsAnswered = "Verksamheter som redovisat antalet möten";
@@ -22,7 +35,22 @@ public static class LagesrapportBuilder
     /// <summary>Counties named in a sentence are listed alphabetically, as the reports list them.</summary>
     private static readonly StringComparer SwedishOrder = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("sv-SE"), ignoreCase: false);
 
-    public static Lagesrapport Build(TotalsResult result, NationalTotals? previous = null) => new Draft(result, previous).Build();
+    public static Lagesrapport Build(TotalsResult result, NationalTotals? previous = null) => Build(new LagesrapportInputs(result, previous));
+
+    /// <summary>The draft from the totals and whatever else is at hand (settings, owed against received, grant figures, free texts, one county).</summary>
+    public static Lagesrapport Build(LagesrapportInputs inputs) => new Draft(inputs).Build();
+
+    /// <summary>
+    /// Whether two verksamheter reported the same brist: the description compared without case, spacing and the final
+    /// full stop, so "Brist på gode män." and "brist på  gode män" are one row of Bilaga 1.
+    /// </summary>
+    public static string SameDeficiency(string description) =>
+        string.Join(' ', description.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.', '!', ';', ',');
+
+    private static readonly System.Globalization.CultureInfo SwedishCulture = System.Globalization.CultureInfo.GetCultureInfo("sv-SE");
+
+    /// <summary>"15 maj 2022".</summary>
+    private static string SwedishDate(DateOnly date) => date.ToString("d MMMM yyyy", SwedishCulture);
 
     /// <summary>Every table of person counts the export shows, as <see cref="Suppression"/> sees it.</summary>
     internal static IReadOnlyList<FigureTable> PersonTables(NationalTotals totals) =>
@@ -76,27 +104,80 @@ public static class LagesrapportBuilder
         Dimensions.OrganisationForms.TryFindId(id, out var form) ? Dimensions.OrganisationForms.Label(form) : id;
 
     /// <summary>One build: numbers the tables as the chapters create them.</summary>
-    private sealed class Draft(TotalsResult result, NationalTotals? previous)
+    private sealed class Draft(LagesrapportInputs inputs)
     {
         private readonly Dictionary<ReportTableKind, int> _numbers = [];
-        private readonly NationalTotals _totals = result.Totals;
+        private readonly TotalsResult result = inputs.Result;
+        private readonly NationalTotals _totals = inputs.Result.Totals;
+        private readonly LagesrapportNarrative _narrative = inputs.Narrative ?? new();
 
         private int Year => _totals.Year;
 
         /// <summary>The previous year's totals when they are that year's; the sentences on change need them.</summary>
-        private NationalTotals? Previous => previous?.Year == Year - 1 ? previous : null;
+        private NationalTotals? Previous => inputs.Previous?.Year == Year - 1 ? inputs.Previous : null;
+
+        private bool IsCounty => inputs.County is not null;
+
+        /// <summary>"landets" or "länets": whose kommuner a sentence counts.</summary>
+        private string Whose => IsCounty ? "länets" : "landets";
+
+        /// <summary>The counties the tables list: all for the national report, the one county for a county board's draft.</summary>
+        private IEnumerable<CountyTotals> Counties => inputs.County is { } county ? _totals.Counties.Where(c => c.Code == county.Code) : _totals.Counties;
 
         /// <summary>"Källa: Länsstyrelserna 2022" for 2021: the reports reach Socialstyrelsen through the county boards the year after.</summary>
-        private string Source => $"Källa: Länsstyrelserna {Year + 1}";
+        private string Source => IsCounty ? $"Källa: Länsstyrelsen i {inputs.County!.Name} {Year + 1}" : $"Källa: Länsstyrelserna {Year + 1}";
 
-        public Lagesrapport Build() => new(
-            Year,
-            $"Lägesrapport om verksamhet med personliga ombud {Year}",
-            [
-                $"Utkast framtaget ur kommunernas redovisningar till länsstyrelserna för {Year} "
-                + $"({Count(_totals.ReportsIncluded, neuter: false)} redovisningar). Antal personer 1–3 visas som <4 och summor som skulle avslöja dem avrundade (Ca).",
-            ],
-            [Scope(), Providers(), Ombud(), Clients(), ContactReasons(), Waiting(), Management(), Deficiencies(), Economy()]);
+        public Lagesrapport Build()
+        {
+            var title = IsCounty
+                ? $"Länsstyrelsens underlag till lägesrapport om verksamhet med personliga ombud {Year}: {inputs.County!.Name}"
+                : $"Lägesrapport om verksamhet med personliga ombud {Year}"
+                    + (inputs.Settings?.DiaryNumber is { Length: > 0 } diary ? $" ({diary})" : string.Empty);
+            var introduction = new List<string>
+            {
+                $"Utkast framtaget ur kommunernas redovisningar till {(IsCounty ? "länsstyrelsen" : "länsstyrelserna")} för {Year} "
+                + $"({Count(_totals.ReportsIncluded, neuter: false)} redovisningar). Antal personer 1–3 visas som <4 och summor som skulle avslöja dem avrundade (Ca). "
+                + "Stycken som börjar med [Skriv: …] ska analytikern skriva; allt annat är framräknat ur uppgifterna.",
+            };
+
+            // The kommuner table stays Tabell 1, as in every published report; the owed-against-received table follows it in
+            // the same chapter, and the chapter on the reporting before them refers to it.
+            var municipalities = Municipalities(out var coverageTable);
+            var chapters = new List<ReportChapter>
+            {
+                Assignment(),
+                Reporting(coverageTable),
+                municipalities,
+            };
+            chapters.AddRange([Ombud(), Clients(), ClientGroupChanges(), ClientsWithChildren(), ContactReasons(), Theme(), Waiting(), Priority(), Providers(), Management()]);
+            var deficiencies = Deficiencies();
+            chapters.Add(deficiencies);
+            chapters.Add(Measures());
+            chapters.Add(CountyBoards());
+            if (!IsCounty)
+            {
+                chapters.Add(new ReportChapter(
+                    "Socialstyrelsens arbete",
+                    [
+                        "Socialstyrelsen ansvarar för att i samverkan med länsstyrelserna och kommunerna utveckla och stödja verksamheten med personligt ombud.",
+                        Placeholder("beredningsgruppens möten under året, planeringsmötena med länsstyrelserna och introduktionsutbildningen för nyanställda ombud (antal deltagare)"),
+                    ],
+                    [],
+                    ReportChapterKind.SocialstyrelsenWork));
+            }
+
+            chapters.Add(Economy() with { Heading = $"Statsbidragets användning {Year}", Kind = ReportChapterKind.Economy, Level = IsCounty ? 1 : 2 });
+            if (!IsCounty)
+            {
+                chapters.Add(new ReportChapter(
+                    "Socialstyrelsens kommentarer",
+                    [Placeholder("Socialstyrelsens slutsatser om årets utveckling; inget i detta kapitel räknas fram ur uppgifterna")],
+                    [],
+                    ReportChapterKind.Comments));
+            }
+
+            return new Lagesrapport(Year, title, introduction, chapters);
+        }
 
         /// <summary>A table with the next number of its kind; <paramref name="source"/> when not the county boards' (Socialstyrelsen's budget).</summary>
         public ReportTable Table(
@@ -106,21 +187,138 @@ public static class LagesrapportBuilder
             IReadOnlyList<ReportBlock> blocks,
             IReadOnlyList<double> widths,
             IReadOnlyList<string>? notes = null,
-            string? source = null)
+            string? source = null,
+            int? printedColumns = null,
+            ReportChart? chart = null)
         {
             var number = _numbers[kind] = _numbers.GetValueOrDefault(kind) + 1;
-            return new ReportTable(kind, number, title, source ?? Source, sheet, blocks, widths, notes);
+            return new ReportTable(kind, number, title, source ?? Source, sheet, blocks, widths, notes, printedColumns, chart);
         }
 
-        private ReportChapter Scope()
+        private ReportChapter Assignment()
         {
-            var municipalities = _totals.Municipalities;
-            var rows = _totals.Counties
+            var due = inputs.Settings?.DueDate ?? new DateOnly(Year + 1, 5, 15);
+            var text = new List<string>();
+            if (IsCounty)
+            {
+                text.Add($"Länsstyrelsen fördelar statsbidraget till länets kommuner och lämnar underlag till Socialstyrelsens lägesrapport om verksamheten med personligt ombud för {Year}. "
+                    + $"Detta underlag omfattar verksamheterna i {inputs.County!.Name}.");
+                return new ReportChapter("Länsstyrelsens uppdrag", text, [], ReportChapterKind.Assignment);
+            }
+
+            var grants = _totals.BudgetAndOutcome?.Lines[^1].BudgetSek ?? inputs.Grants?.GrantsSek;
+            text.Add($"Socialstyrelsen har regeringens uppdrag att i samverkan med länsstyrelserna fördela {(grants is { } g ? Kronor(g) + " i " : string.Empty)}statsbidrag till kommunerna enligt förordningen (2013:522) "
+                + "om statsbidrag till kommuner som bedriver verksamhet med personliga ombud för vissa personer med psykiska funktionsnedsättningar. "
+                + "I uppdraget ingår att tillsammans med länsstyrelserna följa upp, stödja och utveckla verksamheterna.");
+            if (grants is null)
+            {
+                text.Add(Placeholder($"årets anslag (inställningen Appropriation:Years:{Year}:GrantsSek saknas)"));
+            }
+
+            text.Add("Av förordningen framgår att Socialstyrelsen senast den 15 maj varje år ska lämna en lägesrapport till regeringen om verksamheten med personligt ombud. "
+                + "Lägesrapporten ska redogöra för hur verksamheten har utvecklats under det gångna året, hur medlen fördelats samt en ekonomisk redovisning.");
+            text.Add(inputs.Settings?.DiaryNumber is { Length: > 0 } diary
+                ? $"Lägesrapporten för {Year} lämnas senast den {SwedishDate(due)} (diarienummer {diary})."
+                : Placeholder($"regeringsuppdragets diarienummer (inställningen Lagesrapport:Years:{Year}:DiaryNumber saknas); rapporten lämnas senast den {SwedishDate(due)}"));
+            return new ReportChapter("Socialstyrelsens uppdrag", text, [], ReportChapterKind.Assignment);
+        }
+
+        private ReportChapter Reporting(ReportTable coverageTable)
+        {
+            var text = new List<string>
+            {
+                $"{(IsCounty ? "Länsstyrelsen" : "Länsstyrelserna")} rapporterar varje år till Socialstyrelsen om den lokala och regionala utvecklingen av verksamheterna med personligt ombud. "
+                + "En kommun som har tagit emot statsbidraget ska, enligt förordningen, senast den 15 januari redovisa till länsstyrelsen hur föregående års bidrag har använts.",
+            };
+            if (inputs.Coverage is { } coverage)
+            {
+                var counties = Covered(coverage).ToList();
+                var owed = counties.Sum(c => c.Owed);
+                var received = counties.Sum(c => c.Received);
+                text.Add($"För {Year} ska {Of(owed, "verksamhet", "verksamheter")} redovisa, och {Count(received)} av dem har gjort det (tabell {coverageTable.Number}).");
+                if (owed > received)
+                {
+                    text.Add($"Redovisningar saknas från {Of(owed - received, "verksamhet", "verksamheter")}. Antalen och förändringarna i utkastet omfattar bara de inkomna redovisningarna, "
+                        + "så en saknad redovisning kan se ut som en minskning.");
+                }
+
+                var guessed = counties.Count(c => !c.FromGrantRegister && c.Owed > 0);
+                if (guessed > 0)
+                {
+                    text.Add($"För {Count(guessed, neuter: true)} län finns inget bidragsregister för {Year}; där räknas de verksamheter som redovisade {Year - 1} som skyldiga att redovisa.");
+                }
+            }
+            else
+            {
+                text.Add($"Utkastet bygger på {Of(_totals.ReportsIncluded, "inkommen redovisning", "inkomna redovisningar")} (tabell {coverageTable.Number}). "
+                    + "Uppgift om vilka verksamheter som beviljades statsbidrag saknas, så det går inte att se om redovisningar saknas.");
+            }
+
+            text.Add($"Nedan följer en sammanfattning av {(IsCounty ? "verksamheternas" : "länsstyrelsernas")} redovisningar.");
+            return new ReportChapter($"Redovisning av verksamhet med personligt ombud under {Year}", text, [], ReportChapterKind.Reporting);
+        }
+
+        private IEnumerable<CountyCoverage> Covered(ReportCoverage coverage) =>
+            inputs.County is { } county ? coverage.Counties.Where(c => c.CountyName == county.Name) : coverage.Counties;
+
+        /// <summary>Owed against received per county: verksamheter that owe the report (the grant register's Beviljat) and those that sent it.</summary>
+        private ReportTable CoverageTable()
+        {
+            var rows = new List<ReportRow>();
+            if (inputs.Coverage is { } coverage)
+            {
+                var byName = Covered(coverage).ToDictionary(c => c.CountyName, StringComparer.Ordinal);
+                foreach (var county in Counties)
+                {
+                    var c = byName.GetValueOrDefault(county.Name) ?? new CountyCoverage(county.Name, false, 0, 0);
+                    rows.Add(new ReportRow(
+                        county.Name,
+                        ReportCell.Units(c.Owed), ReportCell.Units(c.Received), ReportCell.Units(Math.Max(0, c.Owed - c.Received)),
+                        ReportCell.Label(c.FromGrantRegister ? "Bidragsregister" : "Föregående års redovisningar")));
+                }
+            }
+            else
+            {
+                rows.AddRange(Counties.Select(c => new ReportRow(c.Name, ReportCell.Measure(null), ReportCell.Units(c.Operations), ReportCell.Measure(null), ReportCell.Label("Uppgift saknas"))));
+            }
+
+            if (!IsCounty)
+            {
+                rows.Add(new ReportRow(
+                    [
+                        ReportCell.Label("Riket"),
+                        inputs.Coverage is { } all ? ReportCell.Units(all.Owed) : ReportCell.Measure(null),
+                        ReportCell.Units(inputs.Coverage?.Received ?? _totals.Counties.Sum(c => c.Operations)),
+                        inputs.Coverage is { } total ? ReportCell.Units(Math.Max(0, total.Missing)) : ReportCell.Measure(null),
+                        ReportCell.Label(string.Empty),
+                    ],
+                    Bold: true));
+            }
+
+            return Table(
+                ReportTableKind.Table,
+                $"Verksamheter som ska redovisa och inkomna redovisningar per län {Year}",
+                "Redovisningar",
+                [new(["Län", "Ska redovisa", "Har redovisat", "Saknas", "Vem som ska redovisa enligt"], rows)],
+                [22, 16, 16, 12, 30]);
+        }
+
+        private ReportChapter Municipalities(out ReportTable coverageTable)
+        {
+            var (total, offering, change) = IsCounty
+                ? (Counties.Sum(c => c.Municipalities), Counties.Sum(c => c.MunicipalitiesOfferingPo), Counties.Single().ChangeFromPreviousYear)
+                : (_totals.Municipalities.Total, _totals.Municipalities.OfferingPo, _totals.Municipalities.ChangeFromPreviousYear);
+            var operations = Counties.Sum(c => c.Operations);
+            var rows = Counties
                 .Select(c => new ReportRow(c.Name, ReportCell.Units(c.Municipalities), ReportCell.Units(c.MunicipalitiesOfferingPo), ReportCell.Change(c.ChangeFromPreviousYear), ReportCell.Units(c.Operations)))
-                .Append(new ReportRow(
-                    [ReportCell.Label("Riket"), ReportCell.Units(municipalities.Total), ReportCell.Units(municipalities.OfferingPo), ReportCell.Change(municipalities.ChangeFromPreviousYear), ReportCell.Units(_totals.Operations)],
-                    Bold: true))
                 .ToList();
+            if (!IsCounty)
+            {
+                rows.Add(new ReportRow(
+                    [ReportCell.Label("Riket"), ReportCell.Units(total), ReportCell.Units(offering), ReportCell.Change(change), ReportCell.Units(_totals.Operations)],
+                    Bold: true));
+            }
+
             var table = Table(
                 ReportTableKind.Table,
                 $"Kommuner och verksamheter med personligt ombud per län {Year}",
@@ -128,36 +326,46 @@ public static class LagesrapportBuilder
                 [new(["Län", "Antal kommuner", "Kommuner som erbjuder PO", "Förändring från föregående år", "Antal verksamheter"], rows)],
                 [22, 16, 26, 28, 20],
                 [$"Antal inkomna redovisningar: {_totals.ReportsIncluded}"]);
+            coverageTable = CoverageTable();
 
             var text = new List<string>
             {
-                $"I tabell {table.Number} framgår att {Count(municipalities.OfferingPo)} av landets {Count(municipalities.Total)} kommuner hade verksamhet med personligt ombud under {Year}.",
+                $"I tabell {table.Number} framgår att {Count(offering)} av {Whose} {Count(total)} kommuner hade verksamhet med personligt ombud under {Year}.",
             };
-            if (municipalities.ChangeFromPreviousYear is not { } change)
+            if (change is not { } difference)
             {
                 text.Add($"Uppgifter för {Year - 1} saknas, så förändringen från föregående år kan inte anges.");
             }
             else
             {
-                text.Add(change switch
+                text.Add(difference switch
                 {
                     0 => $"Antalet kommuner som erbjuder personligt ombud är detsamma som {Year - 1}.",
                     1 => $"En kommun fler erbjöd personligt ombud jämfört med {Year - 1}.",
                     -1 => $"En kommun färre erbjöd personligt ombud jämfört med {Year - 1}.",
-                    > 0 => $"{CountAtStart(change)} fler kommuner erbjöd personligt ombud jämfört med {Year - 1}.",
-                    _ => $"{CountAtStart(-change)} färre kommuner erbjöd personligt ombud jämfört med {Year - 1}.",
+                    > 0 => $"{CountAtStart(difference)} fler kommuner erbjöd personligt ombud jämfört med {Year - 1}.",
+                    _ => $"{CountAtStart(-difference)} färre kommuner erbjöd personligt ombud jämfört med {Year - 1}.",
                 });
-                text.AddRange(CountyChanges());
+                if (!IsCounty)
+                {
+                    text.AddRange(CountyChanges());
+                }
+
+                if (inputs.Coverage is { } coverage && Covered(coverage).Sum(c => Math.Max(0, c.Owed - c.Received)) is > 0 and var missing)
+                {
+                    text.Add($"Förändringen kan bero på att redovisningar saknas: {Of(missing, "verksamhet", "verksamheter")} har inte redovisat (tabell {coverageTable.Number}).");
+                }
             }
 
             if (Previous is { } before)
             {
-                text.Add(_totals.Operations == before.Operations
-                    ? $"Antalet verksamheter har varken minskat eller ökat jämfört med föregående år, utan är fortfarande {Count(_totals.Operations)}."
-                    : $"Antalet verksamheter har {(_totals.Operations > before.Operations ? "ökat" : "minskat")} med {Count(Math.Abs(_totals.Operations - before.Operations))} till {Count(_totals.Operations)} jämfört med {Year - 1}.");
+                var earlier = IsCounty ? before.Counties.Where(c => c.Code == inputs.County!.Code).Sum(c => c.Operations) : before.Operations;
+                text.Add(operations == earlier
+                    ? $"Antalet verksamheter har varken minskat eller ökat jämfört med föregående år, utan är fortfarande {Count(operations)}."
+                    : $"Antalet verksamheter har {(operations > earlier ? "ökat" : "minskat")} med {Count(Math.Abs(operations - earlier))} till {Count(operations)} jämfört med {Year - 1}.");
             }
 
-            return new ReportChapter("Antalet kommuner som erbjuder verksamhet med personligt ombud", text, [table]);
+            return new ReportChapter("Antalet kommuner som erbjuder verksamhet med personligt ombud", text, [table, coverageTable], ReportChapterKind.Municipalities, 2);
         }
 
         private IEnumerable<string> CountyChanges()
@@ -177,14 +385,17 @@ public static class LagesrapportBuilder
 
         private ReportChapter Providers()
         {
+            var operations = Counties.Sum(c => c.Operations);
+            var offering = Counties.Sum(c => c.MunicipalitiesOfferingPo);
             var text = new List<string>
             {
-                $"Under {Year} bedrevs personligt ombud i {Count(_totals.Operations)} verksamheter, som tillsammans omfattade {Count(_totals.Municipalities.OfferingPo)} kommuner. "
+                $"Under {Year} bedrevs personligt ombud i {Count(operations)} verksamheter, som tillsammans omfattade {Count(offering)} kommuner. "
                 + "Om flera kommuner driver verksamheten tillsammans räknas den som en verksamhet.",
             };
+            const string Heading = "Verksamheter drivs oftast i kommunal regi";
             if (_totals.OtherProviders is not { } providers)
             {
-                return new ReportChapter("Utförare av verksamhet med personligt ombud", text, []);
+                return new ReportChapter(Heading, text, [], ReportChapterKind.Providers, 2);
             }
 
             var rows = providers
@@ -201,15 +412,16 @@ public static class LagesrapportBuilder
                 "Utförare",
                 [new(["Namn", "Organisationsform", "Län"], rows)],
                 [36, 24, 30]);
-            var operations = providers.Sum(p => p.Operations);
-            text.Add(operations switch
+            var byOthers = providers.Sum(p => p.Operations);
+            text.Add(byOthers switch
             {
                 0 => $"Ingen verksamhet drivs av andra utförare än kommunen (tabell {table.Number}).",
                 1 => $"En verksamhet, som omfattar {Count(providers.Sum(p => p.Municipalities))} kommuner, drivs av en annan utförare än kommunen (tabell {table.Number}).",
-                _ => $"{CountAtStart(operations)} verksamheter, som omfattar {Count(providers.Sum(p => p.Municipalities))} kommuner, drivs av andra utförare än kommunen. "
+                _ => $"{CountAtStart(byOthers)} verksamheter, som omfattar {Count(providers.Sum(p => p.Municipalities))} kommuner, drivs av andra utförare än kommunen. "
                     + $"I tabell {table.Number} framgår vilken organisationsform det rör sig om och i vilka län de är verksamma.",
             });
-            return new ReportChapter("Utförare av verksamhet med personligt ombud", text, [table]);
+            var heading = 2 * byOthers > operations ? "Verksamheter drivs oftast av andra utförare än kommunen" : Heading;
+            return new ReportChapter(heading, text, [table], ReportChapterKind.Providers, 2);
         }
 
         private ReportChapter Ombud()
@@ -219,40 +431,49 @@ public static class LagesrapportBuilder
             var shown = gender.Table.Show();
             var total = shown[gender.Layout[0][^1]];
             var tables = new List<ReportTable>();
+            ReportRow[]? supervisionRows = null;
             if (_totals.OmbudWithSupervision is { } supervised)
             {
+                supervisionRows = [.. Rows(OmbudByGender(ombud, supervised), [WorkbookLabels.Ombud.Count, WorkbookLabels.Ombud.WithSupervision])];
                 tables.Add(Table(
                     ReportTableKind.Table,
                     $"Personliga ombud och ombud med kontinuerlig handledning efter kön {Year}",
                     "Ombud",
-                    [new(GenderHeader(string.Empty), Rows(OmbudByGender(ombud, supervised), [WorkbookLabels.Ombud.Count, WorkbookLabels.Ombud.WithSupervision]))],
+                    [new(GenderHeader(string.Empty), supervisionRows)],
                     [40, 12, 12, 24, 12]));
             }
 
             var text = new List<string>();
+            var heading = "Personliga ombud";
             if (total.Exact is null)
             {
-                text.Add($"Under {Year} fanns det {InText(ReportCell.Shown(total, FigureKind.Persons))} personliga ombud i landet{TableReference(tables)}.");
-                return new ReportChapter("Personliga ombud", text, tables);
+                text.Add($"Under {Year} fanns det {InText(ReportCell.Shown(total, FigureKind.Persons))} personliga ombud i {(IsCounty ? "länet" : "landet")}{TableReference(tables)}.");
             }
-
-            var sentence = $"Under {Year} fanns det {Count(ombud.Total)} personliga ombud i landet ({ReportCell.FormatNumber(ombud.FullTimeEquivalents)} heltidstjänster)";
-            if (Previous is { } before && Suppression.Show(FigureKind.Persons, before.Ombud.Total).Exact is not null)
+            else
             {
-                sentence += Compared(ombud.Total - before.Ombud.Total, "personliga ombud", neuter: true);
-            }
-
-            text.Add(sentence + TableReference(tables) + ".");
-            if (!shown.Any(f => f.IsHidden) && ombud.Total > 0)
-            {
-                text.Add($"{Percent(ombud.ByGender[Gender.Women], ombud.Total)} procent av ombuden är kvinnor.");
-                if (Suppression.Show(FigureKind.Persons, ombud.WithSupervision).Exact is not null)
+                var sentence = $"Under {Year} fanns det {Count(ombud.Total)} personliga ombud i {(IsCounty ? "länet" : "landet")} ({ReportCell.FormatNumber(ombud.FullTimeEquivalents)} heltidstjänster)";
+                if (Previous is { } before && ShownTotal(ByGender("Ombud", [before.Ombud.ByGender])) is { } earlier)
                 {
-                    text.Add($"{Percent(ombud.WithSupervision, ombud.Total)} procent av ombuden har fått kontinuerlig handledning.");
+                    sentence += Compared((int)(ombud.Total - earlier), "personligt ombud", "personliga ombud", Year, neuter: true);
+                    heading = $"Antalet ombud {Direction((int)(ombud.Total - earlier))}";
+                }
+
+                text.Add(sentence + TableReference(tables) + ".");
+                if (!shown.Any(f => f.IsHidden) && ombud.Total > 0)
+                {
+                    text.Add($"{Capitalise(Percent(ombud.ByGender[Gender.Women], ombud.Total))} av ombuden är kvinnor.");
+                }
+
+                // From the shown cells only: a supervised row with a hidden cell has an approximate total, and then no share is given.
+                if (supervisionRows is not null && supervisionRows[1].Cells[^1].Number is { } withSupervision && supervisionRows[0].Cells[^1].Number is { } all && all > 0)
+                {
+                    text.Add($"{Capitalise(Percent(withSupervision, all))} av ombuden har fått kontinuerlig handledning.");
                 }
             }
 
-            return new ReportChapter("Personliga ombud", text, tables);
+            text.AddRange(Answers(_narrative.Supervision, "hur handledningen av ombuden har utformats", "hur ombuden har fått handledning, och de verksamheter som inte har haft handledning och varför"));
+            text.AddRange(Answers(_narrative.Training, "vilken fortbildning ombuden har deltagit i", "vilka utbildningar och konferenser ombuden har deltagit i"));
+            return new ReportChapter(heading, text, tables, ReportChapterKind.Ombud, 2);
 
             static string TableReference(List<ReportTable> tables) => tables.Count > 0 ? $" (tabell {tables[0].Number})" : string.Empty;
         }
@@ -276,15 +497,18 @@ public static class LagesrapportBuilder
                     new(GenderHeader(string.Empty), Rows(children, [WorkbookLabels.Clients.WithChildrenRow]), WorkbookLabels.Clients.WithChildrenTitle),
                 ],
                 [44, 14, 14, 14, 14, 14]);
+            _clientsTable = table;
 
             var text = new List<string>();
+            var heading = "Klienterna";
             var total = table.Blocks[0].Rows[^1].Cells[^1];
             if (total.Number is { } exact)
             {
                 var sentence = $"Sammanlagt arbetade de personliga ombuden med {Count((int)exact)} klienter";
                 if (Previous is { } before && ClientsByGenderAndAge(before.Clients) is var earlier && earlier.Table.Show()[earlier.Layout[^1][^1]].Exact is { } last)
                 {
-                    sentence += Compared((int)(exact - last), "klienter");
+                    sentence += Compared((int)(exact - last), "klient", "klienter", Year);
+                    heading = ClientsHeading(exact - last, before, earlier);
                 }
 
                 text.Add(sentence + $" (tabell {table.Number}).");
@@ -296,26 +520,100 @@ public static class LagesrapportBuilder
 
             var (started, ended) = (table.Blocks[1].Rows[0].Cells[1], table.Blocks[1].Rows[1].Cells[1]);
             text.Add($"Under {Year} har {InText(started)} klienter tillkommit och {InText(ended)} klienter avslutats.");
-            var withChildren = table.Blocks[2].Rows[0].Cells;
+            return new ReportChapter(heading, text, [table], ReportChapterKind.Clients, 2);
+
+            // "Antalet kvinnliga klienter minskade under 2021": when women and men moved apart, the one that moved with the total.
+            string ClientsHeading(decimal change, NationalTotals before, (FigureTable Table, int[][] Layout) earlier)
+            {
+                var direction = change switch { > 0 => "ökade", < 0 => "minskade", _ => "var oförändrat" };
+                var now = byAge.Table.Show();
+                var then = earlier.Table.Show();
+                decimal? Change(Gender g)
+                {
+                    var row = Dimensions.Genders.ToList().FindIndex(x => x.Value == g);
+                    return now[byAge.Layout[row][^1]].Exact is { } a && then[earlier.Layout[row][^1]].Exact is { } b ? a - b : null;
+                }
+
+                if (change != 0 && Change(Gender.Women) is { } women && Change(Gender.Men) is { } men && Math.Sign(women) != Math.Sign(men))
+                {
+                    var mover = Math.Sign(women) == Math.Sign(change) ? "kvinnliga" : "manliga";
+                    return $"Antalet {mover} klienter {direction} under {Year}";
+                }
+
+                return $"Antalet klienter {direction} under {Year}";
+            }
+        }
+
+        private ReportTable? _clientsTable;
+
+        private ReportChapter ClientGroupChanges()
+        {
+            var text = new List<string>();
+            text.AddRange(Answers(_narrative.ClientGroupChanges, "förändringar i vilka grupper som söker stöd av personligt ombud", "vilka grupper som har ökat eller minskat bland dem som söker stöd"));
+            return new ReportChapter("Förändringar i klientgruppen", text, [], ReportChapterKind.ClientGroupChanges, 2);
+        }
+
+        private ReportChapter ClientsWithChildren()
+        {
+            var text = new List<string>();
+            var withChildren = _clientsTable!.Blocks[2].Rows[0].Cells;
             if (withChildren[^1].Number is { } parents && parents > 0)
             {
                 var women = withChildren[1 + Dimensions.Genders.ToList().FindIndex(g => g.Value == Gender.Women)];
                 var men = withChildren[1 + Dimensions.Genders.ToList().FindIndex(g => g.Value == Gender.Men)];
                 text.Add($"Ombuden stödjer {Count((int)parents)} klienter som helt eller delvis har hemmavarande barn. Av dessa var {InText(women)} kvinnor och {InText(men)} män.");
+                if (Previous is { } before && ShownTotal(ByGender(WorkbookLabels.Clients.WithChildrenRow, [before.Clients.WithChildrenAtHome])) is { } earlier)
+                {
+                    var change = (int)(parents - earlier);
+                    text.Add(change == 0
+                        ? $"Det är lika många klienter med hemmavarande barn som {Year - 1}."
+                        : $"Jämfört med {Year - 1} har ombuden haft kontakt med {Count(Math.Abs(change))} {(change > 0 ? "fler" : "färre")} klienter med hemmavarande barn.");
+                }
+            }
+            else if (withChildren[^1].Number is 0)
+            {
+                text.Add("Ingen verksamhet har redovisat klienter med hemmavarande barn.");
+            }
+            else
+            {
+                text.Add($"Ombuden stödjer {InText(withChildren[^1])} klienter som helt eller delvis har hemmavarande barn.");
             }
 
-            return new ReportChapter("Klienterna", text, [table]);
+            return new ReportChapter("Klienter med barn", text, [], ReportChapterKind.ClientsWithChildren, 2);
         }
 
         private ReportChapter ContactReasons()
         {
             var reasons = _totals.ContactReasons;
+            var labels = reasons.Keys.Select(Dimensions.ContactReasons.Label).ToList();
+            var counts = Rows(ByGender("Kontaktorsaker", [.. reasons.Values]), labels);
+            var genders = Dimensions.Genders.ToList();
+
+            // Shares per kön from the shown cells only: a kön with a hidden cell gets no shares (its sum is not known).
+            var shares = genders.Select((g, i) =>
+            {
+                var column = counts.Select(r => r.Cells[1 + i].Number).ToList();
+                return column.All(n => n is not null) && column.Sum() is > 0 and var sum
+                    ? column.Select(n => (decimal?)Share(n!.Value, sum)).ToList()
+                    : null;
+            }).ToList();
+            var shareRows = labels.Select((label, r) => new ReportRow([ReportCell.Label(label), .. shares.Select(s => s is null ? ReportCell.Measure(null) : ReportCell.Measure(s[r], CellFormat.OneDecimal))])).ToList();
+            var drawn = genders.Select((g, i) => (g, i)).Where(x => shares[x.i] is not null).ToList();
+            var chart = new ReportChart(
+                "Andel av könets angivna kontaktorsaker (procent)",
+                labels,
+                [.. drawn.Select(x => new ReportChartSeries(x.g.Label, shares[x.i]!))]);
             var table = Table(
                 ReportTableKind.Figure,
                 $"Kontaktorsaker efter kön {Year}",
                 "Kontaktorsaker",
-                [new(GenderHeader("Kontaktorsak"), Rows(ByGender("Kontaktorsaker", [.. reasons.Values]), [.. reasons.Keys.Select(Dimensions.ContactReasons.Label)]))],
-                [44, 14, 14, 22, 14]);
+                [
+                    new(GenderHeader("Kontaktorsak"), counts),
+                    new(["Andel av könets angivna orsaker (procent)", .. genders.Select(g => g.Label)], shareRows),
+                ],
+                [34, 14, 14, 24, 14],
+                ["Varje klient kan ange flera orsaker. Andelen är orsakens del av alla orsaker som klienter av samma kön angett; för ett kön med dolda antal (<4) visas ingen andel."],
+                chart: chart);
             var text = new List<string> { $"Figur {table.Number} visar vilka orsaker klienterna har angivit till varför de har tagit kontakt med personligt ombud." };
             var common = reasons.Where(r => r.Value.Total > 0).OrderByDescending(r => r.Value.Total).Take(2).Select(r => Dimensions.ContactReasons.Label(r.Key).ToLowerInvariant()).ToList();
             if (common.Count > 0)
@@ -325,23 +623,63 @@ public static class LagesrapportBuilder
                     : $"De vanligaste orsakerna var {common[0]} och {common[1]}.");
             }
 
-            return new ReportChapter("Kontaktorsaker", text, [table]);
+            foreach (var (g, i) in drawn.Where(x => x.g.Value != Gender.OtherGender))
+            {
+                var top = shares[i]!.Select((v, r) => (v, r)).MaxBy(x => x.v);
+                text.Add($"Bland {(g.Value == Gender.Women ? "kvinnorna" : "männen")} var den vanligaste orsaken {labels[top.r].ToLowerInvariant()} ({Percent(top.v!.Value, 100)} av de orsaker de angett).");
+            }
+
+            text.AddRange(Answers(_narrative.NewClientSources, "varifrån nya klienter har kommit", "varifrån nya klienter kommer (hänvisade från myndigheter, anhöriga, egen kontakt)"));
+            var topReason = reasons.Where(r => r.Value.Total > 0).OrderByDescending(r => r.Value.Total).Select(r => (ContactReason?)r.Key).FirstOrDefault();
+            var heading = topReason switch
+            {
+                ContactReason.Authorities => "Klienterna behöver stöd i kontakt med myndigheter",
+                ContactReason.Healthcare => "Klienterna behöver stöd i kontakt med hälso- och sjukvården",
+                ContactReason.Economy => "Klienterna behöver stöd med sin ekonomi",
+                ContactReason.Housing => "Klienterna behöver stöd med sitt boende",
+                ContactReason.Occupation => "Klienterna behöver stöd med sysselsättning",
+                ContactReason.DailyStructure => "Klienterna behöver stöd med struktur i vardagen",
+                _ => "Klienternas kontaktorsaker",
+            };
+            return new ReportChapter(heading, text, [table], ReportChapterKind.ContactReasons, 2);
+        }
+
+        private ReportChapter Theme()
+        {
+            var settings = inputs.Settings;
+            var text = new List<string>();
+            if (settings?.ThemeQuestion is { Length: > 0 } question)
+            {
+                text.Add($"Årets fråga till verksamheterna: ”{question}”");
+            }
+
+            text.AddRange(Answers(_narrative.ThemeAnswers, "svar på årets fråga", "vad verksamheterna svarade på årets fråga"));
+            return new ReportChapter(
+                settings?.ThemeTitle is { Length: > 0 } title ? title : "Årets tema",
+                settings?.ThemeTitle is { Length: > 0 } ? text : [Placeholder($"årets tema (inställningen Lagesrapport:Years:{Year}:ThemeTitle saknas)"), .. text],
+                [],
+                ReportChapterKind.Theme,
+                2);
         }
 
         private ReportChapter Waiting()
         {
             var waiting = _totals.WaitingTimes;
-            var rows = _totals.Counties
+            var rows = Counties
                 .Select(c => new ReportRow(
                     c.Name, ReportCell.Units(c.MunicipalitiesOfferingPo), ReportCell.Units(c.Operations), ReportCell.Units(c.OperationsWithWaitingTime),
                     ReportCell.Measure(c.MaxEstimatedWaitingDays), ReportCell.Measure(c.MedianEstimatedWaitingDays)))
-                .Append(new ReportRow(
+                .ToList();
+            if (!IsCounty)
+            {
+                rows.Add(new ReportRow(
                     [
                         ReportCell.Label("Riket"), ReportCell.Units(_totals.Municipalities.OfferingPo), ReportCell.Units(_totals.Operations),
                         ReportCell.Units(waiting.OperationsWithWaitingTime), ReportCell.Measure(waiting.MaxEstimatedDays), ReportCell.Measure(waiting.MedianEstimatedDays),
                     ],
-                    Bold: true))
-                .ToList();
+                    Bold: true));
+            }
+
             var priorities = _totals.Prioritisation;
             var table = Table(
                 ReportTableKind.Table,
@@ -356,18 +694,20 @@ public static class LagesrapportBuilder
                 ],
                 [58, 24, 18, 24, 24, 24]);
 
+            var operations = Counties.Sum(c => c.Operations);
             var text = new List<string>();
             if (waiting.OperationsWithWaitingTime == 0)
             {
-                text.Add($"Ingen av de {Count(_totals.Operations)} verksamheterna hade väntetid för nya klienter under {Year} (tabell {table.Number}).");
+                text.Add($"Ingen av de {Count(operations)} verksamheterna hade väntetid för nya klienter under {Year} (tabell {table.Number}).");
             }
             else
             {
                 text.Add(
-                    $"{CountAtStart(waiting.OperationsWithWaitingTime)} av {Count(_totals.Operations)} verksamheter hade väntetid för nya klienter under {Year} (tabell {table.Number}). "
+                    $"{CountAtStart(waiting.OperationsWithWaitingTime)} av {Count(operations)} verksamheter hade väntetid för nya klienter under {Year} (tabell {table.Number}). "
                     + $"Den längsta uppskattade väntetiden var {Count(waiting.MaxEstimatedDays ?? 0)} dagar och medianen {ReportCell.FormatNumber(waiting.MedianEstimatedDays ?? 0)} dagar.");
             }
 
+            var heading = "Väntetider för kontakt med personligt ombud";
             if (Previous is { } before)
             {
                 var change = waiting.OperationsWithWaitingTime - before.WaitingTimes.OperationsWithWaitingTime;
@@ -377,15 +717,42 @@ public static class LagesrapportBuilder
                     > 0 => $"Det är {Count(change)} fler verksamheter med väntetid än {Year - 1}.",
                     _ => $"Det är {Count(-change)} färre verksamheter med väntetid än {Year - 1}.",
                 });
+                heading = $"{MoreOrFewer(change)} verksamheter har väntetider för kontakt med personligt ombud";
             }
 
-            text.Add($"{Capitalise(Of(priorities.OperationsWithPriorityOrder, "verksamhet", "verksamheter"))} har en prioriteringsordning för vilka som får stöd först.");
-            return new ReportChapter("Väntetid", text, [table]);
+            return new ReportChapter(heading, text, [table], ReportChapterKind.Waiting, 2);
+        }
+
+        private ReportChapter Priority()
+        {
+            var priorities = _totals.Prioritisation;
+            var operations = Counties.Sum(c => c.Operations);
+            var text = new List<string>
+            {
+                $"Av {Whose} {Of(operations, "verksamhet", "verksamheter")} har {Count(priorities.OperationsWithPriorityOrder)} en prioriteringsordning för vilka som får stöd först när fler söker än ombuden kan ta emot.",
+            };
+            foreach (var (group, ranks) in priorities.Groups.Where(g => g.Value.First + g.Value.Second + g.Value.Third > 0).OrderByDescending(g => g.Value.First + g.Value.Second + g.Value.Third))
+            {
+                text.Add($"{Bullet}{Dimensions.PriorityGroups.Label(group)} ({Of(ranks.First + ranks.Second + ranks.Third, "verksamhet", "verksamheter")}): "
+                    + $"prioritet 1 i {Count(ranks.First)}, prioritet 2 i {Count(ranks.Second)} och prioritet 3 i {Count(ranks.Third)}.");
+            }
+
+            var first = priorities.Groups.Where(g => g.Key != PriorityGroup.Other && g.Value.First > 0).OrderByDescending(g => g.Value.First).Select(g => (PriorityGroup?)g.Key).FirstOrDefault();
+            var heading = first switch
+            {
+                PriorityGroup.ChildrenAtHome => "Personer med barn prioriteras",
+                PriorityGroup.EvictionOrHomelessness => "Personer som riskerar vräkning eller är bostadslösa prioriteras",
+                PriorityGroup.YoungAdults => "Unga vuxna prioriteras",
+                PriorityGroup.NoNetwork => "Personer utan kontakter eller nätverk prioriteras",
+                _ => "Prioritering vid väntetid",
+            };
+            return new ReportChapter(heading, text, [], ReportChapterKind.Priority, 2);
         }
 
         private ReportChapter Management()
         {
             var management = _totals.ManagementGroups;
+            var operations = Counties.Sum(c => c.Operations);
             var table = Table(
                 ReportTableKind.Figure,
                 $"Ledningsgrupper och aktörer som saknas i dem {Year}",
@@ -402,12 +769,24 @@ public static class LagesrapportBuilder
                 [56, 20]);
             var text = new List<string>
             {
-                $"{CountAtStart(management.Complete)} av {Count(_totals.Operations)} verksamheter hade en fulltalig ledningsgrupp under {Year} (figur {table.Number}).",
+                $"{CountAtStart(management.Complete)} av {Count(operations)} verksamheter hade en fulltalig ledningsgrupp under {Year} (figur {table.Number})"
+                + (operations > 0 ? $", det vill säga {Percent(management.Complete, operations)}." : "."),
             };
-            var missing = management.Missing.Where(m => m.Value > 0).OrderByDescending(m => m.Value).FirstOrDefault();
-            if (missing.Value > 0)
+            var heading = "Ledningsgrupper";
+            if (Previous is { } before && !IsCounty)
             {
-                text.Add($"Den aktör som oftast saknades i ledningsgruppen var {Dimensions.ManagementMembers.Label(missing.Key).ToLowerInvariant()}, i {Count(missing.Value)} verksamheter.");
+                var change = management.Complete - before.ManagementGroups.Complete;
+                heading = $"{MoreOrFewer(change)} verksamheter har fulltaliga ledningsgrupper";
+                if (before.Operations > 0 && operations > 0)
+                {
+                    text.Add($"Andelen verksamheter med fulltalig ledningsgrupp var {Percent(before.ManagementGroups.Complete, before.Operations)} {Year - 1}.");
+                }
+            }
+
+            var missing = management.Missing.Where(m => m.Value > 0).OrderByDescending(m => m.Value).ToList();
+            if (missing.Count > 0)
+            {
+                text.Add($"Den aktör som oftast saknades i ledningsgruppen var {Dimensions.ManagementMembers.Label(missing[0].Key).ToLowerInvariant()}, i {Of(missing[0].Value, "verksamhet", "verksamheter")}.");
             }
 
             text.Add($"{Capitalise(Of(management.WithDeficiencyRoutine, "verksamhet", "verksamheter"))} har en rutin för att rapportera brister till ledningsgruppen.");
@@ -419,7 +798,9 @@ public static class LagesrapportBuilder
                         + $"som minst {Count(min, neuter: true)} och som mest {Count(max, neuter: true)}.");
             }
 
-            return new ReportChapter("Ledningsgrupper", text, [table]);
+            text.AddRange(Answers(_narrative.ManagementGroupForm, "hur ledningsgruppen är organiserad", "hur ledningsgrupperna är organiserade (gemensamma ledningsgrupper, samordningsförbund) och svårigheter att få representation"));
+            text.AddRange(Answers(_narrative.UserInfluence, "hur brukarna har inflytande över verksamheten", "hur patient-, brukar- och närståendeorganisationer har inflytande"));
+            return new ReportChapter(heading, text, [table], ReportChapterKind.ManagementGroups, 2);
         }
 
         /// <summary>Ledningsgruppens möten per verksamhet: how many answered, the median and the range.</summary>
@@ -454,30 +835,170 @@ public static class LagesrapportBuilder
                 "Systembrister",
                 [new([WorkbookLabels.Deficiencies.Level, .. Dimensions.DeficiencyAreas.Select(a => a.Label), WorkbookLabels.Total], rows)],
                 widths);
-            var texts = result.CentralDeficiencies
-                .Select(t => new ReportRow([
-                    ReportCell.Label(t.CountyName), ReportCell.Label(t.OperationKey), ReportCell.Label(Dimensions.DeficiencyAreas.Label(t.Area)),
-                    ReportCell.Label(t.Description, wrap: true), ReportCell.Label(t.Consequence ?? string.Empty, wrap: true), ReportCell.Label(t.Action ?? string.Empty, wrap: true)]))
-                .ToList();
-            if (texts.Count == 0)
-            {
-                texts.Add(new ReportRow([ReportCell.Label(NoCentralDeficiencies)]));
-            }
-
+            var groups = AppendixGroups.Select(a => (a.Caption, Rows: CentralGroups(a.Areas))).ToList();
             var appendix = Table(
                 ReportTableKind.Appendix,
-                $"Brister på central nivå per län {Year}",
+                "Rapporterade brister från verksamheterna",
                 "Systembrister",
-                [new(["Län", "Verksamhet", WorkbookLabels.Deficiencies.Area, WorkbookLabels.Deficiencies.Description, WorkbookLabels.Deficiencies.Consequence, WorkbookLabels.Deficiencies.Action], texts)],
-                widths[..6]);
+                [.. groups.Select((g, i) => new ReportBlock(
+                    [AppendixDeficiency, AppendixConsequence, AppendixReportedBy, "Antal verksamheter"],
+                    g.Rows.Count == 0
+                        ? [new ReportRow([ReportCell.Label(NoCentralDeficiencies)])]
+                        : [.. g.Rows.Select(r => new ReportRow([
+                            ReportCell.Label(r.Description, wrap: true), ReportCell.Label(r.Consequence, wrap: true), ReportCell.Label(r.ReportedBy, wrap: true), ReportCell.Units(r.Operations)]))],
+                    $"Tabell {i + 1}. {g.Caption}"))],
+                [50, 70, 40, 12],
+                ["Samma brist från flera verksamheter står på en rad; vilka som rapporterat den framgår av kolumnen Rapporterad av i tabellerna (xlsx)."],
+                printedColumns: 2);
             var central = deficiencies.ByLevel[DeficiencyLevel.Central];
             var text = new List<string>
             {
                 $"Verksamheterna rapporterade {Of(deficiencies.Total, "systembrist", "systembrister")} under {Year} (tabell {table.Number}), varav {Count(central)} på central nivå. "
-                + $"Bristerna på central nivå redovisas per län i bilaga {appendix.Number}.",
+                + "Bristerna rapporteras på tre nivåer: handläggarnivå, lokal nivå och central nivå.",
+                $"På central nivå ingår brister i lagstiftning och regelverk samt resursproblem. De redovisas i bilaga {appendix.Number} i tre tabeller: "
+                + $"i kontakten med hälso- och sjukvården ({Of(groups[0].Rows.Count, "brist", "brister")}), socialtjänsten ({Of(groups[1].Rows.Count, "brist", "brister")}) "
+                + $"och övriga myndigheter och samordnade insatser ({Of(groups[2].Rows.Count, "brist", "brister")}).",
             };
-            return new ReportChapter("Systembrister", text, [table, appendix]);
+            var shared = groups.SelectMany(g => g.Rows).Where(r => r.Operations > 1).OrderByDescending(r => r.Operations).Take(3).ToList();
+            if (shared.Count > 0)
+            {
+                text.Add($"De brister som flest verksamheter rapporterade var: {List([.. shared.Select(r => $"”{r.Description}” ({Of(r.Operations, "verksamhet", "verksamheter")})")])}.");
+            }
+
+            text.Add(Placeholder("vad bristerna på central nivå betyder för målgruppen och vilka av dem som återkommer från tidigare år"));
+            return new ReportChapter($"Brister som verksamheterna identifierat under {Year}", text, [table, appendix], ReportChapterKind.Deficiencies, 2);
         }
+
+        /// <summary>The central-level deficiencies of some areas, the same brist from several verksamheter on one row, most reported first.</summary>
+        private List<(string Description, string Consequence, string ReportedBy, int Operations)> CentralGroups(IReadOnlyList<DeficiencyArea> areas) =>
+            [.. result.CentralDeficiencies
+                .Where(d => areas.Contains(d.Area) && (inputs.County is null || d.CountyCode == inputs.County.Code))
+                .GroupBy(d => SameDeficiency(d.Description), StringComparer.Ordinal)
+                .Select(g => (
+                    Description: g.Select(d => d.Description.Trim()).GroupBy(d => d, StringComparer.Ordinal)
+                        .OrderByDescending(v => v.Count()).ThenByDescending(v => v.Key.Length > 0 && char.IsUpper(v.Key[0])).ThenBy(v => v.Key, StringComparer.Ordinal).First().Key,
+                    Consequence: string.Join(" ", g.Select(d => d.Consequence?.Trim()).Where(c => !string.IsNullOrEmpty(c)).Distinct(StringComparer.OrdinalIgnoreCase)),
+                    ReportedBy: string.Join("; ", g.Select(d => $"{d.DisplayName} ({d.CountyName})").Distinct(StringComparer.Ordinal).Order(SwedishOrder)),
+                    Operations: g.Select(d => (d.CountyCode, d.OperationKey)).Distinct().Count()))
+                .OrderByDescending(r => r.Operations)
+                .ThenBy(r => r.Description, SwedishOrder)];
+
+        private ReportChapter Measures()
+        {
+            var text = new List<string>
+            {
+                "Verksamheterna ombads att redovisa exempel på åtgärder med anledning av de brister som har uppmärksammats. "
+                + "De brister som ombuden identifierar tas upp i ledningsgrupperna med avsikten att berörd representant tar frågan tillbaka till sin organisation.",
+            };
+            if (_narrative.MeasuresAgainstDeficiencies is not null)
+            {
+                text.AddRange(Answers(_narrative.MeasuresAgainstDeficiencies, "åtgärder som vidtagits mot brister", "exempel på åtgärder som myndigheterna har vidtagit efter att ombuden påtalat brister"));
+            }
+            else
+            {
+                // Until the template asks for them separately: the Åtgärd eller resultat the verksamheter wrote beside their central-level brister.
+                var actions = result.CentralDeficiencies
+                    .Where(d => !string.IsNullOrWhiteSpace(d.Action) && (inputs.County is null || d.CountyCode == inputs.County.Code))
+                    .Select(d => new ReportedText(d.CountyName, d.DisplayName, $"{d.Description.Trim().TrimEnd('.')}: {d.Action!.Trim()}"))
+                    .ToList();
+                text.AddRange(Answers(actions, "åtgärder eller resultat för brister på central nivå", "exempel på åtgärder som myndigheterna har vidtagit efter att ombuden påtalat brister"));
+            }
+
+            return new ReportChapter("Åtgärder som vidtagits för att komma tillrätta med brister", text, [], ReportChapterKind.Measures, 2);
+        }
+
+        private ReportChapter CountyBoards()
+        {
+            var text = new List<string>
+            {
+                "Länsstyrelserna ansvarar för att fördela statsbidrag till kommunerna och bistå Socialstyrelsen i uppgiften att följa upp, stödja och utveckla verksamheten med personligt ombud.",
+            };
+            if (inputs.Grants is { } grants && !IsCounty)
+            {
+                var sentence = grants.GrantsSek is { } anslag
+                    ? $"Under {Year} var anslaget för ombudstjänster {Kronor(anslag)}" + (grants.DistributedSek is { } distributed ? $", varav {Kronor(distributed)} fördelades." : ".")
+                    : string.Empty;
+                var applied = $"Enligt länsstyrelsernas bidragsregister ({Count(grants.CountiesWithRegister, neuter: true)} län) söktes {ReportCell.FormatNumber(grants.AppliedFullTimeEquivalents)} heltidstjänster"
+                    + (grants.AmountPerFullTimeEquivalentSek is { } amount ? $" och beloppet per årsanställning fastställdes till {Kronor(amount)}." : ".");
+                text.Add((sentence + " " + applied).Trim());
+            }
+            else if (!IsCounty)
+            {
+                text.Add(Placeholder("anslaget, hur mycket som fördelades, antalet sökta heltidstjänster och beloppet per årsanställning (bidragsregistren saknas för året)"));
+            }
+
+            text.AddRange(CountyBoardAnswers(_narrative.CountyBoardWork, "länsstyrelsernas arbete under året (nätverksträffar, stöd till ledningsgrupper, information till kommuner)"));
+            text.AddRange(CountyBoardAnswers(_narrative.CountyBoardProposals, "länsstyrelsernas förslag på förbättringsområden"));
+            return new ReportChapter(IsCounty ? "Länsstyrelsens arbete" : "Länsstyrelsernas arbete", text, [], ReportChapterKind.CountyBoards);
+        }
+
+        private IEnumerable<string> CountyBoardAnswers(IReadOnlyList<CountyBoardText>? answers, string what)
+        {
+            var mine = answers?.Where(a => inputs.County is null || a.CountyName == inputs.County.Name).ToList();
+            if (mine is null)
+            {
+                yield return Placeholder(what);
+                yield break;
+            }
+
+            if (mine.Count == 0)
+            {
+                yield return $"Ingen länsstyrelse har redovisat {what}.";
+                yield break;
+            }
+
+            yield return $"{Capitalise(Of(mine.Select(a => a.CountyName).Distinct(StringComparer.Ordinal).Count(), "länsstyrelse", "länsstyrelser"))} har redovisat {what}. Några av svaren:";
+            foreach (var answer in mine.Take(inputs.MaxQuotes))
+            {
+                yield return Quote(answer.Text, $"Länsstyrelsen i {answer.CountyName}", inputs.MaxQuoteLength);
+            }
+
+            yield return Placeholder($"sammanfatta {what}");
+        }
+
+        /// <summary>
+        /// The free-text answers to one question, summarised by who answered (how many verksamheter in how many län, the
+        /// counties with most answers) and quoted as written, never rewritten; the analyst's summary stays a placeholder.
+        /// Null answers (the question is not in the year's template): a placeholder only.
+        /// </summary>
+        private IEnumerable<string> Answers(IReadOnlyList<ReportedText>? answers, string what, string placeholder)
+        {
+            var mine = answers?.Where(a => !string.IsNullOrWhiteSpace(a.Text) && (inputs.County is null || a.CountyName == inputs.County.Name)).ToList();
+            if (mine is null)
+            {
+                yield return Placeholder(placeholder);
+                yield break;
+            }
+
+            if (mine.Count == 0)
+            {
+                yield return $"Ingen verksamhet har redovisat {what}.";
+                yield return Placeholder(placeholder);
+                yield break;
+            }
+
+            var operations = mine.Select(a => (a.CountyName, a.OperationName)).Distinct().Count();
+            var byCounty = mine.GroupBy(a => a.CountyName, StringComparer.Ordinal).Select(g => (County: g.Key, Count: g.Select(a => a.OperationName).Distinct(StringComparer.Ordinal).Count())).ToList();
+            var sentence = $"{Answered(operations, byCounty.Count)} har redovisat {what}.";
+            if (!IsCounty && byCounty.Count > 1)
+            {
+                var most = byCounty.OrderByDescending(c => c.Count).ThenBy(c => c.County, SwedishOrder).Take(3).ToList();
+                sentence += $" Flest svar kom från {List([.. most.Select(c => $"{c.County} ({Count(c.Count)})")])}.";
+            }
+
+            yield return sentence + (mine.Count > inputs.MaxQuotes ? $" Några av svaren ({Count(inputs.MaxQuotes)} av {Count(mine.Count)}):" : " Svaren:");
+            foreach (var answer in mine.OrderBy(a => a.CountyName, SwedishOrder).ThenBy(a => a.OperationName, SwedishOrder).Take(inputs.MaxQuotes))
+            {
+                yield return Quote(answer.Text, IsCounty ? answer.OperationName : $"{answer.OperationName}, {answer.CountyName}", inputs.MaxQuoteLength);
+            }
+
+            yield return Placeholder($"sammanfatta {placeholder}");
+        }
+
+        /// <summary>The shown total of a one-row gender table, when it is shown exactly.</summary>
+        private static decimal? ShownTotal((FigureTable Table, int[][] Layout) grid) => grid.Table.Show()[grid.Layout[0][^1]].Exact;
+
+        private static string Kronor(decimal sek) => $"{ReportCell.FormatNumber(sek, CellFormat.Money)} kronor";
 
         private ReportChapter Economy()
         {
@@ -488,11 +1009,14 @@ public static class LagesrapportBuilder
 
             var economy = _totals.Economy;
             var ombud = _totals.Ombud;
+
+            // The ombud as Tabell "Ombud" shows them: an exact total here would give away a hidden kön's count.
+            var ombudShown = ByGender("Ombud", [ombud.ByGender]);
             var rows = new List<ReportRow>
             {
                 new(WorkbookLabels.Economy.Granted, ReportCell.Money(economy.GrantedSek)),
                 new(WorkbookLabels.Economy.Spent, ReportCell.Money(economy.SpentSek)),
-                new(WorkbookLabels.Ombud.Count, ReportCell.Persons(ombud.Total)),
+                new(WorkbookLabels.Ombud.Count, ReportCell.Shown(ombudShown.Table.Show()[ombudShown.Layout[0][^1]], FigureKind.Persons)),
                 new(WorkbookLabels.Ombud.FullTimeEquivalents, ReportCell.Measure(ombud.FullTimeEquivalents, CellFormat.OneDecimal)),
             };
             if (ombud.FullTimeEquivalents > 0)
@@ -546,16 +1070,6 @@ public static class LagesrapportBuilder
 
             static string Money(decimal? value) => value is { } v ? ReportCell.FormatNumber(v, CellFormat.Money) : ReportCell.Missing;
         }
-
-        /// <summary>", vilket är en ökning med två personliga ombud jämfört med 2020".</summary>
-        private string Compared(int change, string noun, bool neuter = false) => change switch
-        {
-            0 => $", lika många som {Year - 1}",
-            > 0 => $", vilket är en ökning med {Count(change, neuter)} {noun} jämfört med {Year - 1}",
-            _ => $", vilket är en minskning med {Count(-change, neuter)} {noun} jämfört med {Year - 1}",
-        };
-
-        private static string Percent(int part, int whole) => ReportCell.FormatNumber(Math.Round(100m * part / whole, 0));
 
         /// <summary>A shown count in a sentence: words below 13, "&lt;4" and "Ca N" as the table shows them.</summary>
         private static string InText(ReportCell cell) =>

@@ -33,13 +33,20 @@ public sealed class LagesrapportDocxWriter
             var body = new Body();
             body.Append(Paragraph(report.Title, "Title"));
             body.Append(report.Introduction.Select(p => Paragraph(p)));
+            var charts = 0;
             foreach (var chapter in report.Chapters)
             {
-                body.Append(Paragraph(chapter.Heading, "Heading1"));
-                body.Append(chapter.Paragraphs.Select(p => Paragraph(p)));
+                body.Append(Paragraph(chapter.Heading, chapter.Level > 1 ? "Heading2" : "Heading1"));
+                body.Append(chapter.Paragraphs.Select(Text));
                 foreach (var table in chapter.Tables.Where(t => t.Kind != ReportTableKind.Appendix))
                 {
-                    body.Append(Table(table, "Caption"));
+                    if (table.Chart is { } chart)
+                    {
+                        body.Append(Paragraph(table.Caption, "Caption", keepWithNext: true));
+                        body.Append(LagesrapportChart.Inline(main, chart, ++charts, table.Caption));
+                    }
+
+                    body.Append(Table(table, "Caption", table.Chart is null ? null : $"Uppgifterna i {ReportTable.KindLabel(table.Kind).ToLowerInvariant()} {table.Number}"));
                 }
             }
 
@@ -59,14 +66,15 @@ public sealed class LagesrapportDocxWriter
         return stream.ToArray();
     }
 
-    private static IEnumerable<OpenXmlElement> Table(ReportTable table, string captionStyle)
+    /// <summary>A table under its caption; under a chart that already carries the caption, under <paramref name="heading"/>.</summary>
+    private static IEnumerable<OpenXmlElement> Table(ReportTable table, string captionStyle, string? heading = null)
     {
-        yield return Paragraph(table.Caption, captionStyle, keepWithNext: true);
+        yield return Paragraph(heading ?? table.Caption, captionStyle, keepWithNext: true);
         foreach (var block in table.Blocks)
         {
             if (block.Caption is { } caption)
             {
-                yield return Paragraph(caption, keepWithNext: true);
+                yield return Paragraph(caption, "Caption", keepWithNext: true);
             }
 
             yield return Block(table, block);
@@ -88,7 +96,7 @@ public sealed class LagesrapportDocxWriter
 
     private static Table Block(ReportTable model, ReportBlock block)
     {
-        var columns = Math.Max(block.Header.Count, block.Rows.Count == 0 ? 0 : block.Rows.Max(r => r.Cells.Count));
+        var columns = model.Printed(Math.Max(block.Header.Count, block.Rows.Count == 0 ? 0 : block.Rows.Max(r => r.Cells.Count)));
         var figures = Enumerable.Range(0, columns).Select(c => block.Rows.Any(r => c < r.Cells.Count && r.Cells[c].IsFigure)).ToArray();
         var widths = Widths(model.Widths, figures);
         var border = new Func<BorderType, BorderType>(b =>
@@ -120,9 +128,10 @@ public sealed class LagesrapportDocxWriter
         foreach (var row in block.Rows)
         {
             var line = new TableRow(new TableRowProperties(new CantSplit()));
-            for (var c = 0; c < row.Cells.Count; c++)
+            var cells = Math.Min(row.Cells.Count, columns);
+            for (var c = 0; c < cells; c++)
             {
-                var span = c == row.Cells.Count - 1 ? columns - c : 1;
+                var span = c == cells - 1 ? columns - c : 1;
                 var cell = row.Cells[c];
                 line.Append(Cell(cell.Display, widths.Skip(c).Take(span).Sum(), span, row.Bold, cell.IsFigure));
             }
@@ -172,6 +181,23 @@ public sealed class LagesrapportDocxWriter
         return new TableCell(properties, paragraph);
     }
 
+    /// <summary>A chapter's paragraph: "[Skriv: …]" highlighted for the analyst, "– " as an indented list item.</summary>
+    private static Paragraph Text(string text)
+    {
+        if (SwedishSentences.IsPlaceholder(text))
+        {
+            var paragraph = Paragraph(text, "Placeholder");
+            foreach (var run in paragraph.Elements<Run>())
+            {
+                run.PrependChild(new RunProperties(new Highlight { Val = HighlightColorValues.Yellow }));
+            }
+
+            return paragraph;
+        }
+
+        return SwedishSentences.IsBullet(text) ? Paragraph(text, "ListItem") : Paragraph(text);
+    }
+
     private static Paragraph Paragraph(string text, string style = "Normal", bool keepWithNext = false)
     {
         var properties = new ParagraphProperties(new ParagraphStyleId { Val = style });
@@ -202,6 +228,9 @@ public sealed class LagesrapportDocxWriter
         styles.Append(Style("Normal", "Normal", isDefault: true));
         styles.Append(Style("Title", "Title", size: 36, bold: true, spacingAfter: 240));
         styles.Append(Style("Heading1", "heading 1", size: 28, bold: true, spacingBefore: 360, outline: 0));
+        styles.Append(Style("Heading2", "heading 2", size: 24, bold: true, spacingBefore: 240, outline: 1));
+        styles.Append(Style("Placeholder", "Att skriva", italic: true));
+        styles.Append(Style("ListItem", "Listpunkt", indent: 360));
         styles.Append(Style("Caption", "caption", size: 21, bold: true, spacingBefore: 240));
         styles.Append(Style("Source", "Källa", size: 18, italic: true));
         styles.Append(Style("TableText", "Tabelltext", size: 18, spacingAfter: 0));
@@ -210,7 +239,7 @@ public sealed class LagesrapportDocxWriter
     }
 
     private static Style Style(
-        string id, string name, bool isDefault = false, int? size = null, bool bold = false, bool italic = false, int? spacingBefore = null, int? spacingAfter = null, int? outline = null)
+        string id, string name, bool isDefault = false, int? size = null, bool bold = false, bool italic = false, int? spacingBefore = null, int? spacingAfter = null, int? outline = null, int? indent = null)
     {
         var style = new Style(new StyleName { Val = name }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = id, Default = isDefault ? true : null };
         if (!isDefault)
@@ -227,6 +256,11 @@ public sealed class LagesrapportDocxWriter
                 Before = spacingBefore?.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 After = spacingAfter?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             });
+        }
+
+        if (indent is { } left)
+        {
+            paragraph.Append(new Indentation { Left = left.ToString(System.Globalization.CultureInfo.InvariantCulture), Hanging = "240" });
         }
 
         if (outline is { } level)

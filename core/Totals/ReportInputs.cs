@@ -2,7 +2,10 @@ using PoIntake.Core.Intake;
 
 namespace PoIntake.Core.Totals;
 
-/// <summary>A deficiency reported at the central level, listed per county in the export.</summary>
+/// <summary>
+/// A deficiency reported at the central level (Bilaga 1). <see cref="OperationName"/> is the verksamhet's name as its
+/// report gave it (null in rows stored before names were kept); <see cref="DisplayName"/> is what a reader sees, never the key.
+/// </summary>
 public sealed record CentralDeficiencyText(
     string CountyCode,
     string CountyName,
@@ -10,7 +13,15 @@ public sealed record CentralDeficiencyText(
     DeficiencyArea Area,
     string Description,
     string? Consequence,
-    string? Action);
+    string? Action,
+    string? OperationName = null,
+    IReadOnlyList<string>? MunicipalityNames = null)
+{
+    public string DisplayName =>
+        OperationName is { Length: > 0 } name ? name
+        : MunicipalityNames is { Count: > 0 } names ? $"Verksamheten i {SwedishNumberWords.List(names)}"
+        : $"En verksamhet i {CountyName}";
+}
 
 /// <summary>The totals of a year plus what only the export shows: central texts and deficiencies per level and area.</summary>
 public sealed record TotalsResult(

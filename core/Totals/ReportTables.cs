@@ -106,10 +106,15 @@ public sealed record ReportTable(
     string Sheet,
     IReadOnlyList<ReportBlock> Blocks,
     IReadOnlyList<double> Widths,
-    IReadOnlyList<string>? Notes = null)
+    IReadOnlyList<string>? Notes = null,
+    int? PrintedColumns = null,
+    ReportChart? Chart = null)
 {
     /// <summary>"Tabell 1. Kommuner och verksamheter …".</summary>
     public string Caption => $"{KindLabel(Kind)} {Number}. {Title}";
+
+    /// <summary>The columns the docx prints (the first ones); the xlsx shows every column (Bilaga 1 keeps there who reported a brist).</summary>
+    public int Printed(int columns) => Math.Min(columns, PrintedColumns ?? columns);
 
     /// <summary>Whether a person count is shown: then <see cref="Suppression.Note"/> goes with the table.</summary>
     public bool HasPersonCounts => Blocks.SelectMany(b => b.Rows).SelectMany(r => r.Cells).Any(c => c.Kind == FigureKind.Persons);
@@ -124,8 +129,49 @@ public sealed record ReportTable(
     };
 }
 
-/// <summary>A chapter of the draft: a heading, the generated sentences, then its tables.</summary>
-public sealed record ReportChapter(string Heading, IReadOnlyList<string> Paragraphs, IReadOnlyList<ReportTable> Tables);
+/// <summary>
+/// A bar chart drawn from a table's own cells (the docx draws it above the table, which stays for screen readers and
+/// for the figures): one bar per category and series; a null value is not drawn.
+/// </summary>
+public sealed record ReportChart(string ValueTitle, IReadOnlyList<string> Categories, IReadOnlyList<ReportChartSeries> Series);
+
+public sealed record ReportChartSeries(string Name, IReadOnlyList<decimal?> Values);
+
+/// <summary>The chapters of the lägesrapport, in the order of the 2021 report (docs/lagesrapport.md).</summary>
+public enum ReportChapterKind
+{
+    Other,
+    Assignment,
+    Reporting,
+    Municipalities,
+    Ombud,
+    Clients,
+    ClientGroupChanges,
+    ClientsWithChildren,
+    ContactReasons,
+    Theme,
+    Waiting,
+    Priority,
+    Providers,
+    ManagementGroups,
+    Deficiencies,
+    Measures,
+    CountyBoards,
+    SocialstyrelsenWork,
+    Economy,
+    Comments,
+}
+
+/// <summary>
+/// A chapter of the draft: a heading, the generated sentences (a "[Skriv: …]" paragraph is the analyst's to write, a
+/// "– " paragraph a list item), then its tables. <see cref="Level"/> 2 for a section under the chapter before.
+/// </summary>
+public sealed record ReportChapter(
+    string Heading,
+    IReadOnlyList<string> Paragraphs,
+    IReadOnlyList<ReportTable> Tables,
+    ReportChapterKind Kind = ReportChapterKind.Other,
+    int Level = 1);
 
 /// <summary>The draft lägesrapport of a year: chapters in the published order, every table numbered once.</summary>
 public sealed record Lagesrapport(int Year, string Title, IReadOnlyList<string> Introduction, IReadOnlyList<ReportChapter> Chapters)

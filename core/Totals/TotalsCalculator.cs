@@ -231,7 +231,9 @@ public sealed class TotalsCalculator(MunicipalityRegistry registry, IOptions<App
                     d.Area,
                     d.Description,
                     d.Consequence,
-                    d.Action)))
+                    d.Action,
+                    r.Report.OperationName,
+                    [.. r.Report.MunicipalityCodes.Select(code => registry.FindMunicipality(code)?.Name ?? code)])))
             .OrderBy(t => t.CountyCode, StringComparer.Ordinal)
             .ThenBy(t => t.OperationKey, StringComparer.Ordinal)
             .ToArray();

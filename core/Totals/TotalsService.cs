@@ -91,6 +91,29 @@ public sealed partial class TotalsService(
         return new ComputedTotals(result, json, revision);
     }
 
+    /// <summary>
+    /// One county's totals (a county board's draft), from its own current reports and those of the year before; not
+    /// cached. The national budget table (Socialstyrelsen's) is left out. Null when the county has no report for the year.
+    /// </summary>
+    public async Task<TotalsResult?> ComputeCountyAsync(int year, string countyCode, CancellationToken cancellationToken)
+    {
+        var reports = (await store.ReadCurrentReportsAsync(year, cancellationToken)).Where(r => r.CountyCode == countyCode).ToArray();
+        if (reports.Length == 0)
+        {
+            return null;
+        }
+
+        var contents = new List<ReportContent>(reports.Length);
+        foreach (var report in reports)
+        {
+            contents.Add(await store.ReadContentAsync(report, cancellationToken));
+        }
+
+        var previous = (await store.ReadCurrentReportsAsync(year - 1, cancellationToken)).Where(r => r.CountyCode == countyCode).ToArray();
+        var result = calculator.Calculate(year, contents, previous, timeProvider.GetUtcNow());
+        return result with { Totals = result.Totals with { BudgetAndOutcome = null } };
+    }
+
     /// <summary>Every year with data and its headline figures, oldest first.</summary>
     public async Task<IReadOnlyList<TotalsYear>> ListYearsAsync(CancellationToken cancellationToken)
     {

@@ -13,6 +13,10 @@ public static class TotalsServiceCollectionExtensions
             .BindConfiguration(TotalsOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<LagesrapportOptions>()
+            .BindConfiguration(LagesrapportOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddPoIntakeAppropriation(); // Tabell 5's budget lines per year (docs/api.md, "Budget och utfall")
         services.TryAddSingleton<ITotalsStore, TotalsStore>();
         services.TryAddSingleton<TotalsCalculator>();

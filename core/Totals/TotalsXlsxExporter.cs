@@ -16,9 +16,12 @@ public sealed class TotalsXlsxExporter
     /// <summary>The first row of a sheet's first table; rows above it (title, suppression note) repeat on every printed page.</summary>
     private const int FirstTableRow = 4;
 
-    public byte[] Export(TotalsResult result)
+    public byte[] Export(TotalsResult result) => Export(new LagesrapportInputs(result));
+
+    /// <summary>The tables of the draft built from <paramref name="inputs"/> (with owed against received when they carry it).</summary>
+    public byte[] Export(LagesrapportInputs inputs)
     {
-        var report = LagesrapportBuilder.Build(result);
+        var report = LagesrapportBuilder.Build(inputs);
         using var workbook = new XLWorkbook();
         foreach (var sheet in report.Chapters.SelectMany(c => c.Tables).GroupBy(t => t.Sheet))
         {

@@ -3,17 +3,22 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using PoIntake.Core.Access;
+using PoIntake.Core.Reporting;
 using PoIntake.Core.Totals;
 
 namespace PoIntake.Functions.Http;
 
-/// <summary><c>GET /api/totals/{year}[?format=json|xlsx|csv]</c>: national totals of a reporting year (national key).</summary>
+/// <summary>
+/// <c>GET /api/totals/{year}[?format=json|xlsx|csv]</c>: national totals of a reporting year (national key). The xlsx is the
+/// draft lägesrapport's tables, with owed against received when the reporting service is there (the function app always).
+/// </summary>
 public sealed partial class GetNationalTotalsFunction(
     TotalsService totals,
     TotalsXlsxExporter xlsx,
     TotalsCsvExporter csv,
     AccessKeys accessKeys,
-    ILogger<GetNationalTotalsFunction> logger)
+    ILogger<GetNationalTotalsFunction> logger,
+    LagesrapportService? reports = null)
 {
     [Function("GetNationalTotals")]
     public async Task<IActionResult> RunAsync(
@@ -39,9 +44,16 @@ public sealed partial class GetNationalTotalsFunction(
         }
 
         LogServed(logger, reportingYear, format.Length == 0 ? "json" : format);
+        if (format != "xlsx")
+        {
+            // The JSON and csv are exact (person counts 1–3 included): for the national key holder, not for publication.
+            request.HttpContext.Response.Headers[HttpResults.PublicationHeader] = HttpResults.NotForPublication;
+        }
+
         return format switch
         {
-            "xlsx" => new FileContentResult(xlsx.Export(computed.Result), TotalsXlsxExporter.ContentType)
+            // The draft's tables, with owed against received from the grant registers (Tabell 2).
+            "xlsx" => new FileContentResult(xlsx.Export((reports is null ? null : await reports.NationalAsync(reportingYear, cancellationToken)) ?? new LagesrapportInputs(computed.Result)), TotalsXlsxExporter.ContentType)
             {
                 FileDownloadName = $"personligt-ombud-riket-{reportingYear}.xlsx",
             },

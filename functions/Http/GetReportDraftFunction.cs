@@ -3,15 +3,23 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using PoIntake.Core.Access;
+using PoIntake.Core.Reference;
+using PoIntake.Core.Reporting;
 using PoIntake.Core.Totals;
 
 namespace PoIntake.Functions.Http;
 
-/// <summary><c>GET /api/report/{year}[?format=docx]</c>: the draft lägesrapport of a reporting year as Word (national key).</summary>
+/// <summary>
+/// <c>GET /api/report/{year}[?format=docx|json][&amp;county={code}]</c>: the draft lägesrapport of a reporting year as Word
+/// (national key), or a county board's part of it from its own reports (<c>county</c>: that county board's key, or the
+/// national key). <c>format=json</c> is the same draft as data (its tables as shown, suppressed), which the Översikt
+/// page draws Figur 1 from.
+/// </summary>
 public sealed partial class GetReportDraftFunction(
-    TotalsService totals,
+    LagesrapportService reports,
     LagesrapportDocxWriter docx,
     AccessKeys accessKeys,
+    MunicipalityRegistry registry,
     ILogger<GetReportDraftFunction> logger)
 {
     [Function("GetReportDraft")]
@@ -20,31 +28,54 @@ public sealed partial class GetReportDraftFunction(
         string year,
         CancellationToken cancellationToken)
     {
-        var (reportingYear, answer) = AccessGate.ForNationalYearRoute(accessKeys, logger, "GetReportDraft", request, year);
-        if (answer is not null)
+        var countyCode = request.Query["county"].ToString().Trim();
+        int reportingYear;
+        County? county = null;
+        if (countyCode.Length > 0)
         {
-            return answer;
+            (reportingYear, county, var refused) = AccessGate.ForCountyRoute(accessKeys, registry, logger, "GetReportDraft", request, AccessScope.CountyRead, year, countyCode);
+            if (refused is not null)
+            {
+                return refused;
+            }
+        }
+        else
+        {
+            (reportingYear, var answer) = AccessGate.ForNationalYearRoute(accessKeys, logger, "GetReportDraft", request, year);
+            if (answer is not null)
+            {
+                return answer;
+            }
         }
 
-        if (request.Query["format"].ToString().Trim().ToLowerInvariant() is not ("" or "docx"))
+        var format = request.Query["format"].ToString().Trim().ToLowerInvariant();
+        if (format is not ("" or "docx" or "json"))
         {
-            return HttpResults.UnknownFormat("docx (lägesrapporten som Word-dokument)");
+            return HttpResults.UnknownFormat("docx (lägesrapporten som Word-dokument) eller json (utkastets tabeller som data)");
         }
 
-        if (await totals.GetAsync(reportingYear, cancellationToken) is not { } computed)
+        var inputs = county is null
+            ? await reports.NationalAsync(reportingYear, cancellationToken)
+            : await reports.CountyAsync(reportingYear, county, cancellationToken);
+        if (inputs is null)
         {
             return HttpResults.NoAcceptedReports(reportingYear, ", så ingen lägesrapport kan tas fram");
         }
 
-        var previous = reportingYear > HttpResults.MinYear ? await totals.GetAsync(reportingYear - 1, cancellationToken) : null;
-        var report = LagesrapportBuilder.Build(computed.Result, previous?.Totals);
-        LogServed(logger, reportingYear, previous is not null);
+        var report = LagesrapportBuilder.Build(inputs);
+        LogServed(logger, reportingYear, county?.Code ?? "national", inputs.Previous is not null);
+        if (format == "json")
+        {
+            return HttpResults.Json(LagesrapportJson.From(report));
+        }
+
+        var suffix = county is null ? string.Empty : $"-{county.Code}";
         return new FileContentResult(docx.Write(report), LagesrapportDocxWriter.ContentType)
         {
-            FileDownloadName = $"lagesrapport-personligt-ombud-{reportingYear}.docx",
+            FileDownloadName = $"lagesrapport-personligt-ombud-{reportingYear}{suffix}.docx",
         };
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Served the draft lägesrapport for {Year} (previous year's totals: {HasPrevious})")]
-    private static partial void LogServed(ILogger logger, int year, bool hasPrevious);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Served the draft lägesrapport for {Year} ({Scope}; previous year's totals: {HasPrevious})")]
+    private static partial void LogServed(ILogger logger, int year, string scope, bool hasPrevious);
 }

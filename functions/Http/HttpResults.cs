@@ -14,6 +14,14 @@ namespace PoIntake.Functions.Http;
 internal static class HttpResults
 {
     public const string JsonContentType = "application/json; charset=utf-8";
+
+    /// <summary>
+    /// Says on an exact answer (totals JSON and csv) that it is not for publication: person counts 1–3 are in it as they
+    /// are; the xlsx tables and the draft lägesrapport are the suppressed ones to publish. ASCII, as HTTP header values are.
+    /// </summary>
+    public const string PublicationHeader = "X-PoIntake-Publication";
+
+    public const string NotForPublication = "exact figures, not for publication; publish the xlsx tables or the draft report, where counts 1-3 are hidden";
     public const string ProblemContentType = "application/problem+json; charset=utf-8";
     public const int MinYear = 2000;
     public const int MaxYear = ContractLimits.LastYear;

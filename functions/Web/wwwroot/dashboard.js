@@ -21,7 +21,18 @@
     return el('div', {}, el('dt', { text: label }), el('dd', { id, 'data-value': value === null || value === undefined ? '' : String(value), text: format(value) }));
   }
 
-  function render(totals, status) {
+  // Figur 1 of the draft lägesrapport (GET /api/report/{year}?format=json): the same shares, from the same suppressed
+  // cells, as the docx's chart, with its table of shares for screen readers.
+  function contactReasonFigure(draft) {
+    const table = draft && draft.chapters.flatMap(c => c.tables).find(t => t.sheet === 'Kontaktorsaker' && t.chart);
+    if (!table) return null;
+    const shares = table.blocks[1];
+    return barChart('d-kontaktorsaker', `${table.caption} (${table.chart.valueTitle.toLowerCase()})`, table.chart.categories,
+      table.chart.series.map(s => ({ name: s.name, values: s.values })),
+      { labelWidth: 290, tableHeaders: shares.header, tableRows: shares.rows });
+  }
+
+  function render(totals, status, draft) {
     const { gender, ageGroup, reason, member } = labels;
     clear(headline).append(
       figureItem('nt-klienter', 'Klienter', totals.clients.total),
@@ -35,9 +46,9 @@
 
     const counties = totals.counties;
     clear(charts).append(
-      barChart('d-kon-alder', `Klienter efter kön och ålder ${totals.year}`, ageGroup.map(a => a.label),
+      barChart('d-kon-alder', `Klienter efter kön och ålder ${totals.year} (exakta antal – inte för publicering)`, ageGroup.map(a => a.label),
         gender.map(g => ({ name: g.label, values: ageGroup.map(a => totals.clients.byGenderAndAgeGroup[g.id][a.id]) }))),
-      barChart('d-kontaktorsaker', `Kontaktorsaker ${totals.year}`, reason.map(r => r.label),
+      contactReasonFigure(draft) ?? barChart('d-kontaktorsaker', `Kontaktorsaker ${totals.year} (exakta antal – inte för publicering)`, reason.map(r => r.label),
         gender.map(g => ({ name: g.label, values: reason.map(r => totals.contactReasons[r.id][g.id]) })), { labelWidth: 290 }),
       barChart('d-kommuner', `Kommuner med personligt ombud per län ${totals.year}`, counties.map(c => c.name),
         [{ name: 'Kommuner med personligt ombud', values: counties.map(c => c.municipalitiesOfferingPo) }],
@@ -70,12 +81,13 @@
   async function load() {
     const year = yearSelect.value;
     clear(message);
-    const [totalsResponse, statusResponse] = await Promise.all([api(`totals/${year}`, { national: true }), api(`status/${year}`, { national: true })]);
+    const [totalsResponse, statusResponse, draftResponse] = await Promise.all([
+      api(`totals/${year}`, { national: true }), api(`status/${year}`, { national: true }), api(`report/${year}?format=json`, { national: true })]);
     if (!totalsResponse.ok) {
       showError(await problemText(totalsResponse));
       return;
     }
-    render(await totalsResponse.json(), statusResponse.ok ? await statusResponse.json() : null);
+    render(await totalsResponse.json(), statusResponse.ok ? await statusResponse.json() : null, draftResponse.ok ? await draftResponse.json() : null);
     document.body.dataset.loadedYear = year;
   }
 

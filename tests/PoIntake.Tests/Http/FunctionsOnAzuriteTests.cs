@@ -78,10 +78,47 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
         Assert.Equal(21, json.GetProperty("counties").GetArrayLength());
         using var workbook = new XLWorkbook(new MemoryStream(xlsx.FileContents));
         Assert.True(workbook.TryGetWorksheet("Tabell 1", out _));
+        // Owed against received (the obligations: grant registers, or the year before) fills Tabell 2's Riket row.
+        var owed = (await scenario.Get<PoIntake.Core.Reminders.ObligationService>().ForYearAsync(year, CancellationToken.None)).Counties.Sum(c => c.Owed.Count);
+        var riket = workbook.Worksheet("Redovisningar").RowsUsed().Single(r => r.Cell(1).GetString() == "Riket");
+        Assert.Equal(owed, riket.Cell(2).GetValue<int>());
         Assert.StartsWith("text/csv", csv.ContentType, StringComparison.Ordinal);
         var lines = Encoding.UTF8.GetString(csv.FileContents).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("measure,dimensions,value", lines[0]);
         Assert.Contains($"clients,,{expected.Clients.Total}", lines);
+    }
+
+    [Theory]
+    [InlineData("", true)]
+    [InlineData("?format=csv", true)]
+    [InlineData("?format=xlsx", false)]
+    public async Task GetNationalTotals_ExactAnswers_SayTheyAreNotForPublication(string query, bool exact)
+    {
+        var (scenario, function) = await CreateAsync<GetNationalTotalsFunction>();
+        var year = await EnsureYearWithDataAsync(scenario);
+        var request = NationalGet(query);
+
+        await function.RunAsync(request, year.ToString(), CancellationToken.None);
+
+        Assert.Equal(exact, request.HttpContext.Response.Headers[HttpResults.PublicationHeader].ToString() == HttpResults.NotForPublication);
+    }
+
+    [Fact]
+    public async Task GetReportDraft_CountyKey_ItsCountysDraftOnly_AnotherCountysKeyRefused()
+    {
+        var (scenario, function) = await CreateAsync<GetReportDraftFunction>();
+        var year = await EnsureYearWithDataAsync(scenario);
+        var county = (await scenario.Get<TotalsService>().GetAsync(year, CancellationToken.None))!.Totals.Counties.First(c => c.Operations > 0);
+
+        var result = Assert.IsType<FileContentResult>(await function.RunAsync(Get(countyKey: PoIntake.Tests.Access.TestRoleKeys.KeyOf(county.Code), query: $"?county={county.Code}"), $"{year}", CancellationToken.None));
+        var json = AssertJson(await function.RunAsync(Get(countyKey: PoIntake.Tests.Access.TestRoleKeys.KeyOf(county.Code), query: $"?county={county.Code}&format=json"), $"{year}", CancellationToken.None), StatusCodes.Status200OK);
+        var other = PoIntake.Core.Reference.MunicipalityRegistry.Default.Counties.First(c => c.Code != county.Code).Code;
+
+        Assert.Equal($"lagesrapport-personligt-ombud-{year}-{county.Code}.docx", result.FileDownloadName);
+        Assert.EndsWith($": {county.Name}", json.GetProperty("title").GetString(), StringComparison.Ordinal);
+        var tabell1 = json.GetProperty("chapters").EnumerateArray().SelectMany(c => c.GetProperty("tables").EnumerateArray()).First();
+        Assert.Equal([county.Name], tabell1.GetProperty("blocks")[0].GetProperty("rows").EnumerateArray().Select(r => r[0].GetString()));
+        AssertProblem(await function.RunAsync(Get(countyKey: PoIntake.Tests.Access.TestRoleKeys.KeyOf(other), query: $"?county={county.Code}"), $"{year}", CancellationToken.None), StatusCodes.Status403Forbidden);
     }
 
     [Fact]

@@ -20,6 +20,7 @@ public sealed partial class AppSettingsTests
     [
         (typeof(ScreeningOptions), ScreeningOptions.SectionName),
         (typeof(TotalsOptions), TotalsOptions.SectionName),
+        (typeof(LagesrapportOptions), LagesrapportOptions.SectionName),
         (typeof(EmailOptions), EmailOptions.Section),
         (typeof(ReminderOptions), ReminderOptions.Section),
         (typeof(AccessOptions), AccessOptions.SectionName),

@@ -10,7 +10,7 @@ namespace PoIntake.Tests.Totals;
 public sealed class TotalsExporterTests
 {
     /// <summary>The export's sheets in the lägesrapport's order.</summary>
-    private static readonly string[] Sheets = ["Tabell 1", "Utförare", "Ombud", "Klienter", "Kontaktorsaker", "Väntetid", "Ledningsgrupper", "Systembrister", "Ekonomi"];
+    private static readonly string[] Sheets = ["Tabell 1", "Redovisningar", "Ombud", "Klienter", "Kontaktorsaker", "Väntetid", "Utförare", "Ledningsgrupper", "Systembrister", "Ekonomi"];
 
     /// <summary>A year with clients 1–3 in cells, so that suppression shows (also used by <see cref="LagesrapportTests"/>).</summary>
     internal static TotalsResult SmallYear()
@@ -135,15 +135,16 @@ public sealed class TotalsExporterTests
     }
 
     [Fact]
-    public void Xlsx_CentralLevelTexts_ListedWithCountyName()
+    public void Xlsx_CentralLevelTexts_ListedWithWhoReportedThem()
     {
         using var workbook = new XLWorkbook(new MemoryStream(new TotalsXlsxExporter().Export(SmallYear())));
 
+        // Bilaga 1's third table (the other authorities): Brist, Konsekvens, Rapporterad av (name and county), Antal verksamheter.
         var sheet = workbook.Worksheet("Systembrister");
-        var text = sheet.RowsUsed().Single(r => r.Cell(4).GetString() == "Försäkringskassan svarar inte");
-        Assert.Equal("Gotland", text.Cell(1).GetString());
-        Assert.Equal("Försäkringskassan", text.Cell(3).GetString());
-        Assert.Equal("Klienten blir utan ersättning", text.Cell(5).GetString());
+        var text = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == "Försäkringskassan svarar inte");
+        Assert.Equal("Klienten blir utan ersättning", text.Cell(2).GetString());
+        Assert.Equal("Verksamheten i Gotland (Gotland)", text.Cell(3).GetString()); // stored without its name: named by its kommun, never by its key
+        Assert.Equal(1, text.Cell(4).GetValue<int>());
         Assert.Equal(Sheets, workbook.Worksheets.Select(w => w.Name));
     }
 

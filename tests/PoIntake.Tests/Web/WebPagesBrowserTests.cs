@@ -221,6 +221,14 @@ public sealed class WebPagesBrowserTests(AzuriteFixture azurite, EndToEnd.LocalF
         Assert.Equal(21, await page.Locator("#d-kommuner details tbody tr").CountAsync());
         var reasonTable = await page.Locator("#d-kontaktorsaker details").TextContentAsync();
         Assert.All(Dimensions.ContactReasons, r => Assert.Contains(r.Label, reasonTable, StringComparison.Ordinal));
+
+        // Figur 1 is the draft lägesrapport's: the page's table of shares is the docx's, cell for cell.
+        var report = await http.GetFromJsonAsync<JsonElement>($"/api/report/{DashboardYear}?format=json");
+        var figure = report.GetProperty("chapters").EnumerateArray().SelectMany(c => c.GetProperty("tables").EnumerateArray()).Single(t => t.GetProperty("sheet").GetString() == "Kontaktorsaker");
+        var expectedRows = figure.GetProperty("blocks")[1].GetProperty("rows").EnumerateArray().Select(r => string.Join("|", r.EnumerateArray().Select(c => c.GetString()))).ToList();
+        var pageRows = await page.Locator("#d-kontaktorsaker details tbody tr").EvaluateAllAsync<string[][]>("rows => rows.map(r => [...r.cells].map(c => c.textContent))");
+        Assert.Equal(expectedRows, pageRows.Select(r => string.Join("|", r)));
+        Assert.Contains("Inte för publicering", await page.Locator("#inte-for-publicering").TextContentAsync(), StringComparison.Ordinal);
         Assert.Contains($"Saknas: {Dimensions.ManagementMembers.Label(ManagementMember.UserOrganisations)}", await page.Locator("#d-ledningsgrupp details").TextContentAsync(), StringComparison.Ordinal);
         await WebPageHost.ScreenshotAsync(page, "oversikt.png");
 

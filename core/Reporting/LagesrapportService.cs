@@ -1,0 +1,91 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using PoIntake.Core.Grants;
+using PoIntake.Core.Reference;
+using PoIntake.Core.Reminders;
+using PoIntake.Core.Totals;
+
+namespace PoIntake.Core.Reporting;
+
+/// <summary>
+/// Gathers what the draft lägesrapport is written from: the year's totals and the year before, the year's settings, who
+/// owed a report against who sent one (<see cref="ObligationService"/>: the grant registers, or the year before), and
+/// the grant cycle's figures; for a county board, its county's reports only. The free texts of the report template
+/// (<see cref="LagesrapportNarrative"/>) are not gathered yet: their chapters say "[Skriv: …]".
+/// </summary>
+public sealed class LagesrapportService(
+    TotalsService totals,
+    ObligationService obligations,
+    GrantFiguresService grants,
+    MunicipalityRegistry registry,
+    IOptions<LagesrapportOptions> options)
+{
+    /// <summary>The national draft's inputs, or null when the year has no accepted report.</summary>
+    public async Task<LagesrapportInputs?> NationalAsync(int year, CancellationToken cancellationToken)
+    {
+        if (await totals.GetAsync(year, cancellationToken) is not { } computed)
+        {
+            return null;
+        }
+
+        var previous = await totals.GetAsync(year - 1, cancellationToken);
+        return await InputsAsync(computed.Result, previous?.Totals, null, cancellationToken);
+    }
+
+    /// <summary>A county board's draft: the same chapters from its county's reports only; null when it has none for the year.</summary>
+    public async Task<LagesrapportInputs?> CountyAsync(int year, County county, CancellationToken cancellationToken)
+    {
+        if (await totals.ComputeCountyAsync(year, county.Code, cancellationToken) is not { } result)
+        {
+            return null;
+        }
+
+        var previous = await totals.ComputeCountyAsync(year - 1, county.Code, cancellationToken);
+        return await InputsAsync(result, previous?.Totals, new CountyScope(county.Code, county.Name), cancellationToken);
+    }
+
+    private async Task<LagesrapportInputs> InputsAsync(TotalsResult result, NationalTotals? previous, CountyScope? county, CancellationToken cancellationToken)
+    {
+        var year = result.Totals.Year;
+        var owed = await obligations.ForYearAsync(year, cancellationToken);
+        var figures = await grants.GetAsync(year, cancellationToken);
+        var settings = options.Value;
+        return new LagesrapportInputs(
+            result,
+            previous,
+            settings.For(year),
+            Coverage(owed),
+            figures is null ? null : GrantCycle(figures),
+            null,
+            county,
+            settings.MaxQuotes,
+            settings.MaxQuoteLength);
+    }
+
+    /// <summary>Owed against received per county, every county listed (one that owes nothing: 0 of 0).</summary>
+    public ReportCoverage Coverage(YearObligations owed) =>
+        new([.. registry.Counties.Select(c =>
+        {
+            var county = owed.For(c.Code);
+            return new CountyCoverage(c.Name, county.Rule == ObligationRule.GrantRegister, county.Owed.Count, county.Owed.Count(o => !o.Missing));
+        })]);
+
+    public static GrantCycleFigures GrantCycle(GrantFigures figures) =>
+        new(
+            figures.Appropriation.GrantsSek,
+            figures.Appropriation.DistributedSek,
+            figures.National.AppliedFullTimeEquivalents,
+            figures.Appropriation.FixedAmountPerFullTimeEquivalentSek,
+            figures.National.CountiesWithRegister);
+}
+
+public static class ReportingServiceCollectionExtensions
+{
+    /// <summary>The draft lägesrapport's inputs; needs totals, reminders (obligations) and grants registered.</summary>
+    public static IServiceCollection AddPoIntakeReporting(this IServiceCollection services)
+    {
+        services.TryAddSingleton<LagesrapportService>();
+        return services;
+    }
+}
