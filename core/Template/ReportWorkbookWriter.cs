@@ -66,9 +66,17 @@ public static class ReportWorkbookWriter
             sheet.Cell(Layout.Economy.SpentRow, Layout.ValueColumn).Value = economy.SpentSek;
         }
 
-        if (report.FollowUp is { } followUp && workbook.Worksheets.TryGetWorksheet(L.Sheets.FollowUp, out var followUpSheet))
+        if (workbook.Worksheets.TryGetWorksheet(L.Sheets.FollowUp, out var followUpSheet))
         {
-            WriteFollowUp(followUpSheet, followUp);
+            if (report.FollowUp is { } followUp)
+            {
+                WriteFollowUp(followUpSheet, followUp);
+            }
+            else
+            {
+                // Not answered: the workbook is one made from a template without the sheet, which reads back as not asked.
+                followUpSheet.Delete();
+            }
         }
 
         return workbook;

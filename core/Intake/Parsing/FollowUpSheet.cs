@@ -25,9 +25,13 @@ internal static class FollowUpSheet
         var form = sheet.Scalar(L.ManagementGroupForm) is { } formCell
             ? sheet.Choice(formCell.Row, formCell.Column, L.ManagementGroupForm, WorkbookLabels.ManagementGroupForms, required: true)
             : null;
-        if (form is { } chosen && sheet.Scalar(L.ManagementGroupForm) is { } at)
+        if (form is not null && sheet.Grid.FindLabel(L.ManagementGroupForm) is not null && sheet.Scalar(L.ManagementGroupForm) is { } at)
         {
-            sheet.Sink.Locate(FactKeys.ManagementGroupForm(chosen), sheet.Sheet, at.Address, L.ManagementGroupForm);
+            // One fact per form (1 for the chosen one, 0 for the others), all read from this one cell.
+            foreach (var (value, _) in WorkbookLabels.ManagementGroupForms)
+            {
+                sheet.Sink.Locate(FactKeys.ManagementGroupForm(value), sheet.Sheet, at.Address, L.ManagementGroupForm);
+            }
         }
 
         var seat = sheet.YesNo(L.UserOrganisationsOffered, whenEmpty: null, FactKeys.Scalar(Measures.UserOrganisationsOfferedSeat));
