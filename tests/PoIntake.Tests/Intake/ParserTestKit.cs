@@ -71,5 +71,5 @@ internal static class ParserTestKit
     }
 
     private static List<string> Facts(AnnualReport report) =>
-        ReportFacts.From(report).Select(f => f.Key + "=" + f.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal).ToList();
+        ReportFacts.From(report).Select(f => f.Key + "=" + f.Value.ToString("0.############################", System.Globalization.CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal).ToList();
 }
