@@ -91,6 +91,40 @@ public sealed partial class TotalsService(
         return new ComputedTotals(result, json, revision);
     }
 
+    /// <summary>
+    /// One county's totals of <paramref name="year"/> (<c>GET /api/totals/{year}/{county}</c>): the same calculation over
+    /// that county's current reports only, so the county board gets the tables it otherwise builds by hand (by gender, age,
+    /// contact reason, waiting time, management group, Uppföljning) with the same rules; <c>municipalities</c> are the
+    /// county's and <c>counties</c> holds its one row. Tabell 5 (the national appropriation) is left out. Null when the
+    /// county has no current report of the year. Not cached: a county's reports are a few reads.
+    /// </summary>
+    public async Task<TotalsResult?> GetCountyAsync(int year, string countyCode, CancellationToken cancellationToken)
+    {
+        var reports = (await store.ReadCurrentReportsAsync(year, cancellationToken)).Where(r => r.CountyCode == countyCode).ToArray();
+        if (reports.Length == 0)
+        {
+            return null;
+        }
+
+        var contents = new ReportContent[reports.Length];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, reports.Length),
+            new ParallelOptions { MaxDegreeOfParallelism = ReadConcurrency, CancellationToken = cancellationToken },
+            async (i, ct) => contents[i] = await store.ReadContentAsync(reports[i], ct));
+        var previous = (await store.ReadCurrentReportsAsync(year - 1, cancellationToken)).Where(r => r.CountyCode == countyCode).ToArray();
+        var result = calculator.Calculate(year, contents, previous, timeProvider.GetUtcNow());
+        var county = result.Totals.Counties.Single(c => c.Code == countyCode);
+        return result with
+        {
+            Totals = result.Totals with
+            {
+                Municipalities = new MunicipalityTotals(county.Municipalities, county.MunicipalitiesOfferingPo, county.ChangeFromPreviousYear),
+                Counties = [county],
+                BudgetAndOutcome = null,
+            },
+        };
+    }
+
     /// <summary>Every year with data and its headline figures, oldest first.</summary>
     public async Task<IReadOnlyList<TotalsYear>> ListYearsAsync(CancellationToken cancellationToken)
     {
