@@ -8,6 +8,7 @@ using PoIntake.Core.Reminders;
 using PoIntake.Core.Reporting;
 using PoIntake.Core.Status;
 using PoIntake.Core.Storage;
+using PoIntake.Core.Template;
 using PoIntake.Core.Totals;
 using PoIntake.Core.Upload;
 
@@ -31,6 +32,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddPoIntakeCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPoIntakeCore();
+        services.AddPoIntakeTemplate();
         services.AddPoIntakeStorage(configuration);
         services.AddPoIntakeTotals();
         services.AddPoIntakeStatus();

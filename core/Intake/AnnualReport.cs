@@ -79,6 +79,28 @@ public enum DeficiencyArea
     Other,
 }
 
+public enum NewClientSource
+{
+    OtherAuthority,
+    Relatives,
+    Self,
+    Other,
+}
+
+public enum SupervisionForm
+{
+    External,
+    Collegial,
+    None,
+}
+
+public enum ManagementGroupForm
+{
+    Own,
+    SharedWithMunicipalities,
+    CoordinationAssociation,
+}
+
 /// <summary>Per-gender counts (Kvinnor | Män | Annan könstillhörighet).</summary>
 public sealed record GenderCounts(int Women, int Men, int OtherGender)
 {
@@ -106,7 +128,16 @@ public sealed record OperationInfo(
     string ContactPerson,
     string ContactEmail,
     string? ContactPhone,
-    bool Active);
+    bool Active)
+{
+    /// <summary>
+    /// Stadsdel eller del av kommun: the part of the listed municipality the verksamhet covers (Stockholm's district
+    /// verksamheter); null when it covers the whole of each municipality listed, or the year's template did not ask.
+    /// </summary>
+    public string? District { get; init; }
+
+    public bool CoversPartOfMunicipality => District is not null;
+}
 
 /// <summary>Sheet "Ombud".</summary>
 public sealed record OmbudFigures(GenderCounts Ombud, GenderCounts WithSupervision, decimal FullTimeEquivalents);
@@ -157,6 +188,27 @@ public sealed record SystemDeficiency(
 public sealed record Economy(decimal GrantedSek, decimal SpentSek);
 
 /// <summary>
+/// Sheet "Uppföljning" (docs/workbook-contract.md, asked from <see cref="WorkbookLabels.ContractYears.FollowUp"/>): the
+/// figures and free texts the lägesrapport's chapters are written from. Counts are facts; the free texts are kept as given
+/// (bounded, never counted) and feed the report's chapters; null text = left empty.
+/// </summary>
+public sealed record FollowUpAnswers(
+    string? ClientGroupChanges,
+    IReadOnlyDictionary<NewClientSource, int> NewClientSources,
+    IReadOnlyDictionary<SupervisionForm, int> OmbudBySupervision,
+    int OmbudInFurtherTraining,
+    int OmbudInIntroductoryCourse,
+    int OmbudNewlyHired,
+    string? UserInfluence,
+    bool UserSurvey,
+    ManagementGroupForm ManagementGroupForm,
+    bool UserOrganisationsOfferedSeat,
+    ThemeAnswer? Theme);
+
+/// <summary>The year's theme question as the workbook stated it (Socialstyrelsen configures it per year) and the answer.</summary>
+public sealed record ThemeAnswer(string? Question, string? Answer);
+
+/// <summary>
 /// One verksamhet's parsed annual report. For a nil return (<see cref="OperationInfo.Active"/> is false)
 /// only <see cref="Operation"/> is read and every other part is null.
 /// </summary>
@@ -171,4 +223,7 @@ public sealed record AnnualReport(
     Economy? Economy)
 {
     public bool IsNilReturn => !Operation.Active;
+
+    /// <summary>Sheet Uppföljning; null when the year's template did not ask it (an earlier year, or a workbook made from an older template) and for a nil return — never zeros.</summary>
+    public FollowUpAnswers? FollowUp { get; init; }
 }

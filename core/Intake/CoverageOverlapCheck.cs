@@ -7,13 +7,15 @@ namespace PoIntake.Core.Intake;
 /// <summary>
 /// Overlapping coverage (docs/findings.md COVERAGE_OVERLAP): a warning per other current report of the year that lists a
 /// municipality this report lists too. The municipality offers PO once and is counted once in the totals; the report
-/// accepted first learns of the overlap from the county's status (<c>overlaps</c>).
+/// accepted first learns of the overlap from the county's status (<c>overlaps</c>). Only two reports that each claim the
+/// whole municipality overlap: a report for a stadsdel or part of a municipality (<see cref="OperationInfo.District"/>)
+/// shares it by design, as Stockholm's district verksamheter do.
 /// </summary>
 public static class CoverageOverlapCheck
 {
     public static IReadOnlyList<Finding> Check(ParseResult parsed, IReadOnlyList<CoverageClaim> current, MunicipalityRegistry registry)
     {
-        if (parsed.Report is not { IsNilReturn: false } report)
+        if (parsed.Report is not { IsNilReturn: false } report || report.Operation.CoversPartOfMunicipality)
         {
             return [];
         }
@@ -23,7 +25,7 @@ public static class CoverageOverlapCheck
         var location = parsed.FactLocations.GetValueOrDefault(FactKeys.MunicipalitiesLocation);
         var county = registry.FindCountyByCode(operation.CountyCode)?.Name ?? operation.CountyCode;
         var sink = new FindingSink();
-        foreach (var claim in current.Where(c => c.OperationKey != key).OrderBy(c => c.OperationKey, StringComparer.Ordinal))
+        foreach (var claim in current.Where(c => c.OperationKey != key && c.District is null).OrderBy(c => c.OperationKey, StringComparer.Ordinal))
         {
             var shared = operation.MunicipalityCodes.Where(claim.MunicipalityCodes.Contains).Distinct(StringComparer.Ordinal).ToArray();
             if (shared.Length == 0)

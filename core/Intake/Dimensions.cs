@@ -76,6 +76,9 @@ public static class Dimensions
     public const string Member = "member";
     public const string Level = "level";
     public const string Area = "area";
+    public const string Source = "source";
+    public const string Supervision = "supervision";
+    public const string Form = "form";
 
     public static Dimension<Gender> Genders { get; } = new(
         Gender,
@@ -85,9 +88,9 @@ public static class Dimensions
 
     public static Dimension<AgeGroup> AgeGroups { get; } = new(
         AgeGroup,
-        new(Intake.AgeGroup.Age18To29, "18-29", "18–29 år"),
-        new(Intake.AgeGroup.Age30To49, "30-49", "30–49 år"),
-        new(Intake.AgeGroup.Age50To64, "50-64", "50–64 år"),
+        new(Intake.AgeGroup.Age18To29, "18-29", "18–29 år", ["18-29", "18-29år"]),
+        new(Intake.AgeGroup.Age30To49, "30-49", "30–49 år", ["30-49", "30-49år"]),
+        new(Intake.AgeGroup.Age50To64, "50-64", "50–64 år", ["50-64", "50-64år"]),
         new(Intake.AgeGroup.Age65Plus, "65+", "65– år", ["65-", "65 år-", "65+", "65+ år", "65 +", "65 år+", "65 år +", "≥65 år", "≥ 65 år", "≥65", "65 år och äldre", "65 och äldre"]));
 
     public static Dimension<ContactReason> ContactReasons { get; } = new(
@@ -132,6 +135,28 @@ public static class Dimensions
         new(DeficiencyArea.OtherAuthority, "otherAuthority", "Annan myndighet"),
         new(DeficiencyArea.Other, "other", "Övrigt"));
 
+    /// <summary>Sheet Uppföljning: how new clients came (2021 lägesrapport, "Förändringar i klientgruppen": referred by other authorities, relatives).</summary>
+    public static Dimension<NewClientSource> NewClientSources { get; } = new(
+        Source,
+        new(NewClientSource.OtherAuthority, "otherAuthority", "Hänvisade av annan myndighet"),
+        new(NewClientSource.Relatives, "relatives", "Genom anhöriga"),
+        new(NewClientSource.Self, "self", "Tog själva kontakt"),
+        new(NewClientSource.Other, "other", "På annat sätt"));
+
+    /// <summary>Sheet Uppföljning: how ombud got supervision (2021 lägesrapport: through the employer, collegial exchange, none).</summary>
+    public static Dimension<SupervisionForm> SupervisionForms { get; } = new(
+        Supervision,
+        new(SupervisionForm.External, "external", "Extern handledning"),
+        new(SupervisionForm.Collegial, "collegial", "Kollegial handledning"),
+        new(SupervisionForm.None, "none", "Ingen handledning"));
+
+    /// <summary>Sheet Uppföljning: the management group's form (2021 lägesrapport: shared groups, through a samordningsförbund).</summary>
+    public static Dimension<ManagementGroupForm> ManagementGroupForms { get; } = new(
+        Form,
+        new(ManagementGroupForm.Own, "own", "Egen ledningsgrupp"),
+        new(ManagementGroupForm.SharedWithMunicipalities, "shared", "Gemensam med andra kommuner"),
+        new(ManagementGroupForm.CoordinationAssociation, "coordinationAssociation", "Genom samordningsförbund"));
+
     /// <summary>Sheet Verksamhet's choices; no fact or total carries them, the ids name them in <c>GET /api/contract/labels</c>.</summary>
     public static Dimension<OperatingForm> OperatingForms { get; } = new(
         "operatingForm",
@@ -152,6 +177,7 @@ public static class Dimensions
     private static readonly FrozenDictionary<Type, object> ByType = new object[]
     {
         Genders, AgeGroups, ContactReasons, PriorityGroups, ManagementMembers, DeficiencyLevels, DeficiencyAreas, OperatingForms, OrganisationForms,
+        NewClientSources, SupervisionForms, ManagementGroupForms,
     }.ToFrozenDictionary(d => d.GetType().GetGenericArguments()[0]);
 
     /// <summary>Every dimension as (name, [(id, label)]), in catalogue order: the body of <c>GET /api/contract/labels</c>.</summary>
@@ -159,6 +185,7 @@ public static class Dimensions
     [
         Describe(Genders), Describe(AgeGroups), Describe(ContactReasons), Describe(PriorityGroups), Describe(ManagementMembers),
         Describe(DeficiencyLevels), Describe(DeficiencyAreas), Describe(OperatingForms), Describe(OrganisationForms),
+        Describe(NewClientSources), Describe(SupervisionForms), Describe(ManagementGroupForms),
     ];
 
     /// <summary>Every dimension's (variant, label) pairs: the header texts read as a label besides the label itself.</summary>
@@ -166,6 +193,7 @@ public static class Dimensions
     [
         .. Genders.Variants, .. AgeGroups.Variants, .. ContactReasons.Variants, .. PriorityGroups.Variants, .. ManagementMembers.Variants,
         .. DeficiencyLevels.Variants, .. DeficiencyAreas.Variants, .. OperatingForms.Variants, .. OrganisationForms.Variants,
+        .. NewClientSources.Variants, .. SupervisionForms.Variants, .. ManagementGroupForms.Variants,
     ];
 
     /// <summary>The dimension of an enum type.</summary>
@@ -185,6 +213,12 @@ public static class Dimensions
     public static string Id(DeficiencyLevel value) => DeficiencyLevels.Id(value);
 
     public static string Id(DeficiencyArea value) => DeficiencyAreas.Id(value);
+
+    public static string Id(NewClientSource value) => NewClientSources.Id(value);
+
+    public static string Id(SupervisionForm value) => SupervisionForms.Id(value);
+
+    public static string Id(ManagementGroupForm value) => ManagementGroupForms.Id(value);
 
     private static (string, IReadOnlyList<(string, string)>) Describe<T>(Dimension<T> dimension)
         where T : struct, Enum => (dimension.Name, [.. dimension.Select(v => (v.Id, v.Label))]);

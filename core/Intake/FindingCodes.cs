@@ -57,6 +57,11 @@ public static class FindingCodes
     public const string PriorityInvalid = "PRIORITY_INVALID";
     public const string PriorityWithoutOrder = "PRIORITY_WITHOUT_ORDER";
 
+    // Uppföljning (Parsing.FollowUpSheet)
+    public const string ClientSourcesExceedNew = "CLIENT_SOURCES_EXCEED_NEW";
+    public const string FollowUpOmbudExceedsOmbud = "FOLLOW_UP_OMBUD_EXCEEDS_OMBUD";
+    public const string FollowUpNotInWorkbook = "FOLLOW_UP_NOT_IN_WORKBOOK";
+
     // Warnings
     public const string WaitingDaysOver365 = "WAITING_DAYS_OVER_365";
     public const string WaitingZeroDays = "WAITING_ZERO_DAYS";
@@ -131,7 +136,7 @@ public static class FindingCodes
     public static IReadOnlySet<string> Warnings { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         WaitingDaysOver365, WaitingZeroDays, ClientsPerFullTimeEquivalentHigh, PreviousYearDeviation, ContactsEmailMissing,
-        CoverageOverlap,
+        CoverageOverlap, FollowUpNotInWorkbook,
         GrantAmountDiffers, OperationNotInGrantRegister, FullTimeEquivalentsAboveGranted,
     };
 

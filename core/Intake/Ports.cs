@@ -45,7 +45,11 @@ public interface IPreviousReportSource
 }
 
 /// <summary>A current, non-nil report of a year and county: which verksamhet lists which municipalities.</summary>
-public sealed record CoverageClaim(string OperationKey, string? OperationName, IReadOnlyList<string> MunicipalityCodes);
+public sealed record CoverageClaim(string OperationKey, string? OperationName, IReadOnlyList<string> MunicipalityCodes)
+{
+    /// <summary>Stadsdel eller del av kommun: the claim covers only part of its municipalities (no overlap warning).</summary>
+    public string? District { get; init; }
+}
 
 /// <summary>Port to the current reports of a county and year, for the overlapping-coverage warning (COVERAGE_OVERLAP).</summary>
 public interface ICurrentCoverageSource

@@ -88,6 +88,16 @@ public static class Measures
     public const string SystemDeficiencies = "systemDeficiencies";
     public const string GrantedSek = "grantedSek";
     public const string SpentSek = "spentSek";
+
+    // Sheet Uppföljning: only in reports whose year asked it, so a missing fact means "not asked", never 0.
+    public const string NewClientsBySource = "newClientsBySource";
+    public const string OmbudBySupervision = "ombudBySupervision";
+    public const string OmbudInFurtherTraining = "ombudInFurtherTraining";
+    public const string OmbudInIntroductoryCourse = "ombudInIntroductoryCourse";
+    public const string OmbudNewlyHired = "ombudNewlyHired";
+    public const string HasUserSurvey = "hasUserSurvey";
+    public const string ManagementGroupForm = "managementGroupForm";
+    public const string UserOrganisationsOfferedSeat = "userOrganisationsOfferedSeat";
 }
 
 /// <summary>Turns a parsed report into tidy fact rows. A nil return has no facts.</summary>
@@ -182,6 +192,29 @@ public static class ReportFacts
         {
             facts.Add(new Fact(Measures.GrantedSek, None, economy.GrantedSek));
             facts.Add(new Fact(Measures.SpentSek, None, economy.SpentSek));
+        }
+
+        if (report.FollowUp is { } followUp)
+        {
+            foreach (var source in Enum.GetValues<NewClientSource>())
+            {
+                facts.Add(new Fact(Measures.NewClientsBySource, Dims((Dimensions.Source, Dimensions.Id(source))), followUp.NewClientSources.GetValueOrDefault(source)));
+            }
+
+            foreach (var form in Enum.GetValues<SupervisionForm>())
+            {
+                facts.Add(new Fact(Measures.OmbudBySupervision, Dims((Dimensions.Supervision, Dimensions.Id(form))), followUp.OmbudBySupervision.GetValueOrDefault(form)));
+            }
+
+            facts.Add(new Fact(Measures.OmbudInFurtherTraining, None, followUp.OmbudInFurtherTraining));
+            facts.Add(new Fact(Measures.OmbudInIntroductoryCourse, None, followUp.OmbudInIntroductoryCourse));
+            facts.Add(new Fact(Measures.OmbudNewlyHired, None, followUp.OmbudNewlyHired));
+            facts.Add(new Fact(Measures.HasUserSurvey, None, followUp.UserSurvey ? 1 : 0));
+            facts.Add(new Fact(Measures.UserOrganisationsOfferedSeat, None, followUp.UserOrganisationsOfferedSeat ? 1 : 0));
+            foreach (var form in Enum.GetValues<ManagementGroupForm>())
+            {
+                facts.Add(new Fact(Measures.ManagementGroupForm, Dims((Dimensions.Form, Dimensions.Id(form))), followUp.ManagementGroupForm == form ? 1 : 0));
+            }
         }
 
         return facts;

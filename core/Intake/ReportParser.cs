@@ -62,6 +62,7 @@ public sealed class ReportParser(TimeProvider timeProvider, MunicipalityRegistry
         var management = Sheet(workbook, sink, Sheets.Management) is { } managementSheet ? ManagementSheet.Read(managementSheet) : null;
         var deficiencies = Sheet(workbook, sink, Sheets.Deficiencies) is { } deficiencySheet ? DeficienciesSheet.Read(deficiencySheet) : null;
         var economy = Sheet(workbook, sink, Sheets.Economy) is { } economySheet ? EconomySheet.Read(economySheet) : null;
+        var followUp = ReadFollowUp(workbook, sink, origin.Year, ombud, clients, out var followUpFailed);
 
         if (ombud is not null && clients is not null && fteCell is not null && ombud.FullTimeEquivalents > 0 &&
             clients.Total / ombud.FullTimeEquivalents > MaxClientsPerFullTimeEquivalent)
@@ -78,12 +79,42 @@ public sealed class ReportParser(TimeProvider timeProvider, MunicipalityRegistry
         }
 
         if (sink.HasErrors || operation is null || ombud is null || clients is null || reasons is null || waiting is null ||
-            management is null || deficiencies is null || economy is null)
+            management is null || deficiencies is null || economy is null || followUpFailed)
         {
             return new ParseResult(null, sink.Findings, sink.Locations);
         }
 
-        return Result(new AnnualReport(operation, ombud, clients, reasons, waiting, management, deficiencies, economy), sink);
+        return Result(new AnnualReport(operation, ombud, clients, reasons, waiting, management, deficiencies, economy) { FollowUp = followUp }, sink);
+    }
+
+    /// <summary>
+    /// Sheet Uppföljning when the year asks it. A workbook of such a year without the sheet was made from an earlier
+    /// year's template: it is read as before, with a warning, and its answers are "not asked" (null), never zeros.
+    /// </summary>
+    private static FollowUpAnswers? ReadFollowUp(ReadWorkbook workbook, FindingSink sink, int year, OmbudFigures? ombud, ClientFigures? clients, out bool failed)
+    {
+        failed = false;
+        if (!WorkbookLabels.ContractYears.Asks(WorkbookLabels.ContractYears.FollowUp, year))
+        {
+            return null;
+        }
+
+        if (workbook.MatchingNames(Sheets.FollowUp).Count == 0)
+        {
+            sink.Warning(
+                FindingCodes.FollowUpNotInWorkbook,
+                Sheets.FollowUp,
+                null,
+                null,
+                $"bladet \"{Sheets.FollowUp}\" finns inte; arbetsboken är gjord från en mall från före {WorkbookLabels.ContractYears.FollowUp}",
+                $"mallen för {year}, som har bladet \"{Sheets.FollowUp}\"",
+                $"Redovisningen är godkänd, men uppgifterna i \"{Sheets.FollowUp}\" räknas som inte efterfrågade. Hämta årets mall och fyll i bladet nästa gång, eller lämna in filen igen med bladet ifyllt.");
+            return null;
+        }
+
+        var followUp = Sheet(workbook, sink, Sheets.FollowUp) is { } sheet ? FollowUpSheet.Read(sheet, ombud, clients) : null;
+        failed = followUp is null;
+        return followUp;
     }
 
     private static ParseResult Result(AnnualReport report, FindingSink sink)

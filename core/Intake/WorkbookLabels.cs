@@ -17,6 +17,7 @@ public static class WorkbookLabels
         public const string Management = "Ledningsgrupp";
         public const string Deficiencies = "Systembrister";
         public const string Economy = "Ekonomi";
+        public const string FollowUp = "Uppföljning";
         public const string Lists = "Listor";
     }
 
@@ -33,6 +34,9 @@ public static class WorkbookLabels
         public const string Email = "E-post";
         public const string Phone = "Telefon";
         public const string Active = "Verksamhet bedrevs under året";
+
+        /// <summary>Optional: the stadsdel(ar) or part of the listed municipality the verksamhet covers; empty = the whole municipality.</summary>
+        public const string District = "Stadsdel eller del av kommun";
     }
 
     public static class Ombud
@@ -83,6 +87,44 @@ public static class WorkbookLabels
         public const string Spent = "Förbrukat statsbidrag (kr)";
     }
 
+    /// <summary>
+    /// Sheet "Uppföljning": what the lägesrapporter's chapters were written from by e-mail before the contract asked it
+    /// (2020 and 2021 lägesrapporter: "Förändringar i klientgruppen", "Coronapandemin har påverkat kommunernas arbete",
+    /// handledning and fortbildning under "Antalet ombud har ökat", "Fler verksamheter har fulltaliga ledningsgrupper").
+    /// Every field is asked from <see cref="ContractYears.FollowUp"/>; free texts are bounded by <see cref="MaxTextLength"/>
+    /// and never counted.
+    /// </summary>
+    public static class FollowUp
+    {
+        public const string ClientGroupChanges = "Förändringar i klientgruppen";
+        public const string NewClientsTitle = "Nya klienter efter hur de kom till verksamheten";
+        public const string NewClientsHeader = "Antal nya klienter";
+        public const string OmbudTitle = "Handledning och utbildning";
+        public const string OmbudHeader = "Antal ombud";
+        public const string FurtherTraining = "Ombud som deltog i fortbildning under året";
+        public const string IntroductoryCourse = "Ombud som gick Socialstyrelsens introduktionsutbildning";
+        public const string NewlyHired = "Ombud som nyanställdes under året";
+        public const string UserInfluence = "Så har brukarna inflytande över verksamheten";
+        public const string UserSurvey = "Brukarundersökning genomförd under året";
+        public const string ManagementGroupForm = "Ledningsgruppens form";
+        public const string UserOrganisationsOffered = "Patient-, brukar- och anhörigorganisationer har erbjudits plats i ledningsgruppen (5 §)";
+        public const string ThemeQuestion = "Årets temafråga";
+        public const string ThemeAnswer = "Svar på årets temafråga";
+        public const int MaxTextLength = ContractLimits.MaxLongText;
+    }
+
+    /// <summary>The first reporting year whose template asks a field; a workbook of an earlier year is never asked it.</summary>
+    public static class ContractYears
+    {
+        /// <summary>Sheet Verksamhet's <see cref="Operation.District"/>.</summary>
+        public const int District = 2021;
+
+        /// <summary>Every field of sheet <see cref="Sheets.FollowUp"/>.</summary>
+        public const int FollowUp = 2021;
+
+        public static bool Asks(int firstYear, int year) => year >= firstYear;
+    }
+
     public const string Yes = "Ja";
     public const string No = "Nej";
     public const string Total = "Totalt";
@@ -105,4 +147,10 @@ public static class WorkbookLabels
     public static IReadOnlyList<(DeficiencyLevel Value, string Label)> DeficiencyLevels => Dimensions.DeficiencyLevels.Labels;
 
     public static IReadOnlyList<(DeficiencyArea Value, string Label)> DeficiencyAreas => Dimensions.DeficiencyAreas.Labels;
+
+    public static IReadOnlyList<(NewClientSource Value, string Label)> NewClientSources => Dimensions.NewClientSources.Labels;
+
+    public static IReadOnlyList<(SupervisionForm Value, string Label)> SupervisionForms => Dimensions.SupervisionForms.Labels;
+
+    public static IReadOnlyList<(ManagementGroupForm Value, string Label)> ManagementGroupForms => Dimensions.ManagementGroupForms.Labels;
 }

@@ -38,6 +38,7 @@ public static class YearScope
         new(TableNames.CurrentReports, YearScopeKind.YearRows, "PartitionKey {year}"),
         new(TableNames.Facts, YearScopeKind.YearRows, "PartitionKey versionId {year}-{county}-…"),
         new(TableNames.SystemDeficiencies, YearScopeKind.YearRows, "PartitionKey versionId {year}-{county}-…"),
+        new(TableNames.ReportTexts, YearScopeKind.YearRows, "PartitionKey versionId {year}-{county}-…"),
         new(TableNames.Coverage, YearScopeKind.YearRows, "PartitionKey versionId {year}-{county}-…"),
         new(TableNames.GrantVersions, YearScopeKind.YearRows, "PartitionKey {year}-{county}"),
         new(TableNames.GrantApplications, YearScopeKind.YearRows, "PartitionKey versionId {year}-{county}-…"),

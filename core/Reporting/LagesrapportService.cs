@@ -36,12 +36,12 @@ public sealed class LagesrapportService(
     /// <summary>A county board's draft: the same chapters from its county's reports only; null when it has none for the year.</summary>
     public async Task<LagesrapportInputs?> CountyAsync(int year, County county, CancellationToken cancellationToken)
     {
-        if (await totals.ComputeCountyAsync(year, county.Code, cancellationToken) is not { } result)
+        if (await totals.GetCountyAsync(year, county.Code, cancellationToken) is not { } result)
         {
             return null;
         }
 
-        var previous = await totals.ComputeCountyAsync(year - 1, county.Code, cancellationToken);
+        var previous = await totals.GetCountyAsync(year - 1, county.Code, cancellationToken);
         return await InputsAsync(result, previous?.Totals, new CountyScope(county.Code, county.Name), cancellationToken);
     }
 

@@ -31,6 +31,9 @@ public sealed class CurrentReportEntity : TableRow
     /// <summary>Organisationsform's dimension id (<see cref="Dimensions.OrganisationForms"/>) when run by another provider, else null.</summary>
     public string? OrganisationForm { get; set; }
 
+    /// <summary>Stadsdel eller del av kommun of the current version; null when it covers whole municipalities.</summary>
+    public string? District { get; set; }
+
     /// <summary>The county code (the part of RowKey before the first hyphen).</summary>
     [IgnoreDataMember]
     public string County => StorageKeys.TryParseCurrentRowKey(RowKey, out var county, out _) ? county : "";
@@ -54,6 +57,9 @@ public sealed class CurrentReportEntity : TableRow
                 OperationName,
                 ProviderName,
                 OrganisationForm)
+            {
+                District = District,
+            }
             : null;
 }
 
@@ -69,7 +75,10 @@ public sealed record CurrentCandidate(
     IReadOnlyList<string> MunicipalityCodes,
     string? OperationName = null,
     string? ProviderName = null,
-    string? OrganisationForm = null);
+    string? OrganisationForm = null)
+{
+    public string? District { get; init; }
+}
 
 /// <summary>What placing a candidate did: whether CurrentReports changed and whether the candidate's version is now the current one.</summary>
 public sealed record Placement(bool Changed, bool IsCurrent, string CurrentVersionId);
@@ -119,7 +128,10 @@ public sealed class CurrentReportStore(StorageTables tables, ReportVersionStore 
             .Select(e => new CoverageClaim(
                 e.OperationKey,
                 e.OperationName,
-                StorageKeys.SplitCodes(e.MunicipalityCodes)))
+                StorageKeys.SplitCodes(e.MunicipalityCodes))
+            {
+                District = e.District,
+            })
             .ToArray();
     }
 
@@ -146,6 +158,7 @@ public sealed class CurrentReportStore(StorageTables tables, ReportVersionStore 
                 OperationName = candidate.OperationName,
                 ProviderName = candidate.ProviderName,
                 OrganisationForm = candidate.OrganisationForm,
+                District = candidate.District,
             };
             try
             {

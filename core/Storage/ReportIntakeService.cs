@@ -115,7 +115,10 @@ public sealed partial class ReportIntakeService(
             report.Operation.MunicipalityCodes,
             report.Operation.Name,
             report.Operation.ProviderName,
-            ReportVersionStore.OrganisationFormId(report.Operation));
+            ReportVersionStore.OrganisationFormId(report.Operation))
+        {
+            District = report.Operation.District,
+        };
         var placement = await currentReports.PlaceAsync(candidate, cancellationToken);
         if (placement.IsCurrent)
         {

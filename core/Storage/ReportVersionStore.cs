@@ -44,6 +44,9 @@ public sealed class ReportVersionEntity : TableRow
     /// <summary>Organisationsform's dimension id (<see cref="Dimensions.OrganisationForms"/>) when run by another provider, else null.</summary>
     public string? OrganisationForm { get; set; }
 
+    /// <summary>Stadsdel eller del av kommun; null when the version covers whole municipalities.</summary>
+    public string? District { get; set; }
+
     public ReportVersion ToRecord() => new(
         RowKey, Year, County, OperationKey, OperationName, NullIfEmpty(ContactPerson), NullIfEmpty(ContactEmail));
 
@@ -121,6 +124,57 @@ public sealed class SystemDeficiencyEntity : TableRow
         new($"{TableNames.SystemDeficiencies} {PartitionKey}/{RowKey}: {property} '{id}' is not an id of the catalogue (core/Intake/Dimensions.cs).");
 }
 
+/// <summary>
+/// Table ReportTexts: PartitionKey versionId, RowKey the text's id (<see cref="ReportTextEntity.Ids"/>); one row per
+/// non-empty free text of sheet Uppföljning, plus the row <c>asked</c> (empty text) when the version answered the sheet.
+/// </summary>
+public sealed class ReportTextEntity : TableRow
+{
+    public string Text { get; set; } = "";
+
+    public static class Ids
+    {
+        public const string Asked = "asked";
+        public const string ClientGroupChanges = "clientGroupChanges";
+        public const string UserInfluence = "userInfluence";
+        public const string ThemeQuestion = "themeQuestion";
+        public const string ThemeAnswer = "themeAnswer";
+    }
+
+    public static IEnumerable<ReportTextEntity> From(string versionId, FollowUpAnswers? followUp)
+    {
+        if (followUp is null)
+        {
+            yield break;
+        }
+
+        yield return new() { PartitionKey = versionId, RowKey = Ids.Asked };
+        foreach (var (id, text) in new[]
+                 {
+                     (Ids.ClientGroupChanges, followUp.ClientGroupChanges), (Ids.UserInfluence, followUp.UserInfluence),
+                     (Ids.ThemeQuestion, followUp.Theme?.Question), (Ids.ThemeAnswer, followUp.Theme?.Answer),
+                 })
+        {
+            if (!string.IsNullOrEmpty(text))
+            {
+                yield return new() { PartitionKey = versionId, RowKey = id, Text = text };
+            }
+        }
+    }
+
+    /// <summary>The one decoder of a version's rows.</summary>
+    public static ReportTexts ToRecord(IReadOnlyCollection<ReportTextEntity> rows)
+    {
+        if (!rows.Any(r => r.RowKey == Ids.Asked))
+        {
+            return ReportTexts.NotAsked;
+        }
+
+        string? Text(string id) => rows.FirstOrDefault(r => r.RowKey == id)?.Text is { Length: > 0 } text ? text : null;
+        return new ReportTexts(true, Text(Ids.ClientGroupChanges), Text(Ids.UserInfluence), Text(Ids.ThemeQuestion), Text(Ids.ThemeAnswer));
+    }
+}
+
 /// <summary>Table Coverage: PartitionKey versionId, RowKey municipality code.</summary>
 public sealed class CoverageEntity : TableRow
 {
@@ -138,6 +192,7 @@ public sealed class ReportVersionStore(StorageTables tables)
     private readonly TableClient _facts = tables.Get(TableNames.Facts);
     private readonly TableClient _deficiencies = tables.Get(TableNames.SystemDeficiencies);
     private readonly TableClient _coverage = tables.Get(TableNames.Coverage);
+    private readonly TableClient _texts = tables.Get(TableNames.ReportTexts);
 
     /// <summary>Step 2 of the write order: facts, deficiency rows and coverage of a version (upserts, so a retry completes them).</summary>
     public async Task SaveContentAsync(string versionId, AnnualReport report, string operationKey, CancellationToken cancellationToken)
@@ -146,6 +201,8 @@ public sealed class ReportVersionStore(StorageTables tables)
 
         await _deficiencies.UpsertAllAsync(
             (report.SystemDeficiencies ?? []).Select((d, i) => SystemDeficiencyEntity.From(versionId, i + 1, d)), cancellationToken);
+
+        await _texts.UpsertAllAsync(ReportTextEntity.From(versionId, report.FollowUp), cancellationToken);
 
         var coverage = report.Operation.MunicipalityCodes.Distinct(StringComparer.Ordinal).Select(code => new CoverageEntity
         {
@@ -215,17 +272,32 @@ public sealed class ReportVersionStore(StorageTables tables)
         return [.. entities.OrderBy(e => e.RowKey, StringComparer.Ordinal).Select(e => e.ToRecord())];
     }
 
-    /// <summary>A current report's facts and deficiency rows (none for a nil return).</summary>
+    /// <summary>The Uppföljning texts of one version (<see cref="ReportTexts.NotAsked"/> when it did not answer the sheet).</summary>
+    public async Task<ReportTexts> GetTextsAsync(string versionId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var rows = await _texts.QueryAllAsync<ReportTextEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {versionId}"), cancellationToken);
+            return ReportTextEntity.ToRecord(rows);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return ReportTexts.NotAsked; // a store from before the table existed
+        }
+    }
+
+    /// <summary>A current report's facts, deficiency rows and texts (none for a nil return).</summary>
     public async Task<ReportContent> GetContentAsync(CurrentReport report, CancellationToken cancellationToken)
     {
         if (report.NilReturn)
         {
-            return new ReportContent(report, [], []);
+            return new ReportContent(report, [], [], ReportTexts.NotAsked);
         }
 
         var facts = GetFactsAsync(report.VersionId, cancellationToken);
         var deficiencies = GetDeficienciesAsync(report.VersionId, cancellationToken);
-        return new ReportContent(report, await facts, await deficiencies);
+        var texts = GetTextsAsync(report.VersionId, cancellationToken);
+        return new ReportContent(report, await facts, await deficiencies, await texts);
     }
 
     internal static ReportVersionEntity Create(string versionId, string blobName, string sha256, DateTimeOffset receivedAt, int warningCount, AnnualReport report)
@@ -251,6 +323,7 @@ public sealed class ReportVersionStore(StorageTables tables)
             OperatingForm = operation.OperatingForm.ToString(),
             ProviderName = operation.ProviderName,
             OrganisationForm = OrganisationFormId(operation),
+            District = operation.District,
         };
     }
 

@@ -24,6 +24,9 @@ public static class TableNames
     public const string CurrentReports = "CurrentReports";
     public const string Facts = "Facts";
     public const string SystemDeficiencies = "SystemDeficiencies";
+
+    /// <summary>The free texts of sheet Uppföljning, one row per text (docs/storage.md).</summary>
+    public const string ReportTexts = "ReportTexts";
     public const string Coverage = "Coverage";
     public const string YearRevisions = "YearRevisions";
     public const string ReminderLedger = "ReminderLedger";
@@ -38,7 +41,7 @@ public static class TableNames
     public const string ReplayLog = "ReplayLog";
 
     public static IReadOnlyList<string> All { get; } =
-        [IntakeLog, ReportVersions, CurrentReports, Facts, SystemDeficiencies, Coverage, YearRevisions, ReminderLedger, Contacts,
+        [IntakeLog, ReportVersions, CurrentReports, Facts, SystemDeficiencies, ReportTexts, Coverage, YearRevisions, ReminderLedger, Contacts,
          GrantVersions, GrantApplications, CurrentGrantRegisters, ReplayLog];
 }
 

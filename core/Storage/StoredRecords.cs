@@ -18,13 +18,31 @@ public sealed record CurrentReport(
     string? BlobName = null,
     string? OperationName = null,
     string? ProviderName = null,
-    string? OrganisationForm = null);
+    string? OrganisationForm = null)
+{
+    /// <summary>Stadsdel eller del av kommun, when the verksamhet covers only part of its municipality; null for whole municipalities.</summary>
+    public string? District { get; init; }
+}
+
+/// <summary>
+/// The free texts of one report's sheet Uppföljning (table <c>ReportTexts</c>), as the lägesrapport's chapters read them:
+/// "Förändringar i klientgruppen", brukarinflytande and the year's theme question with its answer. Null = left empty or
+/// not asked; <see cref="Asked"/> tells which.
+/// </summary>
+public sealed record ReportTexts(bool Asked, string? ClientGroupChanges, string? UserInfluence, string? ThemeQuestion, string? ThemeAnswer)
+{
+    public static ReportTexts NotAsked { get; } = new(false, null, null, null, null);
+
+    public static ReportTexts From(FollowUpAnswers? followUp) => followUp is null
+        ? NotAsked
+        : new(true, followUp.ClientGroupChanges, followUp.UserInfluence, followUp.Theme?.Question, followUp.Theme?.Answer);
+}
 
 /// <summary>A row of <c>SystemDeficiencies</c>, in workbook order.</summary>
 public sealed record StoredDeficiency(DeficiencyLevel Level, DeficiencyArea Area, string Description, string? Consequence, string? Action);
 
-/// <summary>A current report with its facts and deficiency texts (empty for a nil return).</summary>
-public sealed record ReportContent(CurrentReport Report, IReadOnlyList<Fact> Facts, IReadOnlyList<StoredDeficiency> Deficiencies);
+/// <summary>A current report with its facts, deficiency texts and Uppföljning texts (empty / not asked for a nil return).</summary>
+public sealed record ReportContent(CurrentReport Report, IReadOnlyList<Fact> Facts, IReadOnlyList<StoredDeficiency> Deficiencies, ReportTexts? Texts = null);
 
 /// <summary>The revision of a year in <c>YearRevisions</c>; a new value whenever an intake changed its current reports.</summary>
 public sealed record YearRevision(int Year, string Revision, DateTimeOffset? ChangedAt);

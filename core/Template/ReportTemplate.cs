@@ -12,13 +12,14 @@ public static class ReportTemplate
     private static readonly XLColor HeaderFill = XLColor.FromHtml("#D9E1F2");
     private static readonly XLColor TotalFill = XLColor.FromHtml("#EDEDED");
 
-    public static byte[] Write(int year)
+    /// <summary>The template of <paramref name="year"/>; <paramref name="themeQuestion"/> is the year's theme (<see cref="TemplateOptions"/>), none = no theme rows.</summary>
+    public static byte[] Write(int year, string? themeQuestion = null)
     {
-        using var workbook = Create(year);
+        using var workbook = Create(year, themeQuestion);
         return ToBytes(workbook);
     }
 
-    public static XLWorkbook Create(int year)
+    public static XLWorkbook Create(int year, string? themeQuestion = null)
     {
         var workbook = new XLWorkbook();
         workbook.Properties.Author = "PoIntake";
@@ -32,6 +33,7 @@ public static class ReportTemplate
         var management = workbook.AddWorksheet(L.Sheets.Management);
         var deficiencies = workbook.AddWorksheet(L.Sheets.Deficiencies);
         var economy = workbook.AddWorksheet(L.Sheets.Economy);
+        var followUp = L.ContractYears.Asks(L.ContractYears.FollowUp, year) ? workbook.AddWorksheet(L.Sheets.FollowUp) : null;
         var lists = new Lists(workbook.AddWorksheet(L.Sheets.Lists));
 
         WriteInstructions(instructions, year);
@@ -43,6 +45,10 @@ public static class ReportTemplate
         WriteManagement(management, lists);
         WriteDeficiencies(deficiencies, lists);
         WriteEconomy(economy);
+        if (followUp is not null)
+        {
+            WriteFollowUp(followUp, lists, themeQuestion);
+        }
 
         // Printed to collect the figures by hand: the title and hint repeat, and the deficiency table its header.
         WorkbookPrintSetup.Apply(workbook, sheet => sheet == deficiencies ? Layout.Deficiencies.HeaderRow : sheet == instructions ? 0 : Layout.HintRow);
@@ -69,7 +75,9 @@ public static class ReportTemplate
             "",
             "Så fyller du i",
             "• Fyll bara i de gula cellerna. Ändra inte flikarnas namn eller texterna i kolumn A och i rubrikraderna.",
-            "• Flikarna Verksamhet, Ombud, Klienter, Kontaktorsaker, Väntetid, Ledningsgrupp, Systembrister och Ekonomi ska fyllas i.",
+            L.ContractYears.Asks(L.ContractYears.FollowUp, year)
+                ? "• Flikarna Verksamhet, Ombud, Klienter, Kontaktorsaker, Väntetid, Ledningsgrupp, Systembrister, Ekonomi och Uppföljning ska fyllas i."
+                : "• Flikarna Verksamhet, Ombud, Klienter, Kontaktorsaker, Väntetid, Ledningsgrupp, Systembrister och Ekonomi ska fyllas i.",
             "• Skriv antal som hela tal (till exempel 1 007). Årsarbetare och kronor får ha decimaler (till exempel 3,5).",
             "• En tom cell i en tabell räknas som 0. Ett tomt obligatoriskt fält är ett fel.",
             "• Välj Ja eller Nej, län, driftform, organisationsform, nivå och område i listorna som visas när du markerar cellen.",
@@ -110,7 +118,7 @@ public static class ReportTemplate
     private static void WriteOperation(IXLWorksheet sheet, Lists lists, int year)
     {
         Title(sheet, "Uppgifter om verksamheten", "Fyll i de gula cellerna. Lämna Verksamhet bedrevs under året tom om verksamheten bedrevs.");
-        foreach (var label in Layout.Operation.Labels)
+        foreach (var label in Layout.Operation.Labels.Where(l => l != L.Operation.District || L.ContractYears.Asks(L.ContractYears.District, year)))
         {
             Label(sheet.Cell(Layout.Operation.Row(label), Layout.LabelColumn), label);
             MarkInput(sheet.Cell(Layout.Operation.Row(label), Layout.ValueColumn));
@@ -132,6 +140,10 @@ public static class ReportTemplate
         Explain(lists.Apply(Value(L.Operation.OrganisationForm), Layout.Lists.OrganisationForm), "Organisationsform", "Fylls i när driftformen är Annan utförare.");
         Explain(Value(L.Operation.Email).SetDataValidation(), "E-post", "Kontaktpersonens e-postadress.");
         Explain(lists.Apply(Value(L.Operation.Active), Layout.Lists.YesNo), "Verksamhet under året", "Lämna tom eller välj Ja om verksamheten bedrevs. Nej = ingen verksamhet under året.");
+        if (L.ContractYears.Asks(L.ContractYears.District, year))
+        {
+            Explain(Value(L.Operation.District).SetDataValidation(), "Stadsdel", "Fylls bara i när verksamheten omfattar en eller flera stadsdelar eller en del av kommunen, t.ex. Norrmalm. Lämna tom när verksamheten omfattar hela kommunen.");
+        }
 
         sheet.Column(1).Width = 38;
         sheet.Column(2).Width = 60;
@@ -302,6 +314,68 @@ public static class ReportTemplate
         sheet.Column(2).Width = 18;
     }
 
+    private static void WriteFollowUp(IXLWorksheet sheet, Lists lists, string? themeQuestion)
+    {
+        var f = Layout.FollowUp.ClientGroupChangesRow;
+        Title(sheet, "Uppföljning", "Underlag till Socialstyrelsens lägesrapport. Fritexter högst 4 000 tecken; de räknas inte ihop utan citeras och sammanfattas.");
+        LongText(sheet, f, L.FollowUp.ClientGroupChanges, "Förändringar", "Vilka förändringar har ni sett i vilka som söker stöd under året?");
+
+        Header(sheet.Cell(Layout.FollowUp.SourcesHeaderRow, 1), L.FollowUp.NewClientsTitle);
+        Header(sheet.Cell(Layout.FollowUp.SourcesHeaderRow, 2), L.FollowUp.NewClientsHeader);
+        foreach (var (source, label) in L.NewClientSources)
+        {
+            Label(sheet.Cell(Layout.SourceRow(source), 1), label);
+            CountInputs(sheet.Range(Layout.SourceRow(source), 2, Layout.SourceRow(source), 2));
+        }
+
+        Header(sheet.Cell(Layout.FollowUp.OmbudHeaderRow, 1), L.FollowUp.OmbudTitle);
+        Header(sheet.Cell(Layout.FollowUp.OmbudHeaderRow, 2), L.FollowUp.OmbudHeader);
+        var ombudRows = L.SupervisionForms.Select(s => (Layout.SupervisionRow(s.Value), s.Label))
+            .Append((Layout.FollowUp.FurtherTrainingRow, L.FollowUp.FurtherTraining))
+            .Append((Layout.FollowUp.IntroductoryCourseRow, L.FollowUp.IntroductoryCourse))
+            .Append((Layout.FollowUp.NewlyHiredRow, L.FollowUp.NewlyHired));
+        foreach (var (row, label) in ombudRows)
+        {
+            Label(sheet.Cell(row, 1), label);
+            CountInputs(sheet.Range(row, 2, row, 2));
+        }
+
+        LongText(sheet, Layout.FollowUp.UserInfluenceRow, L.FollowUp.UserInfluence, "Brukarinflytande", "Hur har brukarna inflytande över verksamheten (brukarråd, synpunkter, representation)?");
+        Label(sheet.Cell(Layout.FollowUp.UserSurveyRow, 1), L.FollowUp.UserSurvey);
+        Explain(lists.Apply(MarkInput(sheet.Cell(Layout.FollowUp.UserSurveyRow, 2)), Layout.Lists.YesNo), "Brukarundersökning", "Ja eller Nej.");
+        Label(sheet.Cell(Layout.FollowUp.ManagementGroupFormRow, 1), L.FollowUp.ManagementGroupForm);
+        Explain(lists.Apply(MarkInput(sheet.Cell(Layout.FollowUp.ManagementGroupFormRow, 2)), Layout.Lists.ManagementGroupForm), "Ledningsgruppens form", "Egen, gemensam med andra kommuner eller genom samordningsförbund.");
+        Label(sheet.Cell(Layout.FollowUp.UserOrganisationsRow, 1), L.FollowUp.UserOrganisationsOffered);
+        Explain(lists.Apply(MarkInput(sheet.Cell(Layout.FollowUp.UserOrganisationsRow, 2)), Layout.Lists.YesNo), "Brukarorganisationer", "Ja eller Nej (förordning (2013:522), 5 §).");
+        sheet.Row(Layout.FollowUp.UserOrganisationsRow).Height = 30;
+        sheet.Cell(Layout.FollowUp.UserOrganisationsRow, 1).Style.Alignment.WrapText = true;
+
+        if (themeQuestion is not null)
+        {
+            Label(sheet.Cell(Layout.FollowUp.ThemeQuestionRow, 1), L.FollowUp.ThemeQuestion).Style.Font.Bold = true;
+            var question = sheet.Cell(Layout.FollowUp.ThemeQuestionRow, 2);
+            question.SetValue(themeQuestion);
+            question.Style.Alignment.WrapText = true;
+            sheet.Row(Layout.FollowUp.ThemeQuestionRow).Height = 30;
+            LongText(sheet, Layout.FollowUp.ThemeAnswerRow, L.FollowUp.ThemeAnswer, "Temafråga", "Svara på årets temafråga ovan.");
+        }
+
+        sheet.Column(1).Width = 56;
+        sheet.Column(2).Width = 70;
+    }
+
+    private static void LongText(IXLWorksheet sheet, int row, string label, string title, string message)
+    {
+        Label(sheet.Cell(row, 1), label).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+        var cell = MarkInput(sheet.Cell(row, 2));
+        cell.Style.Alignment.WrapText = true;
+        cell.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+        sheet.Row(row).Height = 75;
+        var rule = cell.SetDataValidation();
+        rule.TextLength.EqualOrLessThan(L.FollowUp.MaxTextLength);
+        Explain(rule, title, message + " Högst 4 000 tecken.");
+    }
+
     private static void Title(IXLWorksheet sheet, string title, string hint)
     {
         var cell = sheet.Cell(Layout.TitleRow, 1);
@@ -427,7 +501,8 @@ public static class ReportTemplate
             Add(Layout.Lists.OrganisationForm, "Organisationsform", L.OrganisationForms.Select(f => f.Label));
             Add(Layout.Lists.DeficiencyLevel, "Nivå", L.DeficiencyLevels.Select(l => l.Label));
             Add(Layout.Lists.DeficiencyArea, "Område", L.DeficiencyAreas.Select(a => a.Label));
-            SetWidths(sheet, 1, Layout.Lists.DeficiencyArea, 26);
+            Add(Layout.Lists.ManagementGroupForm, "Ledningsgruppens form", L.ManagementGroupForms.Select(f => f.Label));
+            SetWidths(sheet, 1, Layout.Lists.ManagementGroupForm, 26);
             sheet.Visibility = XLWorksheetVisibility.Hidden;
         }
 

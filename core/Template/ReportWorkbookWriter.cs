@@ -18,7 +18,7 @@ public static class ReportWorkbookWriter
     /// <summary>The filled workbook, for callers that still want to change it (invalid samples).</summary>
     public static XLWorkbook Fill(AnnualReport report)
     {
-        var workbook = ReportTemplate.Create(report.Operation.Year);
+        var workbook = ReportTemplate.Create(report.Operation.Year, report.FollowUp?.Theme?.Question);
         WriteOperation(workbook.Worksheet(L.Sheets.Operation), report.Operation);
         if (report.IsNilReturn)
         {
@@ -66,6 +66,19 @@ public static class ReportWorkbookWriter
             sheet.Cell(Layout.Economy.SpentRow, Layout.ValueColumn).Value = economy.SpentSek;
         }
 
+        if (workbook.Worksheets.TryGetWorksheet(L.Sheets.FollowUp, out var followUpSheet))
+        {
+            if (report.FollowUp is { } followUp)
+            {
+                WriteFollowUp(followUpSheet, followUp);
+            }
+            else
+            {
+                // Not answered: the workbook is one made from a template without the sheet, which reads back as not asked.
+                followUpSheet.Delete();
+            }
+        }
+
         return workbook;
     }
 
@@ -87,6 +100,38 @@ public static class ReportWorkbookWriter
         Text(Value(L.Operation.Email), operation.ContactEmail);
         Text(Value(L.Operation.Phone), operation.ContactPhone);
         Text(Value(L.Operation.Active), YesNo(operation.Active));
+        if (L.ContractYears.Asks(L.ContractYears.District, operation.Year))
+        {
+            Text(Value(L.Operation.District), operation.District);
+        }
+    }
+
+    private static void WriteFollowUp(IXLWorksheet sheet, FollowUpAnswers followUp)
+    {
+        IXLCell Value(int row) => sheet.Cell(row, Layout.ValueColumn);
+
+        Text(Value(Layout.FollowUp.ClientGroupChangesRow), followUp.ClientGroupChanges);
+        foreach (var (source, count) in followUp.NewClientSources)
+        {
+            Value(Layout.SourceRow(source)).Value = count;
+        }
+
+        foreach (var (form, count) in followUp.OmbudBySupervision)
+        {
+            Value(Layout.SupervisionRow(form)).Value = count;
+        }
+
+        Value(Layout.FollowUp.FurtherTrainingRow).Value = followUp.OmbudInFurtherTraining;
+        Value(Layout.FollowUp.IntroductoryCourseRow).Value = followUp.OmbudInIntroductoryCourse;
+        Value(Layout.FollowUp.NewlyHiredRow).Value = followUp.OmbudNewlyHired;
+        Text(Value(Layout.FollowUp.UserInfluenceRow), followUp.UserInfluence);
+        Text(Value(Layout.FollowUp.UserSurveyRow), YesNo(followUp.UserSurvey));
+        Text(Value(Layout.FollowUp.ManagementGroupFormRow), Label(L.ManagementGroupForms, followUp.ManagementGroupForm));
+        Text(Value(Layout.FollowUp.UserOrganisationsRow), YesNo(followUp.UserOrganisationsOfferedSeat));
+        if (followUp.Theme?.Question is not null)
+        {
+            Text(Value(Layout.FollowUp.ThemeAnswerRow), followUp.Theme.Answer);
+        }
     }
 
     private static void WriteOmbud(IXLWorksheet sheet, OmbudFigures ombud)

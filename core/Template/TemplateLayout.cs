@@ -33,6 +33,7 @@ internal static class TemplateLayout
             L.Operation.Email,
             L.Operation.Phone,
             L.Operation.Active,
+            L.Operation.District,
         ];
 
         public static int Row(string label) => FirstRow + IndexOf(Labels, label);
@@ -102,6 +103,25 @@ internal static class TemplateLayout
         ];
     }
 
+    /// <summary>Sheet Uppföljning: free texts, two one-column count tables, Ja/Nej and the year's theme.</summary>
+    public static class FollowUp
+    {
+        public const int ClientGroupChangesRow = FirstRow;
+        public const int SourcesHeaderRow = ClientGroupChangesRow + 2;
+        public const int FirstSourceRow = SourcesHeaderRow + 1;
+        public const int OmbudHeaderRow = FirstSourceRow + 5;
+        public const int FirstSupervisionRow = OmbudHeaderRow + 1;
+        public const int FurtherTrainingRow = FirstSupervisionRow + 3;
+        public const int IntroductoryCourseRow = FurtherTrainingRow + 1;
+        public const int NewlyHiredRow = IntroductoryCourseRow + 1;
+        public const int UserInfluenceRow = NewlyHiredRow + 2;
+        public const int UserSurveyRow = UserInfluenceRow + 1;
+        public const int ManagementGroupFormRow = UserSurveyRow + 1;
+        public const int UserOrganisationsRow = ManagementGroupFormRow + 1;
+        public const int ThemeQuestionRow = UserOrganisationsRow + 2;
+        public const int ThemeAnswerRow = ThemeQuestionRow + 1;
+    }
+
     public static class Economy
     {
         public const int GrantedRow = FirstRow;
@@ -117,6 +137,7 @@ internal static class TemplateLayout
         public const int OrganisationForm = 4;
         public const int DeficiencyLevel = 5;
         public const int DeficiencyArea = 6;
+        public const int ManagementGroupForm = 7;
     }
 
     /// <summary>Official county names in code order, as offered in the Län drop-down.</summary>
@@ -136,6 +157,12 @@ internal static class TemplateLayout
 
     public static int PriorityRow(PriorityGroup group) =>
         Waiting.FirstPriorityRow + IndexOf(L.PriorityGroups.Select(p => p.Value).ToList(), group);
+
+    public static int SourceRow(NewClientSource source) =>
+        FollowUp.FirstSourceRow + IndexOf(L.NewClientSources.Select(s => s.Value).ToList(), source);
+
+    public static int SupervisionRow(SupervisionForm form) =>
+        FollowUp.FirstSupervisionRow + IndexOf(L.SupervisionForms.Select(s => s.Value).ToList(), form);
 
     public static int MemberRow(ManagementMember member) =>
         Management.FirstMemberRow + IndexOf(L.ManagementMembers.Select(m => m.Value).ToList(), member);

@@ -23,7 +23,8 @@ public sealed record NationalTotals(
     MeetingTotals? ManagementGroupMeetings = null,
     IReadOnlyList<OtherProviderTotals>? OtherProviders = null,
     BudgetAndOutcomeTotals? BudgetAndOutcome = null,
-    IReadOnlyList<CoverageOverlap>? OverlappingMunicipalities = null);
+    IReadOnlyList<CoverageOverlap>? OverlappingMunicipalities = null,
+    FollowUpTotals? FollowUp = null);
 
 public sealed record MunicipalityTotals(int Total, int OfferingPo, int? ChangeFromPreviousYear);
 
@@ -118,6 +119,23 @@ public sealed record BudgetAndOutcomeTotals(
 {
     public const string GrantsLineLabel = "Ombudstjänster, statsbidrag";
 }
+
+/// <summary>
+/// Sheet Uppföljning over the verksamheter that answered it (<see cref="OperationsAnswering"/>): a verksamhet whose year's
+/// template did not ask it, or whose workbook was made from an older template, adds nothing here, not zeros, and is
+/// counted in <see cref="OperationsNotAsked"/>. The free texts are not counted; they are in <see cref="TotalsResult.FollowUpTexts"/>.
+/// </summary>
+public sealed record FollowUpTotals(
+    int OperationsAnswering,
+    int OperationsNotAsked,
+    ByDimension<NewClientSource, int> NewClientsBySource,
+    ByDimension<SupervisionForm, int> OmbudBySupervision,
+    int OmbudInFurtherTraining,
+    int OmbudInIntroductoryCourse,
+    int OmbudNewlyHired,
+    int OperationsWithUserSurvey,
+    int OperationsOfferingUserOrganisationsASeat,
+    ByDimension<ManagementGroupForm, int> ManagementGroupForms);
 
 /// <summary>A current report that lists a municipality another current report of the year lists too.</summary>
 public sealed record OverlapReport(string CountyCode, string OperationKey, string? OperationName, string VersionId);

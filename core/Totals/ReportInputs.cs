@@ -23,8 +23,25 @@ public sealed record CentralDeficiencyText(
         : $"En verksamhet i {CountyName}";
 }
 
-/// <summary>The totals of a year plus what only the export shows: central texts and deficiencies per level and area.</summary>
+/// <summary>
+/// One verksamhet's free texts of sheet Uppföljning, for the lägesrapport's chapters ("Förändringar i klientgruppen", the
+/// theme chapter such as 2021's "Coronapandemin har påverkat kommunernas arbete") and the export. Only reports that
+/// answered the sheet are listed; empty texts are null.
+/// </summary>
+public sealed record FollowUpText(
+    string CountyCode,
+    string CountyName,
+    string OperationKey,
+    string? OperationName,
+    string? District,
+    string? ClientGroupChanges,
+    string? UserInfluence,
+    string? ThemeQuestion,
+    string? ThemeAnswer);
+
+/// <summary>The totals of a year plus what only the export shows: central texts, deficiencies per level and area, Uppföljning's texts.</summary>
 public sealed record TotalsResult(
     NationalTotals Totals,
     IReadOnlyList<CentralDeficiencyText> CentralDeficiencies,
-    ByDimension<DeficiencyLevel, ByDimension<DeficiencyArea, int>> DeficienciesByLevelAndArea);
+    ByDimension<DeficiencyLevel, ByDimension<DeficiencyArea, int>> DeficienciesByLevelAndArea,
+    IReadOnlyList<FollowUpText>? FollowUpTexts = null);

@@ -70,11 +70,12 @@ public sealed class TotalsCalculator(MunicipalityRegistry registry, IOptions<App
             Meetings(active),
             OtherProviders(active),
             Budget(year, active.Sum(r => r.Decimal(Measures.GrantedSek))),
-            CoverageOverlaps.Find(reports.Select(r => r.Report), registry));
+            CoverageOverlaps.Find(reports.Select(r => r.Report), registry),
+            FollowUp(active));
 
         var matrix = new ByDimension<DeficiencyLevel, ByDimension<DeficiencyArea, int>>(level => new(area =>
             active.Sum(r => r.Int(Measures.SystemDeficiencies, (D.Area, D.Id(area)), (D.Level, D.Id(level))))));
-        return new TotalsResult(totals, CentralTexts(reports), matrix);
+        return new TotalsResult(totals, CentralTexts(reports), matrix, FollowUpTexts(reports));
     }
 
     /// <summary>Distinct municipalities covered by non-nil reports.</summary>
@@ -215,6 +216,40 @@ public sealed class TotalsCalculator(MunicipalityRegistry registry, IOptions<App
             reports.Sum(r => r.SumOver(Measures.SystemDeficiencies)),
             new(level => reports.Sum(r => r.SumOver(Measures.SystemDeficiencies, D.Level, D.Id(level)))),
             new(area => reports.Sum(r => r.SumOver(Measures.SystemDeficiencies, D.Area, D.Id(area)))));
+
+    /// <summary>Only the reports that answered sheet Uppföljning (they have its Ja/Nej fact); the others are "not asked", never zero.</summary>
+    private static FollowUpTotals FollowUp(ReportFigures[] reports)
+    {
+        var answering = reports.Where(r => r.Has(Measures.HasUserSurvey)).ToArray();
+        return new FollowUpTotals(
+            answering.Length,
+            reports.Length - answering.Length,
+            new(source => answering.Sum(r => r.Int(Measures.NewClientsBySource, (D.Source, D.Id(source))))),
+            new(form => answering.Sum(r => r.Int(Measures.OmbudBySupervision, (D.Supervision, D.Id(form))))),
+            answering.Sum(r => r.Int(Measures.OmbudInFurtherTraining)),
+            answering.Sum(r => r.Int(Measures.OmbudInIntroductoryCourse)),
+            answering.Sum(r => r.Int(Measures.OmbudNewlyHired)),
+            answering.Count(r => r.Int(Measures.HasUserSurvey) == 1),
+            answering.Count(r => r.Int(Measures.UserOrganisationsOfferedSeat) == 1),
+            new(form => answering.Count(r => r.Int(Measures.ManagementGroupForm, (D.Form, D.Id(form))) == 1)));
+    }
+
+    private IReadOnlyList<FollowUpText> FollowUpTexts(IEnumerable<ReportContent> reports) =>
+        reports
+            .Where(r => !r.Report.NilReturn && r.Texts is { Asked: true })
+            .Select(r => new FollowUpText(
+                r.Report.CountyCode,
+                registry.FindCountyByCode(r.Report.CountyCode)?.Name ?? r.Report.CountyCode,
+                r.Report.OperationKey,
+                r.Report.OperationName,
+                r.Report.District,
+                r.Texts!.ClientGroupChanges,
+                r.Texts.UserInfluence,
+                r.Texts.ThemeQuestion,
+                r.Texts.ThemeAnswer))
+            .OrderBy(t => t.CountyCode, StringComparer.Ordinal)
+            .ThenBy(t => t.OperationKey, StringComparer.Ordinal)
+            .ToArray();
 
     private static GenderTotals SumByGender(ReportFigures[] reports, string measure) =>
         new(gender => reports.Sum(r => r.Int(measure, (D.Gender, D.Id(gender)))));

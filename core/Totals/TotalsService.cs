@@ -92,10 +92,13 @@ public sealed partial class TotalsService(
     }
 
     /// <summary>
-    /// One county's totals (a county board's draft), from its own current reports and those of the year before; not
-    /// cached. The national budget table (Socialstyrelsen's) is left out. Null when the county has no report for the year.
+    /// One county's totals of <paramref name="year"/> (<c>GET /api/totals/{year}/{county}</c>): the same calculation over
+    /// that county's current reports only, so the county board gets the tables it otherwise builds by hand (by gender, age,
+    /// contact reason, waiting time, management group, Uppföljning) with the same rules; <c>municipalities</c> are the
+    /// county's and <c>counties</c> holds its one row. Tabell 5 (the national appropriation) is left out. Null when the
+    /// county has no current report of the year. Not cached: a county's reports are a few reads.
     /// </summary>
-    public async Task<TotalsResult?> ComputeCountyAsync(int year, string countyCode, CancellationToken cancellationToken)
+    public async Task<TotalsResult?> GetCountyAsync(int year, string countyCode, CancellationToken cancellationToken)
     {
         var reports = (await store.ReadCurrentReportsAsync(year, cancellationToken)).Where(r => r.CountyCode == countyCode).ToArray();
         if (reports.Length == 0)
@@ -103,15 +106,23 @@ public sealed partial class TotalsService(
             return null;
         }
 
-        var contents = new List<ReportContent>(reports.Length);
-        foreach (var report in reports)
-        {
-            contents.Add(await store.ReadContentAsync(report, cancellationToken));
-        }
-
+        var contents = new ReportContent[reports.Length];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, reports.Length),
+            new ParallelOptions { MaxDegreeOfParallelism = ReadConcurrency, CancellationToken = cancellationToken },
+            async (i, ct) => contents[i] = await store.ReadContentAsync(reports[i], ct));
         var previous = (await store.ReadCurrentReportsAsync(year - 1, cancellationToken)).Where(r => r.CountyCode == countyCode).ToArray();
         var result = calculator.Calculate(year, contents, previous, timeProvider.GetUtcNow());
-        return result with { Totals = result.Totals with { BudgetAndOutcome = null } };
+        var county = result.Totals.Counties.Single(c => c.Code == countyCode);
+        return result with
+        {
+            Totals = result.Totals with
+            {
+                Municipalities = new MunicipalityTotals(county.Municipalities, county.MunicipalitiesOfferingPo, county.ChangeFromPreviousYear),
+                Counties = [county],
+                BudgetAndOutcome = null,
+            },
+        };
     }
 
     /// <summary>Every year with data and its headline figures, oldest first.</summary>

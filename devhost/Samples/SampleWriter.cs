@@ -70,9 +70,10 @@ internal static class SampleWriter
         text.AppendLine();
         text.AppendLine("Not published, so made up: the gender split of ombud (2017's 70 % women), supervision, contact reasons");
         text.AppendLine("(proportions of Stockholm's 2023 report), meetings, priorities, system deficiencies (paraphrased from the");
-        text.AppendLine("lägesrapporter), contact people (invented) and *Annan könstillhörighet*: 1–3 clients in some counties, so the");
-        text.AppendLine("\"<4\" suppression of the totals has something to suppress; the national client total therefore exceeds");
-        text.AppendLine("`clients_total` by those few. Ja/Nej answers (priority order, complete management group, deficiency routine)");
+        text.AppendLine("lägesrapporter), contact people (invented) and, in 2020 only, *Annan könstillhörighet*: 1–3 clients in some");
+        text.AppendLine("counties, so the \"<4\" suppression of the totals has something to suppress (2020's national client total");
+        text.AppendLine("therefore exceeds `clients_total` by those few). 2021's published total, 9 331, counts women and men only, and");
+        text.AppendLine("the 2021 samples reproduce it exactly. Ja/Nej answers (priority order, complete management group, deficiency routine)");
         text.AppendLine("cannot add up to a national number of operations with one report per county; the share of Nej");
         text.AppendLine("approximates the national share. Waiting times come from `waiting-times-by-county.csv` (weeks × 7 for 2020):");
         text.AppendLine("a county with operations with waiting time reports Ja with the published estimate, so 2021's Kronoberg,");
@@ -80,6 +81,10 @@ internal static class SampleWriter
         text.AppendLine("The verksamheter run by other providers (Driftform Annan utförare) are the lägesrapport's *Övriga utförare*");
         text.AppendLine("of the year (`other-providers.csv`): a county named there has its one report run by that provider.");
         text.AppendLine("With one report per county the samples carry the per-county counts of verksamheter only as one or none.");
+        text.AppendLine("The 2021 reports fill sheet Uppföljning (asked from 2021; `devhost/Samples/FollowUpTexts.cs`): shares and texts");
+        text.AppendLine("paraphrased from the 2021 lägesrapport (a third of new clients referred by other authorities, supervision, 92 %");
+        text.AppendLine("in further training, 53 newly hired ombud in the introductory course, the pandemic as the year's theme). The 2020");
+        text.AppendLine("reports are made from the 2020 template, which has no such sheet: their answers are \"not asked\", never zeros.");
         text.AppendLine();
         text.AppendLine("| file | verksamhet | note |");
         text.AppendLine("|---|---|---|");

@@ -27,6 +27,12 @@ internal static class FactKeys
     public static string Deficiencies(DeficiencyLevel level, DeficiencyArea area) =>
         Key(Measures.SystemDeficiencies, (Dimensions.Level, Dimensions.Id(level)), (Dimensions.Area, Dimensions.Id(area)));
 
+    public static string Source(NewClientSource source) => Key(Measures.NewClientsBySource, (Dimensions.Source, Dimensions.Id(source)));
+
+    public static string Supervision(SupervisionForm form) => Key(Measures.OmbudBySupervision, (Dimensions.Supervision, Dimensions.Id(form)));
+
+    public static string ManagementGroupForm(ManagementGroupForm form) => Key(Measures.ManagementGroupForm, (Dimensions.Form, Dimensions.Id(form)));
+
     private static string Key(string measure, params (string Name, string Value)[] dimensions) =>
         Fact.FactKey(measure, dimensions.ToDictionary(d => d.Name, d => d.Value, StringComparer.Ordinal));
 }

@@ -49,6 +49,9 @@ internal static partial class OperationSheet
         var phone = sheet.Grid.FindLabel(L.Phone) is null ? null : sheet.Text(L.Phone, required: false, MaxShortText);
         var active = sheet.Grid.FindLabel(L.Active) is null ? true : sheet.YesNo(L.Active, whenEmpty: true);
 
+        // Optional in every year: a workbook without the label (an earlier template) covers whole municipalities.
+        var district = sheet.Grid.FindLabel(L.District) is null ? null : sheet.Text(L.District, required: false, MaxShortText);
+
         if (sheet.Sink.ErrorCount > errorsBefore || year is null || county is null || name is null || municipalities is null ||
             operatingForm is null || contactPerson is null || email is null || active is null)
         {
@@ -66,7 +69,10 @@ internal static partial class OperationSheet
             contactPerson,
             email,
             phone,
-            active.Value);
+            active.Value)
+        {
+            District = district,
+        };
     }
 
     private static int? ReadYear(SheetReader sheet, ExpectedOrigin origin, int currentYear)

@@ -18,6 +18,11 @@ internal sealed class WorkbookReader
 {
     private const string MainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private const string RelationshipsNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+    // Excel's "Strict Open XML Spreadsheet" (ISO/IEC 29500 Strict) writes the same parts under these namespaces; the
+    // content types stay those of a normal workbook, and cells are read by local name, so only these two differ.
+    private const string StrictMainNamespace = "http://purl.oclc.org/ooxml/spreadsheetml/main";
+    private const string StrictRelationshipsNamespace = "http://purl.oclc.org/ooxml/officeDocument/relationships";
     private const string WorksheetType = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
     private const string SharedStringsType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml";
     private const string StylesType = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
@@ -285,9 +290,10 @@ internal sealed class WorkbookReader
         _sheetEntries = [];
         while (reader.Read())
         {
-            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "sheet" && reader.NamespaceURI == MainNamespace)
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "sheet" && reader.NamespaceURI is MainNamespace or StrictMainNamespace)
             {
-                _sheetEntries.Add((reader.GetAttribute("name") ?? string.Empty, reader.GetAttribute("id", RelationshipsNamespace) ?? string.Empty));
+                var id = reader.GetAttribute("id", RelationshipsNamespace) ?? reader.GetAttribute("id", StrictRelationshipsNamespace) ?? string.Empty;
+                _sheetEntries.Add((reader.GetAttribute("name") ?? string.Empty, id));
                 if (_sheetEntries.Count > _limits.MaxSheets)
                 {
                     throw new RefusalException(ScreeningFindings.FileTooManySheets(_sheetEntries.Count, _limits.MaxSheets));

@@ -2,7 +2,7 @@
 'use strict';
 
 (() => {
-  const { el, clear, api, problemText, saveResponse, formatNumber, formatTime } = PoWeb;
+  const { el, clear, api, problemText, saveResponse, table, formatNumber, formatTime } = PoWeb;
   const form = document.getElementById('uppladdning');
   const countySelect = document.getElementById('lan');
   const yearInput = document.getElementById('ar');
@@ -211,6 +211,45 @@
         : null,
       status && status.obligations ? owedReports(status.obligations, year) : null,
     ].filter(Boolean));
+    await countyTables(year, county, countyKey);
+  }
+
+  // The county's own tables (GET /api/totals/{year}/{county} with the county's key): what the county board otherwise
+  // builds by hand for its own report, by gender and age, with the national export's suppression in the xlsx.
+  async function countyTables(year, county, countyKey) {
+    const [response, labelsResponse] = await Promise.all([
+      api(`totals/${year}/${county.code}`, { headers: countyKeyHeader(countyKey) }),
+      fetch('/api/web/labels.json'),
+    ]);
+    if (response.status === 404 || !labelsResponse.ok) return;
+    if (!response.ok) {
+      countyPanel.append(el('p', { text: await problemText(response) }));
+      return;
+    }
+    const totals = await response.json();
+    const { gender, ageGroup } = await labelsResponse.json();
+    const clients = totals.clients;
+    const followUp = totals.followUp;
+    const download = async format => {
+      const file = await api(`totals/${year}/${county.code}?format=${format}`, { headers: countyKeyHeader(countyKey) });
+      if (file.ok) await saveResponse(file, `personligt-ombud-${county.code}-${year}.${format}`);
+    };
+    const xlsx = el('button', { type: 'button', class: 'secondary', id: 'lanxlsx', text: 'Ladda ner länets tabeller (.xlsx)' });
+    const csv = el('button', { type: 'button', class: 'secondary', id: 'lancsv', text: 'Ladda ner länets data (.csv)' });
+    xlsx.addEventListener('click', () => download('xlsx'));
+    csv.addEventListener('click', () => download('csv'));
+    countyPanel.append(el('section', { id: 'lanetstabeller' },
+      el('h3', { text: `Länets tabeller ${year}` }),
+      el('dl', { class: 'headline' },
+        ...[['lt-klienter', 'Klienter', clients.total], ['lt-nya', 'Nya klienter', clients.new], ['lt-ombud', 'Personliga ombud', totals.ombud.total],
+          ['lt-verksamheter', 'Verksamheter', totals.operations], ['lt-kommuner', 'Kommuner med personligt ombud', totals.municipalities.offeringPo]]
+          .map(([id, label, value]) => el('div', {}, el('dt', { text: label }), el('dd', { id, 'data-value': String(value), text: formatNumber(value) })))),
+      table(`Klienter efter kön och ålder ${year}`, ['Kön', ...ageGroup.map(a => a.label), 'Totalt'],
+        gender.map(g => [g.label, ...ageGroup.map(a => clients.byGenderAndAgeGroup[g.id][a.id]), clients.byGender[g.id]])),
+      followUp && followUp.operationsAnswering > 0
+        ? el('p', { id: 'lt-uppfoljning', text: `Uppföljning (${formatNumber(followUp.operationsAnswering)} verksamheter): ${formatNumber(followUp.newClientsBySource.otherAuthority)} nya klienter hänvisade av annan myndighet, ${formatNumber(followUp.ombudNewlyHired)} nyanställda ombud.` })
+        : null,
+      el('p', { class: 'downloads' }, xlsx, csv)));
   }
 
   // Reports owed vs received (status.obligations, docs/api.md): by the county's grant register, else last year's reports.

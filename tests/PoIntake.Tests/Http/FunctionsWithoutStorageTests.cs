@@ -87,7 +87,7 @@ public sealed class FunctionsWithoutStorageTests
             .ToDictionary(x => x.Function, x => x.Binding.TryGetProperty("authLevel", out var level) ? level.GetString() : null);
 
         Assert.Equal(
-            ["CleanUpReplay", "FindingsWorkbook", "GetCountyStatus", "GetGrantFigures", "GetGrantTemplate", "GetNationalTotals", "GetReminderPreview", "GetReplayReport", "GetReportDraft", "GetStatus", "GetTemplate", "ListReplays", "ListTotalsYears", "RunReplay", "SwitchReplay", "UploadGrantRegister", "UploadReport", "WebPages"],
+            ["CleanUpReplay", "FindingsWorkbook", "GetCountyStatus", "GetCountyTotals", "GetGrantFigures", "GetGrantTemplate", "GetNationalTotals", "GetReminderPreview", "GetReplayReport", "GetReportDraft", "GetStatus", "GetTemplate", "ListReplays", "ListTotalsYears", "RunReplay", "SwitchReplay", "UploadGrantRegister", "UploadReport", "WebPages"],
             http.Keys.Order(StringComparer.Ordinal));
         var anonymous = http.Where(h => h.Value == "Anonymous").Select(h => h.Key).Order(StringComparer.Ordinal);
         Assert.Equal(["GetGrantTemplate", "GetTemplate", "WebPages"], anonymous);

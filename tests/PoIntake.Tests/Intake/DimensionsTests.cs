@@ -10,7 +10,8 @@ public sealed class DimensionsTests
         Assert.Equal(
             [Enum.GetValues<Gender>().Length, Enum.GetValues<AgeGroup>().Length, Enum.GetValues<ContactReason>().Length,
              Enum.GetValues<PriorityGroup>().Length, Enum.GetValues<ManagementMember>().Length, Enum.GetValues<DeficiencyLevel>().Length,
-             Enum.GetValues<DeficiencyArea>().Length, Enum.GetValues<OperatingForm>().Length, Enum.GetValues<OrganisationForm>().Length],
+             Enum.GetValues<DeficiencyArea>().Length, Enum.GetValues<OperatingForm>().Length, Enum.GetValues<OrganisationForm>().Length,
+             Enum.GetValues<NewClientSource>().Length, Enum.GetValues<SupervisionForm>().Length, Enum.GetValues<ManagementGroupForm>().Length],
             Dimensions.All.Select(d => d.Values.Count));
         Assert.All(Dimensions.All, d =>
         {

@@ -66,8 +66,10 @@ internal static class ParserTestKit
         Assert.Equal(Facts(expected), Facts(actual));
         Assert.Equal(expected.SystemDeficiencies ?? [], actual.SystemDeficiencies ?? []);
         Assert.Equal(expected.IsNilReturn, actual.IsNilReturn);
+        Assert.Equal(expected.FollowUp is null, actual.FollowUp is null);
+        Assert.Equal(PoIntake.Core.Storage.ReportTexts.From(expected.FollowUp), PoIntake.Core.Storage.ReportTexts.From(actual.FollowUp));
     }
 
     private static List<string> Facts(AnnualReport report) =>
-        ReportFacts.From(report).Select(f => f.Key + "=" + f.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal).ToList();
+        ReportFacts.From(report).Select(f => f.Key + "=" + f.Value.ToString("0.############################", System.Globalization.CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal).ToList();
 }

@@ -99,7 +99,27 @@ internal sealed class TestWorkbook
                 "Klienten saknade inkomst i tre månader", "Påtalat vid samverkansmöte"),
             new SystemDeficiency(DeficiencyLevel.Local, DeficiencyArea.SocialServices, "Svårt att få kontakt med handläggare", null, null),
         ],
-        new Economy(1_250_000m, 1_198_500.5m));
+        new Economy(1_250_000m, 1_198_500.5m))
+    {
+        FollowUp = ExpectedFollowUp,
+    };
+
+    /// <summary>Sheet Uppföljning as <see cref="Valid"/> writes it (no theme rows: 2025 has no theme configured).</summary>
+    public static FollowUpAnswers ExpectedFollowUp => new(
+        "Fler unga vuxna med neuropsykiatriska diagnoser söker stöd.",
+        new Dictionary<NewClientSource, int>
+        {
+            [NewClientSource.OtherAuthority] = 20, [NewClientSource.Relatives] = 10, [NewClientSource.Self] = 15, [NewClientSource.Other] = 5,
+        },
+        new Dictionary<SupervisionForm, int> { [SupervisionForm.External] = 5, [SupervisionForm.Collegial] = 2, [SupervisionForm.None] = 1 },
+        7,
+        2,
+        1,
+        "Brukarråd två gånger per år; klienternas synpunkter tas upp i ledningsgruppen.",
+        true,
+        ManagementGroupForm.SharedWithMunicipalities,
+        true,
+        null);
 
     /// <summary>Sets the value right of a scalar label (null clears it).</summary>
     public TestWorkbook Set(string sheet, string label, object? value)
@@ -502,7 +522,22 @@ internal sealed class TestWorkbook
             new ScalarBlock(WorkbookLabels.Economy.Spent, 1_198_500.5),
         ]);
 
-        return [operation, ombud, clients, reasons, waiting, management, deficiencies, economy];
+        var followUp = new SheetSpec(Sheets.FollowUp,
+        [
+            new ScalarBlock(WorkbookLabels.FollowUp.ClientGroupChanges, "Fler unga vuxna med neuropsykiatriska diagnoser söker stöd."),
+            Table(WorkbookLabels.FollowUp.NewClientsTitle, [WorkbookLabels.FollowUp.NewClientsHeader],
+                WorkbookLabels.NewClientSources.Select(s => s.Label).ToList(), [[20], [10], [15], [5]]),
+            Table(WorkbookLabels.FollowUp.OmbudTitle, [WorkbookLabels.FollowUp.OmbudHeader],
+                [.. WorkbookLabels.SupervisionForms.Select(s => s.Label), WorkbookLabels.FollowUp.FurtherTraining,
+                    WorkbookLabels.FollowUp.IntroductoryCourse, WorkbookLabels.FollowUp.NewlyHired],
+                [[5], [2], [1], [7], [2], [1]]),
+            new ScalarBlock(WorkbookLabels.FollowUp.UserInfluence, "Brukarråd två gånger per år; klienternas synpunkter tas upp i ledningsgruppen."),
+            new ScalarBlock(WorkbookLabels.FollowUp.UserSurvey, "Ja"),
+            new ScalarBlock(WorkbookLabels.FollowUp.ManagementGroupForm, "Gemensam med andra kommuner"),
+            new ScalarBlock(WorkbookLabels.FollowUp.UserOrganisationsOffered, "Ja"),
+        ]);
+
+        return [operation, ombud, clients, reasons, waiting, management, deficiencies, economy, followUp];
     }
 
     private static TableBlock Table(string? title, IReadOnlyList<string> columns, IReadOnlyList<string> rows, object?[][] values, bool countable = true)

@@ -105,10 +105,19 @@ public sealed class SampleSetTests
         }
     }
 
-    [Theory]
-    [MemberData(nameof(Years))]
-    public void Valid_OtherGenderCellsAreSmallButPresent(int year)
+    [Fact]
+    public void Valid_2021HasNoOtherGenderClients_ThePublishedTotalCountsWomenAndMenOnly()
     {
+        var reports = Reports(2021);
+
+        Assert.All(reports, r => Assert.Equal(0, r.Clients!.ForGender(Gender.OtherGender)));
+        Assert.Equal(National(2021, "clients_total"), reports.Sum(r => r.Clients!.Total));
+    }
+
+    [Fact]
+    public void Valid_2020OtherGenderCellsAreSmallButPresent()
+    {
+        const int year = 2020;
         var cells = Reports(year)
             .SelectMany(r => r.Clients!.ByGenderAndAge.Where(kv => kv.Key.Gender == Gender.OtherGender).Select(kv => kv.Value))
             .ToList();

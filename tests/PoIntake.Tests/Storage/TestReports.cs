@@ -43,8 +43,28 @@ internal static class TestReports
                 new SystemDeficiency(DeficiencyLevel.Local, DeficiencyArea.SocialServices, "Långa handläggningstider", "Klienten väntar", null),
                 new SystemDeficiency(DeficiencyLevel.Central, DeficiencyArea.SocialInsuranceAgency, "Otydliga beslut", null, "Dialog med myndigheten"),
             ],
-            new Economy(1_250_000.50m + seed, 1_100_000m));
+            new Economy(1_250_000.50m + seed, 1_100_000m))
+        {
+            FollowUp = WorkbookLabels.ContractYears.Asks(WorkbookLabels.ContractYears.FollowUp, year) ? FollowUp(seed) : null,
+        };
     }
+
+    /// <summary>Sheet Uppföljning within the figures of <see cref="Create"/> (3 + seed ombud, 2 supervised, 5 × seed new clients).</summary>
+    public static FollowUpAnswers FollowUp(int seed) => new(
+        $"Fler unga vuxna söker stöd ({seed}).",
+        new Dictionary<NewClientSource, int>
+        {
+            [NewClientSource.OtherAuthority] = seed, [NewClientSource.Relatives] = seed, [NewClientSource.Self] = seed, [NewClientSource.Other] = 2 * seed,
+        },
+        new Dictionary<SupervisionForm, int> { [SupervisionForm.External] = 1, [SupervisionForm.Collegial] = 1, [SupervisionForm.None] = 1 + seed },
+        2,
+        1,
+        1,
+        "Brukarråd varje kvartal.",
+        seed % 2 == 1,
+        ManagementGroupForm.Own,
+        true,
+        null);
 
     public static AnnualReport NilReturn(int year, string countyCode, string name = "PO Vilande")
     {

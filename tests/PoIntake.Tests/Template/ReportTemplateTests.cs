@@ -13,7 +13,7 @@ public sealed class ReportTemplateTests
     private static readonly string[] ContractSheets =
     [
         L.Sheets.Operation, L.Sheets.Ombud, L.Sheets.Clients, L.Sheets.ContactReasons,
-        L.Sheets.Waiting, L.Sheets.Management, L.Sheets.Deficiencies, L.Sheets.Economy,
+        L.Sheets.Waiting, L.Sheets.Management, L.Sheets.Deficiencies, L.Sheets.Economy, L.Sheets.FollowUp,
     ];
 
     private static readonly string[] GenderHeader = [.. L.Genders.Select(g => g.Label)];
@@ -31,6 +31,30 @@ public sealed class ReportTemplateTests
         Assert.Equal([L.Sheets.Instructions, .. ContractSheets, L.Sheets.Lists], names);
         Assert.Equal(XLWorksheetVisibility.Hidden, workbook.Worksheet(L.Sheets.Lists).Visibility);
         Assert.All(ContractSheets, s => Assert.Equal(XLWorksheetVisibility.Visible, workbook.Worksheet(s).Visibility));
+    }
+
+    [Fact]
+    public void Write_YearBeforeTheSheetWasAsked_HasNoUppfoljningAndNoStadsdel()
+    {
+        using var workbook = Open(ReportTemplate.Write(2020));
+
+        Assert.False(workbook.Worksheets.Contains(L.Sheets.FollowUp));
+        Assert.DoesNotContain(workbook.Worksheet(L.Sheets.Operation).CellsUsed(), c => c.GetString() == L.Operation.District);
+    }
+
+    [Fact]
+    public void Write_ThemeQuestionOfTheYear_IsWrittenAboveItsAnswerCell()
+    {
+        using var workbook = Open(ReportTemplate.Write(2021, DefaultThemeQuestions.Pandemic2021));
+        using var without = Open(ReportTemplate.Write(2022));
+
+        var sheet = workbook.Worksheet(L.Sheets.FollowUp);
+        var question = sheet.CellsUsed().Single(c => c.GetString() == L.FollowUp.ThemeQuestion);
+        Assert.Equal(DefaultThemeQuestions.Pandemic2021, question.CellRight().GetString());
+        Assert.Equal(L.FollowUp.ThemeAnswer, sheet.Cell(question.Address.RowNumber + 1, 1).GetString());
+        Assert.DoesNotContain(without.Worksheet(L.Sheets.FollowUp).CellsUsed(), c => c.GetString() == L.FollowUp.ThemeAnswer);
+        Assert.Equal(DefaultThemeQuestions.Pandemic2021, new TemplateOptions().ThemeQuestion(2021));
+        Assert.Null(new TemplateOptions().ThemeQuestion(2022));
     }
 
     [Fact]

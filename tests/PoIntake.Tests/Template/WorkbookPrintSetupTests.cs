@@ -18,7 +18,7 @@ public sealed class WorkbookPrintSetupTests
         // Every visible sheet, each on one page: before the print setup the labels printed on one page and the input
         // cells on the next (22 pages for the workbook). The deficiency table's 50 marked rows may run onto a second page.
         Assert.Equal(
-            [L.Sheets.Instructions, L.Sheets.Operation, L.Sheets.Ombud, L.Sheets.Clients, L.Sheets.ContactReasons, L.Sheets.Waiting, L.Sheets.Management, L.Sheets.Deficiencies, L.Sheets.Economy],
+            [L.Sheets.Instructions, L.Sheets.Operation, L.Sheets.Ombud, L.Sheets.Clients, L.Sheets.ContactReasons, L.Sheets.Waiting, L.Sheets.Management, L.Sheets.Deficiencies, L.Sheets.Economy, L.Sheets.FollowUp],
             pages.Keys);
         Assert.All(pages.Where(p => p.Key != L.Sheets.Deficiencies), p => Assert.True(p.Value == 1, $"{p.Key}: {p.Value} pages"));
         Assert.InRange(pages[L.Sheets.Deficiencies], 1, 2);

@@ -160,7 +160,7 @@ public sealed class LagesrapportFiguresTests
         var names = json.RootElement.EnumerateObject().Select(p => p.Name).ToArray();
 
         Assert.Equal(
-            ["counties", "ombudWithSupervision", "managementGroupMeetings", "otherProviders", "budgetAndOutcome", "overlappingMunicipalities"],
+            ["counties", "ombudWithSupervision", "managementGroupMeetings", "otherProviders", "budgetAndOutcome", "overlappingMunicipalities", "followUp"],
             names[Array.IndexOf(names, "counties")..]);
         var root = json.RootElement;
         Assert.True(root.GetProperty("ombudWithSupervision").TryGetProperty("otherGender", out _));

@@ -84,6 +84,37 @@ public sealed class WebPagesBrowserTests(AzuriteFixture azurite, EndToEnd.LocalF
         Assert.Contains(rows, r => r.Cell(2).GetString() == InvalidSheet && r.Cell(3).GetString() == InvalidCell && r.Cell(5).GetString() == InvalidCode);
     }
 
+    /// <summary>After the county's key is given, the panel shows the county's own tables (GET /api/totals/{year}/{county}).</summary>
+    [Fact]
+    public async Task Upload_CountyKeyGiven_ShowsTheCountysOwnTablesAsTheApiGivesThem()
+    {
+        await host.IngestSamplesAsync(DashboardYear);
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        http.DefaultRequestHeaders.Add(AccessKeys.CountyHeader, TestRoleKeys.KeyOf("13"));
+        var totals = await http.GetFromJsonAsync<JsonElement>($"/api/totals/{DashboardYear}/13");
+
+        var page = await host.OpenAsync("/api/web/uppladdning");
+        await page.Locator("#nyckelfalt:not([hidden])").WaitForAsync();
+        await page.FillAsync("#ar", DashboardYear.ToString(CultureInfo.InvariantCulture));
+        await page.SelectOptionAsync("#lan", "13");
+        await page.FillAsync("#lansnyckel", TestRoleKeys.KeyOf("13"));
+        await page.Locator("#lansnyckel").DispatchEventAsync("change");
+
+        await page.Locator("#lanetstabeller").WaitForAsync();
+        Assert.True(totals.GetProperty("clients").GetProperty("total").GetInt32() > 0);
+        Assert.Equal(totals.GetProperty("clients").GetProperty("total").GetInt32(), await Figure(page, "lt-klienter"));
+        Assert.Equal(totals.GetProperty("operations").GetInt32(), await Figure(page, "lt-verksamheter"));
+        Assert.Contains($"Klienter efter kön och ålder {DashboardYear}", await page.Locator("#lanetstabeller caption").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal(3, await page.Locator("#lanetstabeller tbody tr").CountAsync());
+        await WebPageHost.ScreenshotAsync(page, "uppladdning-lanets-tabeller.png");
+
+        // Another county's key opens neither the panel nor the tables.
+        await page.FillAsync("#lansnyckel", TestRoleKeys.KeyOf("14"));
+        await page.Locator("#lansnyckel").DispatchEventAsync("change");
+        await page.Locator("#lanet p:has-text('Nyckeln gäller inte för länet')").WaitForAsync();
+        Assert.Equal(0, await page.Locator("#lanetstabeller").CountAsync());
+    }
+
     [Fact]
     public async Task Upload_AnotherCountysKey_ShowsTheRefusalInSwedish()
     {

@@ -139,6 +139,58 @@ internal static class OtherProducers
         return buffer.ToArray();
     }
 
+    /// <summary>
+    /// The workbook as Excel saves it with "Strict Open XML Spreadsheet" (ISO/IEC 29500 Strict): every part's transitional
+    /// namespaces (spreadsheetml, relationships, drawingml) replaced by the Strict ones, relationship types under the Strict
+    /// relationships URI, and <c>conformance="strict"</c> on the workbook; content types and the package's own (OPC)
+    /// namespaces stay. No tool on this machine writes Strict (LibreOffice cannot), so the file is made this way.
+    /// </summary>
+    public static byte[] AsStrictOpenXml(byte[] workbook)
+    {
+        (string Transitional, string Strict)[] namespaces =
+        [
+            ("http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main"),
+            ("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "http://purl.oclc.org/ooxml/officeDocument/relationships"),
+            ("http://schemas.openxmlformats.org/drawingml/2006/main", "http://purl.oclc.org/ooxml/drawingml/main"),
+        ];
+        var buffer = new MemoryStream();
+        buffer.Write(workbook);
+        using (var archive = new ZipArchive(buffer, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            foreach (var entry in archive.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.Ordinal) || e.FullName.EndsWith(".rels", StringComparison.Ordinal)).ToList())
+            {
+                if (entry.FullName == "[Content_Types].xml")
+                {
+                    continue;
+                }
+
+                string text;
+                using (var reader = new StreamReader(entry.Open(), Encoding.UTF8))
+                {
+                    text = reader.ReadToEnd();
+                }
+
+                foreach (var (transitional, strict) in namespaces)
+                {
+                    text = text.Replace(transitional, strict, StringComparison.Ordinal);
+                }
+
+                if (entry.FullName == "xl/workbook.xml")
+                {
+                    // The root may be prefixed (<x:workbook …>, as the Open XML SDK writes it).
+                    var root = System.Text.RegularExpressions.Regex.Match(text, @"<(\w+:)?workbook\s");
+                    text = text.Insert(root.Index + root.Length, "conformance=\"strict\" ");
+                }
+
+                entry.Delete();
+                using var writer = new StreamWriter(archive.CreateEntry(entry.FullName).Open(), new UTF8Encoding(false));
+                writer.Write(text);
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
     private static void Require(string path, string install)
     {
         if (!File.Exists(path))
