@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PoIntake.Core.Grants;
+using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
 using PoIntake.Core.Reminders;
 using PoIntake.Core.Totals;
@@ -11,8 +12,9 @@ namespace PoIntake.Core.Reporting;
 /// <summary>
 /// Gathers what the draft lägesrapport is written from: the year's totals and the year before, the year's settings, who
 /// owed a report against who sent one (<see cref="ObligationService"/>: the grant registers, or the year before), and
-/// the grant cycle's figures; for a county board, its county's reports only. The free texts of the report template
-/// (<see cref="LagesrapportNarrative"/>) are not gathered yet: their chapters say "[Skriv: …]".
+/// the grant cycle's figures; for a county board, its county's reports only. The free texts of sheet Uppföljning
+/// (<see cref="TotalsResult.FollowUpTexts"/>) become the <see cref="LagesrapportNarrative"/> the chapters quote; a year
+/// whose template did not ask them, and the questions no sheet asks, keep the chapter's "[Skriv: …]".
 /// </summary>
 public sealed class LagesrapportService(
     TotalsService totals,
@@ -57,10 +59,39 @@ public sealed class LagesrapportService(
             settings.For(year),
             Coverage(owed),
             figures is null ? null : GrantCycle(figures),
-            null,
+            Narrative(result),
             county,
             settings.MaxQuotes,
             settings.MaxQuoteLength);
+    }
+
+    /// <summary>
+    /// The free texts the verksamheter wrote in sheet Uppföljning, as the chapters quote them (verksamhet by name, never
+    /// by key). Null lists where the year's template did not ask the question, so the chapter says "[Skriv: …]"; empty
+    /// where it asked and nobody answered.
+    /// </summary>
+    public static LagesrapportNarrative Narrative(TotalsResult result)
+    {
+        if (!WorkbookLabels.ContractYears.Asks(WorkbookLabels.ContractYears.FollowUp, result.Totals.Year) || result.FollowUpTexts is not { } texts)
+        {
+            return new LagesrapportNarrative();
+        }
+
+        IReadOnlyList<ReportedText> Of(Func<FollowUpText, string?> text) =>
+            [.. texts
+                .Where(t => !string.IsNullOrWhiteSpace(text(t)))
+                .Select(t => new ReportedText(t.CountyName, DisplayName(t), text(t)!.Trim()))];
+
+        return new LagesrapportNarrative(
+            ClientGroupChanges: Of(t => t.ClientGroupChanges),
+            UserInfluence: Of(t => t.UserInfluence),
+            ThemeAnswers: Of(t => t.ThemeAnswer));
+    }
+
+    private static string DisplayName(FollowUpText text)
+    {
+        var name = text.OperationName is { Length: > 0 } operation ? operation : $"En verksamhet i {text.CountyName}";
+        return text.District is { Length: > 0 } district ? $"{name} ({district})" : name;
     }
 
     /// <summary>Owed against received per county, every county listed (one that owes nothing: 0 of 0).</summary>

@@ -241,7 +241,8 @@ public sealed class PublishedTablesTests
             var deficiencies = (report.SystemDeficiencies ?? [])
                 .Select(d => new StoredDeficiency(d.Level, d.Area, d.Description, d.Consequence, d.Action))
                 .ToArray();
-            contents.Add(new ReportContent(current, ReportFacts.From(report), deficiencies));
+            // And sheet Uppföljning's free texts as storage keeps them, for the chapters that quote them.
+            contents.Add(new ReportContent(current, ReportFacts.From(report), deficiencies, ReportTexts.From(report.FollowUp)));
         }
 
         return contents;

@@ -1,0 +1,61 @@
+using PoIntake.Core.Reporting;
+using PoIntake.Core.Totals;
+using PoIntake.Tests.Samples;
+
+namespace PoIntake.Tests.Totals;
+
+/// <summary>
+/// The seam between sheet Uppföljning's free texts (stored per report, listed in <see cref="TotalsResult.FollowUpTexts"/>)
+/// and the chapters that quote them: the committed samples' 2021 answers reach the draft by the verksamhet's name, and a
+/// year whose template did not ask keeps the analyst's placeholder.
+/// </summary>
+public sealed class LagesrapportNarrativeTests
+{
+    [Fact]
+    public void Narrative_Samples2021_EveryWrittenAnswerQuotedUnderTheVerksamhetsNameNeverItsKey()
+    {
+        var result = PublishedTablesTests.Result(2021);
+        var texts = result.FollowUpTexts!;
+        var narrative = LagesrapportService.Narrative(result);
+
+        var expected = texts.Where(t => !string.IsNullOrWhiteSpace(t.ClientGroupChanges)).ToArray();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Select(t => t.ClientGroupChanges!.Trim()), narrative.ClientGroupChanges!.Select(a => a.Text));
+        Assert.Equal(texts.Count(t => !string.IsNullOrWhiteSpace(t.UserInfluence)), narrative.UserInfluence!.Count);
+        Assert.Equal(texts.Count(t => !string.IsNullOrWhiteSpace(t.ThemeAnswer)), narrative.ThemeAnswers!.Count);
+        var keys = texts.Select(t => t.OperationKey).ToHashSet(StringComparer.Ordinal);
+        Assert.All(narrative.ClientGroupChanges!.Concat(narrative.UserInfluence!).Concat(narrative.ThemeAnswers!), a =>
+        {
+            Assert.DoesNotContain(a.OperationName, keys);
+            Assert.DoesNotContain(keys, k => a.OperationName.Contains(k, StringComparison.Ordinal));
+        });
+    }
+
+    [Fact]
+    public void Build_Samples2021WithTheirNarrative_ClientGroupChapterQuotesAnAnswerInsteadOfAPlaceholder()
+    {
+        var result = PublishedTablesTests.Result(2021);
+        var previous = PublishedTablesTests.Result(2020).Totals;
+        var settings = LagesrapportChaptersTests.SampleSettings().For(2021);
+
+        var without = LagesrapportBuilder.Build(new LagesrapportInputs(result, previous, settings, null));
+        var with = LagesrapportBuilder.Build(new LagesrapportInputs(result, previous, settings, null, Narrative: LagesrapportService.Narrative(result)));
+
+        var before = without.Chapters.Single(c => c.Kind == ReportChapterKind.ClientGroupChanges);
+        var after = with.Chapters.Single(c => c.Kind == ReportChapterKind.ClientGroupChanges);
+        Assert.Contains(before.Paragraphs, SwedishSentences.IsPlaceholder);
+        Assert.DoesNotContain(after.Paragraphs, SwedishSentences.IsPlaceholder);
+        var firstAnswer = LagesrapportService.Narrative(result).ClientGroupChanges![0].Text;
+        Assert.Contains(after.Paragraphs, p => p.Contains(firstAnswer[..Math.Min(40, firstAnswer.Length)], StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Narrative_Samples2020_TemplateDidNotAsk_EveryListNullSoTheChaptersKeepTheirPlaceholder()
+    {
+        var narrative = LagesrapportService.Narrative(PublishedTablesTests.Result(2020));
+
+        Assert.Null(narrative.ClientGroupChanges);
+        Assert.Null(narrative.UserInfluence);
+        Assert.Null(narrative.ThemeAnswers);
+    }
+}
