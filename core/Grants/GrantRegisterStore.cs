@@ -210,6 +210,7 @@ public sealed class GrantRegisterStore(StorageTables tables) : IGrantRegisterRea
         ["PaidSek"] = Text(application.PaidSek),
         ["ContactName"] = application.ContactName ?? string.Empty,
         ["ContactEmail"] = application.ContactEmail ?? string.Empty,
+        ["GrantedFullTimeEquivalents"] = Text(application.GrantedFullTimeEquivalents),
     };
 
     // Decimals are stored as invariant text: a double would turn 320,36 into 320.36000000000001 and money into öre errors.
@@ -227,7 +228,8 @@ public sealed class GrantRegisterStore(StorageTables tables) : IGrantRegisterRea
         Date(entity.GetString("DecidedOn")),
         Number(entity.GetString("PaidSek")),
         NullIfEmpty(entity.GetString("ContactName")),
-        NullIfEmpty(entity.GetString("ContactEmail")));
+        NullIfEmpty(entity.GetString("ContactEmail")),
+        Number(entity.GetString("GrantedFullTimeEquivalents")));
 
     private static string Text(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
 

@@ -119,6 +119,12 @@ public static class FindingCodes
     public const string GrantsDecidedBeforeReceived = "GRANTS_DECIDED_BEFORE_RECEIVED";
     public const string GrantsPaidExceedsGranted = "GRANTS_PAID_EXCEEDS_GRANTED";
     public const string GrantsOperationDuplicate = "GRANTS_OPERATION_DUPLICATE";
+    public const string GrantsGrantedFteOutOfRange = "GRANTS_GRANTED_FTE_OUT_OF_RANGE";
+    public const string GrantsGrantedFteWithoutGrant = "GRANTS_GRANTED_FTE_WITHOUT_GRANT";
+
+    // Grant register warnings (Grants.GrantFindings): accepted, flagged for the county board to look at
+    public const string GrantsApplicationLate = "GRANTS_APPLICATION_LATE";
+    public const string GrantsAmountRateDiffers = "GRANTS_AMOUNT_RATE_DIFFERS";
 
     /// <summary>Every code of this catalogue.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(FindingCodes)
