@@ -58,4 +58,16 @@ public interface IGrantRegisterReader
     /// </summary>
     async Task<GrantRegister?> ReadCountyAsync(int year, string countyCode, CancellationToken cancellationToken) =>
         (await ReadYearAsync(year, cancellationToken)).FirstOrDefault(r => r.CountyCode == countyCode);
+
+    /// <summary>
+    /// Which register is current in each county for <paramref name="year"/> ("03:versionId,25:versionId"; empty without any):
+    /// changes whenever a county's current register does, so the totals know when Tabell 5 must be computed again. The
+    /// default reads the registers; a store may answer from its current-register index alone.
+    /// </summary>
+    async Task<string> ReadRevisionAsync(int year, CancellationToken cancellationToken) =>
+        Revision((await ReadYearAsync(year, cancellationToken)).Select(r => (r.CountyCode, r.VersionId)));
+
+    /// <summary>The revision text of (county, current version) pairs, in county order.</summary>
+    static string Revision(IEnumerable<(string CountyCode, string VersionId)> current) =>
+        string.Join(',', current.OrderBy(c => c.CountyCode, StringComparer.Ordinal).Select(c => c.CountyCode + ":" + c.VersionId));
 }

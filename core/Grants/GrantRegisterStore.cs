@@ -93,6 +93,13 @@ public sealed class GrantRegisterStore(StorageTables tables) : IGrantRegisterRea
         }
     }
 
+    /// <summary>The current version of each county from <c>CurrentGrantRegisters</c> alone (one partition query, no rows read).</summary>
+    public async Task<string> ReadRevisionAsync(int year, CancellationToken cancellationToken)
+    {
+        var current = await QueryAsync(_current, TableClient.CreateQueryFilter($"PartitionKey eq {StorageKeys.Year(year)}"), cancellationToken);
+        return IGrantRegisterReader.Revision(current.Select(c => (c.RowKey, c.GetString("VersionId") ?? string.Empty)));
+    }
+
     private async Task<GrantRegister> ToRegisterAsync(int year, TableEntity current, CancellationToken cancellationToken)
     {
         var versionId = current.GetString("VersionId") ?? string.Empty;
