@@ -102,6 +102,7 @@ public static class FindingCodes
     public const string ContactsTextTooLong = "CONTACTS_TEXT_TOO_LONG";
     public const string ContactsEmailInvalid = "CONTACTS_EMAIL_INVALID";
     public const string ContactsEmailMissing = "CONTACTS_EMAIL_MISSING";
+    public const string ContactsGrantInformationInvalid = "CONTACTS_GRANT_INFORMATION_INVALID";
 
     // Cross-checks with the county's grant register (Grants.GrantCrossCheck, docs/obligations.md); warnings only
     public const string GrantAmountDiffers = "GRANT_AMOUNT_DIFFERS";
