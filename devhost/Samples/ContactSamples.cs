@@ -45,7 +45,7 @@ internal sealed record ContactSample(string Register, IReadOnlyList<(string Role
 /// Sample contacts registers (invented people at example.se addresses), so the reminder preview shows real mails: per
 /// county with a sample verksamhet, the county board and one contact per municipality the verksamhet covers, plus the
 /// next municipality of the county that has no personligt ombud (it owes nothing and gets no 1 March reminder); in the
-/// first county that one is opted in to the yearly information about the grant (column Informera om statsbidrag = Ja), so
+/// first county that has one, it is opted in to the yearly information about the grant (column Informera om statsbidrag = Ja), so
 /// the preview shows the one informational mail; and Socialstyrelsen's own register with its recipient of the 15 May
 /// status report.
 /// </summary>
@@ -55,6 +55,7 @@ internal static class ContactSamples
     {
         var registry = MunicipalityRegistry.Default;
         var registers = new List<ContactSample>();
+        var optedIn = false;
         foreach (var sample in SampleSet.Valid(SampleSet.Years[^1]))
         {
             var county = registry.FindCountyByCode(sample.CountyCode)!;
@@ -67,7 +68,8 @@ internal static class ContactSamples
             {
                 ("Länsstyrelse", null, $"Handläggare personligt ombud, {county.OfficialName()}", $"po@lansstyrelsen-{SampleSet.Slug(county.Name)}.example.se", false),
             };
-            var optIn = registers.Count == 0;
+            var optIn = !optedIn && municipalities.Any(m => !covered.Contains(m.Code));
+            optedIn |= optIn;
             rows.AddRange(municipalities.Select(m => (
                 "Kommun", (string?)m.Code, $"Socialtjänsten i {m.Name}", $"socialtjansten@{SampleSet.Slug(m.Name)}.example.se",
                 optIn && !covered.Contains(m.Code))));
