@@ -140,6 +140,7 @@ public static class FindingCodes
         WaitingDaysOver365, WaitingZeroDays, ClientsPerFullTimeEquivalentHigh, PreviousYearDeviation, ContactsEmailMissing,
         CoverageOverlap,
         GrantAmountDiffers, OperationNotInGrantRegister, FullTimeEquivalentsAboveGranted,
+        GrantsApplicationLate, GrantsAmountRateDiffers,
     };
 
     /// <summary>The screener's refusals: the file as a whole was not read.</summary>

@@ -54,7 +54,8 @@ public sealed partial class TotalsService(
             return null;
         }
 
-        var key = current.Revision + "|" + (revisions.FirstOrDefault(r => r.Year == year - 1)?.Revision ?? "-") + "|" + registerRevision;
+        var key = current.Revision + "|" + (revisions.FirstOrDefault(r => r.Year == year - 1)?.Revision ?? "-")
+            + (registerRevision.Length > 0 ? "|" + registerRevision : string.Empty);
         var entry = _cache.AddOrUpdate(
             year,
             _ => NewEntry(year, key),
