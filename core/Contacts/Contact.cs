@@ -13,8 +13,12 @@ public enum ContactRole
     NationalBoard,
 }
 
-/// <summary>One row of a county's contacts register. <see cref="Email"/> is null when the row gave none (reported to the county board).</summary>
-public sealed record Contact(string CountyCode, ContactRole Role, string? MunicipalityCode, string Name, string? Email);
+/// <summary>
+/// One row of a county's contacts register. <see cref="Email"/> is null when the row gave none (reported to the county
+/// board). <see cref="GrantInformation"/> is the county board's opt-in (column "Informera om statsbidrag" = Ja) for a
+/// municipality contact: a municipality that owes nothing may then get one informational mail a year about applying.
+/// </summary>
+public sealed record Contact(string CountyCode, ContactRole Role, string? MunicipalityCode, string Name, string? Email, bool GrantInformation = false);
 
 /// <summary>Reads the contacts register.</summary>
 public interface IContactDirectory

@@ -26,7 +26,8 @@ public sealed class ContactStore(StorageTables tables) : IContactDirectory
                         role,
                         NullIfEmpty(entity.GetString("MunicipalityCode")),
                         entity.GetString("Name") ?? string.Empty,
-                        NullIfEmpty(entity.GetString("Email"))));
+                        NullIfEmpty(entity.GetString("Email")),
+                        entity.GetBoolean("GrantInformation") ?? false));
                 }
             }
         }
@@ -50,6 +51,7 @@ public sealed class ContactStore(StorageTables tables) : IContactDirectory
                 ["MunicipalityCode"] = contact.MunicipalityCode ?? string.Empty,
                 ["Name"] = contact.Name,
                 ["Email"] = contact.Email ?? string.Empty,
+                ["GrantInformation"] = contact.GrantInformation,
             })).ToList();
         foreach (var chunk in upserts.Chunk(BatchSize))
         {

@@ -94,6 +94,11 @@ internal static class ContactsFindings
         $"\"{email}\" är ingen giltig e-postadress.",
         WriteAddress);
 
+    public static Finding GrantInformationInvalid(int row, string text, bool notMunicipality) => CellFinding(
+        FindingCodes.ContactsGrantInformationInvalid, "E", row, ContactsWorkbookParser.GrantInformationLabel,
+        notMunicipality ? "Ja gäller bara kontakter med rollen Kommun." : $"\"{text}\" är varken Ja eller Nej.",
+        "Skriv Ja om kommunen ska få ett informationsbrev om möjligheten att söka statsbidrag, annars Nej eller lämna tomt. Ja gäller bara rollen Kommun.");
+
     private static Finding RoleError(int row, string code, string message, string fix) => CellFinding(code, "A", row, "Roll", message, fix);
 
     private static Finding MunicipalityError(int row, string code, string message, string fix) => CellFinding(code, "B", row, "Kommun", message, fix);

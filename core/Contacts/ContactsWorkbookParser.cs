@@ -19,7 +19,8 @@ public sealed record ContactsParseResult(IReadOnlyList<Contact> Contacts, IReadO
 }
 
 /// <summary>
-/// Parses <c>contacts/{countyCode}.xlsx</c>: sheet "Kontakter", header Roll | Kommun | Namn | E-post. Read like a report
+/// Parses <c>contacts/{countyCode}.xlsx</c>: sheet "Kontakter", header Roll | Kommun | Namn | E-post and, optional, a
+/// fifth column <see cref="GrantInformationLabel"/> (Ja / Nej / empty; a register without it opts nobody in). Read like a report
 /// (<see cref="WorkbookReader"/>: size limit, screening, the bounded read), then at most
 /// <see cref="ScreeningOptions.MaxContactRows"/> rows.
 /// </summary>
@@ -29,6 +30,9 @@ public sealed class ContactsWorkbookParser(MunicipalityRegistry registry, IOptio
 
     /// <summary>Longest name or e-mail address kept, as for a report's short texts.</summary>
     public const int MaxTextLength = 200;
+
+    /// <summary>The optional column E: the county board opts a municipality without a duty in to the yearly information about the grant.</summary>
+    public const string GrantInformationLabel = "Informera om statsbidrag";
 
     private static readonly string[] Header = ["Roll", "Kommun", "Namn", "E-post"];
 
@@ -70,6 +74,13 @@ public sealed class ContactsWorkbookParser(MunicipalityRegistry registry, IOptio
             }
         }
 
+        var withGrantInformation = (CellReader.AsText(sheet[1, Header.Length + 1]) ?? string.Empty) is var fifth && fifth.Length > 0;
+        if (withGrantInformation && !string.Equals(fifth, GrantInformationLabel, StringComparison.OrdinalIgnoreCase))
+        {
+            findings.Add(ContactsFindings.HeaderInvalid([.. Header, GrantInformationLabel], Header.Length + 1, fifth));
+            return new ContactsParseResult(contacts, findings);
+        }
+
         if (sheet.LastRow - 1 > _limits.MaxContactRows)
         {
             findings.Add(ContactsFindings.RowsTooMany(sheet.LastRow, _limits.MaxContactRows));
@@ -79,7 +90,7 @@ public sealed class ContactsWorkbookParser(MunicipalityRegistry registry, IOptio
         for (var row = 2; row <= sheet.LastRow; row++)
         {
             // Stripped of control and bidi characters like a report's texts (docs/hardening.md).
-            var cells = Enumerable.Range(1, 4).Select(c => CellReader.AsText(sheet[row, c]) ?? string.Empty).ToArray();
+            var cells = Enumerable.Range(1, withGrantInformation ? 5 : 4).Select(c => CellReader.AsText(sheet[row, c]) ?? string.Empty).ToArray();
             if (cells.All(string.IsNullOrEmpty))
             {
                 continue;
@@ -98,6 +109,7 @@ public sealed class ContactsWorkbookParser(MunicipalityRegistry registry, IOptio
     {
         var errorsBefore = findings.Count(f => f.Severity == Severity.Error);
         var (roleText, municipalityText, name, email) = (cells[0], cells[1], cells[2], cells[3]);
+        var informationText = cells.Length > 4 ? cells[4] : string.Empty;
         ContactRole? role = roleText.ToLowerInvariant() switch
         {
             "kommun" => ContactRole.Municipality,
@@ -159,9 +171,20 @@ public sealed class ContactsWorkbookParser(MunicipalityRegistry registry, IOptio
             address = email;
         }
 
+        bool? information = informationText.ToLowerInvariant() switch
+        {
+            "" or "nej" => false,
+            "ja" => true,
+            _ => null,
+        };
+        if (information is null || (information == true && role != ContactRole.Municipality))
+        {
+            findings.Add(ContactsFindings.GrantInformationInvalid(row, informationText, information == true));
+        }
+
         return findings.Count(f => f.Severity == Severity.Error) > errorsBefore
             ? null
-            : new Contact(countyCode, role!.Value, municipalityCode, name, address);
+            : new Contact(countyCode, role!.Value, municipalityCode, name, address, information == true);
     }
 
     private static bool IsAddress(string text) =>

@@ -66,14 +66,21 @@ public sealed class GrantCrossCheck(
     }
 
     /// <summary>
-    /// The granted årsarbetare: the granted amount ÷ the year's fixed amount per årsanställning when it is configured
-    /// (<see cref="AppropriationYear.AmountPerFullTimeEquivalentSek"/>), else the applied årsarbetare of the granted applications.
+    /// The granted årsarbetare: the register's Beviljade årsarbetare (the county board's decision states them, HSLF-FS
+    /// 2016:98 4 §). A version stored before the register had that column falls back to the granted amount ÷ the year's fixed
+    /// amount per årsanställning when it is configured (<see cref="AppropriationYear.AmountPerFullTimeEquivalentSek"/>), else
+    /// the applied årsarbetare of the granted applications.
     /// </summary>
     public (decimal Value, string Basis)? GrantedFullTimeEquivalents(int year, IReadOnlyList<GrantApplication> granted, decimal grantedSek)
     {
         if (granted.Count == 0)
         {
             return null;
+        }
+
+        if (granted.All(a => a.GrantedFullTimeEquivalents is not null))
+        {
+            return (granted.Sum(a => a.GrantedFullTimeEquivalents!.Value), "beviljade årsarbetare i länets bidragsregister");
         }
 
         if (appropriation.Value.For(year)?.AmountPerFullTimeEquivalentSek is { } perFte and > 0 && grantedSek > 0)

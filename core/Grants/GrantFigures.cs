@@ -16,8 +16,8 @@ public sealed record GrantFigures(
 
 /// <summary>
 /// The anslag and the amount per årsanställning. <see cref="HighestAmountPerFullTimeEquivalentSek"/> is the anslag ÷ the
-/// applied ombudstjänster (rounded down); <see cref="DistributedSek"/> the fixed amount × the applied ombudstjänster (to the
-/// krona); <see cref="UndistributedSek"/> the anslag less that. Null where the configuration or the registers give nothing.
+/// applied ombudstjänster (rounded down); <see cref="DistributedSek"/> the fixed amount × the granted årsarbetare (to the
+/// krona; HSLF-FS 2016:98 3–5 §§); <see cref="UndistributedSek"/> the anslag less that. Null where the configuration or the registers give nothing.
 /// </summary>
 public sealed record AppropriationFigures(
     decimal? GrantsSek,
@@ -35,11 +35,12 @@ public sealed record GrantTotals(
     int Pending,
     decimal AppliedFullTimeEquivalents,
     decimal GrantedSek,
-    decimal PaidSek);
+    decimal PaidSek,
+    decimal GrantedFullTimeEquivalents);
 
 /// <summary>
 /// One county: its register's applications and money (what the county board requisitions from Socialstyrelsen), and its
-/// share of the distribution (fixed amount × its applied ombudstjänster). Every county is listed; HasRegister false when
+/// share of the distribution (fixed amount × its granted årsarbetare, to the krona). Every county is listed; HasRegister false when
 /// its board has not sent a register for the year.
 /// </summary>
 public sealed record CountyGrantFigures(
@@ -54,13 +55,16 @@ public sealed record CountyGrantFigures(
     decimal AppliedFullTimeEquivalents,
     decimal? DistributedSek,
     decimal GrantedSek,
-    decimal PaidSek);
+    decimal PaidSek,
+    decimal GrantedFullTimeEquivalents);
 
 /// <summary>
 /// One granted application beside the verksamhet's annual report: <see cref="ReportedGrantedSek"/> and
 /// <see cref="SpentSek"/> are the report's Beviljat statsbidrag and Förbrukat (null until a report is in).
-/// <see cref="UnspentSek"/> is granted less spent when spent is less: money the municipality may have to pay back under
-/// 15 §, listed for review (<see cref="ForReview"/>) and never decided here.
+/// <see cref="UnspentSek"/> is granted less spent when spent is less; <see cref="FullTimeEquivalentsBelowGranted"/> says the
+/// report's Antal årsarbetare (<see cref="ReportedFullTimeEquivalents"/>) fell below the granted årsarbetare, posts paid for
+/// and not filled. Either is money the municipality may have to pay back under 15 §, listed for review
+/// (<see cref="ForReview"/>) and never decided here.
 /// </summary>
 public sealed record OperationGrantFigures(
     string CountyCode,
@@ -75,4 +79,7 @@ public sealed record OperationGrantFigures(
     decimal? ReportedGrantedSek,
     decimal? SpentSek,
     decimal? UnspentSek,
-    bool ForReview);
+    bool ForReview,
+    decimal? GrantedFullTimeEquivalents,
+    decimal? ReportedFullTimeEquivalents,
+    bool FullTimeEquivalentsBelowGranted);

@@ -33,6 +33,7 @@ public static class GrantFiguresExporter
         Add("applicationsRefused", string.Empty, national.Refused);
         Add("applicationsPending", string.Empty, national.Pending);
         Add("appliedFullTimeEquivalents", string.Empty, national.AppliedFullTimeEquivalents);
+        Add("grantedFullTimeEquivalents", string.Empty, national.GrantedFullTimeEquivalents);
         Add("grantedSek", string.Empty, national.GrantedSek);
         Add("paidSek", string.Empty, national.PaidSek);
         foreach (var county in figures.Counties.Where(c => c.HasRegister))
@@ -40,6 +41,7 @@ public static class GrantFiguresExporter
             var dimension = "county=" + county.CountyCode;
             Add("applications", dimension, county.Applications);
             Add("appliedFullTimeEquivalents", dimension, county.AppliedFullTimeEquivalents);
+            Add("grantedFullTimeEquivalents", dimension, county.GrantedFullTimeEquivalents);
             Add("distributedSek", dimension, county.DistributedSek);
             Add("grantedSek", dimension, county.GrantedSek);
             Add("paidSek", dimension, county.PaidSek);
@@ -52,6 +54,9 @@ public static class GrantFiguresExporter
             Add("reportedGrantedSek", dimension, operation.ReportedGrantedSek);
             Add("spentSek", dimension, operation.SpentSek);
             Add("unspentSekForReview", dimension, operation.UnspentSek);
+            Add("grantedFullTimeEquivalents", dimension, operation.GrantedFullTimeEquivalents);
+            Add("reportedFullTimeEquivalents", dimension, operation.ReportedFullTimeEquivalents);
+            Add("fullTimeEquivalentsBelowGrantedForReview", dimension, operation.FullTimeEquivalentsBelowGranted ? 1 : 0);
         }
 
         return new UTF8Encoding(false).GetBytes(text.ToString());
@@ -79,9 +84,10 @@ public static class GrantFiguresExporter
         [
             ("Anslag för ombudstjänster (kr)", a.GrantsSek, Kronor),
             ("Sökta ombudstjänster (årsarbetare)", n.AppliedFullTimeEquivalents, Fte),
+            ("Beviljade årsarbetare", n.GrantedFullTimeEquivalents, Fte),
             ("Högsta belopp per årsanställning som anslaget medger (kr)", a.HighestAmountPerFullTimeEquivalentSek, Kronor),
             ("Belopp per årsanställning som Socialstyrelsen fastställt (kr)", a.FixedAmountPerFullTimeEquivalentSek, Kronor),
-            ("Fördelas: fastställt belopp × sökta ombudstjänster (kr)", a.DistributedSek, Kronor),
+            ("Fördelas: fastställt belopp × beviljade årsarbetare (kr)", a.DistributedSek, Kronor),
             ("Ej fördelat av anslaget (kr)", a.UndistributedSek, Kronor),
             ("Ansökningar", n.Applications, Count),
             ("Beviljade", n.Granted, Count),
@@ -106,7 +112,7 @@ public static class GrantFiguresExporter
     private static void Counties(IXLWorksheet sheet, GrantFigures figures)
     {
         Title(sheet, $"Ansökningar, beviljat och utbetalt per län {figures.Year}");
-        Header(sheet, 3, "Län", "Register inlämnat", "Ansökningar", "Sökta ombudstjänster", "Fördelas (kr)", "Beviljat (kr)", "Utbetalt (kr)");
+        Header(sheet, 3, "Län", "Register inlämnat", "Ansökningar", "Sökta ombudstjänster", "Fördelas (kr)", "Beviljat (kr)", "Utbetalt (kr)", "Beviljade årsarbetare");
         var row = 4;
         foreach (var county in figures.Counties)
         {
@@ -117,6 +123,7 @@ public static class GrantFiguresExporter
             Value(sheet.Cell(row, 5), county.DistributedSek, Kronor);
             Value(sheet.Cell(row, 6), county.GrantedSek, Kronor);
             Value(sheet.Cell(row, 7), county.PaidSek, Kronor);
+            Value(sheet.Cell(row, 8), county.GrantedFullTimeEquivalents, Fte);
             row++;
         }
 
@@ -126,13 +133,15 @@ public static class GrantFiguresExporter
         Value(sheet.Cell(row, 5), figures.Appropriation.DistributedSek, Kronor);
         Value(sheet.Cell(row, 6), figures.National.GrantedSek, Kronor);
         Value(sheet.Cell(row, 7), figures.National.PaidSek, Kronor);
-        Widths(sheet, 20, 18, 18, 18, 18, 18, 18);
+        Value(sheet.Cell(row, 8), figures.National.GrantedFullTimeEquivalents, Fte);
+        Widths(sheet, 20, 18, 18, 18, 18, 18, 18, 18);
     }
 
     private static void Review(IXLWorksheet sheet, GrantFigures figures)
     {
         Title(sheet, $"Beviljat och förbrukat per verksamhet {figures.Year}");
-        Header(sheet, 3, "Län", "Verksamhet", "Beviljat enligt register (kr)", "Beviljat enligt redovisning (kr)", "Förbrukat (kr)", "Att granska (kr)", "Redovisning");
+        Header(sheet, 3, "Län", "Verksamhet", "Beviljat enligt register (kr)", "Beviljat enligt redovisning (kr)", "Förbrukat (kr)", "Att granska (kr)", "Redovisning",
+            "Beviljade årsarbetare", "Redovisade årsarbetare", "Färre årsarbetare än beviljat");
         var countyNames = figures.Counties.ToDictionary(c => c.CountyCode, c => c.CountyName, StringComparer.Ordinal);
         var row = 4;
         foreach (var operation in figures.Operations)
@@ -144,14 +153,17 @@ public static class GrantFiguresExporter
             Value(sheet.Cell(row, 5), operation.SpentSek, Kronor);
             Value(sheet.Cell(row, 6), operation.UnspentSek, Kronor);
             sheet.Cell(row, 7).SetValue(!operation.ReportReceived ? "Saknas" : operation.NilReturn ? "Ingen verksamhet" : "Inkommen");
+            Value(sheet.Cell(row, 8), operation.GrantedFullTimeEquivalents, Fte);
+            Value(sheet.Cell(row, 9), operation.ReportedFullTimeEquivalents, Fte);
+            sheet.Cell(row, 10).SetValue(operation.FullTimeEquivalentsBelowGranted ? "Ja, att granska" : string.Empty);
             row++;
         }
 
         var note = sheet.Cell(row + 1, 1);
         note.SetValue(figures.RepaymentNote);
-        sheet.Range(row + 1, 1, row + 1, 7).Merge().Style.Alignment.WrapText = true;
+        sheet.Range(row + 1, 1, row + 1, 10).Merge().Style.Alignment.WrapText = true;
         sheet.Row(row + 1).Height = 48;
-        Widths(sheet, 20, 36, 18, 18, 18, 18, 18);
+        Widths(sheet, 20, 36, 18, 18, 18, 18, 18, 14, 14, 16);
     }
 
     private const string Kronor = "#,##0";

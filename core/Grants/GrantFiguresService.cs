@@ -1,13 +1,18 @@
 using Microsoft.Extensions.Options;
 using PoIntake.Core.Reference;
-using PoIntake.Core.Totals;
+using PoIntake.Core.Storage;
 
 namespace PoIntake.Core.Grants;
 
-/// <summary>Reads the current registers (<see cref="IGrantRegisterReader"/>) and reports (<see cref="ITotalsStore"/>) and computes <see cref="GrantFigures"/>.</summary>
+/// <summary>
+/// Reads the current registers (<see cref="IGrantRegisterReader"/>) and reports (<c>CurrentReports</c> and their facts,
+/// through the storage layer, so the totals may read the registers without the grants reading the totals) and computes
+/// <see cref="GrantFigures"/>.
+/// </summary>
 public sealed class GrantFiguresService(
     IGrantRegisterReader registers,
-    ITotalsStore reports,
+    CurrentReportStore currentReports,
+    ReportVersionStore versions,
     IOptions<AppropriationOptions> appropriation,
     MunicipalityRegistry registry)
 {
@@ -26,11 +31,11 @@ public sealed class GrantFiguresService(
             .Select(a => (a.CountyCode, a.OperationKey))
             .ToHashSet();
         var economies = new List<ReportedEconomy>();
-        foreach (var report in await reports.ReadCurrentReportsAsync(year, cancellationToken))
+        foreach (var report in await currentReports.ListAsync(year, cancellationToken))
         {
             if (granted.Contains((report.CountyCode, report.OperationKey)))
             {
-                var content = await reports.ReadContentAsync(report, cancellationToken);
+                var content = await versions.GetContentAsync(report, cancellationToken);
                 economies.Add(GrantFiguresCalculator.Economy(report.CountyCode, report.OperationKey, report.NilReturn, content.Facts));
             }
         }

@@ -158,11 +158,40 @@ internal static class GrantFindings
             $"Slå ihop raderna {firstRow} och {row} till en ansökan, eller rätta verksamhetens namn i cell {cell}.");
     }
 
+    public static void GrantedFullTimeEquivalentsWithoutGrant(FindingSink sink, string cell, string decision) => sink.Error(
+        FindingCodes.GrantsGrantedFteWithoutGrant, Sheet, cell, G.GrantedFullTimeEquivalents,
+        $"beviljade årsarbetare är ifyllda fast beslutet är {decision}",
+        "beviljade årsarbetare bara när beslutet är Beviljat",
+        $"Töm cell {cell}, eller ändra beslutet till Beviljat om bidrag har beviljats.");
+
+    public static void GrantedFullTimeEquivalentsOutOfRange(FindingSink sink, string cell, decimal granted, decimal? applied) => sink.Error(
+        FindingCodes.GrantsGrantedFteOutOfRange, Sheet, cell, G.GrantedFullTimeEquivalents,
+        $"beviljat för {Fte(granted)} årsarbetare" + (applied is { } a ? $" när ansökan gäller {Fte(a)}" : string.Empty),
+        "mer än 0 och högst de sökta ombudstjänsterna",
+        $"Rätta antalet beviljade årsarbetare i cell {cell}, eller de sökta ombudstjänsterna om ansökan gällde fler.");
+
+    public static void ApplicationLate(FindingSink sink, string cell, DateOnly received, DateOnly deadline, DateOnly nominal) => sink.Warning(
+        FindingCodes.GrantsApplicationLate, Sheet, cell, G.ReceivedOn,
+        $"ansökan inkom {received:yyyy-MM-dd}, efter sista ansökningsdag {deadline:yyyy-MM-dd}" +
+            (deadline != nominal ? $" ({nominal.Day} mars flyttad till närmaste vardag)" : string.Empty),
+        $"en ansökan som inkommit senast {deadline:yyyy-MM-dd}",
+        $"Kontrollera datumet i cell {cell}. Registret tas emot; om en sen ansökan ska prövas avgör länsstyrelsen.");
+
+    public static void GrantedAmountDiffersFromRate(FindingSink sink, string cell, decimal granted, decimal rate, decimal fte, decimal tolerance) => sink.Warning(
+        FindingCodes.GrantsAmountRateDiffers, Sheet, cell, G.Granted,
+        $"beviljat {Kronor(granted)} skiljer sig från {Kronor(rate)} × {Fte(fte)} beviljade årsarbetare = {Kronor(GrantMoney.ToKrona(rate * fte))}" +
+            $" med {Kronor(GrantMoney.ToKrona(Math.Abs(granted - rate * fte)))}",
+        $"beviljat belopp = beloppet per årsanställning × beviljade årsarbetare, högst {Kronor(tolerance)} ifrån",
+        $"Kontrollera beviljat belopp i cell {cell} och beviljade årsarbetare. Registret tas emot; beslutet ändras inte av systemet.");
+
     public static void EmailInvalid(FindingSink sink, string cell, string text) => sink.Error(
         FindingCodes.EmailInvalid, Sheet, cell, G.ContactEmail,
         $"\"{text}\" är ingen giltig e-postadress",
         "en adress som namn@exempel.se",
         $"Rätta e-postadressen i cell {cell}, eller töm cellen.");
+
+    /// <summary>Årsarbetare as Swedish text: "2,5".</summary>
+    public static string Fte(decimal value) => value.ToString("0.##", Swedish);
 
     /// <summary>An amount as Swedish text: "404 530 kr".</summary>
     public static string Kronor(decimal amount) => amount.ToString("#,##0.##", Swedish) + " kr";

@@ -17,7 +17,9 @@ public enum GrantDecision
 /// One row of a county's grant register for a year (<c>grants/{year}/{countyCode}.xlsx</c>, docs/grants.md): an
 /// application for the state grant for personligt ombud. <see cref="OperationKey"/> is
 /// <see cref="Intake.OperationKey.From"/> of <see cref="OperationName"/>, the key the annual reports use too.
-/// Money in kronor, <see cref="AppliedFullTimeEquivalents"/> in årsarbetare (decimals).
+/// Money in kronor, <see cref="AppliedFullTimeEquivalents"/> and <see cref="GrantedFullTimeEquivalents"/> in årsarbetare
+/// (decimals). <see cref="GrantedFullTimeEquivalents"/> is what the county board granted (column Beviljade årsarbetare; only
+/// with Beviljat): the number Socialstyrelsen's fixed amount is paid for.
 /// </summary>
 public sealed record GrantApplication(
     int Year,
@@ -33,7 +35,8 @@ public sealed record GrantApplication(
     DateOnly? DecidedOn,
     decimal? PaidSek,
     string? ContactName,
-    string? ContactEmail);
+    string? ContactEmail,
+    decimal? GrantedFullTimeEquivalents = null);
 
 /// <summary>The current (latest accepted) grant register of one county and year.</summary>
 public sealed record GrantRegister(
@@ -55,4 +58,16 @@ public interface IGrantRegisterReader
     /// </summary>
     async Task<GrantRegister?> ReadCountyAsync(int year, string countyCode, CancellationToken cancellationToken) =>
         (await ReadYearAsync(year, cancellationToken)).FirstOrDefault(r => r.CountyCode == countyCode);
+
+    /// <summary>
+    /// Which register is current in each county for <paramref name="year"/> ("03:versionId,25:versionId"; empty without any):
+    /// changes whenever a county's current register does, so the totals know when Tabell 5 must be computed again. The
+    /// default reads the registers; a store may answer from its current-register index alone.
+    /// </summary>
+    async Task<string> ReadRevisionAsync(int year, CancellationToken cancellationToken) =>
+        Revision((await ReadYearAsync(year, cancellationToken)).Select(r => (r.CountyCode, r.VersionId)));
+
+    /// <summary>The revision text of (county, current version) pairs, in county order.</summary>
+    static string Revision(IEnumerable<(string CountyCode, string VersionId)> current) =>
+        string.Join(',', current.OrderBy(c => c.CountyCode, StringComparer.Ordinal).Select(c => c.CountyCode + ":" + c.VersionId));
 }

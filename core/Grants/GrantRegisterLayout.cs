@@ -31,20 +31,21 @@ public static class GrantRegisterLayout
     public const string ReceivedOn = "Ansökan inkom";
     public const string Applied = "Sökta ombudstjänster (årsarbetare)";
     public const string Decision = "Beslut";
+    public const string GrantedFullTimeEquivalents = "Beviljade årsarbetare";
     public const string Granted = "Beviljat belopp (kr)";
     public const string DecidedOn = "Beslutsdatum";
     public const string Paid = "Utbetalt belopp (kr)";
     public const string ContactName = "Kontaktperson";
     public const string ContactEmail = "E-post";
 
-    /// <summary>The header of columns A–J in order.</summary>
+    /// <summary>The header of columns A–K in order.</summary>
     public static IReadOnlyList<string> Header { get; } =
-        [Operation, Municipalities, ReceivedOn, Applied, Decision, Granted, DecidedOn, Paid, ContactName, ContactEmail];
+        [Operation, Municipalities, ReceivedOn, Applied, Decision, GrantedFullTimeEquivalents, Granted, DecidedOn, Paid, ContactName, ContactEmail];
 
     /// <summary>The 1-based column of a header label.</summary>
     public static int Column(string label) => IndexOf(label) + 1;
 
-    /// <summary>The column letter of a header label (A–J).</summary>
+    /// <summary>The column letter of a header label (A–K).</summary>
     public static string Letter(string label) => ((char)('A' + IndexOf(label))).ToString();
 
     /// <summary>The Swedish text of each decision in column Beslut; an empty cell is <see cref="GrantDecision.Pending"/>.</summary>

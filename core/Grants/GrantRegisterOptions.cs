@@ -20,4 +20,12 @@ public sealed class GrantRegisterOptions
     /// </summary>
     [Range(1, 10_000)]
     public decimal MaxAppliedFullTimeEquivalents { get; set; } = 100;
+
+    /// <summary>
+    /// Kronor by which a granted amount may differ from the year's fixed amount per årsanställning × the granted årsarbetare
+    /// before the register gets the warning GRANTS_AMOUNT_RATE_DIFFERS (default 5 000: beviljade årsarbetare are written with
+    /// two decimals, and one hundredth of an årsarbetare is about 4 000 kr).
+    /// </summary>
+    [Range(0, 10_000_000)]
+    public decimal AmountPerFullTimeEquivalentToleranceSek { get; set; } = 5000;
 }

@@ -28,10 +28,12 @@ public sealed record GrantParseResult(IReadOnlyList<GrantApplication> Applicatio
 public sealed class GrantRegisterParser(
     MunicipalityRegistry registry,
     IOptions<ScreeningOptions>? screening = null,
-    IOptions<GrantRegisterOptions>? options = null)
+    IOptions<GrantRegisterOptions>? options = null,
+    IOptions<AppropriationOptions>? appropriation = null)
 {
     private readonly ScreeningOptions _limits = screening?.Value ?? new ScreeningOptions();
     private readonly GrantRegisterOptions _options = options?.Value ?? new GrantRegisterOptions();
+    private readonly AppropriationOptions? _appropriation = appropriation?.Value;
 
     /// <summary>A refusal for a file too large to download and read, or null.</summary>
     public GrantParseResult? RefuseBySize(long length) =>
@@ -77,6 +79,7 @@ public sealed class GrantRegisterParser(
 
         var applications = new List<GrantApplication>();
         var firstRowOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var checks = new RowChecks(year, _appropriation?.For(year)?.AmountPerFullTimeEquivalentSek, _options.AmountPerFullTimeEquivalentToleranceSek);
         for (var row = G.FirstDataRow; row <= sheet.LastRow; row++)
         {
             if (Enumerable.Range(1, G.Header.Count).All(c => sheet[row, c].IsEmpty))
@@ -86,6 +89,11 @@ public sealed class GrantRegisterParser(
 
             var errorsBefore = sink.ErrorCount;
             var application = new RowReader(sheet, sink, row, year, countyCode, registry, _options).Read();
+            if (application is not null && sink.ErrorCount == errorsBefore)
+            {
+                checks.Warn(sink, application);
+            }
+
 
             // Checked on the name alone, so a duplicate is reported even when the first row has other errors.
             if (CellReader.AsText(sheet[row, G.Column(G.Operation)]) is { Length: > 0 } name)
@@ -141,6 +149,7 @@ public sealed class GrantRegisterParser(
             var received = Date(G.ReceivedOn, required: true);
             var applied = Applied();
             var decision = Decision();
+            var grantedFte = GrantedFullTimeEquivalents(decision, applied);
             var granted = Amount(G.Granted, required: decision == GrantDecision.Granted, allowed: decision == GrantDecision.Granted, decision);
             var decided = Date(G.DecidedOn, required: decision is GrantDecision.Granted or GrantDecision.Refused);
             if (decision == GrantDecision.Pending && decided is not null)
@@ -179,7 +188,8 @@ public sealed class GrantRegisterParser(
                 decided,
                 decision == GrantDecision.Granted ? paid : null,
                 contact,
-                email);
+                email,
+                decision == GrantDecision.Granted ? grantedFte : null);
         }
 
         private string Address(string label) => G.Letter(label) + row.ToString(CultureInfo.InvariantCulture);
@@ -317,6 +327,46 @@ public sealed class GrantRegisterParser(
             return applied;
         }
 
+        /// <summary>Beviljade årsarbetare: required with Beviljat, not allowed otherwise; more than 0 and at most the applied.</summary>
+        private decimal? GrantedFullTimeEquivalents(GrantDecision? decision, decimal? applied)
+        {
+            const string label = G.GrantedFullTimeEquivalents;
+            if (Usable(label) is not { } value)
+            {
+                return null;
+            }
+
+            if (value.IsEmpty)
+            {
+                if (decision == GrantDecision.Granted)
+                {
+                    GrantFindings.Missing(sink, Address(label), label, "antal beviljade årsarbetare när beslutet är Beviljat, t.ex. 2,5");
+                }
+
+                return null;
+            }
+
+            if (!CellReader.TryDecimal(value, out var granted))
+            {
+                GrantFindings.NotADecimal(sink, Address(label), label, value, "antal årsarbetare, t.ex. 2,5");
+                return null;
+            }
+
+            if (decision is { } d && d != GrantDecision.Granted)
+            {
+                GrantFindings.GrantedFullTimeEquivalentsWithoutGrant(sink, Address(label), G.Label(d));
+                return null;
+            }
+
+            if (granted <= 0 || (applied is { } a && granted > a))
+            {
+                GrantFindings.GrantedFullTimeEquivalentsOutOfRange(sink, Address(label), granted, applied);
+                return null;
+            }
+
+            return granted;
+        }
+
         private GrantDecision? Decision()
         {
             if (Usable(G.Decision) is not { } value)
@@ -405,6 +455,34 @@ public sealed class GrantRegisterParser(
                     return true;
                 default:
                     return false;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The warnings of an application that is valid in itself (docs/grants.md "Warnings"): they flag what the county board
+    /// may want to look at again and never change what the register says.
+    /// </summary>
+    private sealed class RowChecks(int year, decimal? fixedAmount, decimal toleranceSek)
+    {
+        private readonly DateOnly _deadline = ApplicationDeadline.Of(year);
+
+        public void Warn(FindingSink sink, GrantApplication application)
+        {
+            string Address(string label) => G.Letter(label) + application.Row.ToString(CultureInfo.InvariantCulture);
+
+            if (application.ReceivedOn is { } received && received > _deadline)
+            {
+                GrantFindings.ApplicationLate(sink, Address(G.ReceivedOn), received, _deadline, ApplicationDeadline.Nominal(year));
+            }
+
+            if (fixedAmount is { } amount && application is { GrantedSek: { } granted, GrantedFullTimeEquivalents: { } fte })
+            {
+                var expected = amount * fte;
+                if (Math.Abs(granted - expected) > toleranceSek)
+                {
+                    GrantFindings.GrantedAmountDiffersFromRate(sink, Address(G.Granted), granted, amount, fte, toleranceSek);
+                }
             }
         }
     }

@@ -93,6 +93,13 @@ public sealed class GrantRegisterStore(StorageTables tables) : IGrantRegisterRea
         }
     }
 
+    /// <summary>The current version of each county from <c>CurrentGrantRegisters</c> alone (one partition query, no rows read).</summary>
+    public async Task<string> ReadRevisionAsync(int year, CancellationToken cancellationToken)
+    {
+        var current = await QueryAsync(_current, TableClient.CreateQueryFilter($"PartitionKey eq {StorageKeys.Year(year)}"), cancellationToken);
+        return IGrantRegisterReader.Revision(current.Select(c => (c.RowKey, c.GetString("VersionId") ?? string.Empty)));
+    }
+
     private async Task<GrantRegister> ToRegisterAsync(int year, TableEntity current, CancellationToken cancellationToken)
     {
         var versionId = current.GetString("VersionId") ?? string.Empty;
@@ -210,6 +217,7 @@ public sealed class GrantRegisterStore(StorageTables tables) : IGrantRegisterRea
         ["PaidSek"] = Text(application.PaidSek),
         ["ContactName"] = application.ContactName ?? string.Empty,
         ["ContactEmail"] = application.ContactEmail ?? string.Empty,
+        ["GrantedFullTimeEquivalents"] = Text(application.GrantedFullTimeEquivalents),
     };
 
     // Decimals are stored as invariant text: a double would turn 320,36 into 320.36000000000001 and money into öre errors.
@@ -227,7 +235,8 @@ public sealed class GrantRegisterStore(StorageTables tables) : IGrantRegisterRea
         Date(entity.GetString("DecidedOn")),
         Number(entity.GetString("PaidSek")),
         NullIfEmpty(entity.GetString("ContactName")),
-        NullIfEmpty(entity.GetString("ContactEmail")));
+        NullIfEmpty(entity.GetString("ContactEmail")),
+        Number(entity.GetString("GrantedFullTimeEquivalents")));
 
     private static string Text(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
 

@@ -37,7 +37,7 @@ public static class GrantRegisterTemplate
         sheet.Cell(G.TitleRow, 1).Style.Font.FontSize = 14;
         sheet.Cell(G.HintRow, 1).SetValue(
             "En rad per ansökan. Kommuner: namn eller kommunkoder åtskilda med kommatecken. Sökta ombudstjänster i årsarbetare (t.ex. 2,5). " +
-            "Beslut: Beviljat, Avslag eller Ej beslutad. Belopp i kronor. Datum som ÅÅÅÅ-MM-DD. Spara som .xlsx och lämna in som grants/år/länskod.xlsx.");
+            "Beslut: Beviljat, Avslag eller Ej beslutad; vid Beviljat de årsarbetare beslutet gäller och beloppet. Belopp i kronor. Datum som ÅÅÅÅ-MM-DD. Spara som .xlsx och lämna in som grants/år/länskod.xlsx.");
         sheet.Range(G.HintRow, 1, G.HintRow, G.Header.Count).Merge().Style.Alignment.WrapText = true;
         sheet.Row(G.HintRow).Height = 32;
         sheet.Cell(G.YearRow, 1).SetValue(G.YearLabel).Style.Font.Bold = true;
@@ -60,6 +60,7 @@ public static class GrantRegisterTemplate
         Format(sheet, G.ReceivedOn, lastRow, "yyyy-mm-dd");
         Format(sheet, G.DecidedOn, lastRow, "yyyy-mm-dd");
         Format(sheet, G.Applied, lastRow, "0.00");
+        Format(sheet, G.GrantedFullTimeEquivalents, lastRow, "0.00");
         Format(sheet, G.Granted, lastRow, "#,##0");
         Format(sheet, G.Paid, lastRow, "#,##0");
         sheet.Range(G.FirstDataRow, G.Column(G.Municipalities), lastRow, G.Column(G.Municipalities)).Style.Alignment.WrapText = true;
@@ -83,7 +84,7 @@ public static class GrantRegisterTemplate
             Fill(sheet, row++, application);
         }
 
-        double[] widths = [34, 36, 14, 16, 14, 16, 14, 16, 22, 30];
+        double[] widths = [34, 36, 14, 16, 14, 14, 16, 14, 16, 22, 30];
         for (var column = 1; column <= widths.Length; column++)
         {
             sheet.Column(column).Width = widths[column - 1];
@@ -107,6 +108,11 @@ public static class GrantRegisterTemplate
 
         Cell(G.Applied).SetValue(application.AppliedFullTimeEquivalents);
         Cell(G.Decision).SetValue(G.Label(application.Decision));
+        if (application.GrantedFullTimeEquivalents is { } grantedFte)
+        {
+            Cell(G.GrantedFullTimeEquivalents).SetValue(grantedFte);
+        }
+
         if (application.GrantedSek is { } granted)
         {
             Cell(G.Granted).SetValue(granted);

@@ -10,7 +10,7 @@ public static class GrantsServiceCollectionExtensions
     /// The grant register (docs/grants.md): parser, intake, the Table Storage store registered as
     /// <see cref="IGrantRegisterReader"/> (<see cref="GrantRegisterStore"/>), and the national figures. Binds
     /// <see cref="GrantRegisterOptions"/> (section <c>GrantRegister</c>) and <see cref="AppropriationOptions"/> (section
-    /// <c>Appropriation</c>). Needs the storage clients and <c>ITotalsStore</c>.
+    /// <c>Appropriation</c>). Needs the storage clients and stores (<c>AddPoIntakeStorage</c>).
     /// </summary>
     public static IServiceCollection AddPoIntakeGrants(this IServiceCollection services)
     {

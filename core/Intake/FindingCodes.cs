@@ -107,6 +107,7 @@ public static class FindingCodes
     public const string ContactsTextTooLong = "CONTACTS_TEXT_TOO_LONG";
     public const string ContactsEmailInvalid = "CONTACTS_EMAIL_INVALID";
     public const string ContactsEmailMissing = "CONTACTS_EMAIL_MISSING";
+    public const string ContactsGrantInformationInvalid = "CONTACTS_GRANT_INFORMATION_INVALID";
 
     // Cross-checks with the county's grant register (Grants.GrantCrossCheck, docs/obligations.md); warnings only
     public const string GrantAmountDiffers = "GRANT_AMOUNT_DIFFERS";
@@ -124,6 +125,12 @@ public static class FindingCodes
     public const string GrantsDecidedBeforeReceived = "GRANTS_DECIDED_BEFORE_RECEIVED";
     public const string GrantsPaidExceedsGranted = "GRANTS_PAID_EXCEEDS_GRANTED";
     public const string GrantsOperationDuplicate = "GRANTS_OPERATION_DUPLICATE";
+    public const string GrantsGrantedFteOutOfRange = "GRANTS_GRANTED_FTE_OUT_OF_RANGE";
+    public const string GrantsGrantedFteWithoutGrant = "GRANTS_GRANTED_FTE_WITHOUT_GRANT";
+
+    // Grant register warnings (Grants.GrantFindings): accepted, flagged for the county board to look at
+    public const string GrantsApplicationLate = "GRANTS_APPLICATION_LATE";
+    public const string GrantsAmountRateDiffers = "GRANTS_AMOUNT_RATE_DIFFERS";
 
     /// <summary>Every code of this catalogue.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(FindingCodes)
@@ -138,6 +145,7 @@ public static class FindingCodes
         WaitingDaysOver365, WaitingZeroDays, ClientsPerFullTimeEquivalentHigh, PreviousYearDeviation, ContactsEmailMissing,
         CoverageOverlap, FollowUpNotInWorkbook,
         GrantAmountDiffers, OperationNotInGrantRegister, FullTimeEquivalentsAboveGranted,
+        GrantsApplicationLate, GrantsAmountRateDiffers,
     };
 
     /// <summary>The screener's refusals: the file as a whole was not read.</summary>

@@ -35,7 +35,7 @@ public sealed record Deadline(DeadlineKind Kind, int Year, DateOnly Nominal, Dat
     public static DateOnly NominalDate(DeadlineKind kind, int year) => kind switch
     {
         DeadlineKind.AnnualReport => new DateOnly(year, 1, 15),
-        DeadlineKind.GrantApplication => new DateOnly(year, 3, 1),
+        DeadlineKind.GrantApplication => Grants.ApplicationDeadline.Nominal(year),
         _ => new DateOnly(year, 5, 15),
     };
 

@@ -23,7 +23,8 @@ public sealed class ObligationService(IReportDirectory reports, IGrantRegisterRe
     {
         var lastYear = RegistersAsync(year - 1, cancellationToken);
         var thisYear = RegistersAsync(year, cancellationToken);
-        return Obligations.ApplicationsOf(year, await lastYear, await thisYear);
+        var reportsLastYear = reports.ListCurrentAsync(year - 1, cancellationToken);
+        return Obligations.ApplicationsOf(year, await lastYear, await thisYear, await reportsLastYear);
     }
 
     private Task<IReadOnlyList<GrantRegister>> RegistersAsync(int year, CancellationToken cancellationToken) =>

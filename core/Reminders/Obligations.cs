@@ -55,11 +55,20 @@ public sealed record YearObligations(int Year, IReadOnlyList<CountyObligations> 
 /// <summary>
 /// Who has not applied for the grant of a year yet (1 March): the verksamheter granted money the year before that have no
 /// application this year, and the municipalities that appear in an application this year (any decision).
+/// <see cref="GrantedLastYearMunicipalities"/> are the municipalities that had the grant the year before: those the 1 March
+/// reminder is for (applying is a possibility; only for them is it the continuation of a grant).
 /// </summary>
 public sealed record ApplicationRound(
     int Year,
     IReadOnlyList<GrantApplication> GrantedLastYearNotApplied,
-    IReadOnlySet<string> AppliedMunicipalities);
+    IReadOnlySet<string> AppliedMunicipalities)
+{
+    public IReadOnlySet<string> GrantedLastYearMunicipalities { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>A municipality that had the grant the year before and is in no application this year: the 1 March reminder's recipient.</summary>
+    public bool Reminds(string municipalityCode) =>
+        GrantedLastYearMunicipalities.Contains(municipalityCode) && !AppliedMunicipalities.Contains(municipalityCode);
+}
 
 /// <summary>
 /// The one place for who owes what (förordning (2013:522)): the annual report of a year is owed by every verksamhet the
@@ -98,10 +107,21 @@ public static class Obligations
     /// <summary>
     /// The application round of <paramref name="year"/>: who was granted money in <paramref name="lastYear"/>'s registers
     /// and has not applied in <paramref name="thisYear"/>'s. A verksamhet whose municipalities all applied (under any name)
-    /// has applied.
+    /// has applied. The municipalities with a grant the year before are those of the Beviljat applications of the
+    /// county's register for <paramref name="year"/> − 1; for a county without that register, those covered by its
+    /// accepted reports (not nil returns) for <paramref name="year"/> − 1 (<paramref name="reportsLastYear"/>), the same
+    /// guess the annual report's rule makes.
     /// </summary>
-    public static ApplicationRound ApplicationsOf(int year, IReadOnlyList<GrantRegister> lastYear, IReadOnlyList<GrantRegister> thisYear)
+    public static ApplicationRound ApplicationsOf(
+        int year, IReadOnlyList<GrantRegister> lastYear, IReadOnlyList<GrantRegister> thisYear, IReadOnlyList<AcceptedReport>? reportsLastYear = null)
     {
+        var registeredCounties = lastYear.Where(r => r.Year == year - 1).Select(r => r.CountyCode).ToHashSet(StringComparer.Ordinal);
+        var grantedMunicipalities = lastYear.Where(r => r.Year == year - 1)
+            .SelectMany(r => r.Applications)
+            .Where(a => a.Decision == GrantDecision.Granted)
+            .SelectMany(a => a.MunicipalityCodes)
+            .Concat((reportsLastYear ?? []).Where(r => !r.NilReturn && !registeredCounties.Contains(r.CountyCode)).SelectMany(r => r.MunicipalityCodes))
+            .ToHashSet(StringComparer.Ordinal);
         var applications = thisYear.Where(r => r.Year == year).SelectMany(r => r.Applications).ToArray();
         var appliedOperations = applications.Select(a => (a.CountyCode, a.OperationKey)).ToHashSet();
         var appliedMunicipalities = applications.SelectMany(a => a.MunicipalityCodes).ToHashSet(StringComparer.Ordinal);
@@ -113,7 +133,7 @@ public static class Obligations
             .OrderBy(a => a.CountyCode, StringComparer.Ordinal)
             .ThenBy(a => a.OperationName, StringComparer.CurrentCulture)
             .ToArray();
-        return new ApplicationRound(year, notApplied, appliedMunicipalities);
+        return new ApplicationRound(year, notApplied, appliedMunicipalities) { GrantedLastYearMunicipalities = grantedMunicipalities };
     }
 
     /// <summary>The Swedish sentence a county's status shows for the rule used for <paramref name="year"/>.</summary>

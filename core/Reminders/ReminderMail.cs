@@ -1,12 +1,16 @@
 namespace PoIntake.Core.Reminders;
 
-/// <summary>Who a reminder is for: a verksamhet's or municipality's contact, a county board summary, or the status report.</summary>
+/// <summary>
+/// Who a reminder is for: a verksamhet's or municipality's contact, a county board summary, the status report, or a
+/// municipality without a duty that its county board opted in to the yearly information about the grant.
+/// </summary>
 public enum ReminderAudience
 {
     ReportContact,
     CountyBoardSummary,
     MunicipalityContact,
     StatusReport,
+    GrantInformation,
 }
 
 /// <summary>One reminder to one address (only that address is in it).</summary>

@@ -82,7 +82,26 @@ public sealed class ReminderMailRenderer(IOptions<ReminderOptions> options)
             body.List(grantedLastYear.Select(m => $"{m.OperationName} ({Join(m.MunicipalityNames)})"));
         }
 
-        body.Paragraph("Gör så här: skicka ansökan till länsstyrelsen i ert län. Det gäller också kommuner som inte har personligt ombud i dag.");
+        body.Paragraph("Gör så här: skicka ansökan till länsstyrelsen i ert län.");
+        body.Paragraph(Footer);
+        return (subject, body.PlainText, body.Html);
+    }
+
+    /// <summary>
+    /// The one informational mail a year to a municipality without personligt ombud that its county board opted in: applying
+    /// is a possibility, nothing is owed.
+    /// </summary>
+    public (string Subject, string PlainText, string Html) GrantInformation(ReminderSlot slot, DateOnly today, IReadOnlyList<string> municipalityNames)
+    {
+        var deadline = slot.Deadline;
+        var subject = $"Information: möjlighet att söka statsbidrag för personligt ombud {deadline.Year}";
+        var body = new MailBuilder();
+        body.Paragraph("Hej!");
+        body.Paragraph(
+            $"Länsstyrelsen har bett oss informera om att kommuner som vill starta eller köpa verksamhet med personligt ombud kan söka statsbidrag för {deadline.Year}. " +
+            $"En ansökan ska ha kommit in till länsstyrelsen senast {SwedishDates.Long(deadline.Date)}. " + Moved(deadline) + DaysLeft(deadline, today));
+        body.Paragraph($"Du står som kontaktperson för: {Join(municipalityNames)}. Det här är bara information: kommunen behöver inte göra något och får inga fler påminnelser om detta i år.");
+        body.Paragraph("Vill ni veta mer, kontakta länsstyrelsen i ert län.");
         body.Paragraph(Footer);
         return (subject, body.PlainText, body.Html);
     }

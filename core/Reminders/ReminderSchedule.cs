@@ -18,6 +18,9 @@ public sealed record ReminderSlot(Deadline Deadline, int Offset, DateTimeOffset 
     public DateOnly SwedishDay => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Moment, ReminderSchedule.Stockholm).DateTime);
 
     public bool IsDueAt(DateTimeOffset now) => Moment <= now && now < Expires;
+
+    /// <summary>The deadline's first reminder of the year: the only one that carries a once-a-year informational mail.</summary>
+    public bool IsFirstOfDeadline { get; init; }
 }
 
 /// <summary>Which reminders are due when, in Swedish time whatever the host's zone.</summary>
@@ -51,7 +54,7 @@ public sealed class ReminderSchedule(IOptions<ReminderOptions> options, IWorking
                 : Min(next ?? DateTimeOffset.MaxValue, moment + settings.AfterCatchUp);
             if (expires > moment)
             {
-                slots.Add(new ReminderSlot(deadline, offset, moment, expires));
+                slots.Add(new ReminderSlot(deadline, offset, moment, expires) { IsFirstOfDeadline = slots.Count == 0 });
             }
         }
 

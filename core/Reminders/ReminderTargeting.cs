@@ -91,24 +91,46 @@ public sealed class ReminderTargeting(
     }
 
     /// <summary>
-    /// 1 March: the contacts of verksamheter granted money last year that have not applied (the register's e-mail) and every
-    /// municipality contact of the contacts register whose municipality is in no application this year.
+    /// 1 March (HSLF-FS 2016:98 2 §): the contacts of verksamheter granted money last year that have not applied (the
+    /// register's e-mail) and the municipality contacts of the contacts register whose municipality had the grant last year
+    /// and is in no application this year (<see cref="ApplicationRound.Reminds"/>). A municipality without a grant last year
+    /// owes nothing: it gets one informational mail a year, in the deadline's first reminder, and only when its county board
+    /// opted it in (<see cref="Contact.GrantInformation"/>).
     /// </summary>
     private async Task<List<ReminderMail>> GrantApplicationAsync(
         ReminderSlot slot, DateOnly today, IReadOnlyList<Contact> register, CancellationToken cancellationToken)
     {
         var round = await _obligations.ApplicationsAsync(slot.Deadline.Year, cancellationToken);
         var byAddress = new Dictionary<string, (List<string> Municipalities, List<MissingReport> Operations)>(StringComparer.OrdinalIgnoreCase);
-        foreach (var contact in register.Where(c => c.Role == ContactRole.Municipality &&
-                                                    (c.MunicipalityCode is null || !round.AppliedMunicipalities.Contains(c.MunicipalityCode))))
+        var informed = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var contact in register.Where(c => c.Role == ContactRole.Municipality && c.MunicipalityCode is not null))
         {
-            if (Address(contact.Email) is { } address)
+            if (Address(contact.Email) is not { } address)
             {
-                var name = contact.MunicipalityCode is null ? contact.CountyCode : MunicipalityName(contact.MunicipalityCode);
+                continue;
+            }
+
+            var name = MunicipalityName(contact.MunicipalityCode!);
+            if (round.Reminds(contact.MunicipalityCode!))
+            {
                 var entry = Entry(byAddress, address);
                 if (!entry.Municipalities.Contains(name))
                 {
                     entry.Municipalities.Add(name);
+                }
+            }
+            else if (contact.GrantInformation && slot.IsFirstOfDeadline &&
+                     !round.GrantedLastYearMunicipalities.Contains(contact.MunicipalityCode!) &&
+                     !round.AppliedMunicipalities.Contains(contact.MunicipalityCode!))
+            {
+                if (!informed.TryGetValue(address, out var names))
+                {
+                    informed[address] = names = [];
+                }
+
+                if (!names.Contains(name))
+                {
+                    names.Add(name);
                 }
             }
         }
@@ -134,6 +156,13 @@ public sealed class ReminderTargeting(
         {
             var (subject, plain, html) = renderer.GrantApplication(slot, today, entry.Municipalities, entry.Operations);
             mails.Add(new ReminderMail(slot, ReminderAudience.MunicipalityContact, address, subject, plain, html));
+        }
+
+        // Someone who is reminded already reads the deadline there; the information is for those who owe nothing.
+        foreach (var (address, names) in informed.Where(kv => !byAddress.ContainsKey(kv.Key)).OrderBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase))
+        {
+            var (subject, plain, html) = renderer.GrantInformation(slot, today, names);
+            mails.Add(new ReminderMail(slot, ReminderAudience.GrantInformation, address, subject, plain, html));
         }
 
         return mails;
@@ -174,8 +203,9 @@ public sealed class ReminderTargeting(
             })
             .ToArray();
         var (subject, plain, html) = renderer.StatusReport(slot, today, table);
+        // 15 May is Socialstyrelsen's deadline (the lägesrapport to the government): only its own recipients are reminded.
         return register
-            .Where(c => c.Role is ContactRole.NationalBoard or ContactRole.CountyBoard)
+            .Where(c => c.Role is ContactRole.NationalBoard)
             .Select(c => Address(c.Email))
             .OfType<string>()
             .Distinct(StringComparer.OrdinalIgnoreCase)

@@ -1041,25 +1041,31 @@ public static class LagesrapportBuilder
         /// <summary>Tabell 5 as the 2017 and 2021 reports print it: Socialstyrelsen's budget and utfall, its source Socialstyrelsen's.</summary>
         private ReportChapter BudgetAndOutcome(BudgetAndOutcomeTotals budget)
         {
+            // The utfall of the statsbidrag is what the county boards paid (their registers); the municipalities' own
+            // Beviljat statsbidrag stands beside it as a check, on that line only.
             var none = ReportCell.Label(string.Empty);
+            var grants = budget.Lines[^1];
             var rows = budget.Lines
-                .Select(l => new ReportRow(l.Label, Sek(l.BudgetSek), Sek(l.OutcomeSek)))
-                .Append(new ReportRow([ReportCell.Label("Summa"), Sek(budget.TotalBudgetSek), Sek(budget.TotalOutcomeSek)], Bold: true))
-                .Append(new ReportRow("Återbetalning", none, Sek(0 - budget.RepaidSek)))
-                .Append(new ReportRow("Netto efter återbetalning", none, Sek(budget.NetOutcomeSek)))
-                .Append(new ReportRow("Oförbrukade medel", none, Sek(budget.UnusedSek)))
+                .Select(l => new ReportRow(l.Label, Sek(l.BudgetSek), Sek(l.OutcomeSek), ReferenceEquals(l, grants) ? Sek(budget.ReportedGrantedSek) : none))
+                .Append(new ReportRow([ReportCell.Label("Summa"), Sek(budget.TotalBudgetSek), Sek(budget.TotalOutcomeSek), none], Bold: true))
+                .Append(new ReportRow("Återbetalning", none, Sek(0 - budget.RepaidSek), none))
+                .Append(new ReportRow("Netto efter återbetalning", none, Sek(budget.NetOutcomeSek), none))
+                .Append(new ReportRow("Oförbrukade medel", none, Sek(budget.UnusedSek), none))
                 .ToList();
             var table = Table(
                 ReportTableKind.Table,
                 $"Budget och utfall för verksamhet med personligt ombud {Year}",
                 "Ekonomi",
-                [new(["Kostnader", "Budget (kr)", "Utfall (kr)"], rows)],
-                [44, 20, 20],
+                [new(["Kostnader", "Budget (kr)", "Utfall (kr)", "Kontroll: enligt kommunernas årsrapporter (kr)"], rows)],
+                [40, 18, 18, 22],
                 source: $"Källa: Socialstyrelsen {Year + 1}");
-            var grants = budget.Lines[^1];
+            var fromRegisters = budget.GrantsOutcomeSource == BudgetAndOutcomeTotals.FromGrantRegisters;
             var text = new List<string>
             {
-                $"För {Year} var budgeten för ombudstjänster {Money(grants.BudgetSek)} kronor, varav kommunerna har beviljats {Money(grants.OutcomeSek)} kronor i statsbidrag (tabell {table.Number}).",
+                fromRegisters
+                    ? $"För {Year} var budgeten för ombudstjänster {Money(grants.BudgetSek)} kronor, varav länsstyrelserna har betalat ut {Money(grants.OutcomeSek)} kronor i statsbidrag till kommunerna (tabell {table.Number}). "
+                      + $"Enligt kommunernas årsrapporter har de beviljats {Money(budget.ReportedGrantedSek)} kronor."
+                    : $"För {Year} var budgeten för ombudstjänster {Money(grants.BudgetSek)} kronor, varav kommunerna enligt sina årsrapporter har beviljats {Money(grants.OutcomeSek)} kronor i statsbidrag (tabell {table.Number}).",
             };
             if (budget.UnusedSek is { } unused)
             {

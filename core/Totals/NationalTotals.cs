@@ -104,8 +104,11 @@ public sealed record BudgetLineTotals(string Label, decimal? BudgetSek, decimal?
 /// <summary>
 /// Tabell 5 "Budget och utfall" of a year (section <c>Appropriation</c>; null when the year has no appropriation
 /// configured). <see cref="Lines"/>: the configured other lines in their order, then the statsbidrag line
-/// (<see cref="GrantsLineLabel"/>), whose budget is the anslag and whose utfall is the granted statsbidrag of the
-/// accepted reports. <see cref="RepaidSek"/> is the configured återbetalning (positive; the table prints it negated,
+/// (<see cref="GrantsLineLabel"/>), whose budget is the anslag and whose utfall is what Socialstyrelsen paid through the
+/// county boards: the sum of the current grant registers' Utbetalt belopp (<see cref="GrantsOutcomeSource"/>
+/// <c>grantRegisters</c>); only when no county has a register for the year, the granted statsbidrag of the accepted
+/// reports (<c>annualReports</c>). <see cref="ReportedGrantedSek"/> is the municipalities' own figure beside it, the
+/// accepted reports' Beviljat statsbidrag: a check, never the utfall. <see cref="RepaidSek"/> is the configured återbetalning (positive; the table prints it negated,
 /// null while not decided); net = total utfall − återbetalning; unused (oförbrukade medel) = total budget − net.
 /// A sum is null when one of its parts is.
 /// </summary>
@@ -115,9 +118,17 @@ public sealed record BudgetAndOutcomeTotals(
     decimal? TotalOutcomeSek,
     decimal? RepaidSek,
     decimal? NetOutcomeSek,
-    decimal? UnusedSek)
+    decimal? UnusedSek,
+    decimal? ReportedGrantedSek = null,
+    string GrantsOutcomeSource = BudgetAndOutcomeTotals.FromGrantRegisters)
 {
     public const string GrantsLineLabel = "Ombudstjänster, statsbidrag";
+
+    /// <summary>The statsbidrag line's utfall is the registers' paid amounts.</summary>
+    public const string FromGrantRegisters = "grantRegisters";
+
+    /// <summary>No county has a register for the year: the utfall is the reports' Beviljat statsbidrag.</summary>
+    public const string FromAnnualReports = "annualReports";
 }
 
 /// <summary>

@@ -11,7 +11,8 @@ namespace PoIntake.Core.Totals;
 /// <summary>
 /// National totals from the current (latest accepted) reports of a year. Pure: the caller reads storage.
 /// Nil returns count as received but add no figures, operations or municipalities offering PO.
-/// Tabell 5's budget lines come from <see cref="AppropriationOptions"/> (none: no budget table).
+/// Tabell 5's budget lines come from <see cref="AppropriationOptions"/> (none: no budget table), the statsbidrag line's
+/// utfall from the current grant registers' paid amounts.
 /// </summary>
 public sealed class TotalsCalculator(MunicipalityRegistry registry, IOptions<AppropriationOptions>? appropriation = null)
 {
@@ -21,7 +22,8 @@ public sealed class TotalsCalculator(MunicipalityRegistry registry, IOptions<App
         int year,
         IReadOnlyCollection<ReportContent> reports,
         IReadOnlyCollection<CurrentReport> previousYear,
-        DateTimeOffset generatedAt)
+        DateTimeOffset generatedAt,
+        IReadOnlyList<GrantRegister>? registers = null)
     {
         var active = reports.Where(r => !r.Report.NilReturn).Select(r => new ReportFigures(r)).ToArray();
         var hasPrevious = previousYear.Count > 0;
@@ -69,7 +71,7 @@ public sealed class TotalsCalculator(MunicipalityRegistry registry, IOptions<App
             SumByGender(active, Measures.OmbudWithSupervision),
             Meetings(active),
             OtherProviders(active),
-            Budget(year, active.Sum(r => r.Decimal(Measures.GrantedSek))),
+            Budget(year, active.Sum(r => r.Decimal(Measures.GrantedSek)), registers ?? []),
             CoverageOverlaps.Find(reports.Select(r => r.Report), registry),
             FollowUp(active));
 
@@ -189,23 +191,33 @@ public sealed class TotalsCalculator(MunicipalityRegistry registry, IOptions<App
             .ToArray();
     }
 
-    /// <summary>Tabell 5 from the year's appropriation and the granted statsbidrag of the accepted reports; null without one.</summary>
-    private BudgetAndOutcomeTotals? Budget(int year, decimal grantedSek)
+    /// <summary>
+    /// Tabell 5 from the year's appropriation; the statsbidrag's utfall is what the county boards paid (their registers'
+    /// Utbetalt belopp: the money Socialstyrelsen paid out through them), the reports' Beviljat statsbidrag beside it as the
+    /// municipalities' own figure. Null without an appropriation.
+    /// </summary>
+    private BudgetAndOutcomeTotals? Budget(int year, decimal reportedGrantedSek, IReadOnlyList<GrantRegister> registers)
     {
         if (appropriation?.Value.For(year) is not { } budget)
         {
             return null;
         }
 
+        var fromRegisters = registers.Count > 0;
+        var paid = fromRegisters
+            ? registers.SelectMany(r => r.Applications).Sum(a => a.PaidSek ?? 0m)
+            : reportedGrantedSek;
         BudgetLineTotals[] lines =
         [
             .. budget.OtherLines.Select(l => new BudgetLineTotals(l.Label, l.BudgetSek, l.OutcomeSek)),
-            new(BudgetAndOutcomeTotals.GrantsLineLabel, budget.GrantsSek, grantedSek),
+            new(BudgetAndOutcomeTotals.GrantsLineLabel, budget.GrantsSek, paid),
         ];
         var totalBudget = Sum(lines.Select(l => l.BudgetSek));
         var totalOutcome = Sum(lines.Select(l => l.OutcomeSek));
         var net = totalOutcome - (budget.RepaidSek ?? 0m);
-        return new BudgetAndOutcomeTotals(lines, totalBudget, totalOutcome, budget.RepaidSek, net, totalBudget - net);
+        return new BudgetAndOutcomeTotals(
+            lines, totalBudget, totalOutcome, budget.RepaidSek, net, totalBudget - net, reportedGrantedSek,
+            fromRegisters ? BudgetAndOutcomeTotals.FromGrantRegisters : BudgetAndOutcomeTotals.FromAnnualReports);
     }
 
     private static decimal? Sum(IEnumerable<decimal?> values) =>

@@ -116,6 +116,8 @@ public sealed class TotalsCsvExporter
             Add("repaidSek", string.Empty, budget.RepaidSek);
             Add("netOutcomeSek", string.Empty, budget.NetOutcomeSek);
             Add("unusedSek", string.Empty, budget.UnusedSek);
+            Add("grantsOutcomeSek", "source=" + budget.GrantsOutcomeSource, budget.Lines[^1].OutcomeSek);
+            Add("grantsReportedByMunicipalitiesSek", string.Empty, budget.ReportedGrantedSek);
         }
 
         var builder = new StringBuilder();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PoIntake.Core.Grants;
 using PoIntake.Core.Storage;
 
 namespace PoIntake.Core.Totals;
@@ -26,15 +27,17 @@ public sealed record TotalsYear(
 
 /// <summary>
 /// Serves totals per year. A request costs at most one range read of <c>YearRevisions</c> (the year and the year
-/// before; shared by all requests within <see cref="TotalsOptions.RevisionCheckInterval"/>); the totals are recomputed
-/// from the fact rows only when one of those revisions changed.
+/// before) and, with a register store, one partition read of the current grant registers (Tabell 5's utfall), shared by
+/// all requests within <see cref="TotalsOptions.RevisionCheckInterval"/>; the totals are recomputed from the fact rows only
+/// when one of those revisions changed.
 /// </summary>
 public sealed partial class TotalsService(
     ITotalsStore store,
     TotalsCalculator calculator,
     TimeProvider timeProvider,
     ILogger<TotalsService> logger,
-    IOptions<TotalsOptions>? options = null)
+    IOptions<TotalsOptions>? options = null,
+    IGrantRegisterReader? registers = null)
 {
     private const int ReadConcurrency = 16;
     private readonly ConcurrentDictionary<int, CacheEntry> _cache = new();
@@ -44,14 +47,15 @@ public sealed partial class TotalsService(
     /// <summary>Totals for <paramref name="year"/>, or null when the year has no current reports.</summary>
     public async Task<ComputedTotals?> GetAsync(int year, CancellationToken cancellationToken)
     {
-        var revisions = await ReadRevisionsAsync(year, cancellationToken);
+        var (revisions, registerRevision) = await ReadRevisionsAsync(year, cancellationToken);
         var current = revisions.FirstOrDefault(r => r.Year == year);
         if (current is null)
         {
             return null;
         }
 
-        var key = current.Revision + "|" + (revisions.FirstOrDefault(r => r.Year == year - 1)?.Revision ?? "-");
+        var key = current.Revision + "|" + (revisions.FirstOrDefault(r => r.Year == year - 1)?.Revision ?? "-")
+            + (registerRevision.Length > 0 ? "|" + registerRevision : string.Empty);
         var entry = _cache.AddOrUpdate(
             year,
             _ => NewEntry(year, key),
@@ -84,8 +88,9 @@ public sealed partial class TotalsService(
             new ParallelOptions { MaxDegreeOfParallelism = ReadConcurrency, CancellationToken = cancellationToken },
             async (i, ct) => contents[i] = await store.ReadContentAsync(reports[i], ct));
         var previous = await store.ReadCurrentReportsAsync(year - 1, cancellationToken);
+        var grantRegisters = registers is null ? [] : await registers.ReadYearAsync(year, cancellationToken);
 
-        var result = calculator.Calculate(year, contents, previous, timeProvider.GetUtcNow());
+        var result = calculator.Calculate(year, contents, previous, timeProvider.GetUtcNow(), grantRegisters);
         var json = JsonSerializer.SerializeToUtf8Bytes(result.Totals, TotalsJson.Options);
         LogComputed(logger, year, reports.Count, timeProvider.GetElapsedTime(started).TotalMilliseconds);
         return new ComputedTotals(result, json, revision);
@@ -145,11 +150,11 @@ public sealed partial class TotalsService(
         return years;
     }
 
-    private async Task<IReadOnlyList<YearRevision>> ReadRevisionsAsync(int year, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<YearRevision> Reports, string Registers)> ReadRevisionsAsync(int year, CancellationToken cancellationToken)
     {
         if (_checkInterval <= TimeSpan.Zero)
         {
-            return await store.ReadRevisionsAsync(year - 1, year, cancellationToken);
+            return await ReadBothAsync(year, cancellationToken);
         }
 
         var now = timeProvider.GetTimestamp();
@@ -162,10 +167,17 @@ public sealed partial class TotalsService(
         return await check.Revisions.WaitAsync(cancellationToken);
     }
 
-    private RevisionCheck NewCheck(int year, long startedAt) =>
-        new(startedAt, store.ReadRevisionsAsync(year - 1, year, CancellationToken.None));
+    private async Task<(IReadOnlyList<YearRevision> Reports, string Registers)> ReadBothAsync(int year, CancellationToken cancellationToken)
+    {
+        var reports = store.ReadRevisionsAsync(year - 1, year, cancellationToken);
+        var grantRegisters = registers is null ? Task.FromResult(string.Empty) : registers.ReadRevisionAsync(year, cancellationToken);
+        return (await reports, await grantRegisters);
+    }
 
-    private sealed record RevisionCheck(long StartedAt, Task<IReadOnlyList<YearRevision>> Revisions);
+    private RevisionCheck NewCheck(int year, long startedAt) =>
+        new(startedAt, ReadBothAsync(year, CancellationToken.None));
+
+    private sealed record RevisionCheck(long StartedAt, Task<(IReadOnlyList<YearRevision> Reports, string Registers)> Revisions);
 
     private CacheEntry NewEntry(int year, string key) =>
         new(key, new Lazy<Task<ComputedTotals?>>(() => ComputeAsync(year, key, CancellationToken.None)));

@@ -13,15 +13,20 @@ internal sealed record GrantSample(int Year, string CountyCode, IReadOnlyList<Gr
 
 /// <summary>
 /// Sample grant registers for 2020 and 2021 (docs/grants.md), consistent with the sample reports (<see cref="SampleSet"/>:
-/// the same verksamheter, municipalities and contacts; granted = the report's Beviljat statsbidrag) and with the published
-/// figures: the applied ombudstjänster add up to 321,54 (2020) and 320,36 (2021), split over the verksamheter in
-/// proportion to their reported årsarbetare with largest-remainder rounding. In 2021 the closed Jämtland verksamhet of the
-/// nil return applied too and was refused (Avslag), inside the 320,36.
+/// the same verksamheter, municipalities and contacts; granted and paid = the report's Beviljat statsbidrag, so the paid
+/// amounts add up to Tabell 5's utfall) and with the published figures: the granted årsarbetare add up to 321,54 (2020)
+/// and 320,36 (2021), split over the verksamheter in proportion to their granted kronor with largest-remainder rounding,
+/// so that each granted amount is the fixed amount × its årsarbetare within a hundredth. Each verksamhet applied for what
+/// it was granted. In 2021 the closed Jämtland verksamhet of the nil return applied for 0,50 too and was refused (Avslag):
+/// outside the granted 320,36, inside the applied 320,86.
 /// </summary>
 internal static class GrantSamples
 {
-    /// <summary>Sökta heltidstjänster as published (shared/reference/published/grant-rate.csv), in hundredths.</summary>
-    public static readonly IReadOnlyDictionary<int, int> AppliedHundredths = new Dictionary<int, int> { [2020] = 32154, [2021] = 32036 };
+    /// <summary>
+    /// The heltidstjänster the published amount was distributed for (shared/reference/published/grant-rate.csv), in
+    /// hundredths: the granted årsarbetare of the samples.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<int, int> GrantedHundredths = new Dictionary<int, int> { [2020] = 32154, [2021] = 32036 };
 
     /// <summary>What the refused 2021 application asked for (hundredths of an årsarbetare).</summary>
     private const int RefusedHundredths = 50;
@@ -32,15 +37,14 @@ internal static class GrantSamples
     {
         var reports = SampleSet.Valid(year);
         var refused = year == 2021 ? SampleSet.NilReturn() : null;
-        var total = AppliedHundredths[year] - (refused is null ? 0 : RefusedHundredths);
-        var applied = Apportion.LargestRemainder(total, [.. reports.Select(r => (int)(r.Report.Ombud!.FullTimeEquivalents * 10))]);
+        var fte = Apportion.LargestRemainder(GrantedHundredths[year], [.. reports.Select(r => (int)r.Report.Economy!.GrantedSek)]);
 
         var applications = new List<GrantApplication>();
         for (var i = 0; i < reports.Count; i++)
         {
             var operation = reports[i].Report.Operation;
             var granted = reports[i].Report.Economy!.GrantedSek;
-            applications.Add(Application(operation, i, applied[i] / 100m, GrantDecision.Granted, granted));
+            applications.Add(Application(operation, i, fte[i] / 100m, GrantDecision.Granted, granted));
         }
 
         if (refused is not null)
@@ -74,6 +78,7 @@ internal static class GrantSamples
             decided,
             granted,
             operation.ContactPerson,
-            operation.ContactEmail);
+            operation.ContactEmail,
+            decision == GrantDecision.Granted ? applied : null);
     }
 }

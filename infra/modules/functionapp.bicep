@@ -139,6 +139,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       // The grant register's limits (docs/grants.md).
       GrantRegister__MaxRows: '1000'
       GrantRegister__MaxAppliedFullTimeEquivalents: '100'
+      GrantRegister__AmountPerFullTimeEquivalentToleranceSek: '5000'
       Reminders__SendAt: '07:00'
       Reminders__MoveOffNonWorkingDays: 'true'
       Reminders__AfterCatchUp: '7.00:00:00'

@@ -51,6 +51,39 @@ public sealed class ContactsWorkbookParserTests
     }
 
     [Fact]
+    public void Parse_GrantInformationColumn_JaOptsAMunicipalityIn_OtherValuesAndOtherRolesRefusedCellByCell()
+    {
+        string[] header = ["Roll", "Kommun", "Namn", "E-post", ContactsWorkbookParser.GrantInformationLabel];
+        var result = Parser.Parse(Workbook(header: header, rows:
+        [
+            ["Kommun", "Upplands Väsby", "Anna Andersson", "anna@upplandsvasby.se", "Ja"],
+            ["Kommun", "Vallentuna", "Bo Berg", "bo@vallentuna.se", "nej"],
+            ["Kommun", "Österåker", "Cilla Ceder", "cilla@osteraker.se", ""],
+            ["Kommun", "Värmdö", "Dan Dahl", "dan@varmdo.se", "Kanske"],
+            ["Länsstyrelse", "", "Lena Län", "lena@lansstyrelsen.se", "Ja"],
+        ]), "01");
+
+        Assert.Equal([("0114", true), ("0115", false), ("0117", false)], result.Contacts.Select(c => (c.MunicipalityCode!, c.GrantInformation)));
+        Assert.Equal(
+            [(FindingCodes.ContactsGrantInformationInvalid, "E5"), (FindingCodes.ContactsGrantInformationInvalid, "E6")],
+            result.Findings.Select(f => (f.Code, f.Cell!)));
+        Assert.Contains("\"Kanske\"", result.Findings[0].Message, StringComparison.Ordinal);
+        Assert.Contains("bara kontakter med rollen Kommun", result.Findings[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_FourColumnRegister_OptsNobodyIn_AWrongFifthHeaderRefusesTheFile()
+    {
+        var old = Parser.Parse(Workbook(rows: [["Kommun", "Upplands Väsby", "Anna Andersson", "anna@upplandsvasby.se"]]), "01");
+        var wrong = Parser.Parse(Workbook(header: ["Roll", "Kommun", "Namn", "E-post", "Övrigt"], rows: [["Kommun", "Upplands Väsby", "Anna", "anna@upplandsvasby.se", "x"]]), "01");
+
+        Assert.False(Assert.Single(old.Contacts).GrantInformation);
+        Assert.Empty(old.Findings);
+        Assert.True(wrong.Unreadable);
+        Assert.Equal(FindingCodes.ContactsHeaderInvalid, Assert.Single(wrong.Findings).Code);
+    }
+
+    [Fact]
     public void Parse_BadCells_ReportedCellByCellAndGoodRowsKept()
     {
         var result = Parser.Parse(Workbook(rows:

@@ -86,8 +86,8 @@ public sealed class GrantCrossCheckTests
     {
         var parsed = Parse(Report);
         var registers = new InMemoryGrantRegisters().Add(Year, County,
-            Application(Year, County, "PO Uppsala län", Municipalities, grantedSek: 1_250_001.50m, appliedFullTimeEquivalents: 3.5m));
-        // 1 250 001,50 ÷ 625 000 = 2 granted årsarbetare; 3,5 > 1,5 × 2.
+            Application(Year, County, "PO Uppsala län", Municipalities, grantedSek: 1_250_001.50m, appliedFullTimeEquivalents: 3.5m) with { GrantedFullTimeEquivalents = null });
+        // A version stored before the register had Beviljade årsarbetare: 1 250 001,50 ÷ 625 000 = 2 granted årsarbetare; 3,5 > 1,5 × 2.
         var fixedAmount = Appropriation(625_000m);
 
         var finding = Assert.Single(await Check(parsed, registers, fixedAmount));
@@ -100,13 +100,27 @@ public sealed class GrantCrossCheckTests
     }
 
     [Fact]
+    public async Task Check_RegisterStatesGrantedArsarbetare_TheyCountBeforeAnyDerivation()
+    {
+        var parsed = Parse(Report);
+        // Applied 3,5, granted 2 (the county board's decision); the amount would say 2 too, but the fixed amount is not needed.
+        var registers = new InMemoryGrantRegisters().Add(Year, County,
+            Application(Year, County, "PO Uppsala län", Municipalities, grantedSek: 1_250_001.50m, appliedFullTimeEquivalents: 3.5m) with { GrantedFullTimeEquivalents = 2m });
+
+        var finding = Assert.Single(await Check(parsed, registers));
+
+        Assert.Equal(FindingCodes.FullTimeEquivalentsAboveGranted, finding.Code);
+        Assert.Contains("beviljade årsarbetare i länets bidragsregister", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_NoFixedAmount_GrantedFteAreTheAppliedOnes()
     {
         var parsed = Parse(Report);
         var applied2 = new InMemoryGrantRegisters().Add(Year, County,
-            Application(Year, County, "PO Uppsala län", Municipalities, grantedSek: 1_250_001.50m, appliedFullTimeEquivalents: 2m));
+            Application(Year, County, "PO Uppsala län", Municipalities, grantedSek: 1_250_001.50m, appliedFullTimeEquivalents: 2m) with { GrantedFullTimeEquivalents = null });
         var applied3 = new InMemoryGrantRegisters().Add(Year, County,
-            Application(Year, County, "PO Uppsala län", Municipalities, grantedSek: 1_250_001.50m, appliedFullTimeEquivalents: 3m));
+            Application(Year, County, "PO Uppsala län", Municipalities, grantedSek: 1_250_001.50m, appliedFullTimeEquivalents: 3m) with { GrantedFullTimeEquivalents = null });
 
         var finding = Assert.Single(await Check(parsed, applied2));
 

@@ -18,7 +18,7 @@ public sealed class GrantFiguresCalculatorTests
     }
 
     [Fact]
-    public void Calculate_AppliedGrantedPaidPerCountyAndNationally()
+    public void Calculate_DistributesTheFixedAmountForGrantedArsarbetareOnly_RefusedAndPendingOutside()
     {
         var registers = new[]
         {
@@ -29,15 +29,19 @@ public sealed class GrantFiguresCalculatorTests
         var figures = GrantFiguresCalculator.Calculate(2021, registers, Year2021, [], MunicipalityRegistry.Default);
 
         Assert.Equal(5.10m, figures.National.AppliedFullTimeEquivalents);
+        Assert.Equal(3.35m, figures.National.GrantedFullTimeEquivalents);
         Assert.Equal((4, 2, 1, 1), (figures.National.Applications, figures.National.Granted, figures.National.Refused, figures.National.Pending));
         Assert.Equal(1_349_513m, figures.National.GrantedSek);
         Assert.Equal(1_249_513m, figures.National.PaidSek);
-        Assert.Equal(GrantMoney.ToKrona(404_530m * 5.10m), figures.Appropriation.DistributedSek);
-        Assert.Equal(130_000_000m - 2_063_103m, figures.Appropriation.UndistributedSek);
+
+        // 404 530 × 3,35 = 1 355 175,50: the refused 0,75 and the pending 1,00 get nothing.
+        Assert.Equal(1_355_176m, figures.Appropriation.DistributedSek);
+        Assert.Equal(130_000_000m - 1_355_176m, figures.Appropriation.UndistributedSek);
         Assert.Equal(Math.Floor(130_000_000m / 5.10m), figures.Appropriation.HighestAmountPerFullTimeEquivalentSek);
 
+        // Per county, rounded per county: 404 530 × 1,25 = 505 662,50.
         var uppsala = figures.Counties.Single(c => c.CountyCode == "03");
-        Assert.Equal((2, 2.00m, 500_000m, 400_000m, 809_060m), (uppsala.Applications, uppsala.AppliedFullTimeEquivalents, uppsala.GrantedSek, uppsala.PaidSek, uppsala.DistributedSek));
+        Assert.Equal((2, 2.00m, 1.25m, 500_000m, 400_000m, 505_663m), (uppsala.Applications, uppsala.AppliedFullTimeEquivalents, uppsala.GrantedFullTimeEquivalents, uppsala.GrantedSek, uppsala.PaidSek, uppsala.DistributedSek));
         Assert.Equal(21, figures.Counties.Count);
         Assert.False(figures.Counties.Single(c => c.CountyCode == "01").HasRegister);
         Assert.Null(figures.Counties.Single(c => c.CountyCode == "01").DistributedSek);
@@ -69,6 +73,27 @@ public sealed class GrantFiguresCalculatorTests
         Assert.Equal([true, true, false], figures.Operations.Select(o => o.ReportReceived));
         Assert.Contains("15 §", figures.RepaymentNote, StringComparison.Ordinal);
         Assert.Contains("inget beslut", figures.RepaymentNote, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Calculate_ReportedArsarbetareBelowGranted_ListedForReviewUnder15Paragraph()
+    {
+        var register = Register("03", (2m, GrantDecision.Granted, 809_060m, 809_060m), (1m, GrantDecision.Granted, 404_530m, 404_530m), (1.5m, GrantDecision.Granted, 606_795m, 606_795m));
+        var reports = new[]
+        {
+            new ReportedEconomy("03", register.Applications[0].OperationKey, false, 809_060m, 809_060m, 1.8m),   // 0,2 not filled
+            new ReportedEconomy("03", register.Applications[1].OperationKey, false, 404_530m, 404_530m, 1m),     // as granted
+            new ReportedEconomy("03", register.Applications[2].OperationKey, true, null, null, null),             // nil return: none filled
+        };
+
+        var figures = GrantFiguresCalculator.Calculate(2021, [register], Year2021, reports, MunicipalityRegistry.Default);
+
+        Assert.Equal([1.8m, 1m, 0m], figures.Operations.Select(o => o.ReportedFullTimeEquivalents));
+        Assert.Equal([true, false, true], figures.Operations.Select(o => o.FullTimeEquivalentsBelowGranted));
+        Assert.Equal([true, false, true], figures.Operations.Select(o => o.ForReview));
+        Assert.Contains("färre årsarbetare", figures.RepaymentNote, StringComparison.Ordinal);
+        var csv = System.Text.Encoding.UTF8.GetString(GrantFiguresExporter.Csv(figures));
+        Assert.Contains($"fullTimeEquivalentsBelowGrantedForReview,county=03;operation={register.Applications[0].OperationKey},1", csv, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -108,7 +133,8 @@ public sealed class GrantFiguresCalculatorTests
         var municipality = MunicipalityRegistry.Default.InCounty(countyCode).First().Code;
         var applications = rows.Select((r, i) => new GrantApplication(
             2021, countyCode, GrantRegisterLayout.FirstDataRow + i, $"Verksamhet {i + 1}", $"verksamhet {i + 1}", [municipality],
-            new DateOnly(2021, 2, 1), r.Applied, r.Decision, r.Granted, r.Decision == GrantDecision.Pending ? null : new DateOnly(2021, 4, 1), r.Paid, null, null)).ToArray();
+            new DateOnly(2021, 2, 1), r.Applied, r.Decision, r.Granted, r.Decision == GrantDecision.Pending ? null : new DateOnly(2021, 4, 1), r.Paid, null, null,
+            r.Decision == GrantDecision.Granted ? r.Applied : null)).ToArray();
         return new GrantRegister(2021, countyCode, "v-" + countyCode, DateTimeOffset.UnixEpoch, applications);
     }
 }

@@ -11,12 +11,12 @@ public sealed class GrantRegisterParserTests
 {
     private static readonly GrantRegisterParser Parser = new(MunicipalityRegistry.Default);
 
-    /// <summary>Two applications in Norrbotten (25): one granted and partly paid, one refused.</summary>
+    /// <summary>Two applications in Norrbotten (25): one granted (3,25 årsarbetare, 404 530 kr each, rounded down) and partly paid, one refused.</summary>
     internal static IReadOnlyList<GrantApplication> Applications(int year = 2021, string countyCode = "25") =>
     [
         new(year, countyCode, G.FirstDataRow, "Personligt ombud Norrbotten", OperationKey.From("Personligt ombud Norrbotten"),
             countyCode == "25" ? ["2584", "2580"] : [.. MunicipalityRegistry.Default.InCounty(countyCode).Take(2).Select(m => m.Code)],
-            new DateOnly(year, 2, 12), 3.25m, GrantDecision.Granted, 1_314_722m, new DateOnly(year, 4, 8), 1_000_000m, "Karin Ekström", "po@kiruna.example.se"),
+            new DateOnly(year, 2, 12), 3.25m, GrantDecision.Granted, 1_314_722m, new DateOnly(year, 4, 8), 1_000_000m, "Karin Ekström", "po@kiruna.example.se", 3.25m),
         new(year, countyCode, G.FirstDataRow + 1, "PO Malmfälten", OperationKey.From("PO Malmfälten"),
             countyCode == "25" ? ["2584"] : [MunicipalityRegistry.Default.InCounty(countyCode).First().Code],
             new DateOnly(year, 2, 27), 0.5m, GrantDecision.Refused, null, new DateOnly(year, 4, 9), null, null, null),
@@ -51,7 +51,7 @@ public sealed class GrantRegisterParserTests
     [Fact]
     public void Parse_PendingApplication_NeedsNoDecisionDateNorAmount()
     {
-        var pending = Applications()[0] with { Decision = GrantDecision.Pending, GrantedSek = null, DecidedOn = null, PaidSek = null };
+        var pending = Applications()[0] with { Decision = GrantDecision.Pending, GrantedSek = null, DecidedOn = null, PaidSek = null, GrantedFullTimeEquivalents = null };
 
         var result = Parser.Parse(GrantRegisterTemplate.Write(2021, [pending]), 2021, "25");
 
@@ -67,16 +67,17 @@ public sealed class GrantRegisterParserTests
             sheet.Cell("B6").SetValue("Kiruna, Umeå");            // Umeå is in Västerbotten
             sheet.Cell("C6").SetValue("den tolfte februari");
             sheet.Cell("D6").SetValue(320);                      // 320 årsarbetare: a typing mistake
-            sheet.Cell("H6").SetValue(2_000_000);                // paid more than granted
+            sheet.Cell("I6").SetValue(2_000_000);                // paid more than granted
             sheet.Cell("E7").SetValue("Kanske");
-            sheet.Cell("J6").SetValue("inte en adress");
+            sheet.Cell("K6").SetValue("inte en adress");
             sheet.Cell("A8").SetValue("Personligt ombud Norrbotten"); // the same verksamhet twice
             sheet.Cell("B8").SetValue("Luleå");
             sheet.Cell("C8").SetValue("2021-02-01");
             sheet.Cell("D8").SetValue(1);
             sheet.Cell("E8").SetValue("Avslag");
-            sheet.Cell("F8").SetValue(5);                         // an amount with Avslag
-            sheet.Cell("G8").SetValue("2021-01-15");              // decided before received
+            sheet.Cell("F8").SetValue(1);                         // granted årsarbetare with Avslag
+            sheet.Cell("G8").SetValue(5);                         // an amount with Avslag
+            sheet.Cell("H8").SetValue("2021-01-15");              // decided before received
         });
 
         var result = Parser.Parse(content, 2021, "25");
@@ -87,10 +88,11 @@ public sealed class GrantRegisterParserTests
         Assert.Equal(FindingCodes.MunicipalityOtherCounty, byCell["B6"].Code);
         Assert.Equal(FindingCodes.GrantsValueNotADate, byCell["C6"].Code);
         Assert.Equal(FindingCodes.GrantsAppliedOutOfRange, byCell["D6"].Code);
-        Assert.Equal(FindingCodes.EmailInvalid, byCell["J6"].Code);
+        Assert.Equal(FindingCodes.EmailInvalid, byCell["K6"].Code);
         Assert.Equal(FindingCodes.ValueNotInList, byCell["E7"].Code);
-        Assert.Equal(FindingCodes.GrantsAmountWithoutGrant, byCell["F8"].Code);
-        Assert.Equal(FindingCodes.GrantsDecidedBeforeReceived, byCell["G8"].Code);
+        Assert.Equal(FindingCodes.GrantsGrantedFteWithoutGrant, byCell["F8"].Code);
+        Assert.Equal(FindingCodes.GrantsAmountWithoutGrant, byCell["G8"].Code);
+        Assert.Equal(FindingCodes.GrantsDecidedBeforeReceived, byCell["H8"].Code);
         Assert.All(result.Findings, f => Assert.Equal(G.SheetName, f.Sheet));
         Assert.All(result.Findings, f => Assert.StartsWith($"Bladet \"Ansökningar\", cell {f.Cell}", f.Message, StringComparison.Ordinal));
         Assert.Contains("Umeå", byCell["B6"].Message, StringComparison.Ordinal);
@@ -106,23 +108,97 @@ public sealed class GrantRegisterParserTests
         var result = Parser.Parse(content, 2021, "25");
 
         Assert.Equal(
-            [(FindingCodes.GrantsPaidExceedsGranted, "H6"), (FindingCodes.GrantsOperationDuplicate, "A7")],
+            [(FindingCodes.GrantsPaidExceedsGranted, "I6"), (FindingCodes.GrantsOperationDuplicate, "A7")],
             result.Findings.Select(f => (f.Code, f.Cell!)));
         Assert.Contains("rad 6", result.Findings[1].Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Parse_GrantedWithoutAmountOrDate_ValueMissing()
+    public void Parse_GrantedWithoutArsarbetareAmountOrDate_ValueMissing()
     {
         var content = Edit(GrantRegisterTemplate.Write(2021, Applications()), sheet =>
         {
             sheet.Cell("F6").Clear(XLClearOptions.Contents);
             sheet.Cell("G6").Clear(XLClearOptions.Contents);
+            sheet.Cell("H6").Clear(XLClearOptions.Contents);
         });
 
         var result = Parser.Parse(content, 2021, "25");
 
-        Assert.Equal([("F6", FindingCodes.ValueMissing), ("G6", FindingCodes.ValueMissing)], result.Findings.Select(f => (f.Cell!, f.Code)));
+        Assert.Equal(
+            [("F6", FindingCodes.ValueMissing), ("G6", FindingCodes.ValueMissing), ("H6", FindingCodes.ValueMissing)],
+            result.Findings.Select(f => (f.Cell!, f.Code)));
+        Assert.Contains("Beviljade årsarbetare", result.Findings[0].Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0", "F6")]
+    [InlineData("3.5", "F6")]       // more than the 3,25 applied for
+    public void Parse_GrantedArsarbetareNotWithinTheApplied_Refused(string granted, string cell)
+    {
+        var content = Edit(GrantRegisterTemplate.Write(2021, Applications()), sheet =>
+            sheet.Cell(cell).SetValue(decimal.Parse(granted, System.Globalization.CultureInfo.InvariantCulture)));
+
+        var result = Parser.Parse(content, 2021, "25");
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal((FindingCodes.GrantsGrantedFteOutOfRange, cell, Severity.Error), (finding.Code, finding.Cell, finding.Severity));
+        Assert.Empty(result.Applications);
+    }
+
+    /// <summary>
+    /// 1 March moved to a working day (HSLF-FS 2016:98 2 §, lag (1930:173) 2 §), over the whole range of days: the dates
+    /// written out here by hand from the calendar (2021: Monday; 2025: Saturday → Monday 3 March; 2026: Sunday → Monday 2 March).
+    /// </summary>
+    [Theory]
+    [InlineData(2021, "2021-03-01", false)]
+    [InlineData(2021, "2021-03-02", true)]
+    [InlineData(2025, "2025-03-03", false)]
+    [InlineData(2025, "2025-03-04", true)]
+    [InlineData(2026, "2026-03-02", false)]
+    [InlineData(2026, "2026-03-03", true)]
+    [InlineData(2026, "2026-01-10", false)]
+    public void Parse_ApplicationReceivedAfterTheMovedDeadline_WarnedAndAccepted(int year, string received, bool late)
+    {
+        var applications = Applications(year);
+        var content = GrantRegisterTemplate.Write(year, [applications[0] with { ReceivedOn = DateOnly.Parse(received, System.Globalization.CultureInfo.InvariantCulture) }]);
+
+        var result = Parser.Parse(content, year, "25");
+
+        Assert.Equal(IntakeOutcome.Accepted, result.Outcome);
+        Assert.Single(result.Applications);
+        var warnings = result.Findings.Where(f => f.Code == FindingCodes.GrantsApplicationLate).ToArray();
+        Assert.Equal(late ? 1 : 0, warnings.Length);
+        Assert.All(warnings, w => Assert.Equal((Severity.Warning, "C6"), (w.Severity, w.Cell)));
+        Assert.All(warnings, w => Assert.Contains(received, w.Message, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(1_314_722, 0, false)]       // 404 530 × 3,25 = 1 314 722,50
+    [InlineData(1_319_722, 5_000, false)]   // 4 999,50 kr more: within the tolerance
+    [InlineData(1_319_723, 5_000, true)]    // 5 000,50 kr more
+    [InlineData(1_309_722, 5_000, true)]    // 5 000,50 kr less
+    [InlineData(1_309_723, 5_000, false)]
+    public void Parse_GrantedAmountOffTheRateBeyondTheTolerance_WarnedAndAccepted(int granted, int tolerance, bool warned)
+    {
+        var appropriation = new AppropriationOptions();
+        appropriation.Years["2021"] = new AppropriationYear { AmountPerFullTimeEquivalentSek = 404_530m };
+        var parser = new GrantRegisterParser(
+            MunicipalityRegistry.Default,
+            options: Microsoft.Extensions.Options.Options.Create(new GrantRegisterOptions { AmountPerFullTimeEquivalentToleranceSek = tolerance == 0 ? 1 : tolerance }),
+            appropriation: Microsoft.Extensions.Options.Options.Create(appropriation));
+        var first = Applications()[0] with { GrantedSek = granted, PaidSek = null };
+
+        var result = parser.Parse(GrantRegisterTemplate.Write(2021, [first]), 2021, "25");
+
+        Assert.Equal(IntakeOutcome.Accepted, result.Outcome);
+        var warning = result.Findings.SingleOrDefault(f => f.Code == FindingCodes.GrantsAmountRateDiffers);
+        Assert.Equal(warned, warning is not null);
+        if (warning is not null)
+        {
+            Assert.Equal(("G6", Severity.Warning), (warning.Cell, warning.Severity));
+            Assert.Contains("404 530 kr × 3,25", warning.Message.Replace('\u00a0', ' '), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -57,5 +57,6 @@ internal sealed class InMemoryGrantRegisters : IGrantRegisterReader
             decision == GrantDecision.Pending ? null : new DateOnly(year, 4, 1),
             null,
             contactEmail is null ? null : "Kontakt " + operationName,
-            contactEmail);
+            contactEmail,
+            decision == GrantDecision.Granted ? appliedFullTimeEquivalents : null);
 }

@@ -106,7 +106,7 @@ public sealed class ObligationsEndToEndTests(AzuriteFixture storage) : IDisposab
     }
 
     [Fact]
-    public async Task MunicipalityThatHasApplied_GetsNo1MarchReminder()
+    public async Task MunicipalityThatHasApplied_GetsNo1MarchReminder_OneWithoutGrantNeither()
     {
         var registers = new InMemoryGrantRegisters()
             .Add(Year, County,
@@ -117,7 +117,8 @@ public sealed class ObligationsEndToEndTests(AzuriteFixture storage) : IDisposab
         await using var app = await ComposeAsync(registers);
         await app.ReplaceContactsAsync(
             new Contact(County, ContactRole.Municipality, "2080", "Frida Falun", "frida@falun.test"),
-            new Contact(County, ContactRole.Municipality, "2085", "Lars Ludvika", "lars@ludvika.test"),
+            new Contact(County, ContactRole.Municipality, "2084", "Anna Avesta", "anna@avesta.test"),
+            new Contact(County, ContactRole.Municipality, "2085", "Lars Ludvika", "lars@ludvika.test", GrantInformation: true),
             new Contact(County, ContactRole.CountyBoard, null, "Länsstyrelsen Dalarna", "po@lst-w.test"));
         var schedule = app.Get<ReminderSchedule>();
         var slot = schedule.SlotsOf(schedule.DeadlineOf(DeadlineKind.GrantApplication, Year + 1)).Single(s => s.Offset == -14);
@@ -126,7 +127,9 @@ public sealed class ObligationsEndToEndTests(AzuriteFixture storage) : IDisposab
 
         Assert.Empty(await app.MailsToAsync("frida@falun.test"));
         Assert.Empty(await app.MailsToAsync("falun.ansokan@po.test"));
-        Assert.Contains("Ludvika", Assert.Single(await app.MailsToAsync("lars@ludvika.test")).TextBody, StringComparison.Ordinal);
+        Assert.Contains("Avesta", Assert.Single(await app.MailsToAsync("anna@avesta.test")).TextBody, StringComparison.Ordinal);
+        // Ludvika had no grant: opted in, it is informed once, in the deadline's first reminder (30 days before), not now.
+        Assert.Empty(await app.MailsToAsync("lars@ludvika.test"));
         Assert.Contains("PO Avesta (Avesta)", Assert.Single(await app.MailsToAsync("avesta.ansokan@po.test")).TextBody, StringComparison.Ordinal);
         Assert.Empty(await app.MailsToAsync("po@lst-w.test"));
     }

@@ -71,20 +71,22 @@ public sealed class ObligationTargetingTests
                 Application(2041, "13", "PO Halmstad", ["1380"], GrantDecision.Pending, contactEmail: "halmstad@po.test"));
         var contacts = Contacts(
             new Contact("13", ContactRole.Municipality, "1380", "Hanna Halmstad", "hanna@halmstad.test"),
+            new Contact("13", ContactRole.Municipality, "1382", "Frida Falkenberg", "frida@falkenberg.test"),
             new Contact("13", ContactRole.Municipality, "1383", "Vera Varberg", "vera@varberg.test"),
             new Contact("13", ContactRole.CountyBoard, null, "Länsstyrelsen Halland", "po@lst-n.test"));
-        var targeting = new ReminderTargeting(new Mock<IReportDirectory>(MockBehavior.Strict).Object, contacts, MunicipalityRegistry.Default, Renderer, registers);
+        var targeting = new ReminderTargeting(Reports(), contacts, MunicipalityRegistry.Default, Renderer, registers);
         var slot = Schedule.SlotsOf(Schedule.DeadlineOf(DeadlineKind.GrantApplication, 2041)).First();
 
         var mails = await targeting.PlanAsync(slot, slot.SwedishDay, CancellationToken.None);
 
         // Halmstad has applied for 2041: neither its municipality contact nor its verksamhet's address is reminded.
-        Assert.Equal(["falkenberg@po.test", "vera@varberg.test"], mails.Select(m => m.To).Order(StringComparer.Ordinal));
+        // Varberg had no grant for 2040 and is not opted in: applying is a possibility for it, not a duty, so no mail.
+        Assert.Equal(["falkenberg@po.test", "frida@falkenberg.test"], mails.Select(m => m.To).Order(StringComparer.Ordinal));
         Assert.All(mails, m => Assert.Equal(ReminderAudience.MunicipalityContact, m.Audience));
         var falkenberg = mails.Single(m => m.To == "falkenberg@po.test");
         Assert.Contains("fick statsbidrag för 2040 men har ännu ingen ansökan för 2041", falkenberg.PlainText, StringComparison.Ordinal);
         Assert.Contains("PO Falkenberg (Falkenberg)", falkenberg.PlainText, StringComparison.Ordinal);
-        Assert.Contains("Du står som kontaktperson för: Varberg.", mails.Single(m => m.To == "vera@varberg.test").PlainText, StringComparison.Ordinal);
+        Assert.Contains("Du står som kontaktperson för: Falkenberg.", mails.Single(m => m.To == "frida@falkenberg.test").PlainText, StringComparison.Ordinal);
     }
 
     private static ReminderMailRenderer Renderer => new(Options.Create(new ReminderOptions()));

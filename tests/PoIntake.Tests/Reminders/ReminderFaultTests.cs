@@ -292,7 +292,7 @@ public sealed class ReminderFaultTests(AzuriteFixture storage) : IAsyncLifetime
         var contacts = new Mock<IContactDirectory>();
         contacts.Setup(c => c.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync(Municipalities);
         var targeting = new ReminderTargeting(
-            new Mock<IReportDirectory>(MockBehavior.Strict).Object,
+            ReminderPassTests.LastYearsReportsOf(Municipalities).Object,
             contacts.Object,
             MunicipalityRegistry.Default,
             new ReminderMailRenderer(Settings));

@@ -259,6 +259,18 @@ public sealed class ReminderPassTests(AzuriteFixture storage)
         Assert.DoesNotContain(logs.Entries, e => e.EventId.Id == LogEventIds.DeadlinePassedWithReportsMissing);
     }
 
+    /// <summary>
+    /// A report for every year covering the contacts' municipalities: each had personligt ombud the year before a 1 March,
+    /// so each owes the 1 March reminder (no register: the guess from the reports).
+    /// </summary>
+    internal static Mock<IReportDirectory> LastYearsReportsOf(IReadOnlyList<Contact> contacts)
+    {
+        var reports = new Mock<IReportDirectory>();
+        reports.Setup(r => r.ListCurrentAsync(It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync((int year, CancellationToken _) =>
+            [new AcceptedReport(year, "01", "po-abc", "PO ABC", false, [.. contacts.Select(c => c.MunicipalityCode).OfType<string>()], "A", "po@abc.test")]);
+        return reports;
+    }
+
     private static ILogger<ReminderPass> Logger(CapturingLoggerProvider logs) => new LoggerFactory([logs]).CreateLogger<ReminderPass>();
 
     private static ReminderPass Pass(IEmailSender sender, TableServiceClient tables, ILogger<ReminderPass>? logger = null, IReportDirectory? reports = null)
@@ -266,7 +278,7 @@ public sealed class ReminderPassTests(AzuriteFixture storage)
         var contacts = new Mock<IContactDirectory>();
         contacts.Setup(c => c.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync(Municipalities);
         var targeting = new ReminderTargeting(
-            reports ?? new Mock<IReportDirectory>(MockBehavior.Strict).Object,
+            reports ?? LastYearsReportsOf(Municipalities).Object,
             contacts.Object,
             MunicipalityRegistry.Default,
             new ReminderMailRenderer(Settings));

@@ -76,27 +76,42 @@ public sealed class ReminderTargetingTests(AzuriteFixture storage)
     }
 
     [Fact]
-    public async Task GrantApplication_EveryMunicipalityContactOnceEvenWithoutReports()
+    public async Task GrantApplication_OnlyMunicipalitiesWithPoLastYear_OptedInWithoutPoInformedOnceInTheFirstSlot()
     {
         var contacts = Contacts(
             new Contact("01", ContactRole.Municipality, "0114", "A", "a@kommun.test"),
             new Contact("01", ContactRole.Municipality, "0115", "A igen", "A@kommun.test"),
             new Contact("01", ContactRole.Municipality, "0117", "Utan", null),
+            new Contact("01", ContactRole.Municipality, "0120", "Värmdö", "info@varmdo.test", GrantInformation: true),
+            new Contact("01", ContactRole.Municipality, "0125", "Ekerö", "ekero@kommun.test"),
             new Contact("01", ContactRole.CountyBoard, null, "Län", "lan@lst.test"));
+        // No register for 2026 in Stockholm: its accepted reports for 2026 say who had personligt ombud (0114, 0115, 0117).
         var reports = new Mock<IReportDirectory>(MockBehavior.Strict);
+        reports.Setup(r => r.ListCurrentAsync(2026, It.IsAny<CancellationToken>())).ReturnsAsync(
+            [new AcceptedReport(2026, "01", "po-a", "PO A", false, ["0114", "0115", "0117"], "A", "po@a.test")]);
         var targeting = new ReminderTargeting(reports.Object, contacts, MunicipalityRegistry.Default, Renderer);
-        var slot = Schedule.SlotsOf(Schedule.DeadlineOf(DeadlineKind.GrantApplication, 2027)).First();
+        var slots = Schedule.SlotsOf(Schedule.DeadlineOf(DeadlineKind.GrantApplication, 2027));
 
-        var mails = await targeting.PlanAsync(slot, slot.SwedishDay, CancellationToken.None);
+        var first = await targeting.PlanAsync(slots[0], slots[0].SwedishDay, CancellationToken.None);
+        var later = await targeting.PlanAsync(slots[1], slots[1].SwedishDay, CancellationToken.None);
 
-        var mail = Assert.Single(mails);
-        Assert.Equal(ReminderAudience.MunicipalityContact, mail.Audience);
-        Assert.Contains("Upplands Väsby, Vallentuna", mail.PlainText, StringComparison.Ordinal);
-        Assert.Contains("måndag 1 mars 2027", mail.Subject, StringComparison.Ordinal);
+        Assert.Equal(["a@kommun.test", "info@varmdo.test"], first.Select(m => m.To));
+        var duty = first[0];
+        Assert.Equal(ReminderAudience.MunicipalityContact, duty.Audience);
+        Assert.Contains("Upplands Väsby, Vallentuna", duty.PlainText, StringComparison.Ordinal);
+        Assert.Contains("måndag 1 mars 2027", duty.Subject, StringComparison.Ordinal);
+        var information = first[1];
+        Assert.Equal(ReminderAudience.GrantInformation, information.Audience);
+        Assert.StartsWith("Information: möjlighet att söka statsbidrag", information.Subject, StringComparison.Ordinal);
+        Assert.Contains("kommunen behöver inte göra något", information.PlainText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Påminnelse", information.Subject, StringComparison.Ordinal);
+
+        // Ekerö had no PO and is not opted in; the county board owes nothing on 1 March; the information goes out once.
+        Assert.Equal(["a@kommun.test"], later.Select(m => m.To));
     }
 
     [Fact]
-    public async Task StatusReport_NationalAndCountyBoardsGetCompleteness()
+    public async Task StatusReport_OnlySocialstyrelsenGetsCompleteness()
     {
         var reports = new Mock<IReportDirectory>();
         reports.Setup(r => r.ListCurrentAsync(2025, It.IsAny<CancellationToken>())).ReturnsAsync(
@@ -117,7 +132,8 @@ public sealed class ReminderTargetingTests(AzuriteFixture storage)
 
         var mails = await targeting.PlanAsync(slot, slot.SwedishDay, CancellationToken.None);
 
-        Assert.Equal(["lan@lst.test", "sos@socialstyrelsen.test"], mails.Select(m => m.To));
+        // 15 May is Socialstyrelsen's deadline: the county board and the municipality owe nothing on it.
+        Assert.Equal(["sos@socialstyrelsen.test"], mails.Select(m => m.To));
         Assert.Contains("Stockholm | förra årets rapporter | 2 | 1 | 1 | 1 | Vallentuna", mails[0].PlainText, StringComparison.Ordinal);
     }
 

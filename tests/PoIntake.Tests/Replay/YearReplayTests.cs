@@ -267,5 +267,6 @@ public sealed class YearReplayTests(AzuriteFixture azurite)
         new DateOnly(year, 4, 6),
         900_000m,
         "Kontakt Person",
-        "kontakt@example.se");
+        "kontakt@example.se",
+        1.5m);
 }

@@ -11,21 +11,40 @@ public sealed class GrantSamplesTests
     private static readonly GrantRegisterParser Parser = new(MunicipalityRegistry.Default);
 
     [Theory]
-    [InlineData(2020, "321.54")]
-    [InlineData(2021, "320.36")]
-    public void Registers_ParseWithoutFindings_AndApplyForThePublishedOmbudstjanster(int year, string published)
+    [MemberData(nameof(PublishedYears))]
+    public void Registers_ParseWithoutFindings_GrantThePublishedPosts_AndPayTabell5sUtfall(int year)
     {
+        // The published year's fixed amount, so the parser's amount-against-rate warning is live for the samples too.
+        var rate = PublishedCsv.Read("grant-rate.csv").Single(r => r["year"] == Text(year));
+        var appropriation = new AppropriationOptions();
+        appropriation.Years[Text(year)] = new AppropriationYear { AmountPerFullTimeEquivalentSek = Number(rate["amount_per_post_sek"]) };
+        var parser = new GrantRegisterParser(MunicipalityRegistry.Default, appropriation: Microsoft.Extensions.Options.Options.Create(appropriation));
         var applications = GrantSamples.Registers(year)
             .SelectMany(sample =>
             {
-                var parsed = Parser.Parse(sample.Write(), year, sample.CountyCode);
+                var parsed = parser.Parse(sample.Write(), year, sample.CountyCode);
                 Assert.True(parsed.Findings.Count == 0, string.Join("\n", parsed.Findings.Select(f => f.Message)));
                 return parsed.Applications;
             })
             .ToArray();
+        var outcome = PublishedCsv.Read("budget-and-outcome.csv").Single(r => r["year"] == Text(year) && r["line"] == "Ombudstjänster statsbidrag");
 
-        Assert.Equal(decimal.Parse(published, System.Globalization.CultureInfo.InvariantCulture), applications.Sum(a => a.AppliedFullTimeEquivalents));
+        var granted = applications.Where(a => a.Decision == GrantDecision.Granted).ToArray();
+        Assert.Equal(Number(rate["applied_full_time_posts"]), granted.Sum(a => a.GrantedFullTimeEquivalents!.Value));
+        Assert.Equal(Number(outcome["outcome_sek"]), applications.Sum(a => a.PaidSek ?? 0m));
+
+        // The refused application is outside the granted posts: it asked for 0,50 and was granted none.
+        var refused = applications.Where(a => a.Decision == GrantDecision.Refused).ToArray();
+        Assert.Equal(year == 2021 ? 1 : 0, refused.Length);
+        Assert.All(refused, a => Assert.Null(a.GrantedFullTimeEquivalents));
+        Assert.Equal(granted.Sum(a => a.GrantedFullTimeEquivalents!.Value) + refused.Sum(a => a.AppliedFullTimeEquivalents), applications.Sum(a => a.AppliedFullTimeEquivalents));
     }
+
+    public static TheoryData<int> PublishedYears() => [2020, 2021];
+
+    private static string Text(int year) => year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static decimal Number(string text) => decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 
     [Theory]
     [InlineData(2020)]

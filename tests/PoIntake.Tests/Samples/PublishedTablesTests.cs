@@ -126,11 +126,14 @@ public sealed class PublishedTablesTests
         var rows = ForYear("budget-and-outcome.csv", year).ToDictionary(r => r["line"]);
         var lines = budget.GetProperty("lines").EnumerateArray().ToArray();
 
-        // The statsbidrag line: budget the anslag, utfall the granted statsbidrag of the samples (2021: 129 595 233).
+        // The statsbidrag line: budget the anslag, utfall what the county boards paid according to the sample registers
+        // (2021: 129 595 233), the municipalities' own Beviljat statsbidrag beside it as the check.
         var grants = lines[^1];
         Assert.Equal(BudgetAndOutcomeTotals.GrantsLineLabel, grants.GetProperty("label").GetString());
+        Assert.Equal(BudgetAndOutcomeTotals.FromGrantRegisters, budget.GetProperty("grantsOutcomeSource").GetString());
         Assert.Equal(Sek(rows["Ombudstjänster statsbidrag"]["budget_sek"]), grants.GetProperty("budgetSek").GetDecimal());
         Assert.Equal(Sek(rows["Ombudstjänster statsbidrag"]["outcome_sek"]), grants.GetProperty("outcomeSek").GetDecimal());
+        Assert.Equal(Sek(rows["Ombudstjänster statsbidrag"]["outcome_sek"]), budget.GetProperty("reportedGrantedSek").GetDecimal());
         Assert.Equal(Sek(rows["Ombudstjänster statsbidrag"]["outcome_sek"]), Totals(year).GetProperty("economy").GetProperty("grantedSek").GetDecimal());
 
         var own = Assert.Single(lines[..^1]);
@@ -190,12 +193,23 @@ public sealed class PublishedTablesTests
     private static JsonElement TotalsJson(int year) =>
         JsonDocument.Parse(JsonSerializer.Serialize(Result(year).Totals, Core.Totals.TotalsJson.Options)).RootElement.Clone();
 
-    /// <summary>The totals of a year from the committed sample files with the sample settings, the year before as previous year.</summary>
+    /// <summary>
+    /// The totals of a year from the committed sample files and devhost's sample grant registers (read by the real
+    /// register parser) with the sample settings, the year before as previous year.
+    /// </summary>
     internal static TotalsResult Result(int year)
     {
         var calculator = new TotalsCalculator(Registry, Options.Create(SampleAppropriation()));
         var previous = ReadSamples(year - 1).Select(r => r.Report).ToArray();
-        return calculator.Calculate(year, ReadSamples(year), previous, Clock.GetUtcNow());
+        return calculator.Calculate(year, ReadSamples(year), previous, Clock.GetUtcNow(), SampleRegisters(year));
+    }
+
+    private static IReadOnlyList<GrantRegister> SampleRegisters(int year)
+    {
+        var parser = new GrantRegisterParser(Registry);
+        return PoIntake.DevHost.Samples.GrantSamples.Registers(year)
+            .Select(sample => new GrantRegister(year, sample.CountyCode, "sample-" + sample.CountyCode, Clock.GetUtcNow(), parser.Parse(sample.Write(), year, sample.CountyCode).Applications))
+            .ToArray();
     }
 
     /// <summary>Section Appropriation as local.settings.sample.json sets it (devhost reads the same file).</summary>

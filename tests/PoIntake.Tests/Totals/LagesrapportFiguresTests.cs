@@ -5,6 +5,7 @@ using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
 using PoIntake.Core.Storage;
 using PoIntake.Core.Totals;
+using PoIntake.Tests.Grants;
 
 namespace PoIntake.Tests.Totals;
 
@@ -114,6 +115,36 @@ public sealed class LagesrapportFiguresTests
     }
 
     [Fact]
+    public void BudgetAndOutcome_StatsbidragsUtfallIsTheRegistersPaidAmounts_TheReportsGrantBesideItAsTheCheck()
+    {
+        // The municipalities report 1 000 000 + 500 000 granted; the county boards' registers say they paid 900 000 and
+        // 450 000 (one granted application not yet paid in full, one refused: nothing).
+        var a = Report(1, "01", "A", "0114") with { Economy = new Economy(1_000_000m, 900_000m) };
+        var b = Report(2, "03", "B", "0380") with { Economy = new Economy(500_000m, 500_000m) };
+        var appropriation = Appropriation(2021, 2_000_000m, 0m, ("Socialstyrelsen", 100_000m, 80_000m));
+        GrantRegister[] registers =
+        [
+            new(2021, "01", "v1", Now, [
+                InMemoryGrantRegisters.Application(2021, "01", "A", ["0114"], grantedSek: 1_000_000m) with { PaidSek = 900_000m },
+                InMemoryGrantRegisters.Application(2021, "01", "C", ["0115"], GrantDecision.Refused, row: 3)]),
+            new(2021, "03", "v3", Now, [InMemoryGrantRegisters.Application(2021, "03", "B", ["0380"], grantedSek: 500_000m) with { PaidSek = 450_000m }]),
+        ];
+
+        var budget = new TotalsCalculator(MunicipalityRegistry.Default, Options.Create(appropriation))
+            .Calculate(2021, new[] { a, b }.Select((r, i) => PublishedReportSets.Content(Current(r, i), r)).ToArray(), [], Now, registers)
+            .Totals.BudgetAndOutcome!;
+
+        Assert.Equal((2_000_000m, 1_350_000m), (budget.Lines[^1].BudgetSek!.Value, budget.Lines[^1].OutcomeSek!.Value));
+        Assert.Equal(1_500_000m, budget.ReportedGrantedSek);
+        Assert.Equal(BudgetAndOutcomeTotals.FromGrantRegisters, budget.GrantsOutcomeSource);
+        Assert.Equal((1_430_000m, 670_000m), (budget.TotalOutcomeSek!.Value, budget.UnusedSek!.Value));
+
+        // Without any register for the year the reports' figure is all there is, and the answer says so.
+        var fallback = Calculate(2021, [a, b], appropriation).Totals.BudgetAndOutcome!;
+        Assert.Equal((1_500_000m, BudgetAndOutcomeTotals.FromAnnualReports), (fallback.Lines[^1].OutcomeSek!.Value, fallback.GrantsOutcomeSource));
+    }
+
+    [Fact]
     public void BudgetAndOutcome_NoAppropriationForTheYear_IsNull_UndecidedRepaymentCountsAsNone_UnknownUtfallLeavesSumsOpen()
     {
         var report = Report(1, "01", "A", "0114") with { Economy = new Economy(1_000_000m, 900_000m) };
@@ -196,7 +227,8 @@ public sealed class LagesrapportFiguresTests
             [
                 "ombudWithSupervision,gender=women,4", "ombudWithSupervision,gender=men,2", "ombudWithSupervision,gender=otherGender,0",
                 "operationsReportingManagementGroupMeetings,,1", "medianManagementGroupMeetings,,6", "minManagementGroupMeetings,,6", "maxManagementGroupMeetings,,6",
-                "budgetTotalSek,,131500000", "outcomeTotalSek,,131078615", "repaidSek,,0", "netOutcomeSek,,131078615", "unusedSek,,421385", "",
+                "budgetTotalSek,,131500000", "outcomeTotalSek,,131078615", "repaidSek,,0", "netOutcomeSek,,131078615", "unusedSek,,421385",
+                "grantsOutcomeSek,source=annualReports,129595233", "grantsReportedByMunicipalitiesSek,,129595233", "",
             ],
             lines[(lastCounty + 1)..]);
     }

@@ -39,6 +39,27 @@ public sealed class TotalsServiceTests
     }
 
     [Fact]
+    public async Task GetAsync_CountysCurrentGrantRegisterChanged_RecomputesTabell5FromItsPaidAmounts()
+    {
+        var appropriation = new Core.Grants.AppropriationOptions();
+        appropriation.Years["2025"] = new Core.Grants.AppropriationYear { GrantsSek = 1_000_000m };
+        var registers = new Grants.InMemoryGrantRegisters();
+        var service = new TotalsService(
+            _store, new TotalsCalculator(MunicipalityRegistry.Default, Options.Create(appropriation)), new FakeTimeProvider(),
+            NullLogger<TotalsService>.Instance, registers: registers);
+        _store.Add(Report(2025, "01", "A", ombudWomen: 3));
+
+        var before = (await service.GetAsync(2025, CancellationToken.None))!.Totals.BudgetAndOutcome!;
+        registers.Add(2025, "01", Grants.InMemoryGrantRegisters.Application(2025, "01", "A", ["0114"], grantedSek: 404_530m) with { PaidSek = 300_000m });
+        var after = (await service.GetAsync(2025, CancellationToken.None))!.Totals.BudgetAndOutcome!;
+        var again = (await service.GetAsync(2025, CancellationToken.None))!.Totals.BudgetAndOutcome!;
+
+        Assert.Equal(Core.Totals.BudgetAndOutcomeTotals.FromAnnualReports, before.GrantsOutcomeSource);
+        Assert.Equal((Core.Totals.BudgetAndOutcomeTotals.FromGrantRegisters, 300_000m), (after.GrantsOutcomeSource, after.Lines[^1].OutcomeSek!.Value));
+        Assert.Same(after, again);
+    }
+
+    [Fact]
     public async Task GetAsync_RevisionChanged_Recomputes()
     {
         _store.Add(Report(2025, "01", "A", ombudWomen: 3));
