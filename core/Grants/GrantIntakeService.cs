@@ -36,6 +36,7 @@ public sealed partial class GrantIntakeService(
     GrantRegisterParser parser,
     GrantRegisterStore store,
     IntakeResultStore results,
+    IYearIntakeGate gate,
     MunicipalityRegistry registry,
     ILogger<GrantIntakeService> logger)
 {
@@ -43,6 +44,11 @@ public sealed partial class GrantIntakeService(
     public async Task<GrantIntakeRecord> IngestAsync(string blobName, CancellationToken cancellationToken)
     {
         var name = blobName.StartsWith(ContainerNames.Grants + "/", StringComparison.Ordinal) ? blobName[(ContainerNames.Grants.Length + 1)..] : blobName;
+
+        // Before anything is written: while the year switches, its rows are the switch's (docs/replay.md).
+        await using var entered = StorageKeys.YearOfBlob(name) is { } gateYear
+            ? await gate.EnterAsync(gateYear, cancellationToken)
+            : OpenYearIntakeGate.Instance;
         var blob = blobs.GetBlobContainerClient(ContainerNames.Grants).GetBlobClient(name);
         BlobProperties properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
         var receivedAt = properties.LastModified.ToUniversalTime();

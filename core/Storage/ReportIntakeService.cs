@@ -21,6 +21,7 @@ public sealed partial class ReportIntakeService(
     CurrentReportStore currentReports,
     YearRevisionStore revisions,
     IntakeLogStore log,
+    IYearIntakeGate gate,
     MunicipalityRegistry registry,
     TimeProvider time,
     IOptions<ScreeningOptions> screening,
@@ -30,6 +31,11 @@ public sealed partial class ReportIntakeService(
     {
         var (origin, pathFinding) = ReportBlobPath.Parse(blobName, registry);
         var partitionKey = origin is null ? StorageKeys.InvalidPartition : StorageKeys.YearCounty(origin.Year, origin.CountyCode);
+
+        // Before anything is written: while the year switches, its rows are the switch's (docs/replay.md).
+        await using var entered = StorageKeys.YearOfBlob(blobName) is { } year
+            ? await gate.EnterAsync(year, cancellationToken)
+            : OpenYearIntakeGate.Instance;
         Upload? upload = null;
         try
         {

@@ -39,6 +39,12 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ICurrentCoverageSource>(sp => sp.GetRequiredService<CurrentReportStore>());
         services.TryAddSingleton<YearRevisionStore>();
         services.TryAddSingleton<IntakeResultStore>();
+        services.AddOptions<YearLockOptions>()
+            .Bind(configuration.GetSection(YearLockOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<YearLockStore>();
+        services.TryAddSingleton<IYearIntakeGate>(sp => sp.GetRequiredService<YearLockStore>());
         services.TryAddSingleton<IReportIntake, ReportIntakeService>();
         return services;
     }
