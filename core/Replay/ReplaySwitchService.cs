@@ -82,6 +82,8 @@ public sealed partial class ReplaySwitchService(
                 $"Uppladdningar av år {replay.Year} håller på att läsas in och blev inte klara i tid. Ingenting har ändrats; försök igen om en stund.");
         }
 
+        // Every table and the container of the replay must be there before anything live changes (a missing one is never "empty").
+        await EnsureExistsAsync(replayTables, cancellationToken);
         if (entry.Status == ReplayStatuses.Completed)
         {
             await EnsureNothingNewerLiveAsync(replay, replayTables, cancellationToken);
@@ -272,6 +274,30 @@ public sealed partial class ReplaySwitchService(
         if (await MissingFromReplayAsync(live, replayTables, replay.Year, cancellationToken) is { Count: > 0 } missing)
         {
             throw Refused(ReplaySwitchRefusal.NewerUpload, NewerUploadMessage(replay, missing));
+        }
+    }
+
+    private async Task EnsureExistsAsync(StorageTables set, CancellationToken cancellationToken)
+    {
+        foreach (var table in YearScope.YearRowTables)
+        {
+            try
+            {
+                await foreach (var _ in set.Get(table).QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken).AsPages(pageSizeHint: 1))
+                {
+                    break;
+                }
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                throw new StorageSetMissingException(set.NameOf(table), e);
+            }
+        }
+
+        var container = blobs.GetBlobContainerClient(set.ResultsContainer);
+        if (!await container.ExistsAsync(cancellationToken))
+        {
+            throw new StorageSetMissingException(container.Name, new RequestFailedException(404, "container not found"));
         }
     }
 

@@ -174,6 +174,8 @@ internal sealed class AfterWritePolicy(string? table, int n, Func<Task> action) 
 
     public bool Acted { get; private set; }
 
+    public int Writes => Volatile.Read(ref _writes);
+
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
         ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
 
@@ -214,29 +216,6 @@ internal sealed class CrashAtRequestPolicy(int crashAt) : HttpPipelinePolicy
         if (Interlocked.Increment(ref _count) == crashAt)
         {
             throw new InvalidOperationException("Simulated crash before table request " + crashAt);
-        }
-    }
-}
-
-/// <summary>Runs an action once, right after the switch's second ReplayLog write (the mark of a complete backup).</summary>
-internal sealed class AfterBackupMarkPolicy(Func<Task> action) : HttpPipelinePolicy
-{
-    private int _logWrites;
-
-    public bool Acted { get; private set; }
-
-    public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
-        ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
-
-    public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-    {
-        await ProcessNextAsync(message, pipeline);
-        if (message.Request.Method != RequestMethod.Get
-            && message.Request.Uri.Path.Contains(TableNames.ReplayLog, StringComparison.Ordinal)
-            && Interlocked.Increment(ref _logWrites) == 2)
-        {
-            await action();
-            Acted = true;
         }
     }
 }
