@@ -303,26 +303,40 @@ public sealed class YearLease : IAsyncDisposable
 
     public void StartHeartbeat(Func<DateTimeOffset, CancellationToken, Task>? onBeat = null)
     {
-        _heartbeat ??= Task.Run(async () =>
+        if (_heartbeat is not null)
         {
-            using var timer = new PeriodicTimer(_store.LeaseDuration / 3, _store.Time);
+            return;
+        }
+
+        // The timer starts now, not when the task first runs.
+        var timer = new PeriodicTimer(_store.LeaseDuration / 3, _store.Time);
+        _heartbeat = Task.Run(async () =>
+        {
+            using var owned = timer;
             try
             {
                 while (await timer.WaitForNextTickAsync(_stop.Token))
                 {
-                    await RenewAsync(_stop.Token);
-                    if (onBeat is not null)
+                    try
                     {
-                        await onBeat(_store.Time.GetUtcNow(), _stop.Token);
+                        await RenewAsync(_stop.Token);
+                        if (onBeat is not null)
+                        {
+                            await onBeat(_store.Time.GetUtcNow(), _stop.Token);
+                        }
+                    }
+                    catch (RequestFailedException)
+                    {
+                        // A missed beat: the next one, or the lease's expiry, decides.
                     }
                 }
             }
             catch (OperationCanceledException) when (_stop.IsCancellationRequested)
             {
             }
-            catch (RequestFailedException)
+            catch (YearLockedException)
             {
-                // A missed beat: the next one, or the lease's expiry, decides.
+                // Lost (Held is false): the holder finds out at its next write of the lock.
             }
         });
     }
