@@ -37,6 +37,7 @@ public sealed partial class GrantIntakeService(
     GrantRegisterStore store,
     IntakeResultStore results,
     IYearIntakeGate gate,
+    YearClosureStore closures,
     MunicipalityRegistry registry,
     ILogger<GrantIntakeService> logger)
 {
@@ -71,6 +72,11 @@ public sealed partial class GrantIntakeService(
             return await RecordAsync(name, sha256, receivedAt, null, null, new GrantParseResult([], [pathFinding]), null, cancellationToken);
         }
 
+        if (await closures.StateAtAsync(year, receivedAt, cancellationToken) is { Closed: true } closed)
+        {
+            return await RecordAsync(name, sha256, receivedAt, year, countyCode, new GrantParseResult([], [YearClosureStore.Refusal(closed)]), null, cancellationToken);
+        }
+
         var parsed = parser.Parse(content, year, countyCode);
         string? disposition = null;
         if (parsed.Outcome == IntakeOutcome.Accepted)
@@ -90,7 +96,11 @@ public sealed partial class GrantIntakeService(
     public async Task<GrantIntakeRecord> UploadAsync(int year, string countyCode, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
         var blobName = GrantRegisterPath.BlobName(year, countyCode);
-        var parsed = parser.RefuseBySize(content.Length) ?? parser.Parse(content, year, countyCode);
+
+        // Not stored: it would replace the register the closed year was published with.
+        var parsed = await closures.StateAsync(year, cancellationToken) is { Closed: true } closed
+            ? new GrantParseResult([], [YearClosureStore.Refusal(closed)])
+            : parser.RefuseBySize(content.Length) ?? parser.Parse(content, year, countyCode);
         if (parsed.Outcome != IntakeOutcome.Accepted)
         {
             LogUploadRejected(logger, year, countyCode, parsed.ErrorCount);

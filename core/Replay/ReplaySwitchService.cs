@@ -28,6 +28,7 @@ public sealed partial class ReplaySwitchService(
     ReplayLogStore log,
     YearRevisionStore revisions,
     YearLockStore locks,
+    YearClosureStore closures,
     TimeProvider time,
     IOptions<ReplayOptions> options,
     ILogger<ReplaySwitchService> logger) : IReplaySwitch
@@ -76,6 +77,12 @@ public sealed partial class ReplaySwitchService(
         // Read again under the lock: what was read before it may have changed.
         var entry = await FindAsync(replay, cancellationToken);
         RefuseSwitch(replay, entry);
+        if (entry.Status == ReplayStatuses.Completed && await closures.StateAsync(replay.Year, cancellationToken) is { Closed: true } closed)
+        {
+            throw Refused(ReplaySwitchRefusal.YearClosed,
+                $"År {replay.Year} är stängt sedan {Stamp(closed.Since)}: dess siffror ändras inte. Öppna året igen (POST /api/manage/years/{replay.Year}/reopen) om omkörningen ska tas i bruk.");
+        }
+
         if (!await locks.WaitForIntakesAsync(replay.Year, cancellationToken))
         {
             throw Aborted(replay, ReplaySwitchRefusal.IntakeInProgress, 0,

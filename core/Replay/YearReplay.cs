@@ -60,6 +60,7 @@ public sealed partial class YearReplay(
     TotalsService liveTotalsService,
     MunicipalityRegistry registry,
     YearLockStore locks,
+    YearClosureStore liveClosures,
     TimeProvider time,
     ILoggerFactory loggerFactory,
     IOptions<ReplayOptions> options) : IYearReplay
@@ -223,6 +224,7 @@ public sealed partial class YearReplay(
         services.AddSingleton(tableService);
         services.AddSingleton(tables);
         services.AddSingleton<IYearIntakeGate>(OpenYearIntakeGate.Instance);
+        services.AddSingleton(liveClosures); // closings are not derived from originals: the replay refuses what live refused
         services.AddSingleton<IPreviousReportSource>(sp => new LivePreviousYear(set.Year, livePreviousReports, sp.GetRequiredService<CurrentReportStore>()));
         services.AddPoIntakeCore(configuration);
         services.AddPoIntakeScreening(configuration);

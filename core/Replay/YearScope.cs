@@ -46,7 +46,8 @@ public static class YearScope
         new(TableNames.Contacts, YearScopeKind.NotPerYear,
             "PartitionKey county: every year's reminders read it; each upload of contacts/{county}.xlsx rebuilds the county's rows whole"),
         new(TableNames.ReminderLedger, YearScopeKind.History, "the mails that went out; a replay cannot send them again"),
-        new(TableNames.ReplayLog, YearScopeKind.History, "the audit of replays themselves"),
+        new(TableNames.ReplayLog, YearScopeKind.History, "the audit of replays themselves, and the year's lock"),
+        new(TableNames.YearClosures, YearScopeKind.History, "who closed and reopened the year; a replay reads the live rows, so it refuses what the live intake refused"),
     ];
 
     /// <summary>The tables whose year rows a switch replaces, in the order it writes them (the intake's order: content before what points at it).</summary>

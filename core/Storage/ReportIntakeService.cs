@@ -22,6 +22,7 @@ public sealed partial class ReportIntakeService(
     YearRevisionStore revisions,
     IntakeLogStore log,
     IYearIntakeGate gate,
+    YearClosureStore closures,
     MunicipalityRegistry registry,
     TimeProvider time,
     IOptions<ScreeningOptions> screening,
@@ -51,7 +52,9 @@ public sealed partial class ReportIntakeService(
             var attempts = (previous?.Attempts ?? 0) + await log.RemoveUnknownContentFailureAsync(partitionKey, blobName, cancellationToken) + 1;
             var check = origin is null
                 ? new CheckResult(IntakeOutcome.Rejected, null, [pathFinding!])
-                : await checker.CheckAsync(upload.Content, origin, cancellationToken);
+                : await closures.StateAtAsync(origin.Year, upload.ReceivedAt, cancellationToken) is { Closed: true } closed
+                    ? new CheckResult(IntakeOutcome.Rejected, null, [YearClosureStore.Refusal(closed)])
+                    : await checker.CheckAsync(upload.Content, origin, cancellationToken);
 
             var entry = new IntakeLogEntity
             {

@@ -44,6 +44,11 @@ public static class StorageServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton<YearLockStore>();
+        services.AddOptions<YearClosingOptions>()
+            .Bind(configuration.GetSection(YearClosingOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<YearClosureStore>();
         services.TryAddSingleton<IYearIntakeGate>(sp => sp.GetRequiredService<YearLockStore>());
         services.TryAddSingleton<IReportIntake, ReportIntakeService>();
         return services;

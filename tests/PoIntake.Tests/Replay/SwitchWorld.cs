@@ -95,7 +95,7 @@ internal sealed class SwitchWorld : IAsyncDisposable
         var live = new StorageTables(service, LiveTables.Prefix);
         return new ReplaySwitchService(
             service, Live.Get<BlobServiceClient>(), live, new ReplayLogStore(live), new YearRevisionStore(live, Live.Time),
-            Locks(live, lockOptions), Live.Time, Options.Create(replayOptions ?? new ReplayOptions()), new ListLogger<ReplaySwitchService>(Events));
+            Locks(live, lockOptions), new YearClosureStore(live, Live.Time, Options.Create(new YearClosingOptions())), Live.Time, Options.Create(replayOptions ?? new ReplayOptions()), new ListLogger<ReplaySwitchService>(Events));
     }
 
     /// <summary>The event ids the switches of this world logged.</summary>
