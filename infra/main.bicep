@@ -7,6 +7,10 @@ targetScope = 'subscription'
 @description('Name of the azd environment; used for the resource group and to derive unique resource names.')
 param environmentName string
 
+@minValue(1)
+@description('Days every version of an uploaded original is kept immutable (infra/modules/storage.bicep; docs/hardening.md).')
+param originalsRetentionDays int = 3650
+
 @minLength(1)
 @description('Azure region for every resource. Must offer Flex Consumption with dotnet-isolated 10.0.')
 param location string
@@ -84,6 +88,7 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: tags
     workspaceId: monitoring.outputs.workspaceId
+    originalsRetentionDays: originalsRetentionDays
   }
 }
 

@@ -49,3 +49,12 @@ if az functionapp function show -g "$AZURE_RESOURCE_GROUP" -n "$AZURE_FUNCTION_A
 fi
 # The county boards' grant registers, grants/{year}/{countyCode}.xlsx (docs/grants.md).
 subscribe grants-created grants IngestGrantRegisterFunction .xlsx
+
+# The deployer needed Storage Blob Data Contributor for the deployment package (infra/modules/rbac.bicep, deployerBlob);
+# once the code is deployed it goes, so the person who deployed cannot delete originals or results (docs/hardening.md).
+# The next `azd up` grants it again for its own deployment, and this removes it again.
+if [ -n "${AZURE_PRINCIPAL_ID:-}" ]; then
+  az role assignment delete --assignee "$AZURE_PRINCIPAL_ID" \
+    --role ba92f5b4-2d11-453d-a403-e96b0029c9fe --scope "$storage_id" --output none
+  echo "deployer's Storage Blob Data Contributor on $AZURE_STORAGE_ACCOUNT_NAME removed"
+fi

@@ -18,4 +18,13 @@ public static class LogEventIds
 
     /// <summary>A report deadline passed with reports still missing (logged by each reminder pass during the day after).</summary>
     public const int DeadlinePassedWithReportsMissing = 2201;
+
+    /// <summary>A switch of a year to a replay gave up with the live year as before (uploads it would have lost, intakes that did not finish).</summary>
+    public const int SwitchAborted = 3101;
+
+    /// <summary>Uploads of a year were processed while it switched, past the year's lock; their rows are kept, a pointer may not be.</summary>
+    public const int UploadsDuringSwitch = 3102;
+
+    /// <summary>A key was used for a county it does not belong to (functions' AccessGate).</summary>
+    public const int WrongCountyKey = 5101;
 }

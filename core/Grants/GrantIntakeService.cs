@@ -36,6 +36,8 @@ public sealed partial class GrantIntakeService(
     GrantRegisterParser parser,
     GrantRegisterStore store,
     IntakeResultStore results,
+    IYearIntakeGate gate,
+    YearClosureStore closures,
     MunicipalityRegistry registry,
     ILogger<GrantIntakeService> logger)
 {
@@ -43,6 +45,11 @@ public sealed partial class GrantIntakeService(
     public async Task<GrantIntakeRecord> IngestAsync(string blobName, CancellationToken cancellationToken)
     {
         var name = blobName.StartsWith(ContainerNames.Grants + "/", StringComparison.Ordinal) ? blobName[(ContainerNames.Grants.Length + 1)..] : blobName;
+
+        // Before anything is written: while the year switches, its rows are the switch's (docs/replay.md).
+        await using var entered = StorageKeys.YearOfBlob(name) is { } gateYear
+            ? await gate.EnterAsync(gateYear, cancellationToken)
+            : OpenYearIntakeGate.Instance;
         var blob = blobs.GetBlobContainerClient(ContainerNames.Grants).GetBlobClient(name);
         BlobProperties properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
         var receivedAt = properties.LastModified.ToUniversalTime();
@@ -65,6 +72,11 @@ public sealed partial class GrantIntakeService(
             return await RecordAsync(name, sha256, receivedAt, null, null, new GrantParseResult([], [pathFinding]), null, cancellationToken);
         }
 
+        if (await closures.StateAtAsync(year, receivedAt, cancellationToken) is { Closed: true } closed)
+        {
+            return await RecordAsync(name, sha256, receivedAt, year, countyCode, new GrantParseResult([], [YearClosureStore.Refusal(closed)]), null, cancellationToken);
+        }
+
         var parsed = parser.Parse(content, year, countyCode);
         string? disposition = null;
         if (parsed.Outcome == IntakeOutcome.Accepted)
@@ -84,7 +96,11 @@ public sealed partial class GrantIntakeService(
     public async Task<GrantIntakeRecord> UploadAsync(int year, string countyCode, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
         var blobName = GrantRegisterPath.BlobName(year, countyCode);
-        var parsed = parser.RefuseBySize(content.Length) ?? parser.Parse(content, year, countyCode);
+
+        // Not stored: it would replace the register the closed year was published with.
+        var parsed = await closures.StateAsync(year, cancellationToken) is { Closed: true } closed
+            ? new GrantParseResult([], [YearClosureStore.Refusal(closed)])
+            : parser.RefuseBySize(content.Length) ?? parser.Parse(content, year, countyCode);
         if (parsed.Outcome != IntakeOutcome.Accepted)
         {
             LogUploadRejected(logger, year, countyCode, parsed.ErrorCount);

@@ -16,6 +16,9 @@ public sealed class ReplayLogEntity : TableRow
 
     public DateTimeOffset? FinishedAt { get; set; }
 
+    /// <summary>The last sign of life of a <c>Running</c> replay (with the year's lock renewed); a replay silent for <see cref="ReplayOptions.StaleAfterMinutes"/> died.</summary>
+    public DateTimeOffset? HeartbeatAt { get; set; }
+
     public int Originals { get; set; }
 
     public int DifferenceCount { get; set; }
@@ -62,6 +65,13 @@ public sealed class ReplayLogStore(StorageTables tables)
     public async Task UpsertAsync(ReplayLogEntity entity, CancellationToken cancellationToken) =>
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
 
+    /// <summary>Sets the replay's <see cref="ReplayLogEntity.HeartbeatAt"/> and nothing else (a merge of that one property).</summary>
+    public async Task BeatAsync(ReplaySet replay, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await _table.UpsertEntityAsync(
+            new TableEntity(StorageKeys.Year(replay.Year), replay.Id) { [nameof(ReplayLogEntity.HeartbeatAt)] = at },
+            TableUpdateMode.Merge,
+            cancellationToken);
+
     /// <summary>Updates (merges) the entry if nobody changed it since it was read (its ETag); false when somebody did.</summary>
     public async Task<bool> TryUpdateAsync(ReplayLogEntity entity, CancellationToken cancellationToken)
     {
@@ -79,17 +89,11 @@ public sealed class ReplayLogStore(StorageTables tables)
     public async Task<ReplayLogEntity?> FindAsync(ReplaySet replay, CancellationToken cancellationToken) =>
         await _table.FindAsync<ReplayLogEntity>(StorageKeys.Year(replay.Year), replay.Id, cancellationToken);
 
-    /// <summary>The replays of a year, oldest first.</summary>
-    public async Task<IReadOnlyList<ReplayLogEntity>> ListAsync(int year, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return [.. (await _table.QueryAllAsync<ReplayLogEntity>(
-                TableClient.CreateQueryFilter($"PartitionKey eq {StorageKeys.Year(year)}"), cancellationToken)).OrderBy(e => e.RowKey, StringComparer.Ordinal)];
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return [];
-        }
-    }
+    /// <summary>
+    /// The replays of a year, oldest first. The year's lock and the intakes' marks share the partition (RowKeys from '~',
+    /// after every replay id); they are not replays. A missing table is an error, not "no replays".
+    /// </summary>
+    public async Task<IReadOnlyList<ReplayLogEntity>> ListAsync(int year, CancellationToken cancellationToken) =>
+        [.. (await _table.QueryAllAsync<ReplayLogEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {StorageKeys.Year(year)} and RowKey lt {"~"}"), cancellationToken)).OrderBy(e => e.RowKey, StringComparer.Ordinal)];
 }

@@ -20,6 +20,15 @@ public enum ReplaySwitchRefusal
 
     /// <summary>A switch of this year (this replay or another) started and has not finished.</summary>
     SwitchInProgress,
+
+    /// <summary>Another replay, switch or clean-up of the year holds the year's lock.</summary>
+    YearLocked,
+
+    /// <summary>Intakes of the year that began before the switch did not finish within <c>YearLock:SwitchWaitSeconds</c>.</summary>
+    IntakeInProgress,
+
+    /// <summary>The year is closed: its figures stay as published.</summary>
+    YearClosed,
 }
 
 /// <summary>

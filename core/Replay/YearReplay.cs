@@ -28,6 +28,14 @@ public sealed class ReplayOptions
     /// </summary>
     [Range(1, 64)]
     public int Concurrency { get; set; } = 4;
+
+    /// <summary>
+    /// A <c>Running</c> replay without a heartbeat for this many minutes (default 30; a replay beats every third of
+    /// <c>YearLock:LeaseSeconds</c> and cannot outlive host.json's functionTimeout of 10 minutes) died: its clean-up is
+    /// allowed, marks it Failed and deletes its tables, its copy of the contacts included.
+    /// </summary>
+    [Range(1, 1440)]
+    public int StaleAfterMinutes { get; set; } = 30;
 }
 
 /// <summary>
@@ -42,7 +50,6 @@ public sealed partial class YearReplay(
     IConfiguration configuration,
     BlobServiceClient blobs,
     TableServiceClient tableService,
-    StorageTables live,
     ReplayLogStore replayLog,
     IntakeLogStore liveLog,
     CurrentReportStore liveCurrentReports,
@@ -52,6 +59,8 @@ public sealed partial class YearReplay(
     ITotalsStore liveTotals,
     TotalsService liveTotalsService,
     MunicipalityRegistry registry,
+    YearLockStore locks,
+    YearClosureStore liveClosures,
     TimeProvider time,
     ILoggerFactory loggerFactory,
     IOptions<ReplayOptions> options) : IYearReplay
@@ -66,11 +75,34 @@ public sealed partial class YearReplay(
     {
         var startedAt = time.GetUtcNow();
         var set = ReplaySet.New(year, startedAt);
-        var logTable = live.Get(TableNames.ReplayLog);
-        await logTable.CreateIfNotExistsAsync(cancellationToken);
+
+        // One replay, switch or clean-up of a year at a time: a second start gets the lock's Swedish refusal (HTTP 409).
+        await using var lease = await locks.AcquireAsync(year, set.Id, YearLockOperations.Replay, actor, cancellationToken);
+        try
+        {
+            return await RunLockedAsync(set, lease, actor, startedAt, cancellationToken);
+        }
+        finally
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try
+            {
+                await lease.ReleaseAsync(switchDone: false, timeout.Token);
+            }
+            catch (Exception e) when (e is RequestFailedException or OperationCanceledException or YearLockedException)
+            {
+                // It expires by itself.
+                LogFailureNotRecorded(year, set.Id, e.GetType().FullName);
+            }
+        }
+    }
+
+    private async Task<ReplayRun> RunLockedAsync(ReplaySet set, YearLease lease, string actor, DateTimeOffset startedAt, CancellationToken cancellationToken)
+    {
+        var year = set.Year;
         if (await replayLog.FindAsync(set, cancellationToken) is not null)
         {
-            throw new InvalidOperationException($"A replay named {set.Id} already exists; start the next one a second later.");
+            throw new InvalidOperationException($"Det finns redan en omkörning {set.Id}. Starta nästa en sekund senare.");
         }
 
         var entry = new ReplayLogEntity
@@ -80,9 +112,11 @@ public sealed partial class YearReplay(
             Status = ReplayStatuses.Running,
             StartedBy = actor,
             StartedAt = startedAt,
+            HeartbeatAt = startedAt,
         };
         await replayLog.UpsertAsync(entry, cancellationToken);
         LogStarted(year, set.Id);
+        lease.StartHeartbeat((at, ct) => replayLog.BeatAsync(set, at, ct));
         try
         {
             var tables = new StorageTables(tableService, set.TablePrefix);
@@ -189,6 +223,8 @@ public sealed partial class YearReplay(
         services.AddSingleton(blobs);
         services.AddSingleton(tableService);
         services.AddSingleton(tables);
+        services.AddSingleton<IYearIntakeGate>(OpenYearIntakeGate.Instance);
+        services.AddSingleton(liveClosures); // closings are not derived from originals: the replay refuses what live refused
         services.AddSingleton<IPreviousReportSource>(sp => new LivePreviousYear(set.Year, livePreviousReports, sp.GetRequiredService<CurrentReportStore>()));
         services.AddPoIntakeCore(configuration);
         services.AddPoIntakeScreening(configuration);

@@ -47,7 +47,8 @@ public static class YearScope
         new(TableNames.Contacts, YearScopeKind.NotPerYear,
             "PartitionKey county: every year's reminders read it; each upload of contacts/{county}.xlsx rebuilds the county's rows whole"),
         new(TableNames.ReminderLedger, YearScopeKind.History, "the mails that went out; a replay cannot send them again"),
-        new(TableNames.ReplayLog, YearScopeKind.History, "the audit of replays themselves"),
+        new(TableNames.ReplayLog, YearScopeKind.History, "the audit of replays themselves, and the year's lock"),
+        new(TableNames.YearClosures, YearScopeKind.History, "who closed and reopened the year; a replay reads the live rows, so it refuses what the live intake refused"),
     ];
 
     /// <summary>The tables whose year rows a switch replaces, in the order it writes them (the intake's order: content before what points at it).</summary>
@@ -88,7 +89,11 @@ public static class YearScope
         return [y, invalid + y, grants, invalid + grants];
     }
 
-    /// <summary>A year's rows of a table of the set, every property kept (none when the table does not exist).</summary>
+    /// <summary>
+    /// A year's rows of a table of the set, every property kept. A table that does not exist is an error
+    /// (<see cref="StorageSetMissingException"/>), never "no rows": a switch that read a missing replay table as empty would
+    /// delete every live row of the year.
+    /// </summary>
     public static async Task<List<TableEntity>> ReadYearAsync(StorageTables tables, string table, int year, CancellationToken cancellationToken)
     {
         var client = tables.Get(table);
@@ -102,13 +107,13 @@ public static class YearScope
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
-            return [];
+            throw new StorageSetMissingException(client.Name, e);
         }
 
         return rows;
     }
 
-    /// <summary>The names of a year's validation reports in a container (none when the container does not exist).</summary>
+    /// <summary>The names of a year's validation reports in a container; a container that does not exist is an error (<see cref="StorageSetMissingException"/>).</summary>
     public static async Task<List<string>> ListResultBlobsAsync(BlobContainerClient container, int year, CancellationToken cancellationToken)
     {
         var names = new List<string>();
@@ -124,7 +129,7 @@ public static class YearScope
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
-            return [];
+            throw new StorageSetMissingException(container.Name, e);
         }
 
         return names;
@@ -140,7 +145,16 @@ public static class YearScope
         var deleted = 0;
         foreach (var table in YearRowTables)
         {
-            var rows = await ReadYearAsync(tables, table, year, cancellationToken);
+            List<TableEntity> rows;
+            try
+            {
+                rows = await ReadYearAsync(tables, table, year, cancellationToken);
+            }
+            catch (StorageSetMissingException)
+            {
+                continue; // Deleting from a table that is not there: nothing to delete.
+            }
+
             await tables.Get(table).DeleteAllAsync(rows, cancellationToken);
             deleted += rows.Count;
         }
@@ -162,3 +176,7 @@ public static class YearScope
         return deleted;
     }
 }
+
+/// <summary>A table or container of a set that must exist does not (HTTP 409, Swedish message): never read as empty.</summary>
+public sealed class StorageSetMissingException(string name, Exception inner)
+    : InvalidOperationException($"Tabellen eller behållaren {name} finns inte. Den ska finnas; ingenting har ändrats. Kontrollera lagringskontot, eller kör en ny omkörning om den hör till en omkörning som har städats bort.", inner);

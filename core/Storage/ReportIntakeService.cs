@@ -21,6 +21,8 @@ public sealed partial class ReportIntakeService(
     CurrentReportStore currentReports,
     YearRevisionStore revisions,
     IntakeLogStore log,
+    IYearIntakeGate gate,
+    YearClosureStore closures,
     MunicipalityRegistry registry,
     TimeProvider time,
     IOptions<ScreeningOptions> screening,
@@ -30,6 +32,11 @@ public sealed partial class ReportIntakeService(
     {
         var (origin, pathFinding) = ReportBlobPath.Parse(blobName, registry);
         var partitionKey = origin is null ? StorageKeys.InvalidPartition : StorageKeys.YearCounty(origin.Year, origin.CountyCode);
+
+        // Before anything is written: while the year switches, its rows are the switch's (docs/replay.md).
+        await using var entered = StorageKeys.YearOfBlob(blobName) is { } year
+            ? await gate.EnterAsync(year, cancellationToken)
+            : OpenYearIntakeGate.Instance;
         Upload? upload = null;
         try
         {
@@ -45,7 +52,9 @@ public sealed partial class ReportIntakeService(
             var attempts = (previous?.Attempts ?? 0) + await log.RemoveUnknownContentFailureAsync(partitionKey, blobName, cancellationToken) + 1;
             var check = origin is null
                 ? new CheckResult(IntakeOutcome.Rejected, null, [pathFinding!])
-                : await checker.CheckAsync(upload.Content, origin, cancellationToken);
+                : await closures.StateAtAsync(origin.Year, upload.ReceivedAt, cancellationToken) is { Closed: true } closed
+                    ? new CheckResult(IntakeOutcome.Rejected, null, [YearClosureStore.Refusal(closed)])
+                    : await checker.CheckAsync(upload.Content, origin, cancellationToken);
 
             var entry = new IntakeLogEntity
             {

@@ -21,6 +21,15 @@ public static class StorageKeys
     /// <summary><c>{year}-{county}</c>: partition of IntakeLog and ReportVersions.</summary>
     public static string YearCounty(int year, string countyCode) => $"{Year(year)}-{countyCode}";
 
+    /// <summary>
+    /// The year a blob name starts with (<c>2025/…</c>), or null. The rows of an upload whose path is otherwise invalid
+    /// still belong to that year (YearScope's <c>_invalid</c> rows), so the year's lock covers them too.
+    /// </summary>
+    public static int? YearOfBlob(string blobName) =>
+        blobName.Length > 4 && blobName[4] == '/' && blobName.AsSpan(0, 4).ContainsAnyExcept("0123456789") is false
+            ? int.Parse(blobName.AsSpan(0, 4), CultureInfo.InvariantCulture)
+            : null;
+
     public static string Year(int year) => year.ToString("0000", CultureInfo.InvariantCulture);
 
     public static string LogRowKey(string blobName, string? sha256) =>

@@ -40,9 +40,12 @@ public static class TableNames
     /// <summary>The audit of year replays: who ran, switched and cleaned up which replay (docs/replay.md).</summary>
     public const string ReplayLog = "ReplayLog";
 
+    /// <summary>Who closed and reopened which reporting year, when and why (docs/replay.md, "Closing a year").</summary>
+    public const string YearClosures = "YearClosures";
+
     public static IReadOnlyList<string> All { get; } =
         [IntakeLog, ReportVersions, CurrentReports, Facts, SystemDeficiencies, ReportTexts, Coverage, YearRevisions, ReminderLedger, Contacts,
-         GrantVersions, GrantApplications, CurrentGrantRegisters, ReplayLog];
+         GrantVersions, GrantApplications, CurrentGrantRegisters, ReplayLog, YearClosures];
 }
 
 /// <summary>

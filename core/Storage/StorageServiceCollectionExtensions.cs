@@ -39,6 +39,17 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ICurrentCoverageSource>(sp => sp.GetRequiredService<CurrentReportStore>());
         services.TryAddSingleton<YearRevisionStore>();
         services.TryAddSingleton<IntakeResultStore>();
+        services.AddOptions<YearLockOptions>()
+            .Bind(configuration.GetSection(YearLockOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<YearLockStore>();
+        services.AddOptions<YearClosingOptions>()
+            .Bind(configuration.GetSection(YearClosingOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<YearClosureStore>();
+        services.TryAddSingleton<IYearIntakeGate>(sp => sp.GetRequiredService<YearLockStore>());
         services.TryAddSingleton<IReportIntake, ReportIntakeService>();
         return services;
     }

@@ -22,17 +22,35 @@ public sealed record UploadResult(IntakeOutcome Outcome, string? BlobName, IRead
 /// findings the blob intake will log) and, when accepted, stores it at <c>reports/{year}/{county}/{name}.xlsx</c>
 /// for the blob intake. An existing blob is never overwritten: other content under the same name gets a suffix.
 /// </summary>
-public sealed partial class ReportUploadService(ReportChecker checker, BlobServiceClient blobs, ILogger<ReportUploadService> logger)
+public sealed partial class ReportUploadService(ReportChecker checker, BlobServiceClient blobs, YearClosureStore closures, ILogger<ReportUploadService> logger)
 {
     public async Task<UploadResult> UploadAsync(int year, string countyCode, string? fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
-        var check = await checker.CheckAsync(content, new ExpectedOrigin(year, countyCode), cancellationToken);
+        var check = await closures.StateAsync(year, cancellationToken) is { Closed: true } closed
+            ? new CheckResult(IntakeOutcome.Rejected, null, [YearClosureStore.Refusal(closed)])
+            : await checker.CheckAsync(content, new ExpectedOrigin(year, countyCode), cancellationToken);
+        if (check.Findings.Any(f => f.Code == FindingCodes.YearClosed))
+        {
+            // Kept like a dropped file: the blob intake records it as rejected (YEAR_CLOSED) beside the year's other uploads.
+            var stored = await StoreAsync(year, countyCode, fileName, content, cancellationToken);
+            LogRejected(logger, year, countyCode, check.ErrorCount);
+            return new UploadResult(IntakeOutcome.Rejected, stored, check.Findings);
+        }
+
         if (check.Outcome != IntakeOutcome.Accepted)
         {
             LogRejected(logger, year, countyCode, check.ErrorCount);
             return new UploadResult(check.Outcome, null, check.Findings);
         }
 
+        var blobName = await StoreAsync(year, countyCode, fileName, content, cancellationToken);
+        LogStored(logger, year, countyCode, check.WarningCount);
+        return new UploadResult(IntakeOutcome.Accepted, blobName, check.Findings);
+    }
+
+    /// <summary>Stores the workbook for the blob intake under the first free name (the same content under a name counts as stored).</summary>
+    private async Task<string> StoreAsync(int year, string countyCode, string? fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
         var sha = Convert.ToHexStringLower(SHA256.HashData(content.Span));
         var baseName = SafeName(fileName) is { Length: > 0 } safe ? safe : "redovisning";
         var container = blobs.GetBlobContainerClient(ContainerNames.Reports);
@@ -42,8 +60,7 @@ public sealed partial class ReportUploadService(ReportChecker checker, BlobServi
             var blobName = $"{year}/{countyCode}/{candidate}.xlsx";
             if (await TryStoreAsync(container.GetBlobClient(blobName), content, sha, cancellationToken))
             {
-                LogStored(logger, year, countyCode, check.WarningCount);
-                return new UploadResult(IntakeOutcome.Accepted, blobName, check.Findings);
+                return blobName;
             }
         }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using PoIntake.Core.Access;
+using PoIntake.Core.Diagnostics;
 using PoIntake.Core.Reference;
 
 namespace PoIntake.Functions.Http;
@@ -118,6 +119,6 @@ internal static partial class AccessGate
         };
     }
 
-    [LoggerMessage(EventId = 5101, Level = LogLevel.Warning, Message = "{Function} for county {CountyCode} refused: {Reason}; the key presented belongs to {KeyHolder}")]
+    [LoggerMessage(EventId = LogEventIds.WrongCountyKey, EventName = nameof(LogEventIds.WrongCountyKey), Level = LogLevel.Warning, Message = "{Function} for county {CountyCode} refused: {Reason}; the key presented belongs to {KeyHolder}")]
     private static partial void LogRefused(ILogger logger, string function, string countyCode, string reason, string keyHolder);
 }

@@ -4,6 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using PoIntake.Core.Access;
 using PoIntake.Core.Reporting;
+using PoIntake.Core.Storage;
 using PoIntake.Core.Totals;
 
 namespace PoIntake.Functions.Http;
@@ -16,10 +17,14 @@ public sealed partial class GetNationalTotalsFunction(
     TotalsService totals,
     TotalsXlsxExporter xlsx,
     TotalsCsvExporter csv,
+    YearClosureStore closures,
     AccessKeys accessKeys,
     ILogger<GetNationalTotalsFunction> logger,
     LagesrapportService? reports = null)
 {
+    /// <summary>Present on the totals of a closed year: when it closed (UTC, ISO 8601).</summary>
+    public const string YearClosedHeader = "PoIntake-Year-Closed";
+
     [Function("GetNationalTotals")]
     public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "totals/{year}")] HttpRequest request,
@@ -41,6 +46,12 @@ public sealed partial class GetNationalTotalsFunction(
         if (await totals.GetAsync(reportingYear, cancellationToken) is not { } computed)
         {
             return HttpResults.NoAcceptedReports(reportingYear);
+        }
+
+        if (await closures.StateAsync(reportingYear, cancellationToken) is { Closed: true } closed)
+        {
+            // The figures of a closed year no longer change (docs/api.md): said in a header, so the body stays the contract's.
+            request.HttpContext.Response.Headers[YearClosedHeader] = closed.Since!.Value.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
         }
 
         LogServed(logger, reportingYear, format.Length == 0 ? "json" : format);

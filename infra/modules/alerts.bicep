@@ -70,6 +70,26 @@ var alerts = [
     windowSize: 'PT2H'
     query: format(appEventQuery, '"2201"')
   }
+  {
+    name: 'switch-aborted'
+    displayName: 'PoIntake: a year switch aborted or let an upload through'
+    description: 'A switch of a year to a replay gave up with the live year as before (3101), or uploads were processed while it ran (3102). Runbook: docs/deploy.md.'
+    severity: 1
+    scope: appInsightsId
+    evaluationFrequency: 'PT15M'
+    windowSize: 'PT1H'
+    query: format(appEventQuery, '"3101", "3102"')
+  }
+  {
+    name: 'wrong-county-key'
+    displayName: 'PoIntake: a key was used for a county it does not belong to'
+    description: 'An HTTP call presented a county key for another county, or a key for the wrong role (5101). Runbook: docs/deploy.md.'
+    severity: 2
+    scope: appInsightsId
+    evaluationFrequency: 'PT15M'
+    windowSize: 'PT1H'
+    query: format(appEventQuery, '"5101"')
+  }
 ]
 
 resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {

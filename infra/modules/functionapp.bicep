@@ -149,6 +149,14 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       GrantChecks__AmountToleranceSek: '0'
       // The replay of a year (docs/replay.md): counties replayed at once.
       Replay__Concurrency: '4'
+      Replay__StaleAfterMinutes: '30'
+      // The per-year lock of replays and switches, and how long the intake waits while its year switches (docs/replay.md).
+      YearLock__LeaseSeconds: '300'
+      YearLock__IntakeWaitSeconds: '240'
+      YearLock__SwitchWaitSeconds: '120'
+      YearLock__IntakeMarkStaleSeconds: '900'
+      // The day (MM-dd of the year after) a reporting year closes by itself; empty: only the administration key closes years.
+      YearClosing__DefaultClosesOn: ''
       Email__PollInterval: '00:00:05'
       Email__PollTimeout: '00:02:00'
       // The draft lägesrapport (core/Totals/LagesrapportInputs.cs, docs/lagesrapport.md): quotation limits, and per year

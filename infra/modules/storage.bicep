@@ -7,6 +7,11 @@ param tags object
 @description('Log Analytics workspace for the blob write/delete and queue write logs (the dead-letter and poison-queue alerts read them).')
 param workspaceId string
 
+@description('Days every version of an original (reports, grants, contacts) is kept under version-level immutability: nobody, the app and the deployer included, can delete or change it before then (docs/hardening.md). The policy is left unlocked so the retention can be extended; locking it is a deliberate, irreversible step.')
+@minValue(1)
+@maxValue(146000)
+param originalsRetentionDays int = 3650
+
 var deploymentContainerName = 'app-package'
 var deadLetterContainerName = 'eventgrid-deadletter'
 
@@ -16,7 +21,7 @@ var deadLetterContainerName = 'eventgrid-deadletter'
 var containers = ['reports', 'intake-results', 'contacts', 'grants', 'replays', deploymentContainerName, deadLetterContainerName]
 
 @description('Tables the app uses (core/Storage/StorageNames.cs).')
-var tables = ['IntakeLog', 'ReportVersions', 'CurrentReports', 'Facts', 'SystemDeficiencies', 'ReportTexts', 'Coverage', 'YearRevisions', 'Contacts', 'ReminderLedger', 'GrantVersions', 'GrantApplications', 'CurrentGrantRegisters', 'ReplayLog']
+var tables = ['IntakeLog', 'ReportVersions', 'CurrentReports', 'Facts', 'SystemDeficiencies', 'ReportTexts', 'Coverage', 'YearRevisions', 'Contacts', 'ReminderLedger', 'GrantVersions', 'GrantApplications', 'CurrentGrantRegisters', 'ReplayLog', 'YearClosures']
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
@@ -51,10 +56,26 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
   }
 }
 
+// The originals: public records (arkivlagen). Version-level immutability: an overwrite (a new grant register, a report
+// re-dropped under its name) makes a new version; every version is kept unchanged for originalsRetentionDays.
+var originalContainers = ['reports', 'grants', 'contacts']
+
 resource blobContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [for container in containers: {
   parent: blobService
   name: container
-  properties: { publicAccess: 'None' }
+  properties: contains(originalContainers, container)
+    ? { publicAccess: 'None', immutableStorageWithVersioning: { enabled: true } }
+    : { publicAccess: 'None' }
+}]
+
+// The default version-level retention of each originals container: every new version gets it when written.
+resource originalsRetention 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2023-05-01' = [for container in originalContainers: {
+  name: '${account.name}/default/${container}/default'
+  properties: {
+    immutabilityPeriodSinceCreationInDays: originalsRetentionDays
+    allowProtectedAppendWrites: false
+  }
+  dependsOn: [blobContainers]
 }]
 
 resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {

@@ -48,7 +48,7 @@ public sealed class FunctionsWithoutStorageTests
         Assert.Equal(Microsoft.Azure.Functions.Worker.AuthorizationLevel.Anonymous, levels["template/{year}/grants"]);
         Assert.All(levels.Where(l => !l.Key.StartsWith("template/", StringComparison.Ordinal)), l => Assert.Equal(Microsoft.Azure.Functions.Worker.AuthorizationLevel.Function, l.Value));
         Assert.Equal(
-            ["grants/{year}", "grants/{year}/{countyCode}", "manage/replay/{year}", "manage/replay/{year}/{replayId}", "manage/replay/{year}/{replayId}/switch", "reminders/preview", "report/{year}", "reports/{year}/{countyCode}", "status/{year}", "status/{year}/{countyCode}", "template/{year}", "template/{year}/grants", "totals", "totals/{year}"],
+            ["grants/{year}", "grants/{year}/{countyCode}", "manage/replay/{year}", "manage/replay/{year}/{replayId}", "manage/replay/{year}/{replayId}/switch", "manage/years/{year}", "manage/years/{year}/close", "manage/years/{year}/reopen", "reminders/preview", "report/{year}", "reports/{year}/{countyCode}", "status/{year}", "status/{year}/{countyCode}", "template/{year}", "template/{year}/grants", "totals", "totals/{year}"],
             levels.Keys.Order(StringComparer.Ordinal));
     }
 
@@ -87,7 +87,7 @@ public sealed class FunctionsWithoutStorageTests
             .ToDictionary(x => x.Function, x => x.Binding.TryGetProperty("authLevel", out var level) ? level.GetString() : null);
 
         Assert.Equal(
-            ["CleanUpReplay", "FindingsWorkbook", "GetCountyStatus", "GetCountyTotals", "GetGrantFigures", "GetGrantTemplate", "GetNationalTotals", "GetReminderPreview", "GetReplayReport", "GetReportDraft", "GetStatus", "GetTemplate", "ListReplays", "ListTotalsYears", "RunReplay", "SwitchReplay", "UploadGrantRegister", "UploadReport", "WebPages"],
+            ["CleanUpReplay", "CloseYear", "FindingsWorkbook", "GetCountyStatus", "GetCountyTotals", "GetGrantFigures", "GetGrantTemplate", "GetNationalTotals", "GetReminderPreview", "GetReplayReport", "GetReportDraft", "GetStatus", "GetTemplate", "GetYearClosure", "ListReplays", "ListTotalsYears", "ReopenYear", "RunReplay", "SwitchReplay", "UploadGrantRegister", "UploadReport", "WebPages"],
             http.Keys.Order(StringComparer.Ordinal));
         var anonymous = http.Where(h => h.Value == "Anonymous").Select(h => h.Key).Order(StringComparer.Ordinal);
         Assert.Equal(["GetGrantTemplate", "GetTemplate", "WebPages"], anonymous);

@@ -195,5 +195,7 @@ public sealed class ProblemResponseTests : IDisposable
         new(store.Object, new TotalsCalculator(MunicipalityRegistry.Default), new FakeTimeProvider(), _loggers.CreateLogger<TotalsService>());
 
     private GetNationalTotalsFunction Totals(Mock<ITotalsStore> store) =>
-        new(Service(store), new TotalsXlsxExporter(), new TotalsCsvExporter(), TestRoleKeys.Required(), _loggers.CreateLogger<GetNationalTotalsFunction>());
+        new(Service(store), new TotalsXlsxExporter(), new TotalsCsvExporter(),
+            new PoIntake.Core.Storage.YearClosureStore(new Azure.Data.Tables.TableServiceClient("UseDevelopmentStorage=true"), new FakeTimeProvider(), Microsoft.Extensions.Options.Options.Create(new PoIntake.Core.Storage.YearClosingOptions())),
+            TestRoleKeys.Required(), _loggers.CreateLogger<GetNationalTotalsFunction>());
 }

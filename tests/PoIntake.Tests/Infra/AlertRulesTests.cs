@@ -18,6 +18,8 @@ public sealed partial class AlertRulesTests
         { "intake-failed", [LogEventIds.IntakeFailed, LogEventIds.IntakeFailureNotRecorded] },
         { "reminder-rejected", [LogEventIds.ReminderRejected] },
         { "deadline-reports-missing", [LogEventIds.DeadlinePassedWithReportsMissing] },
+        { "switch-aborted", [LogEventIds.SwitchAborted, LogEventIds.UploadsDuringSwitch] },
+        { "wrong-county-key", [LogEventIds.WrongCountyKey] },
     };
 
     [Fact]
@@ -26,7 +28,7 @@ public sealed partial class AlertRulesTests
         var alerts = await AlertsAsync();
 
         Assert.Equal(
-            ["poison-queue", "eventgrid-dead-letter", "intake-failed", "reminder-rejected", "deadline-reports-missing"],
+            ["poison-queue", "eventgrid-dead-letter", "intake-failed", "reminder-rejected", "deadline-reports-missing", "switch-aborted", "wrong-county-key"],
             alerts.Select(a => a.Name));
         var runbook = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "deploy.md"));
         Assert.All(alerts, a => Assert.Contains($"`{a.Name}`", runbook, StringComparison.Ordinal));

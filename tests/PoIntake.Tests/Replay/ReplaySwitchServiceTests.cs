@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using PoIntake.Core.Diagnostics;
 using PoIntake.Core.Grants;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Replay;
@@ -160,10 +161,12 @@ public sealed class ReplaySwitchServiceTests(AzuriteFixture azurite)
 
         // Another replay that read v1 and v2 (all there was); then v3 is uploaded live.
         var otherTables = new StorageTables(w.Live.Get<TableServiceClient>(), other.Replay.TablePrefix);
-        foreach (var table in new[] { TableNames.GrantVersions, TableNames.GrantApplications, TableNames.CurrentGrantRegisters })
+        foreach (var table in TableNames.All)
         {
             await otherTables.Get(table).CreateIfNotExistsAsync();
         }
+
+        await w.Live.Get<BlobServiceClient>().GetBlobContainerClient(otherTables.ResultsContainer).CreateIfNotExistsAsync();
 
         var otherReplayed = new GrantRegisterStore(otherTables);
         await otherReplayed.SaveAsync(w.Year, w.County, blobName, Sha("v1"), at, 0, [], CancellationToken.None);
@@ -214,20 +217,211 @@ public sealed class ReplaySwitchServiceTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Switch_AnUploadProcessedWhileItRuns_KeepsItsRowsAndIsCounted()
+    public async Task Switch_AnUploadArrivingBetweenAnyTwoSteps_WaitsWritesNothing_AndAfterTheSwitchIsCurrentAndCounted()
+    {
+        // How many writes a whole switch makes: lock, Switching, the backup, its mark, the replace, the revision, Switched, release.
+        int total;
+        await using (var counted = await SwitchableWorldAsync())
+        {
+            var counter = new AfterWritePolicy(null, int.MaxValue, () => Task.CompletedTask);
+            await counted.Switch(counter).SwitchAsync(counted.Replay, Admin, CancellationToken.None);
+            total = counter.Writes;
+        }
+
+        // Writes 1 (lock taken), 2 (Switching), then through the backup and the replace, up to the last before the release.
+        var points = new SortedSet<int> { 1, 2, total / 4, total / 2, 3 * total / 4, total - 4, total - 3 };
+        foreach (var point in points)
+        {
+            await using var w = await SwitchableWorldAsync();
+            var late = await w.DropReportAsync("PO Sen", seed: 20 + point);
+            Exception? attempt = null;
+            var liveDuring = (IReadOnlyList<IntakeLogEntry>?)null;
+            var during = new AfterWritePolicy(null, point, async () =>
+            {
+                attempt = await Record.ExceptionAsync(() => w.IngestLiveAsync(late));
+                liveDuring = await w.Live.Get<IntakeLogStore>().ReadAsync(w.Year, CancellationToken.None);
+            });
+
+            var result = await w.Switch(during).SwitchAsync(w.Replay, Admin, CancellationToken.None);
+
+            Assert.True(during.Acted, $"write {point} of {total}");
+            Assert.IsType<YearSwitchingException>(attempt);
+            Assert.DoesNotContain(liveDuring!, e => e.BlobName == late);
+            Assert.Equal(0, result.UploadsDuringSwitch);
+
+            // The host's retry, after the switch: the upload is current and in the totals.
+            var totalsAfterSwitch = await SwitchWorld.TotalsJsonAsync(w.Live.Get<TotalsService>(), w.Year);
+            await w.IngestLiveAsync(late);
+            var entry = Assert.Single(await w.Live.Get<IntakeLogStore>().ReadAsync(w.Year, CancellationToken.None), e => e.BlobName == late);
+            Assert.Equal((IntakeOutcome.Accepted, Dispositions.Current), (entry.Outcome, entry.Disposition));
+            Assert.Contains(await w.Live.Get<CurrentReportStore>().ListAsync(w.Year, CancellationToken.None), c => c.VersionId == entry.VersionId);
+            Assert.NotEqual(totalsAfterSwitch, await SwitchWorld.TotalsJsonAsync(w.Live.Get<TotalsService>(), w.Year));
+        }
+    }
+
+    [Fact]
+    public async Task Switch_AnIntakeAlreadyUnderWay_IsWaitedFor_AndWhenItDoesNotEnd_TheSwitchIsRefusedChangingNothing()
     {
         await using var w = await SwitchableWorldAsync();
+        var liveBefore = await w.SnapshotAsync(w.LiveTables);
+        var mark = await w.Locks().EnterIntakeAsync(w.Year, CancellationToken.None);
+
+        var refused = await Assert.ThrowsAsync<ReplaySwitchRefusedException>(() => w.Switch().SwitchAsync(w.Replay, Admin, CancellationToken.None));
+
+        Assert.Equal(ReplaySwitchRefusal.IntakeInProgress, refused.Reason);
+        Assert.Contains(LogEventIds.SwitchAborted, w.Events);
+        Assert.Equal(liveBefore, await w.SnapshotAsync(w.LiveTables));
+        Assert.Equal(ReplayStatuses.Completed, (await w.Log.FindAsync(w.Replay, CancellationToken.None))!.Status);
+        var year = await w.Locks().FindAsync(w.Year, CancellationToken.None);
+        Assert.Equal(("", null), (year!.Holder, year.UnfinishedSwitch));
+
+        // The intake ends; the next switch goes through.
+        await mark.DisposeAsync();
+        var late = await w.DropReportAsync("PO Efter", seed: 31);
+        await w.IngestLiveAsync(late);
+        var newer = await Assert.ThrowsAsync<ReplaySwitchRefusedException>(() => w.Switch().SwitchAsync(w.Replay, Admin, CancellationToken.None));
+        Assert.Equal(ReplaySwitchRefusal.NewerUpload, newer.Reason);
+    }
+
+    [Fact]
+    public async Task Switch_AnUploadPastTheLockBeforeTheBackupEnds_AbortsWithTheLiveYearAsBefore_AndRaisesTheEvent()
+    {
+        await using var w = await SwitchableWorldAsync();
+        await using var ungated = await w.UngatedLiveIntakeAsync();
+        var late = await w.DropReportAsync("PO Smet förbi", seed: 12);
+        var liveBefore = await w.SnapshotAsync(w.LiveTables);
+
+        // After write 2 (Switching): the first check has passed, the backup is about to be copied.
+        var during = new AfterWritePolicy(null, 2, () => ungated.Intake.IngestAsync(late, CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<ReplaySwitchRefusedException>(() => w.Switch(during).SwitchAsync(w.Replay, Admin, CancellationToken.None));
+
+        Assert.True(during.Acted);
+        Assert.Equal(ReplaySwitchRefusal.NewerUpload, refused.Reason);
+        Assert.Contains(late, refused.Message, StringComparison.Ordinal);
+        Assert.Contains(LogEventIds.SwitchAborted, w.Events);
+        var liveAfter = await w.SnapshotAsync(w.LiveTables);
+        Assert.All(liveBefore, row => Assert.Equal(row.Value, liveAfter[row.Key]));
+        var entry = Assert.Single(await w.Live.Get<IntakeLogStore>().ReadAsync(w.Year, CancellationToken.None), e => e.BlobName == late);
+        Assert.Contains(await w.Live.Get<CurrentReportStore>().ListAsync(w.Year, CancellationToken.None), c => c.VersionId == entry.VersionId);
+        var log = (await w.Log.FindAsync(w.Replay, CancellationToken.None))!;
+        Assert.Equal((ReplayStatuses.Completed, (DateTimeOffset?)null), (log.Status, log.BackupCompletedAt));
+        Assert.Empty(await w.SnapshotAsync(w.BackupTables));
+        Assert.Null((await w.Locks().FindAsync(w.Year, CancellationToken.None))!.UnfinishedSwitch);
+    }
+
+    [Fact]
+    public async Task Switch_AnUploadPastTheLockAfterTheBackup_KeepsItsRows_IsCounted_AndRaisesTheEvent()
+    {
+        await using var w = await SwitchableWorldAsync();
+        await using var ungated = await w.UngatedLiveIntakeAsync();
         var late = await w.DropReportAsync("PO Under bytet", seed: 11);
-        var during = new AfterBackupMarkPolicy(() => w.IngestLiveAsync(late));
+        // After the third ReplayLog write: the lock, Switching, then the mark of a complete backup.
+        var during = new AfterWritePolicy(TableNames.ReplayLog, 3, () => ungated.Intake.IngestAsync(late, CancellationToken.None));
 
         var result = await w.Switch(during).SwitchAsync(w.Replay, Admin, CancellationToken.None);
 
         Assert.True(during.Acted);
         Assert.Equal(1, result.UploadsDuringSwitch);
+        Assert.Contains(LogEventIds.UploadsDuringSwitch, w.Events);
         var entry = Assert.Single(await w.Live.Get<IntakeLogStore>().ReadAsync(w.Year, CancellationToken.None), e => e.BlobName == late);
         Assert.Equal(IntakeOutcome.Accepted, entry.Outcome);
-        Assert.Contains(await w.Live.Get<CurrentReportStore>().ListAsync(w.Year, CancellationToken.None), c => c.VersionId == entry.VersionId);
         Assert.DoesNotContain((await w.SnapshotAsync(w.BackupTables)).Values, row => row.Contains(late, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TwoSwitchesOfOneYear_AtOnce_TheSecondGetsTheLocksRefusal_AndTheFirstCompletes()
+    {
+        await using var w = await SwitchableWorldAsync();
+        var sibling = new SwitchWorld.Sibling(w, ReplaySet.New(w.Year, w.Live.Time.GetUtcNow().AddSeconds(Random.Shared.Next(1, 1_000_000))));
+        await using var siblingIntake = await IntakeHarness.CreateAsync(azurite, tablePrefix: sibling.Replay.TablePrefix);
+        foreach (var blob in (await w.Replayed.Get<IntakeLogStore>().ReadAsync(w.Year, CancellationToken.None)).Select(e => e.BlobName).Order(StringComparer.Ordinal))
+        {
+            await siblingIntake.Intake.IngestAsync(blob, CancellationToken.None);
+        }
+
+        await sibling.MarkCompletedAsync();
+        var replayRows = await w.SnapshotAsync(w.ReplayTables);
+        Exception? second = null;
+        var holdFirst = new AfterWritePolicy(TableNames.ReplayLog, 1, async () =>
+            second = await Record.ExceptionAsync(() => w.Switch().SwitchAsync(sibling.Replay, "admin:andra", CancellationToken.None)));
+
+        await w.Switch(holdFirst).SwitchAsync(w.Replay, Admin, CancellationToken.None);
+
+        Assert.True(holdFirst.Acted);
+        Assert.Equal(ReplaySwitchRefusal.YearLocked, Assert.IsType<ReplaySwitchRefusedException>(second).Reason);
+        Assert.Contains("låst", second!.Message, StringComparison.Ordinal);
+        Assert.Equal(ReplayStatuses.Completed, (await w.Log.FindAsync(sibling.Replay, CancellationToken.None))!.Status);
+        Assert.Equal(replayRows, await w.SnapshotAsync(w.LiveTables));
+    }
+
+    [Fact]
+    public async Task SwitchAndCleanUp_AtOnce_OneIsRefused_AndTheLiveYearIsEitherBeforeOrTheReplay_NeverEmpty()
+    {
+        // The switch first: the clean-up, under way at the same moment, is refused; live is the replay.
+        await using (var w = await SwitchableWorldAsync())
+        {
+            var replayRows = await w.SnapshotAsync(w.ReplayTables);
+            Exception? cleanUp = null;
+            var hold = new AfterWritePolicy(TableNames.ReplayLog, 1, async () =>
+                cleanUp = await Record.ExceptionAsync(() => w.Switch().CleanUpAsync(w.Replay, "admin:städ", CancellationToken.None)));
+
+            await w.Switch(hold).SwitchAsync(w.Replay, Admin, CancellationToken.None);
+
+            Assert.Equal(ReplaySwitchRefusal.YearLocked, Assert.IsType<ReplaySwitchRefusedException>(cleanUp).Reason);
+            Assert.Equal(replayRows, await w.SnapshotAsync(w.LiveTables));
+        }
+
+        // The clean-up first: the switch is refused; live is as before, the replay's tables gone.
+        await using (var w = await SwitchableWorldAsync())
+        {
+            var liveBefore = await w.SnapshotAsync(w.LiveTables);
+            Assert.NotEmpty(liveBefore);
+            Exception? switched = null;
+            var hold = new AfterWritePolicy(TableNames.ReplayLog, 1, async () =>
+                switched = await Record.ExceptionAsync(() => w.Switch().SwitchAsync(w.Replay, Admin, CancellationToken.None)));
+
+            await w.Switch(hold).CleanUpAsync(w.Replay, "admin:städ", CancellationToken.None);
+
+            Assert.Equal(ReplaySwitchRefusal.YearLocked, Assert.IsType<ReplaySwitchRefusedException>(switched).Reason);
+            Assert.Equal(liveBefore, await w.SnapshotAsync(w.LiveTables));
+            var after = await Assert.ThrowsAsync<ReplaySwitchRefusedException>(() => w.Switch().SwitchAsync(w.Replay, Admin, CancellationToken.None));
+            Assert.Equal(ReplaySwitchRefusal.CleanedUp, after.Reason);
+        }
+    }
+
+    [Fact]
+    public async Task Switch_OfAReplayWhoseTablesAreGone_IsAnError_AndLiveIsNotEmptied()
+    {
+        await using var w = await SwitchableWorldAsync();
+        var liveBefore = await w.SnapshotAsync(w.LiveTables);
+        await w.Live.Get<TableServiceClient>().DeleteTableAsync(w.ReplayTables.NameOf(TableNames.CurrentReports));
+
+        await Assert.ThrowsAsync<StorageSetMissingException>(() => w.Switch().SwitchAsync(w.Replay, Admin, CancellationToken.None));
+
+        Assert.Equal(liveBefore, await w.SnapshotAsync(w.LiveTables));
+    }
+
+    [Fact]
+    public async Task CleanUp_OfAStaleRunningReplay_IsAllowedAfterTheConfiguredSilence_MarksItFailed_AndDeletesItsContacts()
+    {
+        await using var w = await SwitchWorld.CreateAsync(azurite);
+        await w.MarkAsync(ReplayStatuses.Running);
+        await w.ReplayTables.Get(TableNames.Contacts).UpsertEntityAsync(new TableEntity("01", "contact-1") { ["Email"] = "person@example.se" });
+        var options = new ReplayOptions { StaleAfterMinutes = 20 };
+
+        w.Live.Time.Advance(TimeSpan.FromMinutes(15));
+        await w.Log.BeatAsync(w.Replay, w.Live.Time.GetUtcNow(), CancellationToken.None);
+        w.Live.Time.Advance(TimeSpan.FromMinutes(15));
+        var alive = await Assert.ThrowsAsync<ReplaySwitchRefusedException>(() => w.Switch(replayOptions: options).CleanUpAsync(w.Replay, Admin, CancellationToken.None));
+        Assert.Equal(ReplaySwitchRefusal.NotCompleted, alive.Reason);
+
+        w.Live.Time.Advance(TimeSpan.FromMinutes(6));
+        await w.Switch(replayOptions: options).CleanUpAsync(w.Replay, Admin, CancellationToken.None);
+
+        Assert.Empty(await TablesAsync(w, w.Replay.TablePrefix));
+        var entry = (await w.Log.FindAsync(w.Replay, CancellationToken.None))!;
+        Assert.Equal((ReplayStatuses.CleanedUp, Admin), (entry.Status, entry.CleanedUpBy));
+        Assert.NotNull(entry.FinishedAt);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using PoIntake.Core.Replay;
 using PoIntake.Core.Storage;
 using PoIntake.Core.Totals;
@@ -82,7 +83,7 @@ internal sealed class SwitchWorld : IAsyncDisposable
         },
         CancellationToken.None);
 
-    public ReplaySwitchService Switch(HttpPipelinePolicy? tablePolicy = null)
+    public ReplaySwitchService Switch(HttpPipelinePolicy? tablePolicy = null, YearLockOptions? lockOptions = null, ReplayOptions? replayOptions = null)
     {
         var options = new TableClientOptions();
         if (tablePolicy is not null)
@@ -93,9 +94,20 @@ internal sealed class SwitchWorld : IAsyncDisposable
         var service = new TableServiceClient(Azurite.ConnectionString, options);
         var live = new StorageTables(service, LiveTables.Prefix);
         return new ReplaySwitchService(
-            service, Live.Get<BlobServiceClient>(), live, new ReplayLogStore(live), new YearRevisionStore(live, Live.Time), Live.Time,
-            NullLogger<ReplaySwitchService>.Instance);
+            service, Live.Get<BlobServiceClient>(), live, new ReplayLogStore(live), new YearRevisionStore(live, Live.Time),
+            Locks(live, lockOptions), new YearClosureStore(live, Live.Time, Options.Create(new YearClosingOptions())), Live.Time, Options.Create(replayOptions ?? new ReplayOptions()), new ListLogger<ReplaySwitchService>(Events));
     }
+
+    /// <summary>The event ids the switches of this world logged.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<int> Events { get; } = new();
+
+    /// <summary>The year lock of the live set; a switch does not wait for intakes unless told (the clock is fake).</summary>
+    public YearLockStore Locks(StorageTables? tables = null, YearLockOptions? options = null) =>
+        new(tables ?? LiveTables, Live.Time, Options.Create(options ?? new YearLockOptions { SwitchWaitSeconds = 0 }), NullLogger<YearLockStore>.Instance);
+
+    /// <summary>A live intake that does not pass the year's lock: what an intake whose mark went stale would do.</summary>
+    public async Task<IntakeHarness> UngatedLiveIntakeAsync() =>
+        await IntakeHarness.CreateAsync(Azurite, tablePrefix: LiveTables.Prefix, yearGate: false);
 
     /// <summary>Every year row of the set by table and key, with its properties and their types as text (no timestamp, no ETag).</summary>
     public async Task<SortedDictionary<string, string>> SnapshotAsync(StorageTables tables)
@@ -144,6 +156,42 @@ internal sealed class SwitchWorld : IAsyncDisposable
     }
 }
 
+/// <summary>Keeps the event id of every log record.</summary>
+internal sealed class ListLogger<T>(System.Collections.Concurrent.ConcurrentQueue<int> events) : Microsoft.Extensions.Logging.ILogger<T>
+{
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+    public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+    public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        events.Enqueue(eventId.Id);
+}
+
+/// <summary>Runs an action once, after the n-th table request whose path contains <paramref name="table"/> and that is not a read (any table: null).</summary>
+internal sealed class AfterWritePolicy(string? table, int n, Func<Task> action) : HttpPipelinePolicy
+{
+    private int _writes;
+
+    public bool Acted { get; private set; }
+
+    public int Writes => Volatile.Read(ref _writes);
+
+    public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+        ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
+
+    public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        await ProcessNextAsync(message, pipeline);
+        if (message.Request.Method != RequestMethod.Get
+            && (table is null || message.Request.Uri.Path.Contains(table, StringComparison.Ordinal))
+            && Interlocked.Increment(ref _writes) == n)
+        {
+            await action();
+            Acted = true;
+        }
+    }
+}
+
 /// <summary>Throws before the n-th table request (a crash of the process half way), once.</summary>
 internal sealed class CrashAtRequestPolicy(int crashAt) : HttpPipelinePolicy
 {
@@ -168,29 +216,6 @@ internal sealed class CrashAtRequestPolicy(int crashAt) : HttpPipelinePolicy
         if (Interlocked.Increment(ref _count) == crashAt)
         {
             throw new InvalidOperationException("Simulated crash before table request " + crashAt);
-        }
-    }
-}
-
-/// <summary>Runs an action once, right after the switch's second ReplayLog write (the mark of a complete backup).</summary>
-internal sealed class AfterBackupMarkPolicy(Func<Task> action) : HttpPipelinePolicy
-{
-    private int _logWrites;
-
-    public bool Acted { get; private set; }
-
-    public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
-        ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
-
-    public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-    {
-        await ProcessNextAsync(message, pipeline);
-        if (message.Request.Method != RequestMethod.Get
-            && message.Request.Uri.Path.Contains(TableNames.ReplayLog, StringComparison.Ordinal)
-            && Interlocked.Increment(ref _logWrites) == 2)
-        {
-            await action();
-            Acted = true;
         }
     }
 }

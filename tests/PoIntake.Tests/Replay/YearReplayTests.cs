@@ -242,6 +242,27 @@ public sealed class YearReplayTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task TwoStartsOfAYearAtOnce_OneRuns_TheOtherIsRefusedInSwedish_AndTheLockIsFreeAfter()
+    {
+        await azurite.StartAsync();
+        await using var world = await ReplayWorld.CreateAsync(azurite.IsolatedConnectionString());
+        const int year = 2025;
+        await world.DropReportAsync("2025/01/po-norr.xlsx", ReportWorkbookWriter.Write(TestReports.Create(year, "01", "PO Norr", seed: 3)));
+
+        var starts = new[] { world.Replay.RunAsync(year, "admin:ett", CancellationToken.None), world.Replay.RunAsync(year, "admin:två", CancellationToken.None) };
+        var outcomes = await Task.WhenAll(starts.Select(t => Record.ExceptionAsync(() => t)));
+
+        var refusal = Assert.IsAssignableFrom<InvalidOperationException>(Assert.Single(outcomes, o => o is not null));
+        Assert.Matches("låst|finns redan", refusal.Message);
+        var entry = Assert.Single(await world.Get<ReplayLogStore>().ListAsync(year, CancellationToken.None));
+        Assert.Equal(ReplayStatuses.Completed, entry.Status);
+        Assert.Equal("", (await world.Get<YearLockStore>().FindAsync(year, CancellationToken.None))!.Holder);
+
+        var (next, _) = await world.RunAsync(year);
+        Assert.NotEqual(entry.RowKey, next.ReplayId);
+    }
+
+    [Fact]
     public async Task OpenReport_OfAReplayThatNeverRan_IsNull()
     {
         await azurite.StartAsync();

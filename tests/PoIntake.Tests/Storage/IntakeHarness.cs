@@ -53,7 +53,8 @@ internal sealed class IntakeHarness : IAsyncDisposable
     public TableClient Table(string name) => Get<TableServiceClient>().GetTableClient(name);
 
     public static async Task<IntakeHarness> CreateAsync(
-        AzuriteFixture azurite, bool realWorkbooks = true, int maxFileBytes = 1_000_000, HttpPipelinePolicy? tablePolicy = null, string? tablePrefix = null)
+        AzuriteFixture azurite, bool realWorkbooks = true, int maxFileBytes = 1_000_000, HttpPipelinePolicy? tablePolicy = null, string? tablePrefix = null,
+        bool yearGate = true)
     {
         await azurite.StartAsync(); // no-op when running; recovers from an outage test that failed half-way
         var configuration = new ConfigurationBuilder()
@@ -61,6 +62,9 @@ internal sealed class IntakeHarness : IAsyncDisposable
             {
                 [ConnectionNames.Storage] = azurite.ConnectionString,
                 [$"{ScreeningOptions.SectionName}:{nameof(ScreeningOptions.MaxFileBytes)}"] = maxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+
+                // The clock is fake, so an intake waiting for a switch would wait for ever: it gives up at once instead.
+                [$"{YearLockOptions.SectionName}:{nameof(YearLockOptions.IntakeWaitSeconds)}"] = "0",
             })
             .Build();
 
@@ -95,6 +99,12 @@ internal sealed class IntakeHarness : IAsyncDisposable
         if (tablePrefix is not null)
         {
             services.AddSingleton(provider => new StorageTables(provider.GetRequiredService<TableServiceClient>(), tablePrefix));
+        }
+
+        if (!yearGate)
+        {
+            // An intake past the year's lock: what a mark gone stale would let through (the switch's own re-checks).
+            services.AddSingleton<IYearIntakeGate>(OpenYearIntakeGate.Instance);
         }
 
         services.AddPoIntakeCore(configuration);
