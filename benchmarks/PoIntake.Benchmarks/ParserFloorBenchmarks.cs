@@ -9,7 +9,7 @@ using PoIntake.Core.Reference;
 namespace PoIntake.Benchmarks;
 
 /// <summary>
-/// The intake's screen + parse + validate (one bounded streaming read, issue 11) against the floor of any parser: a raw
+/// The intake's screen + parse + validate (one bounded streaming read) against the floor of any parser: a raw
 /// SAX read (<see cref="SaxWorkbookReader"/>) of the same workbook; and, on the same sample, two libraries that read
 /// every cell (ExcelDataReader, MiniExcel; benchmark project only). Setup checks that the SAX read sees exactly the
 /// cells ClosedXML sees, and that both libraries see every value, so no row does less reading than it claims.

@@ -6,7 +6,7 @@ using PoIntake.Core.Reference;
 namespace PoIntake.Benchmarks;
 
 /// <summary>
-/// Screening, parsing and validating committed sample reports (one bounded read since issue 11). Baseline: merely
+/// Screening, parsing and validating committed sample reports (one bounded read). Baseline: merely
 /// opening the same workbook with ClosedXML, the floor the ClosedXML-based parser before it paid.
 /// </summary>
 [MemoryDiagnoser]

@@ -9,7 +9,7 @@ namespace PoIntake.Core.Access;
 /// it every county board has its own key (its county's uploads and status) and Socialstyrelsen has national keys
 /// (totals, every county's status, the reminder preview). Only SHA-256 hashes of the keys are configured: the settings
 /// are not secrets, a leaked app configuration does not leak a key, and a key is rotated by replacing its hash.
-/// Before issue 12 the county settings were <c>Upload:RequireCountyKey</c> and <c>Upload:CountyKeyHashes</c>; those
+/// Before the role keys the county settings were <c>Upload:RequireCountyKey</c> and <c>Upload:CountyKeyHashes</c>; those
 /// names are still read (see <see cref="AccessServiceCollectionExtensions"/>), <c>Access</c> wins when both are set.
 /// </summary>
 public sealed class AccessOptions

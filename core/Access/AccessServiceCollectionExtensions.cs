@@ -9,7 +9,7 @@ namespace PoIntake.Core.Access;
 public static class AccessServiceCollectionExtensions
 {
     /// <summary>
-    /// <see cref="AccessKeys"/>, bound from section <c>Access</c> and validated at start. The pre-issue-12 names
+    /// <see cref="AccessKeys"/>, bound from section <c>Access</c> and validated at start. The older names
     /// <c>Upload:RequireCountyKey</c> and <c>Upload:CountyKeyHashes:{code}</c> are read first, so an app configured
     /// with them keeps working; a value under <c>Access</c> overrides them.
     /// </summary>

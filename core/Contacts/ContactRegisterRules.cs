@@ -3,7 +3,7 @@ using PoIntake.Core.Intake;
 namespace PoIntake.Core.Contacts;
 
 /// <summary>
-/// Who a contacts register may name (issue 12). Socialstyrelsen's recipients get the national status report (every
+/// Who a contacts register may name . Socialstyrelsen's recipients get the national status report (every
 /// county's completeness), so only Socialstyrelsen's own register, <c>contacts/socialstyrelsen.xlsx</c>, may add them,
 /// and it names nobody else; a county's register, <c>contacts/{countyCode}.xlsx</c>, names its own county board and its
 /// own municipalities (the parser already refuses another county's municipality, <c>CONTACTS_MUNICIPALITY_OTHER_COUNTY</c>).

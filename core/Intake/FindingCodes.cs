@@ -68,7 +68,7 @@ public static class FindingCodes
     public const string ClientsPerFullTimeEquivalentHigh = "CLIENTS_PER_FTE_HIGH";
     public const string PreviousYearDeviation = "PREVIOUS_YEAR_DEVIATION";
 
-    // Overlapping coverage (issue 14): another current report of the year lists the same municipality (CoverageOverlapCheck)
+    // Overlapping coverage : another current report of the year lists the same municipality (CoverageOverlapCheck)
     public const string CoverageOverlap = "COVERAGE_OVERLAP";
 
     // Screening: the file is refused before any value is read (Screening.ScreeningFindings)
@@ -95,7 +95,7 @@ public static class FindingCodes
     // A closed reporting year (Storage.YearClosureStore): reports and grant registers received after it closed
     public const string YearClosed = "YEAR_CLOSED";
 
-    // Contacts register (Contacts.ContactsFindings); before issue 13 these were contacts.email.missing and so on
+    // Contacts register (Contacts.ContactsFindings); before the one code catalogue these were contacts.email.missing and so on
     public const string ContactsFileUnreadable = "CONTACTS_FILE_UNREADABLE";
     public const string ContactsSheetMissing = "CONTACTS_SHEET_MISSING";
     public const string ContactsHeaderInvalid = "CONTACTS_HEADER_INVALID";
@@ -117,7 +117,7 @@ public static class FindingCodes
     public const string OperationNotInGrantRegister = "OPERATION_NOT_IN_GRANT_REGISTER";
     public const string FullTimeEquivalentsAboveGranted = "FTE_ABOVE_GRANTED";
 
-    // Grant register (Grants.GrantFindings, issue 15); its value cells also use the shared value codes above
+    // Grant register (Grants.GrantFindings); its value cells also use the shared value codes above
     public const string GrantsPathInvalid = "GRANTS_PATH_INVALID";
     public const string GrantsHeaderInvalid = "GRANTS_HEADER_INVALID";
     public const string GrantsRowsTooMany = "GRANTS_ROWS_TOO_MANY";

@@ -30,7 +30,7 @@ public sealed record ReportDeadline(DateOnly Nominal, DateOnly Date, string? Mov
 public sealed record MunicipalityRef(string Code, string Name);
 
 /// <summary>
-/// One county's completeness. <see cref="Overlaps"/> (issue 14): the municipalities two or more of the county's current
+/// One county's completeness. <see cref="Overlaps"/> : the municipalities two or more of the county's current
 /// reports list (<see cref="Totals.CoverageOverlaps"/>), so the report accepted first learns of the later one too.
 /// </summary>
 public sealed record CountyStatus(

@@ -80,7 +80,7 @@ public sealed record CountyTotals(
     decimal FullTimeEquivalents,
     int Clients);
 
-// Issue 14 (the lägesrapport's further tables): the fields after Counties, serialised after "counties".
+// The lägesrapport's further tables: the fields after Counties, serialised after "counties".
 
 /// <summary>
 /// Ledningsgrupp, "Antal möten under året" over the verksamheter that answered it: how many, the median and the range.

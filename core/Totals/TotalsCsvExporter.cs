@@ -95,7 +95,7 @@ public sealed class TotalsCsvExporter
             Add("clients", dims, county.Clients);
         }
 
-        // Issue 14's figures, after the existing rows (docs/api.md); the lists (utförare, overlaps) are JSON only.
+        // The lägesrapport's further figures, after the existing rows (docs/api.md); the lists (utförare, overlaps) are JSON only.
         if (totals.OmbudWithSupervision is { } supervision)
         {
             AddEach(Add, "ombudWithSupervision", string.Empty, supervision.Counts);

@@ -10,7 +10,7 @@ using PoIntake.Core.Totals;
 // Writes the totals JSON, csv and xlsx cells of every year in samples/valid, computed the way TotalsService does
 // (current reports → TotalsCalculator → TotalsJson / exporters), with a fixed generatedAt so two trees compare.
 // Uses only the API that the totals refactoring keeps: run by scripts/totals-diff.sh. It compiles against a core from
-// before issue 13's typed stores too (records in PoIntake.Core.Totals, deficiency level and area as ids), so a base
+// before the typed stores too (records in PoIntake.Core.Totals, deficiency level and area as ids), so a base
 // commit from either side can be compared.
 if (args.Length != 2)
 {
@@ -75,7 +75,7 @@ static string Cells(byte[] xlsx)
     return text.ToString();
 }
 
-/// <summary>A deficiency's level or area as <see cref="StoredDeficiency"/> takes it: the catalogue's enum, or its id in a core from before issue 13.</summary>
+/// <summary>A deficiency's level or area as <see cref="StoredDeficiency"/> takes it: the catalogue's enum, or its id in a core from before the one code catalogue.</summary>
 internal readonly record struct Code<T>(T Value)
     where T : struct, Enum
 {

@@ -12,7 +12,7 @@ using PoIntake.Tests.Storage;
 namespace PoIntake.Tests.Hardening;
 
 /// <summary>
-/// Issue 11's attacks on the contacts register (contacts/{countyCode}.xlsx), which used to skip the screener and the size
+/// The bounded reader's attacks on the contacts register (contacts/{countyCode}.xlsx), which used to skip the screener and the size
 /// limit: refused within the hostile corpus's bounds (2 s, 200 MB allocated for the read), the register kept.
 /// </summary>
 [Collection(AzuriteCollection.Name)]

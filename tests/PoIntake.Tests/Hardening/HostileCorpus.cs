@@ -16,7 +16,7 @@ public sealed record HostileCase(string Name, string Folder, Func<byte[]> Conten
 }
 
 /// <summary>
-/// Every hostile file of issue 6, built in code from a valid workbook (<see cref="TestWorkbook"/>, 2025/Norrbotten) or
+/// Every hostile file of docs/hardening.md, built in code from a valid workbook (<see cref="TestWorkbook"/>, 2025/Norrbotten) or
 /// from the screener tests' hand-written packages, so no opaque binaries live in the repo.
 /// </summary>
 internal static class HostileCorpus
@@ -33,7 +33,7 @@ internal static class HostileCorpus
         yield return new("entity expansion in sharedStrings", Ok, () => ReplacePart(Valid(), "xl/sharedStrings.xml", BillionLaughs), IntakeOutcome.Rejected, FindingCodes.PackageUnreadable);
         yield return new("entity expansion in a sheet", Ok, () => ReplacePart(Valid(), "xl/worksheets/sheet2.xml", BillionLaughs), IntakeOutcome.Rejected, FindingCodes.PackageUnreadable);
         yield return new("external entity in a sheet", Ok, () => ReplacePart(Valid(), "xl/worksheets/sheet2.xml", ExternalEntity), IntakeOutcome.Rejected, FindingCodes.PackageUnreadable);
-        // Issue 11: rows and columns past the limits are never looked at; a cell out there refuses the file, naming it.
+        // Rows and columns past the limits are never looked at; a cell out there refuses the file, naming it.
         yield return new("sheet declaring 1 048 576 rows and 16 384 columns", Ok, () => MaximalDimension(withValue: false), IntakeOutcome.Accepted, null);
         yield return new("a value in XFD1048576", Ok, () => MaximalDimension(withValue: true), IntakeOutcome.Rejected, FindingCodes.SheetOutsideArea);
         yield return new("SUM(A1:XFD1048575) without a saved value in a count", Ok, () => Build(w => w.SetCell(Sheets.Ombud, WorkbookLabels.Ombud.Count, Women, new Formula("=SUM(A1:XFD1048575)"))), IntakeOutcome.Rejected, FindingCodes.FormulaNotEvaluated);
@@ -144,7 +144,7 @@ internal static class HostileCorpus
 
     /// <summary>
     /// A valid workbook whose Ombud sheet gets <paramref name="rows"/> more rows of empty styled cells below its content
-    /// (issue 11: 3.8 million such cells passed the old limits and took 13.5 s and 3.3 GB).
+    /// (before the bounded reader: 3.8 million such cells passed the old limits and took 13.5 s and 3.3 GB).
     /// </summary>
     public static byte[] StyledEmptyCells(int rows, int perRow, bool withAddress)
     {

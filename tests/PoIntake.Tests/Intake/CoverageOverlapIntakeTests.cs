@@ -8,7 +8,7 @@ using PoIntake.Tests.Storage;
 namespace PoIntake.Tests.Intake;
 
 /// <summary>
-/// Issue 14 item 3 end to end on Azurite: two accepted reports of a year that list the same municipality. The second
+/// Overlapping coverage end to end on Azurite: two accepted reports of a year that list the same municipality. The second
 /// intake's result names the first (COVERAGE_OVERLAP), the county's status lists the overlap for both, and the totals
 /// count the municipality once. Also the provider columns the totals' "Övriga utförare" list reads.
 /// </summary>

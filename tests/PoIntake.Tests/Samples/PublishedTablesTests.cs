@@ -13,7 +13,7 @@ using static PoIntake.Tests.Samples.PublishedCsv;
 namespace PoIntake.Tests.Samples;
 
 /// <summary>
-/// Done-when of issue 14: the committed samples of 2020 and 2021, read by the real parser and added up by the real
+/// The published tables: the committed samples of 2020 and 2021, read by the real parser and added up by the real
 /// calculator with the Appropriation settings of local.settings.sample.json, give a totals JSON whose figures are the
 /// published tables' (Reference/published/*.csv) where the samples carry them. The samples have one report per county,
 /// so the per-county counts of verksamheter (Tabell 1's and Tabell 4's "Antal verksamheter", Tabell 4's "Antal

@@ -9,7 +9,7 @@ using PoIntake.Tests.Grants;
 
 namespace PoIntake.Tests.Totals;
 
-/// <summary>The totals fields issue 14 adds for the lägesrapport: supervision, meetings, övriga utförare, Tabell 5, overlaps.</summary>
+/// <summary>The totals fields the lägesrapport's further tables need: supervision, meetings, övriga utförare, Tabell 5, overlaps.</summary>
 public sealed class LagesrapportFiguresTests
 {
     private static readonly DateTimeOffset Now = new(2022, 3, 1, 8, 0, 0, TimeSpan.Zero);
