@@ -47,6 +47,12 @@ public sealed partial class GetCountyTotalsFunction(
 
         LogServed(logger, reportingYear, county.Code, format.Length == 0 ? "json" : format);
         var name = $"personligt-ombud-{county.Code}-{reportingYear}";
+        if (format != "xlsx")
+        {
+            // The JSON and csv are the county's exact figures (counts 1–3 included): for its county board, not for publication.
+            request.HttpContext.Response.Headers[HttpResults.PublicationHeader] = HttpResults.NotForPublication;
+        }
+
         return format switch
         {
             "xlsx" => new FileContentResult(xlsx.Export(result), TotalsXlsxExporter.ContentType) { FileDownloadName = name + ".xlsx" },

@@ -37,7 +37,9 @@ public sealed class CountyTotalsFunctionTests(AzuriteFixture azurite)
         await scenario.IngestAsync(second, "ljungby-lan");
         await scenario.IngestAsync(TestReports.Create(Year, "08", "PO Kalmar grannlän", seed: 3), "kalmar-grannlan");
 
-        var json = AssertJson(await function.RunAsync(Get(countyKey: TestRoleKeys.KeyOf(County)), $"{Year}", County, CancellationToken.None), StatusCodes.Status200OK);
+        var jsonRequest = Get(countyKey: TestRoleKeys.KeyOf(County));
+        var json = AssertJson(await function.RunAsync(jsonRequest, $"{Year}", County, CancellationToken.None), StatusCodes.Status200OK);
+        Assert.Equal(HttpResults.NotForPublication, jsonRequest.HttpContext.Response.Headers[HttpResults.PublicationHeader].ToString());
 
         Assert.Equal(Year, json.GetProperty("year").GetInt32());
         Assert.Equal(2, json.GetProperty("operations").GetInt32());
@@ -50,13 +52,17 @@ public sealed class CountyTotalsFunctionTests(AzuriteFixture azurite)
         Assert.Equal(2, json.GetProperty("followUp").GetProperty("operationsAnswering").GetInt32());
 
         // The exports: the xlsx hides the 2 clients of another gender as the national one does ("<4"); the csv is exact.
-        var xlsx = Assert.IsType<FileContentResult>(await function.RunAsync(Get("?format=xlsx", countyKey: TestRoleKeys.KeyOf(County)), $"{Year}", County, CancellationToken.None));
+        var xlsxRequest = Get("?format=xlsx", countyKey: TestRoleKeys.KeyOf(County));
+        var xlsx = Assert.IsType<FileContentResult>(await function.RunAsync(xlsxRequest, $"{Year}", County, CancellationToken.None));
+        Assert.False(xlsxRequest.HttpContext.Response.Headers.ContainsKey(HttpResults.PublicationHeader));
         using (var workbook = new XLWorkbook(new MemoryStream(xlsx.FileContents)))
         {
             Assert.Contains(workbook.Worksheets.SelectMany(w => w.CellsUsed()), c => c.GetString() == "<4");
         }
 
-        var csv = Assert.IsType<FileContentResult>(await function.RunAsync(Get("?format=csv", countyKey: TestRoleKeys.KeyOf(County)), $"{Year}", County, CancellationToken.None));
+        var csvRequest = Get("?format=csv", countyKey: TestRoleKeys.KeyOf(County));
+        var csv = Assert.IsType<FileContentResult>(await function.RunAsync(csvRequest, $"{Year}", County, CancellationToken.None));
+        Assert.Equal(HttpResults.NotForPublication, csvRequest.HttpContext.Response.Headers[HttpResults.PublicationHeader].ToString());
         Assert.Contains($"clients,,{first.Clients.Total + second.Clients.Total}", System.Text.Encoding.UTF8.GetString(csv.FileContents), StringComparison.Ordinal);
 
         // Another county board's key, and no key, are refused; Socialstyrelsen's key reads any county.
