@@ -82,10 +82,21 @@ public sealed class LagesrapportService(
                 .Where(t => !string.IsNullOrWhiteSpace(text(t)))
                 .Select(t => new ReportedText(t.CountyName, DisplayName(t), text(t)!.Trim()))];
 
+        // The question as the template put it to the verksamheter (Template:ThemeQuestions, stored with each answer): the
+        // one most of them answered, so the draft quotes what was asked rather than a second setting of the same text.
+        var question = texts
+            .Select(t => t.ThemeQuestion?.Trim())
+            .Where(q => q is { Length: > 0 })
+            .GroupBy(q => q!, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count())
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key)
+            .FirstOrDefault();
         return new LagesrapportNarrative(
             ClientGroupChanges: Of(t => t.ClientGroupChanges),
             UserInfluence: Of(t => t.UserInfluence),
-            ThemeAnswers: Of(t => t.ThemeAnswer));
+            ThemeAnswers: Of(t => t.ThemeAnswer),
+            ThemeQuestion: question);
     }
 
     private static string DisplayName(FollowUpText text)

@@ -648,7 +648,7 @@ public static class LagesrapportBuilder
         {
             var settings = inputs.Settings;
             var text = new List<string>();
-            if (settings?.ThemeQuestion is { Length: > 0 } question)
+            if (_narrative.ThemeQuestion is { Length: > 0 } question)
             {
                 text.Add($"Årets fråga till verksamheterna: ”{question}”");
             }

@@ -44,6 +44,7 @@ public sealed record LagesrapportNarrative(
     IReadOnlyList<ReportedText>? MeasuresAgainstDeficiencies = null,
     IReadOnlyList<ReportedText>? ManagementGroupForm = null,
     IReadOnlyList<ReportedText>? ThemeAnswers = null,
+    string? ThemeQuestion = null,
     IReadOnlyList<CountyBoardText>? CountyBoardWork = null,
     IReadOnlyList<CountyBoardText>? CountyBoardProposals = null);
 
@@ -108,7 +109,4 @@ public sealed class LagesrapportYear
 
     /// <summary>The heading of the year's theme chapter ("Coronapandemin har påverkat kommunernas arbete" in 2021).</summary>
     public string? ThemeTitle { get; set; }
-
-    /// <summary>The question the municipalities were asked about the theme.</summary>
-    public string? ThemeQuestion { get; set; }
 }

@@ -167,7 +167,6 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       Lagesrapport__Years__2021__DiaryNumber: 'S2020/09593/FST'
       Lagesrapport__Years__2021__DueDate: '2022-05-15'
       Lagesrapport__Years__2021__ThemeTitle: 'Coronapandemin har påverkat kommunernas arbete'
-      Lagesrapport__Years__2021__ThemeQuestion: 'Hur har coronapandemin påverkat verksamhetens arbete och användningen av statsbidraget under året?'
       // The state budget per year (core/Grants/AppropriationOptions.cs; docs/grants.md and docs/api.md "Budget och utfall"):
       // the anslag, the amount per årsanställning Socialstyrelsen fixed, Tabell 5's other lines and återbetalning, as
       // published; the same as local.settings.sample.json. Add a year's lines when they are decided.

@@ -23,6 +23,8 @@ public sealed class LagesrapportNarrativeTests
         Assert.Equal(expected.Select(t => t.ClientGroupChanges!.Trim()), narrative.ClientGroupChanges!.Select(a => a.Text));
         Assert.Equal(texts.Count(t => !string.IsNullOrWhiteSpace(t.UserInfluence)), narrative.UserInfluence!.Count);
         Assert.Equal(texts.Count(t => !string.IsNullOrWhiteSpace(t.ThemeAnswer)), narrative.ThemeAnswers!.Count);
+        // The theme question is the one the template put to the verksamheter (stored with their answers), not a second setting.
+        Assert.Equal(PoIntake.Core.Template.DefaultThemeQuestions.Pandemic2021, narrative.ThemeQuestion);
         var keys = texts.Select(t => t.OperationKey).ToHashSet(StringComparer.Ordinal);
         Assert.All(narrative.ClientGroupChanges!.Concat(narrative.UserInfluence!).Concat(narrative.ThemeAnswers!), a =>
         {
@@ -48,6 +50,8 @@ public sealed class LagesrapportNarrativeTests
         var missing = Assert.Single(before.Paragraphs, SwedishSentences.IsPlaceholder);
         Assert.DoesNotContain(missing, after.Paragraphs);
         var firstAnswer = LagesrapportService.Narrative(result).ClientGroupChanges![0].Text;
+        var theme = with.Chapters.Single(c => c.Kind == ReportChapterKind.Theme);
+        Assert.Contains(theme.Paragraphs, p => p.Contains(PoIntake.Core.Template.DefaultThemeQuestions.Pandemic2021, StringComparison.Ordinal));
         Assert.Contains(after.Paragraphs, p => p.Contains(firstAnswer[..Math.Min(40, firstAnswer.Length)], StringComparison.Ordinal));
     }
 
@@ -59,5 +63,6 @@ public sealed class LagesrapportNarrativeTests
         Assert.Null(narrative.ClientGroupChanges);
         Assert.Null(narrative.UserInfluence);
         Assert.Null(narrative.ThemeAnswers);
+        Assert.Null(narrative.ThemeQuestion);
     }
 }
