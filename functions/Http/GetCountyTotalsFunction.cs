@@ -34,7 +34,7 @@ public sealed partial class GetCountyTotalsFunction(
             return answer;
         }
 
-        var format = request.Query["format"].ToString().Trim().ToLowerInvariant();
+        var format = HttpResults.FormatOf(request);
         if (format is not ("" or "json" or "xlsx" or "csv"))
         {
             return HttpResults.UnknownFormat("json, xlsx eller csv");

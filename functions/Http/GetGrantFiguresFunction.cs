@@ -30,7 +30,7 @@ public sealed partial class GetGrantFiguresFunction(
             return refused;
         }
 
-        var format = request.Query["format"].ToString().Trim().ToLowerInvariant();
+        var format = HttpResults.FormatOf(request);
         if (format is not ("" or "json" or "xlsx" or "csv"))
         {
             return HttpResults.Problem(StatusCodes.Status400BadRequest, "Okänt format", "Parametern format kan vara json, xlsx eller csv.");

@@ -48,7 +48,7 @@ public sealed partial class GetReportDraftFunction(
             }
         }
 
-        var format = request.Query["format"].ToString().Trim().ToLowerInvariant();
+        var format = HttpResults.FormatOf(request);
         if (format is not ("" or "docx" or "json"))
         {
             return HttpResults.UnknownFormat("docx (lägesrapporten som Word-dokument) eller json (utkastets tabeller som data)");

@@ -159,6 +159,9 @@ internal static class HttpResults
         $"Det finns inga godkända redovisningar för {year}{consequence}.");
 
     /// <summary>The 400 for a <c>format</c> the route does not serve; <paramref name="formats"/> names those it does.</summary>
+    /// <summary>The <c>?format=</c> a caller asked for, trimmed and lower-case; empty when none (each route's default).</summary>
+    public static string FormatOf(HttpRequest request) => request.Query["format"].ToString().Trim().ToLowerInvariant();
+
     public static ContentResult UnknownFormat(string formats) => Problem(
         StatusCodes.Status400BadRequest,
         "Okänt format",

@@ -124,7 +124,7 @@ public sealed partial class ReplayAdminFunctions(
             return answer;
         }
 
-        ReplayReportFormat? format = request.Query["format"].ToString().Trim().ToLowerInvariant() switch
+        ReplayReportFormat? format = HttpResults.FormatOf(request) switch
         {
             "" or "json" => ReplayReportFormat.Json,
             "xlsx" => ReplayReportFormat.Xlsx,
