@@ -50,7 +50,6 @@ public static class StorageServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<YearClosureStore>();
         services.TryAddSingleton<IYearIntakeGate>(sp => sp.GetRequiredService<YearLockStore>());
-        services.TryAddSingleton<IReportIntake, ReportIntakeService>();
         return services;
     }
 }
