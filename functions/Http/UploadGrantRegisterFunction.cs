@@ -59,6 +59,6 @@ public sealed class UploadGrantRegisterFunction(
             warningCount = result.WarningCount,
             findings = HttpResults.Findings(result.Findings),
         };
-        return HttpResults.Json(body, result.Outcome == IntakeOutcome.Accepted ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
+        return HttpResults.Json(body, IntakeResult.HttpStatusOf(result.Outcome));
     }
 }
