@@ -42,14 +42,16 @@ public sealed partial class ReportIntakeService(
         {
             upload = await DownloadAsync(blobName, cancellationToken);
             var rowKey = StorageKeys.LogRowKey(blobName, upload.Sha256);
-            var previous = await log.FindAsync(partitionKey, rowKey, cancellationToken);
+            // One range query finds this content's entry and a failure from before the content was known.
+            var entries = await log.ListBlobAsync(partitionKey, blobName, cancellationToken);
+            var previous = entries.FirstOrDefault(e => e.RowKey == rowKey);
             if (previous is not null && previous.OutcomeValue != IntakeOutcome.Failed)
             {
                 LogAlreadyProcessed(partitionKey, rowKey, previous.Outcome);
                 return previous.ToRecord();
             }
 
-            var attempts = (previous?.Attempts ?? 0) + await log.RemoveUnknownContentFailureAsync(partitionKey, blobName, cancellationToken) + 1;
+            var attempts = (previous?.Attempts ?? 0) + await log.RemoveUnknownContentFailureAsync(entries, blobName, cancellationToken) + 1;
             var check = origin is null
                 ? new CheckResult(IntakeOutcome.Rejected, null, [pathFinding!])
                 : await closures.StateAtAsync(origin.Year, upload.ReceivedAt, cancellationToken) is { Closed: true } closed
@@ -127,6 +129,7 @@ public sealed partial class ReportIntakeService(
             ReportVersionStore.OrganisationFormId(report.Operation))
         {
             District = report.Operation.District,
+            UploadBlobName = entry.BlobName,
         };
         var placement = await currentReports.PlaceAsync(candidate, cancellationToken);
         if (placement.IsCurrent)
@@ -157,23 +160,23 @@ public sealed partial class ReportIntakeService(
     private async Task<Upload> DownloadAsync(string blobName, CancellationToken cancellationToken)
     {
         var blob = blobs.GetBlobContainerClient(ContainerNames.Reports).GetBlobClient(blobName);
-        BlobProperties properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
         // One byte over the screener's limit is enough for it to refuse the file; no need to buffer a huge upload.
+        // One ranged download answers content and creation time together (no separate read of the properties).
         var limit = screening.Value.MaxFileBytes + 1;
-        byte[] content = [];
-        if (properties.ContentLength > 0)
+        try
         {
             var download = await blob.DownloadContentAsync(
-                new BlobDownloadOptions
-                {
-                    Range = new Azure.HttpRange(0, Math.Min(properties.ContentLength, limit)),
-                    Conditions = new BlobRequestConditions { IfMatch = properties.ETag },
-                },
+                new BlobDownloadOptions { Range = new Azure.HttpRange(0, limit) },
                 cancellationToken);
-            content = download.Value.Content.ToArray();
+            var content = download.Value.Content.ToArray();
+            return new Upload(content, StorageKeys.Sha256Hex(content), download.Value.Details.CreatedOn.ToUniversalTime());
         }
-
-        return new Upload(content, StorageKeys.Sha256Hex(content), properties.CreatedOn.ToUniversalTime());
+        catch (Azure.RequestFailedException e) when (e.Status == 416)
+        {
+            // An empty blob has no byte 0 to start a range at.
+            BlobProperties properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
+            return new Upload([], StorageKeys.Sha256Hex([]), properties.CreatedOn.ToUniversalTime());
+        }
     }
 
     private async Task RecordFailureAsync(string blobName, string partitionKey, Upload? upload, Exception exception)

@@ -230,16 +230,18 @@ public sealed class ReportVersionStore(StorageTables tables)
         }
     }
 
-    /// <summary>Every accepted version of one verksamhet in (year, county).</summary>
-    public Task<List<ReportVersionEntity>> ListAsync(int year, string countyCode, string operationKey, CancellationToken cancellationToken) =>
-        _versions.QueryAllAsync<ReportVersionEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {StorageKeys.YearCounty(year, countyCode)} and OperationKey eq {operationKey}"),
-            cancellationToken);
-
-    internal async Task SetStatusAsync(ReportVersionEntity version, string status, CancellationToken cancellationToken)
+    /// <summary>Sets a version's Status by key (a merge); nothing when the version is missing.</summary>
+    internal async Task SetStatusAsync(string partitionKey, string versionId, string status, CancellationToken cancellationToken)
     {
-        var patch = new TableEntity(version.PartitionKey, version.RowKey) { [nameof(ReportVersionEntity.Status)] = status };
-        await _versions.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        var patch = new TableEntity(partitionKey, versionId) { [nameof(ReportVersionEntity.Status)] = status };
+        try
+        {
+            await _versions.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Not stored (yet): its intake inserts it as Superseded and places it afterwards.
+        }
     }
 
     /// <summary>Every accepted version of a year, in one range query (none when the table does not exist yet).</summary>
