@@ -57,6 +57,9 @@ public static class StorageKeys
         // '-' < '.', so the range holds exactly the partitions "{year}-…".
         TableClient.CreateQueryFilter($"PartitionKey ge {Year(year) + "-"} and PartitionKey lt {Year(year) + "."}");
 
+    /// <summary>A filter for every partition keyed by a versionId of the year (Facts, SystemDeficiencies, ReportTexts, Coverage), as one range query.</summary>
+    public static string VersionPartitions(int year) => YearCountyPartitions(year);
+
     /// <summary>The county of a <c>{year}-{county}</c> partition key (<see cref="YearCounty"/>).</summary>
     public static string CountyOf(string yearCountyPartition) => yearCountyPartition[(yearCountyPartition.IndexOf('-', StringComparison.Ordinal) + 1)..];
 
