@@ -1,79 +1,36 @@
-using System.Globalization;
-using Azure;
-using Azure.Data.Tables;
 using PoIntake.Core.Storage;
 
 namespace PoIntake.Core.Contacts;
 
-/// <summary>Table Contacts: PartitionKey county code, RowKey the register row's ordinal (0001 …).</summary>
+/// <summary>The contacts registers as records; the table's rows and writes are <see cref="ContactRows"/>'s (core/Storage).</summary>
 public sealed class ContactStore(StorageTables tables) : IContactDirectory
 {
-    private const int BatchSize = 100;
+    private readonly ContactRows _rows = new(tables);
 
-    private readonly TableClient _table = tables.Get(TableNames.Contacts);
-
-    public async Task<IReadOnlyList<Contact>> ListAsync(CancellationToken cancellationToken)
-    {
-        var contacts = new List<Contact>();
-        try
-        {
-            await foreach (var entity in _table.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
-            {
-                if (Enum.TryParse<ContactRole>(entity.GetString("Role"), out var role))
-                {
-                    contacts.Add(new Contact(
-                        entity.PartitionKey,
-                        role,
-                        NullIfEmpty(entity.GetString("MunicipalityCode")),
-                        entity.GetString("Name") ?? string.Empty,
-                        NullIfEmpty(entity.GetString("Email")),
-                        entity.GetBoolean("GrantInformation") ?? false));
-                }
-            }
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return [];
-        }
-
-        return contacts;
-    }
+    public async Task<IReadOnlyList<Contact>> ListAsync(CancellationToken cancellationToken) =>
+        [.. (await _rows.ListAsync(cancellationToken))
+            .Where(e => Enum.TryParse<ContactRole>(e.Role, out _))
+            .Select(e => new Contact(
+                e.PartitionKey,
+                Enum.Parse<ContactRole>(e.Role),
+                NullIfEmpty(e.MunicipalityCode),
+                e.Name,
+                NullIfEmpty(e.Email),
+                e.GrantInformation))];
 
     /// <summary>Replaces a county's register: upserts the new rows by ordinal, then deletes the rows past the new count.</summary>
-    public async Task ReplaceCountyAsync(string countyCode, IReadOnlyList<Contact> contacts, CancellationToken cancellationToken)
-    {
-        await _table.CreateIfNotExistsAsync(cancellationToken);
-        var upserts = contacts.Select((contact, index) => new TableTransactionAction(
-            TableTransactionActionType.UpsertReplace,
-            new TableEntity(countyCode, RowKey(index))
+    public Task ReplaceCountyAsync(string countyCode, IReadOnlyList<Contact> contacts, CancellationToken cancellationToken) =>
+        _rows.ReplaceCountyAsync(
+            countyCode,
+            [.. contacts.Select(contact => new ContactEntity
             {
-                ["Role"] = contact.Role.ToString(),
-                ["MunicipalityCode"] = contact.MunicipalityCode ?? string.Empty,
-                ["Name"] = contact.Name,
-                ["Email"] = contact.Email ?? string.Empty,
-                ["GrantInformation"] = contact.GrantInformation,
-            })).ToList();
-        foreach (var chunk in upserts.Chunk(BatchSize))
-        {
-            await _table.SubmitTransactionAsync(chunk, cancellationToken);
-        }
-
-        var stale = new List<TableTransactionAction>();
-        await foreach (var entity in _table.QueryAsync<TableEntity>(
-                           TableClient.CreateQueryFilter($"PartitionKey eq {countyCode} and RowKey ge {RowKey(contacts.Count)}"),
-                           select: ["PartitionKey", "RowKey"],
-                           cancellationToken: cancellationToken))
-        {
-            stale.Add(new TableTransactionAction(TableTransactionActionType.Delete, entity, ETag.All));
-        }
-
-        foreach (var chunk in stale.Chunk(BatchSize))
-        {
-            await _table.SubmitTransactionAsync(chunk, cancellationToken);
-        }
-    }
-
-    private static string RowKey(int index) => (index + 1).ToString("0000", CultureInfo.InvariantCulture);
+                Role = contact.Role.ToString(),
+                MunicipalityCode = contact.MunicipalityCode ?? string.Empty,
+                Name = contact.Name,
+                Email = contact.Email ?? string.Empty,
+                GrantInformation = contact.GrantInformation,
+            })],
+            cancellationToken);
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -129,34 +129,45 @@ public sealed partial class IntakePipeline(
             blob = blob.WithVersion(blobVersion);
         }
 
-        BlobProperties properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
-        // Received: when this content was written (a blob per upload is never rewritten; an older version keeps its own time).
-        var receivedAt = properties.LastModified.ToUniversalTime();
-        var metadata = UploadMetadata.FromBlobMetadata(properties.Metadata);
+        // One ranged download answers content, length, metadata and time together (no separate read of the properties):
+        // at most one byte over the limit is ever buffered, enough to refuse a workbook that is too large.
         var limit = screening.Value.MaxFileBytes;
-        if (properties.ContentLength > limit)
+        BlobDownloadResult download;
+        try
         {
-            // The size limit comes before the download: an oversized workbook is never buffered.
-            var etag = "etag-" + properties.ETag.ToString().Trim('"');
-            return new IntakeContext(name, blobVersion, path, ReadOnlyMemory<byte>.Empty, properties.ContentLength, etag, receivedAt, metadata);
+            download = await blob.DownloadContentAsync(new BlobDownloadOptions { Range = new HttpRange(0, limit + 1) }, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 416)
+        {
+            // An empty blob has no byte 0 to start a range at.
+            BlobProperties properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
+            return new IntakeContext(
+                name, blobVersion, path, ReadOnlyMemory<byte>.Empty, 0, StorageKeys.Sha256Hex([]),
+                properties.LastModified.ToUniversalTime(), UploadMetadata.FromBlobMetadata(properties.Metadata));
         }
 
-        byte[] content = [];
-        if (properties.ContentLength > 0)
+        var details = download.Details;
+        // Received: when this content was written (a blob per upload is never rewritten; an older version keeps its own time).
+        var receivedAt = details.LastModified.ToUniversalTime();
+        var metadata = UploadMetadata.FromBlobMetadata(details.Metadata);
+        var length = TotalLength(details.ContentRange) ?? download.Content.ToMemory().Length;
+        if (length > limit)
         {
-            var download = await blob.DownloadContentAsync(
-                new BlobDownloadOptions
-                {
-                    // One byte over the limit is enough to refuse a blob that grew since its properties were read.
-                    Range = new HttpRange(0, Math.Min(properties.ContentLength, limit + 1)),
-                    Conditions = blobVersion is null ? new BlobRequestConditions { IfMatch = properties.ETag } : null,
-                },
-                cancellationToken);
-            content = download.Value.Content.ToArray();
+            // Too large: refused without hashing or keeping the bytes read.
+            var etag = "etag-" + details.ETag.ToString().Trim('"');
+            return new IntakeContext(name, blobVersion, path, ReadOnlyMemory<byte>.Empty, length, etag, receivedAt, metadata);
         }
 
-        return new IntakeContext(name, blobVersion, path, content, Math.Max(properties.ContentLength, content.Length), StorageKeys.Sha256Hex(content), receivedAt, metadata);
+        var content = download.Content.ToArray();
+        return new IntakeContext(name, blobVersion, path, content, content.Length, StorageKeys.Sha256Hex(content), receivedAt, metadata);
     }
+
+    /// <summary>The blob's whole length from a <c>Content-Range: bytes 0-N/TOTAL</c> answer.</summary>
+    private static long? TotalLength(string? contentRange) =>
+        contentRange is { } range && range.LastIndexOf('/') is var slash and >= 0
+            && long.TryParse(range.AsSpan(slash + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var total)
+            ? total
+            : null;
 
     /// <summary>The refusals every kind shares, first one wins: a bad path, a file over the size limit, a closed year.</summary>
     private async Task<IReadOnlyList<Finding>?> RefusalAsync(IntakeContext context, CancellationToken cancellationToken)

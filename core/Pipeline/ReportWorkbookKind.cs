@@ -42,7 +42,9 @@ public sealed partial class ReportWorkbookKind(
     {
         var partitionKey = PartitionOf(context.Path);
         var rowKey = StorageKeys.LogRowKey(context.Name, context.Sha256);
-        var previous = await log.FindAsync(partitionKey, rowKey, cancellationToken);
+        // One range query finds this content's entry and a failure from before the content was known.
+        var entries = await log.ListBlobAsync(partitionKey, context.Name, cancellationToken);
+        var previous = entries.FirstOrDefault(e => e.RowKey == rowKey);
         if (previous is not null && previous.OutcomeValue != IntakeOutcome.Failed)
         {
             LogAlreadyProcessed(partitionKey, rowKey, previous.Outcome);
@@ -50,7 +52,7 @@ public sealed partial class ReportWorkbookKind(
             return new KindOutcome(record.Outcome, record.Findings, record.Disposition, record.VersionId, previous.ResultBlob, record.Outcome == IntakeOutcome.Accepted ? 1 : 0, AlreadyRecorded: true, record.ReceivedAt);
         }
 
-        var attempts = (previous?.Attempts ?? 0) + await log.RemoveUnknownContentFailureAsync(partitionKey, context.Name, cancellationToken) + 1;
+        var attempts = (previous?.Attempts ?? 0) + await log.RemoveUnknownContentFailureAsync(entries, context.Name, cancellationToken) + 1;
         var origin = context.Path.IsValid ? new ExpectedOrigin(context.Year, context.CountyCode) : null;
         var check = refusal is not null
             ? new CheckResult(IntakeOutcome.Rejected, null, refusal)
@@ -184,6 +186,7 @@ public sealed partial class ReportWorkbookKind(
             ReportVersionStore.OrganisationFormId(report.Operation))
         {
             District = report.Operation.District,
+            UploadBlobName = entry.BlobName,
         };
         var placement = await currentReports.PlaceAsync(candidate, cancellationToken);
         if (placement.IsCurrent)

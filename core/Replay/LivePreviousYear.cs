@@ -30,4 +30,7 @@ internal sealed class LivePreviousYearTotals(int year, ITotalsStore live, ITotal
 
     public Task<ReportContent> ReadContentAsync(CurrentReport report, CancellationToken cancellationToken) =>
         (report.Year < year ? live : replay).ReadContentAsync(report, cancellationToken);
+
+    public Task<IReadOnlyList<ReportContent>> ReadContentsAsync(int requestedYear, IReadOnlyList<CurrentReport> reports, CancellationToken cancellationToken) =>
+        (requestedYear < year ? live : replay).ReadContentsAsync(requestedYear, reports, cancellationToken);
 }

@@ -286,20 +286,7 @@ public sealed partial class ReplaySwitchService(
 
     private async Task EnsureExistsAsync(StorageTables set, CancellationToken cancellationToken)
     {
-        foreach (var table in YearScope.YearRowTables)
-        {
-            try
-            {
-                await foreach (var _ in set.Get(table).QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken).AsPages(pageSizeHint: 1))
-                {
-                    break;
-                }
-            }
-            catch (RequestFailedException e) when (e.Status == 404)
-            {
-                throw new StorageSetMissingException(set.NameOf(table), e);
-            }
-        }
+        await YearScope.EnsureTablesExistAsync(set, cancellationToken);
 
         var container = blobs.GetBlobContainerClient(set.ResultsContainer);
         if (!await container.ExistsAsync(cancellationToken))
@@ -314,13 +301,13 @@ public sealed partial class ReplaySwitchService(
         var missing = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var table in new[] { TableNames.IntakeLog, TableNames.GrantVersions })
         {
-            var replayed = (await YearScope.ReadYearAsync(replayTables, table, year, cancellationToken)).Select(Key).ToHashSet();
+            var replayed = (await YearScope.ReadYearAsync(replayTables, table, year, cancellationToken)).Select(r => r.Key).ToHashSet();
             foreach (var row in await YearScope.ReadYearAsync(source, table, year, cancellationToken))
             {
-                var verdict = table != TableNames.IntakeLog || HasVerdict(row);
-                if (verdict && !replayed.Contains(Key(row)))
+                var verdict = table != TableNames.IntakeLog || row.HasVerdict;
+                if (verdict && !replayed.Contains(row.Key))
                 {
-                    var blobName = row.GetString(nameof(IntakeLogEntity.BlobName)) ?? row.RowKey;
+                    var blobName = row.BlobName ?? row.RowKey;
                     missing.Add(table == TableNames.GrantVersions ? ContainerNames.Grants + "/" + blobName : blobName);
                 }
             }
@@ -369,15 +356,12 @@ public sealed partial class ReplaySwitchService(
         var known = new HashSet<(string, string)>();
         foreach (var set in new[] { replayTables, backupTables })
         {
-            known.UnionWith((await YearScope.ReadYearAsync(set, TableNames.IntakeLog, year, cancellationToken)).Select(Key));
+            known.UnionWith((await YearScope.ReadYearAsync(set, TableNames.IntakeLog, year, cancellationToken)).Select(r => r.Key));
         }
 
         return (await YearScope.ReadYearAsync(live, TableNames.IntakeLog, year, cancellationToken))
-            .Count(r => HasVerdict(r) && !known.Contains(Key(r)));
+            .Count(r => r.HasVerdict && !known.Contains(r.Key));
     }
-
-    private static bool HasVerdict(TableEntity intakeLogRow) =>
-        intakeLogRow.GetString(nameof(IntakeLogEntity.Outcome)) != nameof(IntakeOutcome.Failed);
 
     /// <summary>Copies the set's year rows and validation reports of the year to <paramref name="target"/>; answers the rows copied.</summary>
     private async Task<int> CopyYearAsync(StorageTables source, StorageTables target, int year, CancellationToken cancellationToken)
@@ -385,10 +369,8 @@ public sealed partial class ReplaySwitchService(
         var rows = 0;
         foreach (var table in YearScope.YearRowTables)
         {
-            var client = target.Get(table);
-            await client.CreateIfNotExistsAsync(cancellationToken);
             var yearRows = await YearScope.ReadYearAsync(source, table, year, cancellationToken);
-            await UpsertAsync(client, yearRows, cancellationToken);
+            await YearScope.CopyRowsAsync(target.Get(table), yearRows, CopyConcurrency, cancellationToken);
             rows += yearRows.Count;
         }
 
@@ -403,11 +385,10 @@ public sealed partial class ReplaySwitchService(
         {
             var replayed = await YearScope.ReadYearAsync(replayTables, table, year, cancellationToken);
             var client = live.Get(table);
-            await client.CreateIfNotExistsAsync(cancellationToken);
-            await UpsertAsync(client, replayed, cancellationToken);
-            var keep = replayed.Select(Key).ToHashSet();
+            await YearScope.CopyRowsAsync(client, replayed, CopyConcurrency, cancellationToken);
+            var keep = replayed.Select(r => r.Key).ToHashSet();
             var replaced = await YearScope.ReadYearAsync(backupTables, table, year, cancellationToken);
-            await client.DeleteAllAsync(replaced.Where(r => !keep.Contains(Key(r))), cancellationToken);
+            await YearScope.DeleteRowsAsync(client, replaced.Where(r => !keep.Contains(r.Key)), cancellationToken);
         }
 
         var replayedReports = await ListReportsAsync(replayTables, year, cancellationToken);
@@ -440,30 +421,6 @@ public sealed partial class ReplaySwitchService(
                     ct);
             });
     }
-
-    /// <summary>Upserts (replace) every row with all its properties, partitions in parallel, each in transactions of at most 100.</summary>
-    private static async Task UpsertAsync(TableClient table, IEnumerable<TableEntity> rows, CancellationToken cancellationToken) =>
-        await Parallel.ForEachAsync(
-            rows.Select(Fresh).GroupBy(r => r.PartitionKey, StringComparer.Ordinal),
-            new ParallelOptions { MaxDegreeOfParallelism = CopyConcurrency, CancellationToken = cancellationToken },
-            async (partition, ct) => await table.UpsertAllAsync(partition, ct));
-
-    /// <summary>The row's keys and properties without the service's timestamp and ETag of the table it was read from.</summary>
-    private static TableEntity Fresh(TableEntity row)
-    {
-        var copy = new TableEntity(row.PartitionKey, row.RowKey);
-        foreach (var (name, value) in row)
-        {
-            if (name is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag"))
-            {
-                copy[name] = value;
-            }
-        }
-
-        return copy;
-    }
-
-    private static (string, string) Key(TableEntity row) => (row.PartitionKey, row.RowKey);
 
     /// <summary>The upload a validation report belongs to: <c>_invalid/2025/x.xlsx.{sha16}.json</c> → <c>2025/x.xlsx</c>.</summary>
     private static string UploadOf(string resultBlob)

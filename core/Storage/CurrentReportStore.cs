@@ -7,7 +7,7 @@ using PoIntake.Core.Intake;
 namespace PoIntake.Core.Storage;
 
 /// <summary>Table CurrentReports: which version counts per (year, county, operation). PartitionKey year, RowKey {county}-{operationKey}.</summary>
-public sealed class CurrentReportEntity : TableRow
+public sealed class CurrentReportEntity : TableRow, ICurrentPointerRow
 {
     public string VersionId { get; set; } = "";
 
@@ -33,6 +33,12 @@ public sealed class CurrentReportEntity : TableRow
 
     /// <summary>Stadsdel eller del av kommun of the current version; null when it covers whole municipalities.</summary>
     public string? District { get; set; }
+
+    /// <inheritdoc />
+    public string? PreviousVersionId { get; set; }
+
+    /// <inheritdoc />
+    public string? PreviousBlobName { get; set; }
 
     /// <summary>The county code (the part of RowKey before the first hyphen).</summary>
     [IgnoreDataMember]
@@ -78,6 +84,9 @@ public sealed record CurrentCandidate(
     string? OrganisationForm = null)
 {
     public string? District { get; init; }
+
+    /// <summary>The blob of the upload asking (its own IntakeLog entry, which the intake writes itself); null when it is <see cref="BlobName"/>.</summary>
+    public string? UploadBlobName { get; init; }
 }
 
 /// <summary>What placing a candidate did: whether CurrentReports changed and whether the candidate's version is now the current one.</summary>
@@ -87,9 +96,9 @@ public sealed record Placement(bool Changed, bool IsCurrent, string CurrentVersi
 public sealed class CurrentReportStore(StorageTables tables, ReportVersionStore versions, IntakeLogStore log)
     : IPreviousReportSource, ICurrentCoverageSource
 {
-    private const int MaxAttempts = 50;
-
     private readonly TableClient _table = tables.Get(TableNames.CurrentReports);
+
+    private readonly CurrentPointer<CurrentReportEntity> _pointer = new(tables.Get(TableNames.CurrentReports));
 
     public Task<CurrentReportEntity?> FindAsync(int year, string countyCode, string operationKey, CancellationToken cancellationToken) =>
         _table.FindAsync<CurrentReportEntity>(StorageKeys.Year(year), StorageKeys.CurrentRowKey(countyCode, operationKey), cancellationToken);
@@ -136,106 +145,73 @@ public sealed class CurrentReportStore(StorageTables tables, ReportVersionStore 
     }
 
     /// <summary>
-    /// Step 4 of the write order. The current entry is the upload with the latest ReceivedAt (ties: the greater versionId);
-    /// concurrent writers retry on 409/412 until one rule-abiding state holds, so any processing order converges.
+    /// Step 4 of the write order, through the one placement of current rows (<see cref="CurrentPointer{TRow}"/>): the
+    /// current entry is the upload with the latest ReceivedAt (ties: the greater versionId); concurrent writers retry on
+    /// 409/412 until one rule-abiding state holds, so any processing order converges. Then the versions that became stale
+    /// are marked <c>Superseded</c> and the current one <c>Current</c>, with their accepted log entries, by key.
     /// </summary>
     public async Task<Placement> PlaceAsync(CurrentCandidate candidate, CancellationToken cancellationToken)
     {
-        var partitionKey = StorageKeys.Year(candidate.Year);
-        var rowKey = StorageKeys.CurrentRowKey(candidate.CountyCode, candidate.OperationKey);
-        for (var attempt = 1; ; attempt++)
-        {
-            var current = await _table.FindAsync<CurrentReportEntity>(partitionKey, rowKey, cancellationToken);
-            var entity = new CurrentReportEntity
-            {
-                PartitionKey = partitionKey,
-                RowKey = rowKey,
-                VersionId = candidate.VersionId,
-                ReceivedAt = candidate.ReceivedAt,
-                BlobName = candidate.BlobName,
-                NilReturn = candidate.NilReturn,
-                MunicipalityCodes = StorageKeys.JoinCodes(candidate.MunicipalityCodes),
-                OperationName = candidate.OperationName,
-                ProviderName = candidate.ProviderName,
-                OrganisationForm = candidate.OrganisationForm,
-                District = candidate.District,
-            };
-            try
-            {
-                if (current is null)
-                {
-                    await _table.AddEntityAsync(entity, cancellationToken);
-                    return await ReconcileAsync(candidate, changed: true, cancellationToken);
-                }
-
-                if (IsLater(candidate.ReceivedAt, candidate.VersionId, current.ReceivedAt, current.VersionId))
-                {
-                    await _table.UpdateEntityAsync(entity, current.ETag, TableUpdateMode.Replace, cancellationToken);
-                    return await ReconcileAsync(candidate, changed: true, cancellationToken);
-                }
-
-                return await ReconcileAsync(candidate, changed: false, cancellationToken);
-            }
-            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
-            {
-                // Another intake changed the entry between our read and write: read again and decide again.
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * Math.Min(attempt, 10))), cancellationToken);
-            }
-        }
+        var change = await _pointer.PlaceAsync(ToEntity(candidate), (c, token) => FollowAsync(candidate, c, token), cancellationToken);
+        return new Placement(change.Changed, change.Current.VersionId == candidate.VersionId, change.Current.VersionId);
     }
 
     /// <summary>True when upload (receivedAt, versionId) should replace the current one.</summary>
     public static bool IsLater(DateTimeOffset receivedAt, string versionId, DateTimeOffset currentReceivedAt, string currentVersionId) =>
-        receivedAt > currentReceivedAt ||
-        (receivedAt == currentReceivedAt && string.CompareOrdinal(versionId, currentVersionId) > 0);
+        CurrentPointer<CurrentReportEntity>.IsLater(receivedAt, versionId, currentReceivedAt, currentVersionId);
 
     /// <summary>
-    /// Brings ReportVersions.Status and the Current/Superseded dispositions of the verksamhet's accepted uploads in line
-    /// with the current entry. Repeats while the entry changes underneath, so the last writer's view wins.
-    /// Also called after the intake's own log entry is written, so a supersession that raced with it is reflected.
+    /// Called after the intake's own log entry is written: one point read of the entry; when a later upload was placed
+    /// meanwhile (its placement could not see this intake's log entry), marks the candidate's version and log entry
+    /// superseded and the new current one current, and reads again until the entry stays.
     /// </summary>
     public async Task<Placement> ReconcileAsync(CurrentCandidate candidate, bool changed, CancellationToken cancellationToken)
     {
-        var partitionKey = StorageKeys.Year(candidate.Year);
-        var rowKey = StorageKeys.CurrentRowKey(candidate.CountyCode, candidate.OperationKey);
-        for (var attempt = 1; ; attempt++)
+        var now = await _pointer.ConfirmAsync(ToEntity(candidate), (c, token) => FollowAsync(candidate, c, token), cancellationToken);
+        return new Placement(changed, now.VersionId == candidate.VersionId, now.VersionId);
+    }
+
+    /// <summary>
+    /// Keeps ReportVersions.Status and the Current/Superseded dispositions of IntakeLog true to a change of the entry: the
+    /// stale versions (and their first upload's log entry, when it says Current) superseded, the current version current
+    /// (and its first upload's entry, when it says Superseded, unless it is the candidate's own entry, which the intake
+    /// writes itself). Entries with other dispositions (Duplicate, OlderThanCurrent) are left alone.
+    /// </summary>
+    private async Task FollowAsync(CurrentCandidate candidate, PointerChange<CurrentReportEntity> change, CancellationToken cancellationToken)
+    {
+        var partition = StorageKeys.YearCounty(candidate.Year, candidate.CountyCode);
+        foreach (var (versionId, blobName) in change.Stale())
         {
-            var current = await _table.FindAsync<CurrentReportEntity>(partitionKey, rowKey, cancellationToken)
-                ?? throw new InvalidOperationException("The current entry vanished; CurrentReports entries are never deleted.");
-
-            foreach (var version in await versions.ListAsync(candidate.Year, candidate.CountyCode, candidate.OperationKey, cancellationToken))
+            await versions.SetStatusAsync(partition, versionId, VersionStatus.Superseded, cancellationToken);
+            if (blobName.Length > 0)
             {
-                var status = version.RowKey == current.VersionId ? VersionStatus.Current : VersionStatus.Superseded;
-                if (version.Status != status)
-                {
-                    await versions.SetStatusAsync(version, status, cancellationToken);
-                }
-            }
-
-            foreach (var entry in await log.ListAcceptedAsync(candidate.Year, candidate.CountyCode, candidate.OperationKey, cancellationToken))
-            {
-                if (entry.Disposition is not (Dispositions.Current or Dispositions.Superseded))
-                {
-                    continue;
-                }
-
-                var disposition = entry.VersionId == current.VersionId
-                    ? Dispositions.Current
-                    : Dispositions.Superseded;
-                if (entry.Disposition != disposition)
-                {
-                    await log.SetDispositionAsync(entry, disposition, cancellationToken);
-                }
-            }
-
-            var after = await _table.FindAsync<CurrentReportEntity>(partitionKey, rowKey, cancellationToken);
-            if (after?.ETag == current.ETag || attempt >= MaxAttempts)
-            {
-                return new Placement(
-                    changed,
-                    current.VersionId == candidate.VersionId,
-                    current.VersionId);
+                await log.SetDispositionAsync(
+                    partition, StorageKeys.LogRowKey(blobName, StorageKeys.Sha256OfVersion(versionId)), Dispositions.Current, Dispositions.Superseded, cancellationToken);
             }
         }
+
+        var current = change.Current;
+        await versions.SetStatusAsync(partition, current.VersionId, VersionStatus.Current, cancellationToken);
+        var own = current.VersionId == candidate.VersionId && current.BlobName == (candidate.UploadBlobName ?? candidate.BlobName);
+        if (!own)
+        {
+            await log.SetDispositionAsync(
+                partition, StorageKeys.LogRowKey(current.BlobName, StorageKeys.Sha256OfVersion(current.VersionId)), Dispositions.Superseded, Dispositions.Current, cancellationToken);
+        }
     }
+
+    private static CurrentReportEntity ToEntity(CurrentCandidate candidate) => new()
+    {
+        PartitionKey = StorageKeys.Year(candidate.Year),
+        RowKey = StorageKeys.CurrentRowKey(candidate.CountyCode, candidate.OperationKey),
+        VersionId = candidate.VersionId,
+        ReceivedAt = candidate.ReceivedAt,
+        BlobName = candidate.BlobName,
+        NilReturn = candidate.NilReturn,
+        MunicipalityCodes = StorageKeys.JoinCodes(candidate.MunicipalityCodes),
+        OperationName = candidate.OperationName,
+        ProviderName = candidate.ProviderName,
+        OrganisationForm = candidate.OrganisationForm,
+        District = candidate.District,
+    };
 }

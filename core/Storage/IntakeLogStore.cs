@@ -137,6 +137,19 @@ public sealed class IntakeLogStore(StorageTables tables) : IIntakeLogReader
         return entities.OrderByDescending(e => e.ReceivedAt).ThenBy(e => e.BlobName, StringComparer.Ordinal).ToArray();
     }
 
+    /// <summary>
+    /// Every entry of one blob path in its partition — one per content it had, and the failure before its content was known
+    /// (<see cref="StorageKeys.UnknownContent"/>) — in one range query on the RowKey prefix <c>{sha256 of the path}-</c>.
+    /// </summary>
+    public async Task<IReadOnlyList<IntakeLogEntity>> ListBlobAsync(string partitionKey, string blobName, CancellationToken cancellationToken)
+    {
+        var prefix = StorageKeys.LogRowKeyPrefix(blobName);
+        // '-' < '.', so the range holds exactly the RowKeys "{prefix}…".
+        return await _table.QueryAllAsync<IntakeLogEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "."}"),
+            cancellationToken);
+    }
+
     public Task<IntakeLogEntity?> FindAsync(string partitionKey, string rowKey, CancellationToken cancellationToken) =>
         _table.FindAsync<IntakeLogEntity>(partitionKey, rowKey, cancellationToken);
 
@@ -163,37 +176,47 @@ public sealed class IntakeLogStore(StorageTables tables) : IIntakeLogReader
         await _table.UpdateEntityAsync(failure, existing.ETag, TableUpdateMode.Replace, cancellationToken);
     }
 
-    /// <summary>Removes the entry of a failure that happened before the content was known, once the upload got through.</summary>
-    public async Task<int> RemoveUnknownContentFailureAsync(string partitionKey, string blobName, CancellationToken cancellationToken)
+    /// <summary>
+    /// Removes the entry of a failure that happened before the content was known, once the upload got through, and returns
+    /// its attempts. <paramref name="entries"/>: the blob's entries as <see cref="ListBlobAsync"/> read them (no read here).
+    /// </summary>
+    public async Task<int> RemoveUnknownContentFailureAsync(IEnumerable<IntakeLogEntity> entries, string blobName, CancellationToken cancellationToken)
     {
         var rowKey = StorageKeys.LogRowKey(blobName, null);
-        var existing = await FindAsync(partitionKey, rowKey, cancellationToken);
-        if (existing is null)
+        if (entries.FirstOrDefault(e => e.RowKey == rowKey) is not { } existing)
         {
             return 0;
         }
 
-        await _table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken);
+        await _table.DeleteEntityAsync(existing.PartitionKey, rowKey, ETag.All, cancellationToken);
         return existing.Attempts;
     }
 
-    /// <summary>Accepted entries of one verksamhet in (year, county), for keeping Current/Superseded true.</summary>
-    internal Task<List<IntakeLogEntity>> ListAcceptedAsync(int year, string countyCode, string operationKey, CancellationToken cancellationToken) =>
-        _table.QueryAllAsync<IntakeLogEntity>(
-            TableClient.CreateQueryFilter(
-                $"PartitionKey eq {StorageKeys.YearCounty(year, countyCode)} and OperationKey eq {operationKey} and Outcome eq {nameof(IntakeOutcome.Accepted)}"),
-            cancellationToken);
-
-    internal async Task SetDispositionAsync(IntakeLogEntity entity, string disposition, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sets the Disposition of one entry to <paramref name="disposition"/> when it is <paramref name="expected"/> (read, then
+    /// merged conditionally on the ETag; read again when it changed meanwhile). Nothing when the entry is missing (not
+    /// written yet: its intake writes it and checks the current entry afterwards) or says something else.
+    /// </summary>
+    internal async Task SetDispositionAsync(string partitionKey, string rowKey, string expected, string disposition, CancellationToken cancellationToken)
     {
-        var patch = new TableEntity(entity.PartitionKey, entity.RowKey) { [nameof(IntakeLogEntity.Disposition)] = disposition };
-        try
+        for (var attempt = 1; attempt <= 10; attempt++)
         {
-            await _table.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            // Gone meanwhile: nothing to correct.
+            var entry = await FindAsync(partitionKey, rowKey, cancellationToken);
+            if (entry is null || entry.Disposition != expected || entry.OutcomeValue != IntakeOutcome.Accepted)
+            {
+                return;
+            }
+
+            var patch = new TableEntity(partitionKey, rowKey) { [nameof(IntakeLogEntity.Disposition)] = disposition };
+            try
+            {
+                await _table.UpdateEntityAsync(patch, entry.ETag, TableUpdateMode.Merge, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+                // Gone or rewritten meanwhile: read again and decide again.
+            }
         }
     }
 }

@@ -230,16 +230,18 @@ public sealed class ReportVersionStore(StorageTables tables)
         }
     }
 
-    /// <summary>Every accepted version of one verksamhet in (year, county).</summary>
-    public Task<List<ReportVersionEntity>> ListAsync(int year, string countyCode, string operationKey, CancellationToken cancellationToken) =>
-        _versions.QueryAllAsync<ReportVersionEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {StorageKeys.YearCounty(year, countyCode)} and OperationKey eq {operationKey}"),
-            cancellationToken);
-
-    internal async Task SetStatusAsync(ReportVersionEntity version, string status, CancellationToken cancellationToken)
+    /// <summary>Sets a version's Status by key (a merge); nothing when the version is missing.</summary>
+    internal async Task SetStatusAsync(string partitionKey, string versionId, string status, CancellationToken cancellationToken)
     {
-        var patch = new TableEntity(version.PartitionKey, version.RowKey) { [nameof(ReportVersionEntity.Status)] = status };
-        await _versions.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        var patch = new TableEntity(partitionKey, versionId) { [nameof(ReportVersionEntity.Status)] = status };
+        try
+        {
+            await _versions.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Not stored (yet): its intake inserts it as Superseded and places it afterwards.
+        }
     }
 
     /// <summary>Every accepted version of a year, in one range query (none when the table does not exist yet).</summary>
@@ -298,6 +300,47 @@ public sealed class ReportVersionStore(StorageTables tables)
         var deficiencies = GetDeficienciesAsync(report.VersionId, cancellationToken);
         var texts = GetTextsAsync(report.VersionId, cancellationToken);
         return new ReportContent(report, await facts, await deficiencies, await texts);
+    }
+
+    /// <summary>
+    /// The content of every one of <paramref name="reports"/> (current reports of <paramref name="year"/>) in three range
+    /// queries — Facts, SystemDeficiencies and ReportTexts over the partitions <c>{year}-…</c> (every versionId of the year
+    /// starts so) — instead of three per report; rows of versions not asked for (superseded ones) are read and dropped.
+    /// Each version's rows come in RowKey order, as a query of its partition alone gives them.
+    /// </summary>
+    public async Task<IReadOnlyList<ReportContent>> GetYearContentsAsync(int year, IReadOnlyList<CurrentReport> reports, CancellationToken cancellationToken)
+    {
+        var wanted = reports.Where(r => !r.NilReturn).Select(r => r.VersionId).ToHashSet(StringComparer.Ordinal);
+        var range = StorageKeys.VersionPartitions(year);
+        var factRows = _facts.QueryAllAsync<FactEntity>(
+            range,
+            cancellationToken,
+            [nameof(FactEntity.PartitionKey), nameof(FactEntity.RowKey), nameof(FactEntity.Measure), nameof(FactEntity.Dimensions), nameof(FactEntity.Value)]);
+        var deficiencyRows = _deficiencies.QueryAllAsync<SystemDeficiencyEntity>(range, cancellationToken);
+        var textRows = ReadTextRowsAsync(range, cancellationToken);
+
+        var facts = (await factRows).Where(f => wanted.Contains(f.PartitionKey)).ToLookup(f => f.PartitionKey, StringComparer.Ordinal);
+        var deficiencies = (await deficiencyRows).Where(d => wanted.Contains(d.PartitionKey)).ToLookup(d => d.PartitionKey, StringComparer.Ordinal);
+        var texts = await textRows;
+        return [.. reports.Select(report => report.NilReturn
+            ? new ReportContent(report, [], [], ReportTexts.NotAsked)
+            : new ReportContent(
+                report,
+                [.. facts[report.VersionId].OrderBy(f => f.RowKey, StringComparer.Ordinal).Select(f => f.ToFact())],
+                [.. deficiencies[report.VersionId].OrderBy(d => d.RowKey, StringComparer.Ordinal).Select(d => d.ToRecord())],
+                texts is null ? ReportTexts.NotAsked : ReportTextEntity.ToRecord([.. texts[report.VersionId]])))];
+    }
+
+    private async Task<ILookup<string, ReportTextEntity>?> ReadTextRowsAsync(string filter, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await _texts.QueryAllAsync<ReportTextEntity>(filter, cancellationToken)).ToLookup(t => t.PartitionKey, StringComparer.Ordinal);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null; // a store from before the table existed
+        }
     }
 
     internal static ReportVersionEntity Create(string versionId, string blobName, string sha256, DateTimeOffset receivedAt, int warningCount, AnnualReport report)

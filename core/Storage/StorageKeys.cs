@@ -18,6 +18,9 @@ public static class StorageKeys
 
     public static string VersionId(int year, string countyCode, string sha256) => $"{Year(year)}-{countyCode}-{sha256[..32]}";
 
+    /// <summary>The SHA-256 prefix (32 hex digits) a <see cref="VersionId"/> ends with; enough for <see cref="LogRowKey"/>.</summary>
+    public static string Sha256OfVersion(string versionId) => versionId[(versionId.LastIndexOf('-') + 1)..];
+
     /// <summary><c>{year}-{county}</c>: partition of IntakeLog and ReportVersions.</summary>
     public static string YearCounty(int year, string countyCode) => $"{Year(year)}-{countyCode}";
 
@@ -33,7 +36,10 @@ public static class StorageKeys
     public static string Year(int year) => year.ToString("0000", CultureInfo.InvariantCulture);
 
     public static string LogRowKey(string blobName, string? sha256) =>
-        Sha256Hex(Encoding.UTF8.GetBytes(blobName)) + "-" + (sha256 is null ? UnknownContent : sha256[..16]);
+        LogRowKeyPrefix(blobName) + (sha256 is null ? UnknownContent : sha256[..16]);
+
+    /// <summary><c>{sha256 of the blob path}-</c>: what every IntakeLog RowKey of one blob path starts with.</summary>
+    public static string LogRowKeyPrefix(string blobName) => Sha256Hex(Encoding.UTF8.GetBytes(blobName)) + "-";
 
     public static string CurrentRowKey(string countyCode, string operationKey) => $"{countyCode}-{operationKey}";
 
@@ -50,6 +56,9 @@ public static class StorageKeys
     public static string YearCountyPartitions(int year) =>
         // '-' < '.', so the range holds exactly the partitions "{year}-…".
         TableClient.CreateQueryFilter($"PartitionKey ge {Year(year) + "-"} and PartitionKey lt {Year(year) + "."}");
+
+    /// <summary>A filter for every partition keyed by a versionId of the year (Facts, SystemDeficiencies, ReportTexts, Coverage), as one range query.</summary>
+    public static string VersionPartitions(int year) => YearCountyPartitions(year);
 
     /// <summary>The county of a <c>{year}-{county}</c> partition key (<see cref="YearCounty"/>).</summary>
     public static string CountyOf(string yearCountyPartition) => yearCountyPartition[(yearCountyPartition.IndexOf('-', StringComparison.Ordinal) + 1)..];

@@ -82,11 +82,8 @@ public sealed partial class TotalsService(
             return null;
         }
 
-        var contents = new ReportContent[reports.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, reports.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = ReadConcurrency, CancellationToken = cancellationToken },
-            async (i, ct) => contents[i] = await store.ReadContentAsync(reports[i], ct));
+        // The year's rows in a few range queries (docs/storage.md, "Reading a year"), not three queries per report.
+        var contents = await store.ReadContentsAsync(year, reports, cancellationToken);
         var previous = await store.ReadCurrentReportsAsync(year - 1, cancellationToken);
         var grantRegisters = registers is null ? [] : await registers.ReadYearAsync(year, cancellationToken);
 

@@ -13,6 +13,9 @@ public interface ITotalsStore
     Task<IReadOnlyList<CurrentReport>> ReadCurrentReportsAsync(int year, CancellationToken cancellationToken);
 
     Task<ReportContent> ReadContentAsync(CurrentReport report, CancellationToken cancellationToken);
+
+    /// <summary>The content of every one of <paramref name="reports"/> (all of <paramref name="year"/>), in their order.</summary>
+    Task<IReadOnlyList<ReportContent>> ReadContentsAsync(int year, IReadOnlyList<CurrentReport> reports, CancellationToken cancellationToken);
 }
 
 /// <summary>The totals' reads, each one of the typed stores of <c>core/Storage</c> (<c>YearRevisions</c>, <c>CurrentReports</c>, <c>Facts</c>, <c>SystemDeficiencies</c>).</summary>
@@ -29,4 +32,7 @@ public sealed class TotalsStore(YearRevisionStore revisions, CurrentReportStore 
 
     public Task<ReportContent> ReadContentAsync(CurrentReport report, CancellationToken cancellationToken) =>
         versions.GetContentAsync(report, cancellationToken);
+
+    public Task<IReadOnlyList<ReportContent>> ReadContentsAsync(int year, IReadOnlyList<CurrentReport> reports, CancellationToken cancellationToken) =>
+        versions.GetYearContentsAsync(year, reports, cancellationToken);
 }

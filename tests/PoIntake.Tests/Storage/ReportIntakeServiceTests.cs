@@ -400,9 +400,10 @@ public sealed class ReportIntakeServiceTests(AzuriteFixture azurite)
         await h.DropAsync($"{year}/{county}/baslinje.xlsx", h.Workbook(baseline));
         var baselineRecord = await h.Intake.IngestAsync($"{year}/{county}/baslinje.xlsx", CancellationToken.None);
 
-        // Table requests of one accepted intake, in order: log read, unknown-failure read, previous-year read, facts,
-        // deficiencies, coverage, version, current read/write, reconcile reads and writes, revision, log write.
-        // Each restart of Azurite costs seconds, so three points: before any write, amid the version rows, amid reconciling.
+        // Table requests of one accepted intake, in order: the blob's log entries (one range read), previous-year read,
+        // facts, deficiencies, coverage, version, current read/write, the follow step's status writes, revision, log write,
+        // confirming read. Each restart of Azurite costs seconds, so three points: before any write, amid the version rows,
+        // after the current entry was placed.
         int[] outageBeforeRequest = [1, 6, 12];
         var versionIds = new List<string>();
         foreach (var (n, i) in outageBeforeRequest.Select((n, i) => (n, i)))

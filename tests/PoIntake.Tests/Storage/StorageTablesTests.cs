@@ -44,6 +44,44 @@ public sealed class StorageTablesTests(AzuriteFixture azurite)
         Assert.Contains(await totals.ReadRevisionsAsync(year, year, CancellationToken.None), r => r.Year == year);
     }
 
+    [Fact]
+    public async Task ReadContents_OfAYear_SameAsEachReportReadAlone_SupersededAndOtherCountiesLeftOut()
+    {
+        await using var h = await IntakeHarness.CreateAsync(azurite);
+        var (year, county) = azurite.NextOrigin();
+        var (_, otherCounty) = azurite.NextOrigin();
+        foreach (var (y, c, name, seed, file) in new[]
+                 {
+                     (year, county, "PO Ett", 1, "ett-a"), (year, county, "PO Två", 2, "tva"), (year, otherCounty, "PO Annat", 3, "annat"),
+                 })
+        {
+            await h.DropAsync($"{y}/{c}/{file}.xlsx", h.Workbook(TestReports.Create(y, c, name, seed)));
+            Assert.Equal(IntakeOutcome.Accepted, (await h.Intake.IngestAsync($"{y}/{c}/{file}.xlsx", CancellationToken.None)).Outcome);
+        }
+
+        await Task.Delay(TimeSpan.FromMilliseconds(1100)); // a later creation second: this version replaces "PO Ett"'s first
+        await h.DropAsync($"{year}/{county}/ett-b.xlsx", h.Workbook(TestReports.Create(year, county, "PO Ett", seed: 4)));
+        var superseding = await h.Intake.IngestAsync($"{year}/{county}/ett-b.xlsx", CancellationToken.None);
+        Assert.Equal("Current", superseding.Disposition);
+
+        var totals = h.Get<ITotalsStore>();
+        var current = (await totals.ReadCurrentReportsAsync(year, CancellationToken.None)).Where(r => r.CountyCode == county).ToArray();
+        Assert.Equal(2, current.Length);
+        Assert.Contains(current, r => r.VersionId == superseding.VersionId);
+
+        var together = await totals.ReadContentsAsync(year, current, CancellationToken.None);
+
+        Assert.Equal(current, together.Select(c => c.Report));
+        foreach (var (report, content) in current.Zip(together))
+        {
+            var alone = await totals.ReadContentAsync(report, CancellationToken.None);
+            Assert.NotEmpty(content.Facts);
+            Assert.Equal(alone.Facts.Select(f => (f.Key, f.Value)), content.Facts.Select(f => (f.Key, f.Value)));
+            Assert.Equal(alone.Deficiencies, content.Deficiencies);
+            Assert.Equal(alone.Texts, content.Texts);
+        }
+    }
+
     [Theory]
     [InlineData("1abc")]
     [InlineData("Re-play")]

@@ -193,5 +193,11 @@ public sealed class TotalsServiceTests
             Interlocked.Increment(ref _contentReads);
             return Task.FromResult(_reports.Single(r => r.Report == report));
         }
+
+        public Task<IReadOnlyList<ReportContent>> ReadContentsAsync(int year, IReadOnlyList<CurrentReport> reports, CancellationToken cancellationToken)
+        {
+            Interlocked.Add(ref _contentReads, reports.Count);
+            return Task.FromResult<IReadOnlyList<ReportContent>>([.. reports.Select(report => _reports.Single(r => r.Report == report))]);
+        }
     }
 }

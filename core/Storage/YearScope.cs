@@ -1,10 +1,11 @@
+using System.Collections;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using PoIntake.Core.Storage;
+using PoIntake.Core.Intake;
 
-namespace PoIntake.Core.Replay;
+namespace PoIntake.Core.Storage;
 
 /// <summary>What a switch does with a table of <see cref="TableNames"/> (docs/replay.md, "Switch and clean-up").</summary>
 public enum YearScopeKind
@@ -94,15 +95,15 @@ public static class YearScope
     /// (<see cref="StorageSetMissingException"/>), never "no rows": a switch that read a missing replay table as empty would
     /// delete every live row of the year.
     /// </summary>
-    public static async Task<List<TableEntity>> ReadYearAsync(StorageTables tables, string table, int year, CancellationToken cancellationToken)
+    public static async Task<List<YearRow>> ReadYearAsync(StorageTables tables, string table, int year, CancellationToken cancellationToken)
     {
         var client = tables.Get(table);
-        var rows = new List<TableEntity>();
+        var rows = new List<YearRow>();
         try
         {
             foreach (var filter in Filters(table, year))
             {
-                rows.AddRange(await client.QueryAllAsync<TableEntity>(filter, cancellationToken));
+                rows.AddRange((await client.QueryAllAsync<TableEntity>(filter, cancellationToken)).Select(e => new YearRow(e)));
             }
         }
         catch (RequestFailedException e) when (e.Status == 404)
@@ -145,7 +146,7 @@ public static class YearScope
         var deleted = 0;
         foreach (var table in YearRowTables)
         {
-            List<TableEntity> rows;
+            List<YearRow> rows;
             try
             {
                 rows = await ReadYearAsync(tables, table, year, cancellationToken);
@@ -155,14 +156,14 @@ public static class YearScope
                 continue; // Deleting from a table that is not there: nothing to delete.
             }
 
-            await tables.Get(table).DeleteAllAsync(rows, cancellationToken);
+            await DeleteRowsAsync(tables.Get(table), rows, cancellationToken);
             deleted += rows.Count;
         }
 
         try
         {
             var revision = tables.Get(TableNames.YearRevisions);
-            if (await revision.FindAsync<TableEntity>(YearRevisionEntity.Partition, StorageKeys.Year(year), cancellationToken) is not null)
+            if (await revision.FindAsync<YearRevisionEntity>(YearRevisionEntity.Partition, StorageKeys.Year(year), cancellationToken) is not null)
             {
                 await revision.DeleteEntityAsync(YearRevisionEntity.Partition, StorageKeys.Year(year), ETag.All, cancellationToken);
                 deleted++;
@@ -175,6 +176,87 @@ public static class YearScope
 
         return deleted;
     }
+
+    /// <summary>
+    /// Fails with <see cref="StorageSetMissingException"/> when a year-row table of the set does not exist (one page of one
+    /// key read per table), so a switch never reads a missing table as "no rows".
+    /// </summary>
+    public static async Task EnsureTablesExistAsync(StorageTables set, CancellationToken cancellationToken)
+    {
+        foreach (var table in YearRowTables)
+        {
+            try
+            {
+                await foreach (var _ in set.Get(table).QueryAsync<TableEntity>(maxPerPage: 1, select: [nameof(ITableEntity.PartitionKey)], cancellationToken: cancellationToken).AsPages(pageSizeHint: 1))
+                {
+                    break;
+                }
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                throw new StorageSetMissingException(set.NameOf(table), e);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Upserts (replace) every row with all its properties into <paramref name="table"/> (created when missing), partitions
+    /// <paramref name="concurrency"/> at a time, each in transactions of at most 100: a switch's copy of a year.
+    /// </summary>
+    public static async Task CopyRowsAsync(TableClient table, IEnumerable<YearRow> rows, int concurrency, CancellationToken cancellationToken)
+    {
+        await table.CreateIfNotExistsAsync(cancellationToken);
+        await Parallel.ForEachAsync(
+            rows.Select(r => r.Fresh()).GroupBy(r => r.PartitionKey, StringComparer.Ordinal),
+            new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
+            async (partition, ct) => await table.UpsertAllAsync(partition, ct));
+    }
+
+    /// <summary>Deletes the rows by key (a rerun after an interrupted delete completes it).</summary>
+    public static Task DeleteRowsAsync(TableClient table, IEnumerable<YearRow> rows, CancellationToken cancellationToken) =>
+        table.DeleteAllAsync(rows.Select(r => (ITableEntity)r.Entity), cancellationToken);
+}
+
+/// <summary>
+/// One row of a year as the switch copies it: its keys and every property, whatever its table. The few properties the
+/// switch decides on are read here, by their entities' names.
+/// </summary>
+public sealed class YearRow : IEnumerable<KeyValuePair<string, object>>
+{
+    internal YearRow(TableEntity entity) => Entity = entity;
+
+    internal TableEntity Entity { get; }
+
+    public string PartitionKey => Entity.PartitionKey;
+
+    public string RowKey => Entity.RowKey;
+
+    public (string PartitionKey, string RowKey) Key => (Entity.PartitionKey, Entity.RowKey);
+
+    /// <summary>The upload's blob (IntakeLog, GrantVersions); null in other tables.</summary>
+    public string? BlobName => Entity.GetString(nameof(IntakeLogEntity.BlobName));
+
+    /// <summary>An IntakeLog row that is not <c>Failed</c>: the upload got a verdict.</summary>
+    public bool HasVerdict => Entity.GetString(nameof(IntakeLogEntity.Outcome)) != nameof(IntakeOutcome.Failed);
+
+    /// <summary>The row's keys and properties without the service's timestamp and ETag of the table it was read from.</summary>
+    internal TableEntity Fresh()
+    {
+        var copy = new TableEntity(Entity.PartitionKey, Entity.RowKey);
+        foreach (var (name, value) in Entity)
+        {
+            if (name is not (nameof(ITableEntity.PartitionKey) or nameof(ITableEntity.RowKey) or nameof(ITableEntity.Timestamp) or "odata.etag"))
+            {
+                copy[name] = value;
+            }
+        }
+
+        return copy;
+    }
+
+    public IEnumerator<KeyValuePair<string, object>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, object>>)Entity).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }
 
 /// <summary>A table or container of a set that must exist does not (HTTP 409, Swedish message): never read as empty.</summary>
