@@ -39,8 +39,8 @@ public sealed class ReplayOptions
 }
 
 /// <summary>
-/// Replays a year (docs/replay.md): every kept original of the year — <c>reports/{year}/…</c>, <c>grants/{year}/…</c> and
-/// <c>contacts/…</c> — in upload order through today's intake, built by the same registrations as the app's
+/// Replays a year (docs/replay.md): every kept original of the year — <c>reports/{year}/…</c>, <c>grants/{year}/…</c>,
+/// <c>countyboard/{year}/…</c> and <c>contacts/…</c> — in upload order through today's intake, built by the same registrations as the app's
 /// (<c>AddPoIntakeCore</c>, <c>AddPoIntakeScreening</c>) in a child service provider whose <see cref="StorageTables"/> is the
 /// replay's prefixed set; then compares that set with the live tables and stores the report of differences as
 /// <c>replays/{year}/{replayId}.json</c> and <c>.xlsx</c>. Reads the live tables and the originals, writes only the replay's
@@ -236,6 +236,7 @@ public sealed partial class YearReplay(
         Report,
         GrantRegister,
         ContactRegister,
+        CountyBoardReport,
     }
 
     /// <summary>One kept original; <see cref="At"/> is the time its intake takes as received (reports: created; registers: last modified).</summary>
@@ -267,6 +268,12 @@ public sealed partial class YearReplay(
             // A grant register's ReceivedAt is its last-modified time; it belongs with its county's reports (the cross-checks).
             var county = System.IO.Path.GetFileNameWithoutExtension(blob.Name[yearPrefix.Length..]);
             originals.Add(new Original(OriginalKind.GrantRegister, ContainerNames.Grants, blob.Name, blob.Properties.LastModified!.Value.ToUniversalTime(), county));
+        }
+
+        await foreach (var blob in ListAsync(ContainerNames.CountyBoard, yearPrefix, cancellationToken))
+        {
+            // A county board's own report: its ReceivedAt is its last-modified time; nothing else reads it during intake.
+            originals.Add(new Original(OriginalKind.CountyBoardReport, ContainerNames.CountyBoard, blob.Name, blob.Properties.LastModified!.Value.ToUniversalTime(), ContainerNames.CountyBoard));
         }
 
         await foreach (var blob in ListAsync(ContainerNames.Contacts, null, cancellationToken))
@@ -301,6 +308,7 @@ public sealed partial class YearReplay(
         var reports = intake.GetRequiredService<IReportIntake>();
         var grants = intake.GetRequiredService<GrantIntakeService>();
         var contacts = intake.GetRequiredService<ContactImportService>();
+        var countyBoards = intake.GetRequiredService<Upload.CountyBoardIntakeService>();
         var failures = new System.Collections.Concurrent.ConcurrentQueue<(int Index, ReplayFailure Failure)>();
         var index = originals.Select((o, i) => (o, i)).ToDictionary(p => p.o, p => p.i);
         await Parallel.ForEachAsync(
@@ -316,6 +324,7 @@ public sealed partial class YearReplay(
                         {
                             OriginalKind.Report => await reports.IngestAsync(original.Name, ct) as object,
                             OriginalKind.GrantRegister => await grants.IngestAsync(original.Name, ct),
+                            OriginalKind.CountyBoardReport => await countyBoards.IngestAsync(original.Name, ct),
                             _ => await contacts.IngestAsync(original.Name, ct),
                         };
                     }
