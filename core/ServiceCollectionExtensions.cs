@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PoIntake.Core.Grants;
 using PoIntake.Core.Intake;
+using PoIntake.Core.Pipeline;
 using PoIntake.Core.Reference;
 using PoIntake.Core.Reminders;
 using PoIntake.Core.Reporting;
@@ -41,6 +42,7 @@ public static class ServiceCollectionExtensions
         services.AddPoIntakeGrants();
         services.AddPoIntakeGrantChecks();
         services.AddPoIntakeReporting();
+        services.AddPoIntakePipeline();
         return services;
     }
 }

@@ -22,7 +22,6 @@ public static class GrantsServiceCollectionExtensions
         services.TryAddSingleton<GrantRegisterParser>();
         services.TryAddSingleton<GrantRegisterStore>();
         services.TryAddSingleton<IGrantRegisterReader>(sp => sp.GetRequiredService<GrantRegisterStore>());
-        services.TryAddSingleton<GrantIntakeService>();
         services.TryAddSingleton<GrantFiguresService>();
         return services;
     }

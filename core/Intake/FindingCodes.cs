@@ -4,7 +4,7 @@ namespace PoIntake.Core.Intake;
 /// Every finding code in one catalogue (docs/findings.md, which <c>FindingCodesTests</c> holds to it in both directions):
 /// the screener's, the upload path's, the parser's and comparer's, and the contacts register's. Codes are stable
 /// UPPER_SNAKE_CASE. The Swedish message and fix of each are written in one place: screening in
-/// <see cref="Screening.ScreeningFindings"/>, the path in <see cref="Storage.ReportBlobPath"/>, a closed year's in <see cref="Storage.YearClosureStore"/>, the report's in the
+/// <see cref="Screening.ScreeningFindings"/>, the path in <see cref="Pipeline.ReportBlobPath"/>, a closed year's in <see cref="Storage.YearClosureStore"/>, the report's in the
 /// parsing step that checks the rule (<c>Intake/Parsing</c>, <see cref="PreviousYearComparer"/>), contacts in
 /// <see cref="Contacts.ContactsFindings"/>, the grant register's in <see cref="Grants.GrantFindings"/>, the county board's report's in
 /// <see cref="CountyBoards.CountyBoardFindings"/> and <see cref="CountyBoards.CountyBoardReportParser"/>.
@@ -89,7 +89,7 @@ public static class FindingCodes
     public const string SheetOutsideArea = "SHEET_OUTSIDE_AREA";
     public const string SheetTooManyCells = "SHEET_TOO_MANY_CELLS";
 
-    // Upload path (Storage.ReportBlobPath)
+    // Upload path (Pipeline.ReportBlobPath)
     public const string PathInvalid = "PATH_INVALID";
     public const string PathCountyUnknown = "PATH_COUNTY_UNKNOWN";
 

@@ -19,7 +19,6 @@ public static class ReminderServiceCollectionExtensions
         services.TryAddSingleton<ContactStore>();
         services.TryAddSingleton<IContactDirectory>(provider => provider.GetRequiredService<ContactStore>());
         services.TryAddSingleton<ContactsWorkbookParser>();
-        services.TryAddSingleton<ContactImportService>();
         services.TryAddSingleton<IWorkingDayCalendar, SwedishWorkingDayCalendar>();
         services.TryAddSingleton<ReminderSchedule>();
         services.TryAddSingleton<ReminderMailRenderer>();

@@ -11,6 +11,7 @@ using PoIntake.Core.Contacts;
 using PoIntake.Core.Grants;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Intake.Screening;
+using PoIntake.Core.Pipeline;
 using PoIntake.Core.Reference;
 using PoIntake.Core.Storage;
 using PoIntake.Core.Totals;
@@ -39,8 +40,8 @@ public sealed class ReplayOptions
 }
 
 /// <summary>
-/// Replays a year (docs/replay.md): every kept original of the year — <c>reports/{year}/…</c>, <c>grants/{year}/…</c>,
-/// <c>countyboard/{year}/…</c> and <c>contacts/…</c> — in upload order through today's intake, built by the same registrations as the app's
+/// Replays a year (docs/replay.md): every kept original of the year — <c>reports/{year}/…</c>, <c>grants/{year}/…</c> and
+/// <c>contacts/…</c> — in upload order through today's intake, built by the same registrations as the app's
 /// (<c>AddPoIntakeCore</c>, <c>AddPoIntakeScreening</c>) in a child service provider whose <see cref="StorageTables"/> is the
 /// replay's prefixed set; then compares that set with the live tables and stores the report of differences as
 /// <c>replays/{year}/{replayId}.json</c> and <c>.xlsx</c>. Reads the live tables and the originals, writes only the replay's
@@ -123,8 +124,9 @@ public sealed partial class YearReplay(
             await CreateSetAsync(tables, cancellationToken);
             await using var intake = BuildIntake(set, tables);
 
-            var originals = await ListOriginalsAsync(year, cancellationToken);
-            var failures = await IngestAsync(intake, originals, cancellationToken);
+            var pipeline = intake.GetRequiredService<IntakePipeline>();
+            var originals = await ListOriginalsAsync(pipeline, year, cancellationToken);
+            var failures = await IngestAsync(pipeline, originals, cancellationToken);
 
             var replayTotals = new TotalsService(
                 new LivePreviousYearTotals(year, liveTotals, intake.GetRequiredService<ITotalsStore>()),
@@ -147,9 +149,9 @@ public sealed partial class YearReplay(
                 startedAt,
                 time.GetUtcNow(),
                 new ReplayOriginals(
-                    originals.Count(o => o.Kind == OriginalKind.Report),
-                    originals.Count(o => o.Kind == OriginalKind.GrantRegister),
-                    originals.Count(o => o.Kind == OriginalKind.ContactRegister),
+                    originals.Count(o => o.Kind.Container == ContainerNames.Reports),
+                    originals.Count(o => o.Kind.Container == ContainerNames.Grants),
+                    originals.Count(o => o.Kind.Container == ContainerNames.Contacts),
                     failures.Count),
                 ReplayComparison.Compare(before, after, registry),
                 failures);
@@ -231,21 +233,21 @@ public sealed partial class YearReplay(
         return services.BuildServiceProvider();
     }
 
-    private enum OriginalKind
+    /// <summary>
+    /// One kept original: a blob, or an older version of a blob that was written again under the same name (read where the
+    /// container keeps versions). <see cref="At"/> is the time its intake takes as received: when that content was written.
+    /// </summary>
+    private sealed record Original(IWorkbookKind Kind, string Name, string? BlobVersion, DateTimeOffset At, string Group)
     {
-        Report,
-        GrantRegister,
-        ContactRegister,
-        CountyBoardReport,
+        public string Path => Kind.Container + "/" + Name;
     }
 
-    /// <summary>One kept original; <see cref="At"/> is the time its intake takes as received (reports: created; registers: last modified).</summary>
-    private sealed record Original(OriginalKind Kind, string Container, string Name, DateTimeOffset At, string Group)
-    {
-        public string Path => Container + "/" + Name;
-    }
-
-    private async Task<IReadOnlyList<Original>> ListOriginalsAsync(int year, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every original of the year of every kind the pipeline takes: the year's prefix of a year-scoped kind, all of a
+    /// per-county register's container; every version of a blob written more than once, oldest first, where the storage
+    /// account keeps versions (Azure; Azurite lists current blobs only, and a blob per upload needs none).
+    /// </summary>
+    private async Task<IReadOnlyList<Original>> ListOriginalsAsync(IntakePipeline pipeline, int year, CancellationToken cancellationToken)
     {
         var yearPrefix = StorageKeys.Year(year) + "/";
         var originals = new List<Original>();
@@ -256,30 +258,16 @@ public sealed partial class YearReplay(
         var liveOrder = (await liveLog.ListYearEntitiesAsync(year, cancellationToken))
             .GroupBy(e => ContainerNames.Reports + "/" + e.BlobName, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Max(e => e.ProcessedAt), StringComparer.Ordinal);
-        await foreach (var blob in ListAsync(ContainerNames.Reports, yearPrefix, cancellationToken))
+        foreach (var kind in pipeline.Kinds)
         {
-            // The intake's ReceivedAt of a report is the blob's creation time.
-            var county = blob.Name.Split('/') is { Length: > 2 } parts ? parts[1] : string.Empty;
-            originals.Add(new Original(OriginalKind.Report, ContainerNames.Reports, blob.Name, (blob.Properties.CreatedOn ?? blob.Properties.LastModified!.Value).ToUniversalTime(), county));
-        }
-
-        await foreach (var blob in ListAsync(ContainerNames.Grants, yearPrefix, cancellationToken))
-        {
-            // A grant register's ReceivedAt is its last-modified time; it belongs with its county's reports (the cross-checks).
-            var county = System.IO.Path.GetFileNameWithoutExtension(blob.Name[yearPrefix.Length..]);
-            originals.Add(new Original(OriginalKind.GrantRegister, ContainerNames.Grants, blob.Name, blob.Properties.LastModified!.Value.ToUniversalTime(), county));
-        }
-
-        await foreach (var blob in ListAsync(ContainerNames.CountyBoard, yearPrefix, cancellationToken))
-        {
-            // A county board's own report: its ReceivedAt is its last-modified time; nothing else reads it during intake.
-            originals.Add(new Original(OriginalKind.CountyBoardReport, ContainerNames.CountyBoard, blob.Name, blob.Properties.LastModified!.Value.ToUniversalTime(), ContainerNames.CountyBoard));
-        }
-
-        await foreach (var blob in ListAsync(ContainerNames.Contacts, null, cancellationToken))
-        {
-            // Contacts registers are per county, not per year, and nothing else reads them during intake: one group of their own.
-            originals.Add(new Original(OriginalKind.ContactRegister, ContainerNames.Contacts, blob.Name, blob.Properties.LastModified!.Value.ToUniversalTime(), ContainerNames.Contacts));
+            foreach (var blob in await ListAsync(kind.Container, kind.IsYearScoped ? yearPrefix : null, cancellationToken))
+            {
+                // A year's originals belong with their county's (the intake's rules are per county: supersedes, the grant
+                // cross-checks); per-county registers are not read by another kind's intake: one group per kind.
+                var group = kind.IsYearScoped ? CountyFolder(blob.Name) : kind.Container;
+                var version = blob.VersionId is { } id && blob.IsLatestVersion != true ? id : null;
+                originals.Add(new Original(kind, blob.Name, version, blob.Properties.LastModified!.Value.ToUniversalTime(), group));
+            }
         }
 
         return [.. originals
@@ -288,27 +276,30 @@ public sealed partial class YearReplay(
             .ThenBy(o => o.Path, StringComparer.Ordinal)];
     }
 
-    private async IAsyncEnumerable<BlobItem> ListAsync(string container, string? prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>The county folder of <c>{year}/{county}/…</c> or <c>{year}/{county}.xlsx</c>; empty for a name without one.</summary>
+    private static string CountyFolder(string name) =>
+        name.Split('/') is { Length: > 1 } parts ? System.IO.Path.GetFileNameWithoutExtension(parts[1]) : string.Empty;
+
+    private async Task<IReadOnlyList<BlobItem>> ListAsync(string container, string? prefix, CancellationToken cancellationToken)
     {
         var client = blobs.GetBlobContainerClient(container);
         if (!await client.ExistsAsync(cancellationToken))
         {
-            yield break;
+            return [];
         }
 
-        await foreach (var blob in client.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken))
+        var items = new List<BlobItem>();
+        await foreach (var blob in client.GetBlobsAsync(BlobTraits.None, BlobStates.Version, prefix, cancellationToken))
         {
-            yield return blob;
+            items.Add(blob);
         }
+
+        return items;
     }
 
     /// <summary>Runs the originals: one county after another within <see cref="ReplayOptions.Concurrency"/>, each county's in upload order.</summary>
-    private async Task<IReadOnlyList<ReplayFailure>> IngestAsync(IServiceProvider intake, IReadOnlyList<Original> originals, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ReplayFailure>> IngestAsync(IntakePipeline pipeline, IReadOnlyList<Original> originals, CancellationToken cancellationToken)
     {
-        var reports = intake.GetRequiredService<IReportIntake>();
-        var grants = intake.GetRequiredService<GrantIntakeService>();
-        var contacts = intake.GetRequiredService<ContactImportService>();
-        var countyBoards = intake.GetRequiredService<Upload.CountyBoardIntakeService>();
         var failures = new System.Collections.Concurrent.ConcurrentQueue<(int Index, ReplayFailure Failure)>();
         var index = originals.Select((o, i) => (o, i)).ToDictionary(p => p.o, p => p.i);
         await Parallel.ForEachAsync(
@@ -320,19 +311,13 @@ public sealed partial class YearReplay(
                 {
                     try
                     {
-                        _ = original.Kind switch
-                        {
-                            OriginalKind.Report => await reports.IngestAsync(original.Name, ct) as object,
-                            OriginalKind.GrantRegister => await grants.IngestAsync(original.Name, ct),
-                            OriginalKind.CountyBoardReport => await countyBoards.IngestAsync(original.Name, ct),
-                            _ => await contacts.IngestAsync(original.Name, ct),
-                        };
+                        await pipeline.IngestAsync(original.Kind.Container, original.Name, original.BlobVersion, ct);
                     }
                     catch (Exception e) when (!(e is OperationCanceledException && ct.IsCancellationRequested))
                     {
                         // The report intake has recorded it as Failed in the replay's IntakeLog, as live; the replay goes on.
                         var reason = e.GetType().FullName ?? e.GetType().Name;
-                        LogOriginalFailed(original.Container, reason);
+                        LogOriginalFailed(original.Kind.Container, reason);
                         failures.Enqueue((index[original], new ReplayFailure(original.Path, reason)));
                     }
                 }

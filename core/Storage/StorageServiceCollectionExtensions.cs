@@ -51,7 +51,6 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<YearClosureStore>();
         services.TryAddSingleton<CountyBoardReportStore>();
         services.TryAddSingleton<IYearIntakeGate>(sp => sp.GetRequiredService<YearLockStore>());
-        services.TryAddSingleton<IReportIntake, ReportIntakeService>();
         return services;
     }
 }

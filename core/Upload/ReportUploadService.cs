@@ -1,10 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
-using Azure;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using PoIntake.Core.Intake;
+using PoIntake.Core.Pipeline;
 using PoIntake.Core.Storage;
 
 namespace PoIntake.Core.Upload;
@@ -18,53 +14,30 @@ public sealed record UploadResult(IntakeOutcome Outcome, string? BlobName, IRead
 }
 
 /// <summary>
-/// Checks an uploaded workbook at once with the intake's <see cref="ReportChecker"/> (so the uploader sees the same
-/// findings the blob intake will log) and, when accepted, stores it at <c>reports/{year}/{county}/{name}.xlsx</c>
-/// for the blob intake. An existing blob is never overwritten: other content under the same name gets a suffix.
+/// An uploaded report workbook (<c>POST /api/reports/{year}/{countyCode}</c>): kept as an original under
+/// <c>reports/{year}/{county}/{name}.xlsx</c> (never over another upload: other content under the same name gets a
+/// suffix) and run through the same <see cref="IntakePipeline"/> as a dropped file, so the uploader gets the intake's own
+/// verdict; the blob trigger that follows finds it recorded. A refused upload is kept as well, as every original is.
 /// </summary>
-public sealed partial class ReportUploadService(ReportChecker checker, BlobServiceClient blobs, YearClosureStore closures, ILogger<ReportUploadService> logger)
+public sealed partial class ReportUploadService(IntakePipeline pipeline, ILogger<ReportUploadService> logger)
 {
     public async Task<UploadResult> UploadAsync(int year, string countyCode, string? fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
-        var check = await closures.StateAsync(year, cancellationToken) is { Closed: true } closed
-            ? new CheckResult(IntakeOutcome.Rejected, null, [YearClosureStore.Refusal(closed)])
-            : await checker.CheckAsync(content, new ExpectedOrigin(year, countyCode), cancellationToken);
-        if (check.Findings.Any(f => f.Code == FindingCodes.YearClosed))
+        var result = await pipeline.UploadAsync(
+            ContainerNames.Reports,
+            new UploadTarget(year, countyCode, new UploadMetadata(UploadMetadata.Uploaded, fileName)),
+            content,
+            cancellationToken);
+        if (result.Outcome == IntakeOutcome.Accepted)
         {
-            // Kept like a dropped file: the blob intake records it as rejected (YEAR_CLOSED) beside the year's other uploads.
-            var stored = await StoreAsync(year, countyCode, fileName, content, cancellationToken);
-            LogRejected(logger, year, countyCode, check.ErrorCount);
-            return new UploadResult(IntakeOutcome.Rejected, stored, check.Findings);
+            LogStored(logger, year, countyCode, result.WarningCount);
+        }
+        else
+        {
+            LogRejected(logger, year, countyCode, result.ErrorCount);
         }
 
-        if (check.Outcome != IntakeOutcome.Accepted)
-        {
-            LogRejected(logger, year, countyCode, check.ErrorCount);
-            return new UploadResult(check.Outcome, null, check.Findings);
-        }
-
-        var blobName = await StoreAsync(year, countyCode, fileName, content, cancellationToken);
-        LogStored(logger, year, countyCode, check.WarningCount);
-        return new UploadResult(IntakeOutcome.Accepted, blobName, check.Findings);
-    }
-
-    /// <summary>Stores the workbook for the blob intake under the first free name (the same content under a name counts as stored).</summary>
-    private async Task<string> StoreAsync(int year, string countyCode, string? fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
-    {
-        var sha = Convert.ToHexStringLower(SHA256.HashData(content.Span));
-        var baseName = SafeName(fileName) is { Length: > 0 } safe ? safe : "redovisning";
-        var container = blobs.GetBlobContainerClient(ContainerNames.Reports);
-        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        foreach (var candidate in new[] { baseName, $"{baseName}-{sha[..8]}", $"{baseName}-{sha[..16]}" })
-        {
-            var blobName = $"{year}/{countyCode}/{candidate}.xlsx";
-            if (await TryStoreAsync(container.GetBlobClient(blobName), content, sha, cancellationToken))
-            {
-                return blobName;
-            }
-        }
-
-        throw new InvalidOperationException("No free blob name for the upload.");
+        return new UploadResult(result.Outcome, result.Name, result.Findings);
     }
 
     /// <summary>The refusal of an upload body longer than <see cref="UploadOptions.MaxBodyBytes"/>.</summary>
@@ -75,72 +48,11 @@ public sealed partial class ReportUploadService(ReportChecker checker, BlobServi
     public static UploadRefusal NoFile { get; } = new("Ingen fil", "Skicka arbetsboken (.xlsx) som begärans innehåll.");
 
     /// <summary>File name from the client reduced to letters, digits, '-' and '_' (no path, no extension).</summary>
-    public static string SafeName(string? fileName)
-    {
-        if (string.IsNullOrWhiteSpace(fileName))
-        {
-            return string.Empty;
-        }
-
-        var name = Path.GetFileName(fileName.Replace('\\', '/'));
-        if (name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
-        {
-            name = name[..^5];
-        }
-
-        var builder = new StringBuilder();
-        foreach (var ch in name.Normalize(NormalizationForm.FormC))
-        {
-            if (char.IsLetterOrDigit(ch) || ch is '-' or '_')
-            {
-                builder.Append(ch);
-            }
-            else if (builder.Length > 0 && builder[^1] != '-')
-            {
-                builder.Append('-');
-            }
-
-            if (builder.Length >= 80)
-            {
-                break;
-            }
-        }
-
-        return builder.ToString().Trim('-');
-    }
-
-    /// <summary>True when the blob now holds these bytes (stored now, or the same content was already there).</summary>
-    private static async Task<bool> TryStoreAsync(BlobClient blob, ReadOnlyMemory<byte> content, string sha, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await blob.UploadAsync(
-                BinaryData.FromBytes(content),
-                new BlobUploadOptions
-                {
-                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-                    Metadata = new Dictionary<string, string> { ["sha256"] = sha, ["source"] = "upload" },
-                    HttpHeaders = new BlobHttpHeaders { ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
-                },
-                cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
-        {
-            var existing = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
-            if (existing.Value.Metadata.TryGetValue("sha256", out var existingSha) && existingSha == sha)
-            {
-                return true;
-            }
-
-            var md5 = existing.Value.ContentHash;
-            return md5 is { Length: > 0 } && md5.AsSpan().SequenceEqual(MD5.HashData(content.Span));
-        }
-    }
+    public static string SafeName(string? fileName) => ReportWorkbookKind.SafeName(fileName);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Upload for {Year} county {County} rejected with {Errors} errors")]
     private static partial void LogRejected(ILogger logger, int year, string county, int errors);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Upload for {Year} county {County} accepted with {Warnings} warnings and stored for intake")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Upload for {Year} county {County} accepted with {Warnings} warnings")]
     private static partial void LogStored(ILogger logger, int year, string county, int warnings);
 }

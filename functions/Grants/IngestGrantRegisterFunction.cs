@@ -2,6 +2,7 @@ using Azure.Storage.Blobs;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using PoIntake.Core.Grants;
+using PoIntake.Core.Pipeline;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Storage;
 

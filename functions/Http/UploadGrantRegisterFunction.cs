@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PoIntake.Core.Access;
 using PoIntake.Core.Grants;
+using PoIntake.Core.Pipeline;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
 using PoIntake.Core.Upload;

@@ -1,7 +1,7 @@
 using Azure.Storage.Blobs;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
-using PoIntake.Core.Contacts;
+using PoIntake.Core.Pipeline;
 using PoIntake.Core.Storage;
 
 namespace PoIntake.Functions.Reminders;

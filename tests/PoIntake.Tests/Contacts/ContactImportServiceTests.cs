@@ -1,8 +1,11 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using PoIntake.Core.Contacts;
 using PoIntake.Core.Intake;
+using PoIntake.Core.Intake.Screening;
+using PoIntake.Core.Pipeline;
 using PoIntake.Core.Reference;
 using PoIntake.Core.Storage;
 using PoIntake.Tests.Storage;
@@ -119,13 +122,17 @@ public sealed class ContactImportServiceTests(AzuriteFixture storage)
     {
         var tables = new StorageTables(new TableServiceClient(connectionString));
         var store = new ContactStore(tables);
-        var service = new ContactImportService(
-            new BlobServiceClient(connectionString),
-            new ContactsWorkbookParser(MunicipalityRegistry.Default),
-            store,
-            tables,
-            MunicipalityRegistry.Default,
-            NullLogger<ContactImportService>.Instance);
+        var blobs = new BlobServiceClient(connectionString);
+        var kind = new ContactRegisterKind(new ContactsWorkbookParser(MunicipalityRegistry.Default), store, blobs, tables, MunicipalityRegistry.Default);
+        var pipeline = new IntakePipeline(
+            [kind],
+            blobs,
+            OpenYearIntakeGate.Instance,
+            new YearClosureStore(tables, TimeProvider.System, Options.Create(new YearClosingOptions())),
+            TimeProvider.System,
+            Options.Create(new ScreeningOptions()),
+            NullLogger<IntakePipeline>.Instance);
+        var service = new ContactImportService(pipeline);
         return (service, store);
     }
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PoIntake.Core.Pipeline;
 using PoIntake.Core.Grants;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;

@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using PoIntake.Core.Pipeline;
 using PoIntake.Core;
 using PoIntake.Core.Contacts;
 using PoIntake.Core.Grants;

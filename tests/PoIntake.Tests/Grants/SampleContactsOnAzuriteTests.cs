@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs;
+using PoIntake.Core.Pipeline;
 using PoIntake.Core.Contacts;
 using PoIntake.Core.Grants;
 using PoIntake.Core.Intake;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Azure.Storage.Blobs;
 using ClosedXML.Excel;
 using PoIntake.Core.Contacts;
+using PoIntake.Core.Pipeline;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Intake.Screening;
 using PoIntake.Core.Reference;

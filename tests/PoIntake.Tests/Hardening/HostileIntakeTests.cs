@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Azure.Data.Tables;
+using PoIntake.Core.Pipeline;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Storage;
 using PoIntake.Tests.Storage;

@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PoIntake.Core.Pipeline;
 using PoIntake.Core;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Reminders;

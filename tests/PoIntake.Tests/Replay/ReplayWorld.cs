@@ -9,6 +9,7 @@ using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using PoIntake.Core.Pipeline;
 using PoIntake.Core.Contacts;
 using PoIntake.Core.Grants;
 using PoIntake.Core.Intake;

@@ -1,3 +1,4 @@
+using PoIntake.Core.Pipeline;
 using PoIntake.Core.Reference;
 using PoIntake.Core.Storage;
 

@@ -4,6 +4,7 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging;
+using PoIntake.Core.Pipeline;
 using PoIntake.Core.Diagnostics;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Storage;

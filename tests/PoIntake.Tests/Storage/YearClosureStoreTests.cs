@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using PoIntake.Core.Pipeline;
 using PoIntake.Core.Grants;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Storage;

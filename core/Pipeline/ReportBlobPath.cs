@@ -1,7 +1,8 @@
+using PoIntake.Core.Storage;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
 
-namespace PoIntake.Core.Storage;
+namespace PoIntake.Core.Pipeline;
 
 /// <summary>Where a workbook was dropped: <c>reports/{year}/{countyCode}/{fileName}.xlsx</c> (docs/storage.md).</summary>
 public static class ReportBlobPath
