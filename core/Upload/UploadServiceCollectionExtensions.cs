@@ -1,14 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PoIntake.Core.Access;
-using PoIntake.Core.CountyBoards;
 
 namespace PoIntake.Core.Upload;
 
 public static class UploadServiceCollectionExtensions
 {
     /// <summary>
-    /// The upload endpoints' services (reports and the county boards' own reports); needs <c>ReportChecker</c> (intake) and a <c>BlobServiceClient</c> (storage).
+    /// The upload endpoint's services; needs <c>ReportChecker</c> (intake) and a <c>BlobServiceClient</c> (storage).
     /// Binds <see cref="UploadOptions"/> (section <c>Upload</c>). Adds <see cref="AccessKeys"/> (section <c>Access</c>), which decides who may upload for which county.
     /// </summary>
     public static IServiceCollection AddPoIntakeUpload(this IServiceCollection services)
@@ -19,8 +18,6 @@ public static class UploadServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton<ReportUploadService>();
-        services.TryAddSingleton<CountyBoardReportParser>();
-        services.TryAddSingleton<CountyBoardIntakeService>();
         return services;
     }
 }

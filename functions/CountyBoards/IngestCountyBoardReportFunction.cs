@@ -3,12 +3,12 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Storage;
-using PoIntake.Core.Upload;
+using PoIntake.Core.Pipeline;
 
 namespace PoIntake.Functions.CountyBoards;
 
 /// <summary>Runs the county board report intake for each form a county board drops into <c>countyboard/{year}/{countyCode}.xlsx</c>.</summary>
-public sealed partial class IngestCountyBoardReportFunction(CountyBoardIntakeService intake, ILogger<IngestCountyBoardReportFunction> logger)
+public sealed partial class IngestCountyBoardReportFunction(IntakePipeline pipeline, ILogger<IngestCountyBoardReportFunction> logger)
 {
     /// <summary>The blob path the trigger listens on; devhost's watcher reads it from the attribute.</summary>
     public const string BlobPath = ContainerNames.CountyBoard + "/{year}/{countyCode}.xlsx";
@@ -19,7 +19,7 @@ public sealed partial class IngestCountyBoardReportFunction(CountyBoardIntakeSer
         CancellationToken cancellationToken)
     {
         // Exceptions (system failures) propagate on purpose: the host retries and finally poisons the blob.
-        var record = await intake.IngestAsync(blob.Name, cancellationToken);
+        var record = await pipeline.IngestAsync(ContainerNames.CountyBoard, blob.Name, null, cancellationToken);
         LogIngested(logger, record.Year ?? 0, record.CountyCode ?? "-", record.Outcome, record.Disposition, record.ErrorCount);
     }
 

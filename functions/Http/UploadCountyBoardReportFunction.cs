@@ -4,7 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PoIntake.Core.Access;
-using PoIntake.Core.Intake;
+using PoIntake.Core.Pipeline;
 using PoIntake.Core.Reference;
 using PoIntake.Core.Storage;
 using PoIntake.Core.Upload;
@@ -13,13 +13,13 @@ namespace PoIntake.Functions.Http;
 
 /// <summary>
 /// <c>POST /api/countyboard/{year}/{countyCode}</c> (body: the county board's report .xlsx; header
-/// <c>x-pointake-county-key</c>: the county board's own key): 200 accepted, stored as
-/// <c>countyboard/{year}/{countyCode}.xlsx</c> and now the county's report (or older than the current one), 422 rejected
-/// with the Swedish findings (nothing stored; a closed year is YEAR_CLOSED), 400 for a bad year or county, 403 without the
-/// county's own key (another county's key included), 413 for a body over <see cref="UploadOptions.MaxBodyBytes"/>.
+/// <c>x-pointake-county-key</c>: the county board's own key): kept as <c>countyboard/{year}/{countyCode}/{uploaded}.xlsx</c>
+/// and run through the intake pipeline like a drop; 200 accepted and now the county's report (or older than the current
+/// one), 422 rejected with the Swedish findings (a closed year: YEAR_CLOSED), 400 for a bad year or county, 403 without
+/// the county's own key (another county's key included), 413 for a body over <see cref="UploadOptions.MaxBodyBytes"/>.
 /// </summary>
 public sealed class UploadCountyBoardReportFunction(
-    CountyBoardIntakeService intake,
+    IntakePipeline pipeline,
     MunicipalityRegistry registry,
     AccessKeys accessKeys,
     IOptions<UploadOptions> options,
@@ -45,19 +45,20 @@ public sealed class UploadCountyBoardReportFunction(
             return refusal;
         }
 
-        var result = await intake.UploadAsync(reportingYear, county.Code, buffer, cancellationToken);
+        var target = new UploadTarget(reportingYear, county.Code, new UploadMetadata(UploadMetadata.Uploaded));
+        var result = await pipeline.UploadAsync(ContainerNames.CountyBoard, target, buffer, cancellationToken);
         var body = new
         {
             outcome = result.Outcome.ToString(),
             disposition = result.Disposition,
             year = reportingYear,
             countyCode = county.Code,
-            blobName = result.Outcome == IntakeOutcome.Accepted ? ContainerNames.CountyBoard + "/" + result.BlobName : null,
+            blobName = result.Path,
             versionId = result.VersionId,
             errorCount = result.ErrorCount,
             warningCount = result.WarningCount,
             findings = HttpResults.Findings(result.Findings),
         };
-        return HttpResults.Json(body, result.Outcome == IntakeOutcome.Accepted ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
+        return HttpResults.Json(body, result.HttpStatus);
     }
 }
