@@ -16,7 +16,7 @@ public static class CountyBoardReportTemplate
     private const string ListsSheet = "Listor";
     private static readonly XLColor SectionFill = XLColor.FromHtml("#D9E1F2");
 
-    /// <summary>Hints shown beside the fields in column C.</summary>
+    /// <summary>Hints shown when a value cell is selected (its input message).</summary>
     private static readonly string LongText = $"Fritext, högst {L.MaxTextLength.ToString("#,0", CultureInfo.GetCultureInfo("sv-SE"))} tecken";
 
     private static readonly IReadOnlyDictionary<string, string> Hints = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -56,7 +56,7 @@ public static class CountyBoardReportTemplate
         sheet.Cell(L.HintRow, 1).SetValue(
             "Fyll i de gula cellerna i kolumn B. Antal som heltal (0 om inget). Fritexterna citeras i Socialstyrelsens lägesrapport och räknas aldrig. " +
             "Spara som .xlsx och ladda upp på sidan Uppladdning med länets nyckel, eller lämna in som countyboard/år/länskod.xlsx.");
-        sheet.Range(L.HintRow, 1, L.HintRow, 3).Merge().Style.Alignment.WrapText = true;
+        sheet.Range(L.HintRow, 1, L.HintRow, 2).Merge().Style.Alignment.WrapText = true;
         sheet.Row(L.HintRow).Height = 45;
 
         Section(sheet, L.Row(L.NetworkMeetings) - 1, "Länsstyrelsens insatser under året");
@@ -79,14 +79,8 @@ public static class CountyBoardReportTemplate
             value.Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
             value.Style.Protection.Locked = false;
             value.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
-            if (Hints.TryGetValue(field.Label, out var hint))
-            {
-                sheet.Cell(field.Row, 3).SetValue(hint);
-                sheet.Cell(field.Row, 3).Style.Font.Italic = true;
-                sheet.Cell(field.Row, 3).Style.Alignment.WrapText = true;
-                sheet.Cell(field.Row, 3).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
-            }
-
+            // The hint is the value cell's input message: a text beside the cell would be read as its value when it is empty.
+            var validation = value.AsRange().SetDataValidation();
             switch (field.Kind)
             {
                 case CountyBoardFieldKind.LongText:
@@ -94,16 +88,20 @@ public static class CountyBoardReportTemplate
                     sheet.Row(field.Row).Height = 120;
                     break;
                 case CountyBoardFieldKind.Count:
-                    var counts = value.AsRange().SetDataValidation();
-                    counts.WholeNumber.Between(0, Intake.Parsing.CellReader.MaxCount);
-                    counts.IgnoreBlanks = true;
-                    counts.ErrorMessage = "Skriv ett heltal 0 eller större.";
+                    validation.WholeNumber.Between(0, Intake.Parsing.CellReader.MaxCount);
+                    validation.ErrorMessage = "Skriv ett heltal 0 eller större.";
                     break;
                 case CountyBoardFieldKind.YesNo:
-                    var yesNo = value.AsRange().SetDataValidation();
-                    yesNo.List(lists.Range(1, 1, 2, 1), true);
-                    yesNo.IgnoreBlanks = true;
+                    validation.List(lists.Range(1, 1, 2, 1), true);
                     break;
+            }
+
+            validation.IgnoreBlanks = true;
+            if (Hints.TryGetValue(field.Label, out var hint))
+            {
+                validation.InputTitle = field.Label.Length > 32 ? field.Label[..32] : field.Label;
+                validation.InputMessage = hint;
+                validation.ShowInputMessage = true;
             }
         }
 
@@ -120,7 +118,6 @@ public static class CountyBoardReportTemplate
 
         sheet.Column(1).Width = 44;
         sheet.Column(2).Width = 60;
-        sheet.Column(3).Width = 40;
         WorkbookPrintSetup.Apply(workbook, _ => 0);
         return workbook;
     }
@@ -147,7 +144,7 @@ public static class CountyBoardReportTemplate
         var cell = sheet.Cell(row, 1);
         cell.SetValue(text);
         cell.Style.Font.Bold = true;
-        sheet.Range(row, 1, row, 3).Style.Fill.BackgroundColor = SectionFill;
+        sheet.Range(row, 1, row, 2).Style.Fill.BackgroundColor = SectionFill;
     }
 
     /// <summary>The download name of the blank form, e.g. lansstyrelsens-redovisning-personligt-ombud-2021.xlsx.</summary>

@@ -64,7 +64,7 @@ public sealed class LagesrapportService(
             settings.For(year),
             Coverage(owed),
             figures is null ? null : GrantCycle(figures),
-            WithCountyBoards(Narrative(result), forms),
+            WithCountyBoards(Narrative(result), forms, registry),
             county,
             settings.MaxQuotes,
             settings.MaxQuoteLength,
@@ -75,7 +75,7 @@ public sealed class LagesrapportService(
     /// The county boards' free texts from their own reports, as chapter "Länsstyrelsernas arbete" quotes them: null lists
     /// (the chapter's "[Skriv: …]") while no county board has sent its report for the year, empty when none wrote that text.
     /// </summary>
-    public LagesrapportNarrative WithCountyBoards(LagesrapportNarrative narrative, IReadOnlyList<CountyBoards.CountyBoardReport> forms)
+    public static LagesrapportNarrative WithCountyBoards(LagesrapportNarrative narrative, IReadOnlyList<CountyBoards.CountyBoardReport> forms, MunicipalityRegistry registry)
     {
         if (forms.Count == 0)
         {
