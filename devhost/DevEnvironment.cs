@@ -31,7 +31,7 @@ internal sealed partial class DevEnvironment(
                 UploadedSamples = await SampleUploader.UploadIfEmptyAsync(reports, options.SamplesDirectory, cancellationToken);
                 LogUploaded(logger, UploadedSamples.Count, options.SamplesDirectory);
 
-                // The grant cycle and the reminders' recipients (docs/grants.md): generated, not files under samples/.
+                // The grant cycle, the reminders' recipients (docs/grants.md) and the county boards' own reports: generated, not files under samples/.
                 var grants = await SampleUploader.UploadIfEmptyAsync(
                     storage.Blobs().GetBlobContainerClient(ContainerNames.Grants),
                     "grants",
@@ -42,7 +42,12 @@ internal sealed partial class DevEnvironment(
                     "contacts",
                     ContactSamples.All().Select(c => (c.BlobName, (Func<byte[]>)c.Write)),
                     cancellationToken);
-                LogUploadedRegisters(logger, grants.Count, contacts.Count);
+                var countyBoards = await SampleUploader.UploadIfEmptyAsync(
+                    storage.Blobs().GetBlobContainerClient(ContainerNames.CountyBoard),
+                    "countyboard",
+                    CountyBoardSamples.All().Select(c => (c.BlobName, (Func<byte[]>)c.Write)),
+                    cancellationToken);
+                LogUploadedRegisters(logger, grants.Count, contacts.Count, countyBoards.Count);
             }
 
             storage.MarkReady();
@@ -63,6 +68,6 @@ internal sealed partial class DevEnvironment(
     [LoggerMessage(Level = LogLevel.Information, Message = "Uploaded {Count} sample workbooks from {Directory}")]
     private static partial void LogUploaded(ILogger logger, int count, string directory);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Uploaded {GrantRegisters} sample grant registers and {ContactRegisters} sample contacts registers")]
-    private static partial void LogUploadedRegisters(ILogger logger, int grantRegisters, int contactRegisters);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Uploaded {GrantRegisters} sample grant registers, {ContactRegisters} sample contacts registers and {CountyBoardReports} sample county board reports")]
+    private static partial void LogUploadedRegisters(ILogger logger, int grantRegisters, int contactRegisters, int countyBoardReports);
 }

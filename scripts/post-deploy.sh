@@ -49,6 +49,8 @@ if az functionapp function show -g "$AZURE_RESOURCE_GROUP" -n "$AZURE_FUNCTION_A
 fi
 # The county boards' grant registers, grants/{year}/{countyCode}.xlsx (docs/grants.md).
 subscribe grants-created grants IngestGrantRegisterFunction .xlsx
+# The county boards' own reports, countyboard/{year}/{countyCode}.xlsx (docs/workbook-contract.md).
+subscribe countyboard-created countyboard IngestCountyBoardReportFunction .xlsx
 
 # The deployer needed Storage Blob Data Contributor for the deployment package (infra/modules/rbac.bicep, deployerBlob);
 # once the code is deployed it goes, so the person who deployed cannot delete originals or results (docs/hardening.md).

@@ -6,7 +6,8 @@ namespace PoIntake.Core.Intake;
 /// UPPER_SNAKE_CASE. The Swedish message and fix of each are written in one place: screening in
 /// <see cref="Screening.ScreeningFindings"/>, the path in <see cref="Pipeline.ReportBlobPath"/>, a closed year's in <see cref="Storage.YearClosureStore"/>, the report's in the
 /// parsing step that checks the rule (<c>Intake/Parsing</c>, <see cref="PreviousYearComparer"/>), contacts in
-/// <see cref="Contacts.ContactsFindings"/>, the grant register's in <see cref="Grants.GrantFindings"/>.
+/// <see cref="Contacts.ContactsFindings"/>, the grant register's in <see cref="Grants.GrantFindings"/>, the county board's report's in
+/// <see cref="CountyBoards.CountyBoardFindings"/> and <see cref="CountyBoards.CountyBoardReportParser"/>.
 /// </summary>
 public static class FindingCodes
 {
@@ -134,6 +135,10 @@ public static class FindingCodes
     // Grant register warnings (Grants.GrantFindings): accepted, flagged for the county board to look at
     public const string GrantsApplicationLate = "GRANTS_APPLICATION_LATE";
     public const string GrantsAmountRateDiffers = "GRANTS_AMOUNT_RATE_DIFFERS";
+
+    // County board's report (CountyBoards.CountyBoardFindings, CountyBoards.CountyBoardReportParser); its cells also use the shared value codes above
+    public const string CountyBoardPathInvalid = "COUNTY_BOARD_PATH_INVALID";
+    public const string CountyBoardParticipantsWithoutTraining = "COUNTY_BOARD_PARTICIPANTS_WITHOUT_TRAINING";
 
     /// <summary>Every code of this catalogue.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(FindingCodes)

@@ -7,7 +7,7 @@ namespace PoIntake.Core.Pipeline;
 public static class PipelineServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IntakePipeline"/> with the three kinds of workbook (reports, grant registers, contacts registers)
+    /// Registers <see cref="IntakePipeline"/> with the four kinds of workbook (reports, grant registers, contacts registers, the county boards' own reports)
     /// and their entry points. Needs the stores (<c>AddPoIntakeStorage</c>), the parsers and checks, and screening's options.
     /// </summary>
     public static IServiceCollection AddPoIntakePipeline(this IServiceCollection services)
@@ -16,6 +16,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddWorkbookKind<ReportWorkbookKind>();
         services.AddWorkbookKind<GrantRegisterKind>();
         services.AddWorkbookKind<ContactRegisterKind>();
+        services.TryAddSingleton<CountyBoards.CountyBoardReportParser>();
+        services.AddWorkbookKind<CountyBoardReportKind>();
         services.TryAddSingleton<IReportIntake, ReportIntake>();
         services.TryAddSingleton<GrantIntakeService>();
         services.TryAddSingleton<ContactImportService>();

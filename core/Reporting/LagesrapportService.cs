@@ -5,6 +5,7 @@ using PoIntake.Core.Grants;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
 using PoIntake.Core.Reminders;
+using PoIntake.Core.Storage;
 using PoIntake.Core.Totals;
 
 namespace PoIntake.Core.Reporting;
@@ -14,14 +15,17 @@ namespace PoIntake.Core.Reporting;
 /// owed a report against who sent one (<see cref="ObligationService"/>: the grant registers, or the year before), and
 /// the grant cycle's figures; for a county board, its county's reports only. The free texts of sheet Uppföljning
 /// (<see cref="TotalsResult.FollowUpTexts"/>) become the <see cref="LagesrapportNarrative"/> the chapters quote; a year
-/// whose template did not ask them, and the questions no sheet asks, keep the chapter's "[Skriv: …]".
+/// whose template did not ask them, and the questions no sheet asks, keep the chapter's "[Skriv: …]". The county boards'
+/// own reports (<see cref="CountyBoardReportStore"/>) feed the chapter "Länsstyrelsernas arbete": their counts per county
+/// and their quoted texts.
 /// </summary>
 public sealed class LagesrapportService(
     TotalsService totals,
     ObligationService obligations,
     GrantFiguresService grants,
     MunicipalityRegistry registry,
-    IOptions<LagesrapportOptions> options)
+    IOptions<LagesrapportOptions> options,
+    CountyBoardReportStore countyBoards)
 {
     /// <summary>The national draft's inputs, or null when the year has no accepted report.</summary>
     public async Task<LagesrapportInputs?> NationalAsync(int year, CancellationToken cancellationToken)
@@ -52,6 +56,7 @@ public sealed class LagesrapportService(
         var year = result.Totals.Year;
         var owed = await obligations.ForYearAsync(year, cancellationToken);
         var figures = await grants.GetAsync(year, cancellationToken);
+        var forms = (await countyBoards.ReadYearAsync(year, cancellationToken)).Select(f => f.Report).ToList();
         var settings = options.Value;
         return new LagesrapportInputs(
             result,
@@ -59,10 +64,35 @@ public sealed class LagesrapportService(
             settings.For(year),
             Coverage(owed),
             figures is null ? null : GrantCycle(figures),
-            Narrative(result),
+            WithCountyBoards(Narrative(result), forms, registry),
             county,
             settings.MaxQuotes,
-            settings.MaxQuoteLength);
+            settings.MaxQuoteLength,
+            forms);
+    }
+
+    /// <summary>
+    /// The county boards' free texts from their own reports, as chapter "Länsstyrelsernas arbete" quotes them: null lists
+    /// (the chapter's "[Skriv: …]") while no county board has sent its report for the year, empty when none wrote that text.
+    /// </summary>
+    public static LagesrapportNarrative WithCountyBoards(LagesrapportNarrative narrative, IReadOnlyList<CountyBoards.CountyBoardReport> forms, MunicipalityRegistry registry)
+    {
+        if (forms.Count == 0)
+        {
+            return narrative;
+        }
+
+        IReadOnlyList<CountyBoardText> Of(Func<CountyBoards.CountyBoardReport, string?> text) =>
+            [.. forms
+                .Where(f => !string.IsNullOrWhiteSpace(text(f)))
+                .Select(f => new CountyBoardText(registry.FindCountyByCode(f.CountyCode)?.Name ?? f.CountyCode, text(f)!.Trim()))
+                .OrderBy(t => t.CountyName, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("sv-SE"), ignoreCase: false))];
+        return narrative with
+        {
+            CountyBoardWork = Of(f => f.Work),
+            CountyBoardAssessments = Of(f => f.Assessment),
+            CountyBoardProposals = Of(f => f.Proposals),
+        };
     }
 
     /// <summary>

@@ -8,7 +8,7 @@ public sealed class StorageInitializer(BlobServiceClient blobs, StorageTables ta
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        foreach (var container in new[] { ContainerNames.Reports, tables.ResultsContainer, ContainerNames.Contacts, ContainerNames.Grants, ContainerNames.Replays })
+        foreach (var container in new[] { ContainerNames.Reports, tables.ResultsContainer, ContainerNames.Contacts, ContainerNames.Grants, ContainerNames.CountyBoard, ContainerNames.Replays })
         {
             await blobs.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }

@@ -12,6 +12,9 @@ public static class ContainerNames
     /// <summary>The county boards' grant registers, <c>grants/{year}/{countyCode}.xlsx</c> (docs/grants.md).</summary>
     public const string Grants = "grants";
 
+    /// <summary>The county boards' own reports, <c>countyboard/{year}/{countyCode}.xlsx</c> (docs/workbook-contract.md).</summary>
+    public const string CountyBoard = CountyBoards.CountyBoardReportPath.Container;
+
     /// <summary>The reports of year replays, <c>{year}/{replayId}.json</c> and <c>.xlsx</c> (docs/replay.md).</summary>
     public const string Replays = "replays";
 }
@@ -37,6 +40,10 @@ public static class TableNames
     public const string GrantApplications = "GrantApplications";
     public const string CurrentGrantRegisters = "CurrentGrantRegisters";
 
+    // The county boards' own reports: every accepted version with its fields, and which version counts.
+    public const string CountyBoardReports = "CountyBoardReports";
+    public const string CurrentCountyBoardReports = "CurrentCountyBoardReports";
+
     /// <summary>The audit of year replays: who ran, switched and cleaned up which replay (docs/replay.md).</summary>
     public const string ReplayLog = "ReplayLog";
 
@@ -45,7 +52,7 @@ public static class TableNames
 
     public static IReadOnlyList<string> All { get; } =
         [IntakeLog, ReportVersions, CurrentReports, Facts, SystemDeficiencies, ReportTexts, Coverage, YearRevisions, ReminderLedger, Contacts,
-         GrantVersions, GrantApplications, CurrentGrantRegisters, ReplayLog, YearClosures];
+         GrantVersions, GrantApplications, CurrentGrantRegisters, CountyBoardReports, CurrentCountyBoardReports, ReplayLog, YearClosures];
 }
 
 /// <summary>

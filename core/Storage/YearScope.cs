@@ -44,6 +44,8 @@ public static class YearScope
         new(TableNames.GrantVersions, YearScopeKind.YearRows, "PartitionKey {year}-{county}"),
         new(TableNames.GrantApplications, YearScopeKind.YearRows, "PartitionKey versionId {year}-{county}-…"),
         new(TableNames.CurrentGrantRegisters, YearScopeKind.YearRows, "PartitionKey {year}"),
+        new(TableNames.CountyBoardReports, YearScopeKind.YearRows, "PartitionKey {year}-{county}"),
+        new(TableNames.CurrentCountyBoardReports, YearScopeKind.YearRows, "PartitionKey {year}"),
         new(TableNames.YearRevisions, YearScopeKind.Revision, "RowKey {year}: bumped, not copied (the replay's own revision means nothing live)"),
         new(TableNames.Contacts, YearScopeKind.NotPerYear,
             "PartitionKey county: every year's reminders read it; each upload of contacts/{county}.xlsx rebuilds the county's rows whole"),

@@ -1,4 +1,6 @@
+using PoIntake.Core.CountyBoards;
 using PoIntake.Core.Intake;
+using PoIntake.Core.Reference;
 using static PoIntake.Core.Totals.SwedishNumberWords;
 using static PoIntake.Core.Totals.SwedishSentences;
 
@@ -31,6 +33,13 @@ public static class LagesrapportBuilder
     public const string NoOtherProviders = "Alla verksamheter drevs av kommunerna.";
     public const string MeetingsHeader = "Ledningsgruppens möten under året";
     public const string MeetingsAnswered = "Verksamheter som redovisat antalet möten";
+
+    /// <summary>The cell of a county with verksamhet that has not sent its own report, in the county boards' table.</summary>
+    public const string CountyBoardFormMissing = "Saknas";
+
+    /// <summary>The header of the county boards' table: the counts of their own reports (CountyBoardReportLayout).</summary>
+    public static IReadOnlyList<string> CountyBoardHeader { get; } =
+        ["Län", "Nätverksträffar", "Utbildningar och seminarier", "Deltagare", "Besök i verksamheterna", "Ledningsgruppsmöten", "Handlingsplan"];
 
     /// <summary>Counties named in a sentence are listed alphabetically, as the reports list them.</summary>
     private static readonly StringComparer SwedishOrder = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("sv-SE"), ignoreCase: false);
@@ -927,9 +936,117 @@ public static class LagesrapportBuilder
                 text.Add(Placeholder("anslaget, hur mycket som fördelades, antalet sökta heltidstjänster och beloppet per årsanställning (bidragsregistren saknas för året)"));
             }
 
+            var tables = new List<ReportTable>();
+            if (CountyBoardForms() is { } forms)
+            {
+                text.AddRange(forms.Submitted.Count == 0 ? NoCountyBoardForms(forms.Missing) : CountyBoardFigures(forms.Submitted, forms.Missing, tables));
+            }
+
             text.AddRange(CountyBoardAnswers(_narrative.CountyBoardWork, "länsstyrelsernas arbete under året (nätverksträffar, stöd till ledningsgrupper, information till kommuner)"));
+            text.AddRange(CountyBoardAnswers(_narrative.CountyBoardAssessments, "sin bedömning av verksamheten i länet"));
             text.AddRange(CountyBoardAnswers(_narrative.CountyBoardProposals, "länsstyrelsernas förslag på förbättringsområden"));
-            return new ReportChapter(IsCounty ? "Länsstyrelsens arbete" : "Länsstyrelsernas arbete", text, [], ReportChapterKind.CountyBoards);
+            return new ReportChapter(IsCounty ? "Länsstyrelsens arbete" : "Länsstyrelsernas arbete", text, tables, ReportChapterKind.CountyBoards);
+        }
+
+        /// <summary>
+        /// The county boards' own reports in scope (one county for its draft), with the name of each, and the counties
+        /// that owe one but have not sent it: those with a verksamhet in the year's totals. Null when the forms were not read.
+        /// </summary>
+        private (IReadOnlyList<(string County, CountyBoardReport Report)> Submitted, IReadOnlyList<string> Missing)? CountyBoardForms()
+        {
+            if (inputs.CountyBoardReports is not { } reports)
+            {
+                return null;
+            }
+
+            string NameOf(string code) =>
+                _totals.Counties.FirstOrDefault(c => c.Code == code)?.Name ?? MunicipalityRegistry.Default.FindCountyByCode(code)?.Name ?? code;
+            var submitted = reports
+                .Where(r => r.Year == Year && (inputs.County is null || r.CountyCode == inputs.County.Code))
+                .Select(r => (County: NameOf(r.CountyCode), Report: r))
+                .OrderBy(r => r.County, SwedishOrder)
+                .ToList();
+            var missing = Counties
+                .Where(c => c.Operations > 0 && submitted.All(s => s.Report.CountyCode != c.Code))
+                .Select(c => c.Name)
+                .Order(SwedishOrder)
+                .ToList();
+            return (submitted, missing);
+        }
+
+        private IEnumerable<string> NoCountyBoardForms(IReadOnlyList<string> missing)
+        {
+            yield return IsCounty
+                ? $"Länsstyrelsen har inte lämnat sin redovisning av arbetet under {Year}."
+                : $"Ingen länsstyrelse har lämnat sin redovisning av arbetet under {Year}"
+                    + (missing.Count > 0 ? $" (redovisning väntas från {Of(missing.Count, "län", "län", neuter: true)} med verksamhet)." : ".");
+        }
+
+        /// <summary>The counts the county boards reported, summarised as the 2021 report does ("16 av 20"), and Bilaga's table per county.</summary>
+        private IEnumerable<string> CountyBoardFigures(
+            IReadOnlyList<(string County, CountyBoardReport Report)> submitted, IReadOnlyList<string> missing, List<ReportTable> tables)
+        {
+            var rows = submitted
+                .Select(s => new ReportRow(
+                    s.County,
+                    ReportCell.Units(s.Report.NetworkMeetings),
+                    ReportCell.Units(s.Report.Trainings),
+                    ReportCell.Units(s.Report.TrainingParticipants),
+                    ReportCell.Units(s.Report.Visits),
+                    ReportCell.Units(s.Report.ManagementGroupMeetings),
+                    ReportCell.Label(s.Report.ActionPlanSubmitted ? WorkbookLabels.Yes : WorkbookLabels.No)))
+                .ToList();
+            int Sum(Func<CountyBoardReport, int> count) => submitted.Sum(s => count(s.Report));
+            if (!IsCounty)
+            {
+                rows.Add(new ReportRow(
+                    [
+                        ReportCell.Label(WorkbookLabels.Total),
+                        ReportCell.Units(Sum(r => r.NetworkMeetings)),
+                        ReportCell.Units(Sum(r => r.Trainings)),
+                        ReportCell.Units(Sum(r => r.TrainingParticipants)),
+                        ReportCell.Units(Sum(r => r.Visits)),
+                        ReportCell.Units(Sum(r => r.ManagementGroupMeetings)),
+                        ReportCell.Label($"{submitted.Count(s => s.Report.ActionPlanSubmitted)} av {submitted.Count}"),
+                    ],
+                    Bold: true));
+            }
+
+            foreach (var county in missing)
+            {
+                rows.Add(new ReportRow([ReportCell.Label(county), .. Enumerable.Repeat(ReportCell.Label(CountyBoardFormMissing), CountyBoardHeader.Count - 1)]));
+            }
+
+            var table = Table(
+                ReportTableKind.Appendix,
+                $"Länsstyrelsernas arbete {Year} per län",
+                "Länsstyrelser",
+                [new(CountyBoardHeader, rows)],
+                [24, 14, 16, 12, 16, 16, 14],
+                [$"Ur länsstyrelsernas egna redovisningar till Socialstyrelsen. {CountyBoardFormMissing}: länet har verksamhet men har inte lämnat någon redovisning."]);
+            tables.Add(table);
+
+            var n = submitted.Count;
+            var whole = n + missing.Count;
+            var networks = submitted.Count(s => s.Report.NetworkMeetings > 0);
+            var plans = submitted.Count(s => s.Report.ActionPlanSubmitted);
+            if (IsCounty)
+            {
+                var r = submitted[0].Report;
+                yield return $"Länsstyrelsen har under {Year} anordnat {Of(r.NetworkMeetings, "nätverksträff", "nätverksträffar")} för ombuden och {Of(r.Trainings, "utbildningstillfälle", "utbildningstillfällen", neuter: true)} "
+                    + $"med sammanlagt {Of(r.TrainingParticipants, "deltagare", "deltagare")}, gjort {Of(r.Visits, "besök", "besök", neuter: true)} i verksamheterna och deltagit i {Of(r.ManagementGroupMeetings, "ledningsgruppsmöte", "ledningsgruppsmöten", neuter: true)} (bilaga {table.Number}). "
+                    + (r.ActionPlanSubmitted ? $"Länsstyrelsen har lämnat in en handlingsplan för arbetet under {Year}." : $"Länsstyrelsen har inte lämnat in någon handlingsplan för arbetet under {Year}.");
+                yield break;
+            }
+
+            yield return $"{CountAtStart(n)} av {Count(whole)} länsstyrelser i län med verksamhet har lämnat sin redovisning av arbetet under {Year} (bilaga {table.Number})."
+                + (missing.Count > 0 ? $" Redovisning saknas från {List(missing)}." : string.Empty);
+            yield return $"{CountAtStart(networks)} av {Count(n)} länsstyrelser har tillsammans med de personliga ombuden arrangerat regionala nätverksträffar under året, sammanlagt {Count(Sum(r => r.NetworkMeetings))}. "
+                + $"Länsstyrelserna har anordnat {Of(Sum(r => r.Trainings), "utbildningstillfälle", "utbildningstillfällen", neuter: true)} med sammanlagt {Of(Sum(r => r.TrainingParticipants), "deltagare", "deltagare")}, "
+                + $"gjort {Of(Sum(r => r.Visits), "besök", "besök", neuter: true)} i verksamheterna och deltagit i {Of(Sum(r => r.ManagementGroupMeetings), "ledningsgruppsmöte", "ledningsgruppsmöten", neuter: true)}.";
+            yield return plans == n
+                ? $"Samtliga länsstyrelser som har redovisat har också lämnat in en handlingsplan för arbetet under {Year}."
+                : $"{CountAtStart(plans)} av {Count(n)} länsstyrelser har lämnat in en handlingsplan för arbetet under {Year}.";
         }
 
         private IEnumerable<string> CountyBoardAnswers(IReadOnlyList<CountyBoardText>? answers, string what)

@@ -1,10 +1,13 @@
 using System.ComponentModel.DataAnnotations;
+using PoIntake.Core.CountyBoards;
 
 namespace PoIntake.Core.Totals;
 
 /// <summary>
 /// Everything the draft lägesrapport is written from besides the year's totals. Each part may be absent; a chapter whose
 /// data is absent gets a "[Skriv: …]" placeholder (<see cref="SwedishSentences.Placeholder"/>) instead of a guess.
+/// <see cref="CountyBoardReports"/> are the county boards' own reports of the year (one current form per county); null
+/// when they were not read, empty when none has been submitted.
 /// </summary>
 public sealed record LagesrapportInputs(
     TotalsResult Result,
@@ -15,7 +18,8 @@ public sealed record LagesrapportInputs(
     LagesrapportNarrative? Narrative = null,
     CountyScope? County = null,
     int MaxQuotes = LagesrapportOptions.DefaultMaxQuotes,
-    int MaxQuoteLength = LagesrapportOptions.DefaultMaxQuoteLength);
+    int MaxQuoteLength = LagesrapportOptions.DefaultMaxQuoteLength,
+    IReadOnlyList<CountyBoardReport>? CountyBoardReports = null);
 
 /// <summary>A county board's draft: its own part of the report, written from its county's reports only.</summary>
 public sealed record CountyScope(string Code, string Name);
@@ -46,7 +50,8 @@ public sealed record LagesrapportNarrative(
     IReadOnlyList<ReportedText>? ThemeAnswers = null,
     string? ThemeQuestion = null,
     IReadOnlyList<CountyBoardText>? CountyBoardWork = null,
-    IReadOnlyList<CountyBoardText>? CountyBoardProposals = null);
+    IReadOnlyList<CountyBoardText>? CountyBoardProposals = null,
+    IReadOnlyList<CountyBoardText>? CountyBoardAssessments = null);
 
 /// <summary>
 /// Owed against received: per county, how many verksamheter owe the year's report (granted money in the county's grant

@@ -18,10 +18,10 @@ var deadLetterContainerName = 'eventgrid-deadletter'
 @description('Containers the app uses (core/Storage/StorageNames.cs) plus the deployment package and Event Grid dead letters.')
 // 'replays' holds the reports of year replays (docs/replay.md). A replay's own table set and results container
 // (Replay2025T…IntakeLog, replay2025t…-intake-results) are created and deleted by the app at run time, not here.
-var containers = ['reports', 'intake-results', 'contacts', 'grants', 'replays', deploymentContainerName, deadLetterContainerName]
+var containers = ['reports', 'intake-results', 'contacts', 'grants', 'countyboard', 'replays', deploymentContainerName, deadLetterContainerName]
 
 @description('Tables the app uses (core/Storage/StorageNames.cs).')
-var tables = ['IntakeLog', 'ReportVersions', 'CurrentReports', 'Facts', 'SystemDeficiencies', 'ReportTexts', 'Coverage', 'YearRevisions', 'Contacts', 'ReminderLedger', 'GrantVersions', 'GrantApplications', 'CurrentGrantRegisters', 'ReplayLog', 'YearClosures']
+var tables = ['IntakeLog', 'ReportVersions', 'CurrentReports', 'Facts', 'SystemDeficiencies', 'ReportTexts', 'Coverage', 'YearRevisions', 'Contacts', 'ReminderLedger', 'GrantVersions', 'GrantApplications', 'CurrentGrantRegisters', 'CountyBoardReports', 'CurrentCountyBoardReports', 'ReplayLog', 'YearClosures']
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
@@ -58,7 +58,7 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
 
 // The originals: public records (arkivlagen). Version-level immutability: an overwrite (a new grant register, a report
 // re-dropped under its name) makes a new version; every version is kept unchanged for originalsRetentionDays.
-var originalContainers = ['reports', 'grants', 'contacts']
+var originalContainers = ['reports', 'grants', 'contacts', 'countyboard']
 
 resource blobContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [for container in containers: {
   parent: blobService

@@ -257,6 +257,9 @@ internal static partial class OperationSheet
         return email;
     }
 
+    /// <summary>Whether a text is an e-mail address as the contract takes it (every workbook's e-post field).</summary>
+    public static bool IsEmail(string text) => EmailPattern().IsMatch(text);
+
     [GeneratedRegex(@"^[^@\s""(),:;<>\[\]\\]+@[^@\s""(),:;<>\[\]\\]+\.[^@\s""(),:;<>\[\]\\.]{2,}$", RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();
 }

@@ -6,6 +6,7 @@ using Azure.Data.Tables;
 using Microsoft.Azure.Functions.Worker;
 using PoIntake.Core.Access;
 using PoIntake.Core.Contacts;
+using PoIntake.Core.CountyBoards;
 using PoIntake.Core.Grants;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Storage;
@@ -21,7 +22,7 @@ namespace PoIntake.Tests.EndToEnd;
 
 /// <summary>
 /// Every kind of function through the real worker process, as devhost runs it: the handshake, the generated metadata
-/// against the function classes, each HTTP route, the three blob triggers on Azurite, the reminder timer, and the
+/// against the function classes, each HTTP route, the four blob triggers on Azurite, the reminder timer, and the
 /// failure paths (an unexpected exception, a blob that keeps failing). One worker for all of them (<see cref="LocalFunctionsFixture"/>).
 /// </summary>
 [Collection(AzuriteCollection.Name)]
@@ -131,6 +132,18 @@ public sealed class RealWorkerTests(AzuriteFixture azurite, LocalFunctionsFixtur
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(XlsxType, response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task CountyBoardTemplate_NestedRouteWithCounty_AnswersTheFormWithTheCountyFilledIn()
+    {
+        using var response = await host.Client.GetAsync("/api/template/2021/countyboard?county=14");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(XlsxType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(CountyBoardReportTemplate.FileName(2021), response.Content.Headers.ContentDisposition?.ToString() ?? "", StringComparison.Ordinal);
+        using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        Assert.Equal("Västra Götaland", workbook.Worksheet(CountyBoardReportLayout.SheetName).Cell(CountyBoardReportLayout.Cell(CountyBoardReportLayout.County)).GetString());
     }
 
     [Fact]
@@ -280,6 +293,27 @@ public sealed class RealWorkerTests(AzuriteFixture azurite, LocalFunctionsFixtur
     }
 
     [Fact]
+    public async Task UploadCountyBoardReport_OwnCountysKeyAccepted_AnotherCountysKeyRefused()
+    {
+        var form = CountyBoardReportTemplate.Write(Year, County, CountyBoards.CountyBoardReportParserTests.Report(Year, County));
+        HttpRequestMessage Upload(string key) => new(HttpMethod.Post, $"/api/countyboard/{Year}/{County}")
+        {
+            Content = new ByteArrayContent(form),
+            Headers = { { AccessKeys.CountyHeader, key } },
+        };
+
+        using var refused = await host.Client.SendAsync(Upload(TestRoleKeys.KeyOf("14")));
+        using var accepted = await host.Client.SendAsync(Upload(TestRoleKeys.KeyOf(County)));
+
+        Assert.Equal("countyKeyWrong", (await ProblemAsync(refused, HttpStatusCode.Forbidden)).GetProperty("reason").GetString());
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        var body = JsonDocument.Parse(await accepted.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("Accepted", body.GetProperty("outcome").GetString());
+        var stored = await host.Scenario.Get<CountyBoardReportStore>().ReadYearAsync(Year, CancellationToken.None);
+        Assert.Equal(body.GetProperty("versionId").GetString(), Assert.Single(stored, r => r.Report.CountyCode == County).VersionId);
+    }
+
+    [Fact]
     public async Task UploadReport_NotAWorkbook_Rejected422WithFindings()
     {
         using var upload = new HttpRequestMessage(HttpMethod.Post, $"/api/reports/{Year}/{County}")
@@ -344,6 +378,17 @@ public sealed class RealWorkerTests(AzuriteFixture azurite, LocalFunctionsFixtur
         var register = await host.Scenario.Get<IGrantRegisterReader>().ReadCountyAsync(2020, sample.CountyCode, CancellationToken.None);
         Assert.NotNull(register);
         Assert.Equal(sample.Applications.Select(a => a.OperationName).Order(), register.Applications.Select(a => a.OperationName).Order());
+    }
+
+    [Fact]
+    public async Task CountyBoardTrigger_SampleForm_BecomesTheCountysReport()
+    {
+        var sample = CountyBoardSamples.All().First(s => s.Report.CountyCode == "25");
+
+        Assert.True(await host.DropAsync(ContainerNames.CountyBoard, sample.BlobName, sample.Write()), host.Observer.FailureOf(sample.BlobName));
+
+        var stored = await host.Scenario.Get<CountyBoardReportStore>().ReadYearAsync(sample.Report.Year, CancellationToken.None);
+        Assert.Equal(sample.Report, Assert.Single(stored, r => r.Report.CountyCode == "25").Report);
     }
 
     [Fact]
