@@ -4,12 +4,15 @@ using System.Reflection;
 
 namespace PoIntake.DevHost;
 
-/// <summary>What `dotnet run --project devhost [-- --no-samples]` was asked to do, where the repository is, and the ports.</summary>
+/// <summary>What `dotnet run --project devhost [-- --no-samples] [--port N]` was asked to do, where the repository is, and the ports.</summary>
 internal sealed record DevHostOptions(string RepositoryRoot, bool UploadSamples)
 {
     public const int DefaultHttpPort = 7071;
     public const string Url = "http://localhost:7071";
     public const string NoSamplesSwitch = "--no-samples";
+
+    /// <summary>Another HTTP port than 7071 (<c>--port 7181</c>), when a Functions host or another devhost already has it.</summary>
+    public const string PortSwitch = "--port";
 
     /// <summary>Where the functions answer HTTP (7071, the Functions host's local port).</summary>
     public int HttpPort { get; init; } = DefaultHttpPort;
@@ -34,8 +37,24 @@ internal sealed record DevHostOptions(string RepositoryRoot, bool UploadSamples)
     /// <summary>Reads devhost's own switches and returns the remaining arguments for the web host.</summary>
     public static DevHostOptions FromArgs(string[] args, out string[] hostArgs)
     {
-        hostArgs = [.. args.Where(a => !a.Equals(NoSamplesSwitch, StringComparison.OrdinalIgnoreCase))];
-        return new DevHostOptions(FindRepositoryRoot(), UploadSamples: hostArgs.Length == args.Length);
+        var port = DefaultHttpPort;
+        var rest = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i].Equals(PortSwitch, StringComparison.OrdinalIgnoreCase) && i + 1 < args.Length
+                && int.TryParse(args[i + 1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var asked) && asked is > 0 and < 65536)
+            {
+                port = asked;
+                i++;
+            }
+            else
+            {
+                rest.Add(args[i]);
+            }
+        }
+
+        hostArgs = [.. rest.Where(a => !a.Equals(NoSamplesSwitch, StringComparison.OrdinalIgnoreCase))];
+        return new DevHostOptions(FindRepositoryRoot(), UploadSamples: hostArgs.Length == rest.Count) { HttpPort = port };
     }
 
     /// <summary>functions/bin/{the configuration devhost was built in}/{its target framework}: devhost's build builds it there.</summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PoIntake.Core;
 using PoIntake.Core.Intake.Screening;
 using PoIntake.Core.Replay;
+using PoIntake.Functions.Http;
 
 namespace PoIntake.Functions;
 
@@ -14,6 +15,7 @@ public static class FunctionAppServiceCollectionExtensions
         services.AddPoIntakeCore(configuration);
         services.AddPoIntakeScreening(configuration);
         services.AddPoIntakeReplay(configuration); // the administration routes and devhost's replay commands
+        services.AddSingleton<RouteGate>(); // the one gate of every HTTP route (AccessMiddleware)
         return services;
     }
 }

@@ -7,6 +7,7 @@ using PoIntake.Functions.Http;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<ProblemMiddleware>();
+builder.UseMiddleware<AccessMiddleware>(); // inside the problem middleware: a fault of the gate is the 500 problem
 builder.Services.AddPoIntakeFunctionApp(builder.Configuration);
 builder.Services.AddPoIntakeTelemetry();
 builder.Build().Run();

@@ -42,7 +42,7 @@ subscribe() {
 }
 
 subscribe reports-created reports IngestReportFunction .xlsx
-# The contacts register intake arrives with the reminders issue; subscribe only when the function exists.
+# The contacts register intake (IngestContactsFunction); subscribe only when the function exists.
 if az functionapp function show -g "$AZURE_RESOURCE_GROUP" -n "$AZURE_FUNCTION_APP_NAME" \
      --function-name IngestContactsFunction --output none 2>/dev/null; then
   subscribe contacts-created contacts IngestContactsFunction .xlsx

@@ -65,7 +65,7 @@ public sealed class Dimension<T> : IReadOnlyList<DimensionValue<T>>
 /// <summary>
 /// The catalogue of the workbook contract's dimensions (docs/workbook-contract.md): for every enum value its API id and
 /// its Swedish label. The parser, the template, the facts, the totals, the exports and the Översikt page
-/// (<c>GET /api/contract/labels</c>) all read these tables; no id or label of a dimension value is written anywhere else.
+/// (<c>GET /api/web/labels.json</c>) all read these tables; no id or label of a dimension value is written anywhere else.
 /// </summary>
 public static class Dimensions
 {
@@ -157,7 +157,7 @@ public static class Dimensions
         new(ManagementGroupForm.SharedWithMunicipalities, "shared", "Gemensam med andra kommuner"),
         new(ManagementGroupForm.CoordinationAssociation, "coordinationAssociation", "Genom samordningsförbund"));
 
-    /// <summary>Sheet Verksamhet's choices; no fact or total carries them, the ids name them in <c>GET /api/contract/labels</c>.</summary>
+    /// <summary>Sheet Verksamhet's choices; no fact or total carries them, the ids name them in <c>GET /api/web/labels.json</c>.</summary>
     public static Dimension<OperatingForm> OperatingForms { get; } = new(
         "operatingForm",
         new(OperatingForm.Municipal, "municipal", "Kommunal regi"),
@@ -180,7 +180,7 @@ public static class Dimensions
         NewClientSources, SupervisionForms, ManagementGroupForms,
     }.ToFrozenDictionary(d => d.GetType().GetGenericArguments()[0]);
 
-    /// <summary>Every dimension as (name, [(id, label)]), in catalogue order: the body of <c>GET /api/contract/labels</c>.</summary>
+    /// <summary>Every dimension as (name, [(id, label)]), in catalogue order: the body of <c>GET /api/web/labels.json</c>.</summary>
     public static IReadOnlyList<(string Name, IReadOnlyList<(string Id, string Label)> Values)> All { get; } =
     [
         Describe(Genders), Describe(AgeGroups), Describe(ContactReasons), Describe(PriorityGroups), Describe(ManagementMembers),

@@ -60,7 +60,7 @@ public sealed class ReminderLedger(StorageTables tables, IOptions<ReminderOption
     private volatile bool _tableReady;
 
     public static (string PartitionKey, string RowKey) KeyOf(ReminderMail mail) =>
-        ($"{mail.Slot.Deadline.Id}-{mail.Slot.Deadline.Year}", $"{mail.Slot.OffsetKey}-{AudienceKey(mail.Audience)}-{RecipientHash(mail.To)}");
+        ($"{mail.Slot.Deadline.Id}-{mail.Slot.Deadline.Year}", $"{mail.Slot.OffsetKey}-{ReminderAudiences.LedgerKey(mail.Audience)}-{RecipientHash(mail.To)}");
 
     /// <summary>Lower-case hex SHA-256 of the trimmed, lower-cased address (first 32 characters).</summary>
     public static string RecipientHash(string address) =>
@@ -175,12 +175,4 @@ public sealed class ReminderLedger(StorageTables tables, IOptions<ReminderOption
             _tableReady = true;
         }
     }
-
-    private static string AudienceKey(ReminderAudience audience) => audience switch
-    {
-        ReminderAudience.ReportContact => "contact",
-        ReminderAudience.CountyBoardSummary => "county",
-        ReminderAudience.MunicipalityContact => "municipality",
-        _ => "status",
-    };
 }

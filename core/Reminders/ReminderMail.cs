@@ -13,6 +13,32 @@ public enum ReminderAudience
     GrantInformation,
 }
 
+/// <summary>
+/// The one table of each <see cref="ReminderAudience"/>'s names: <see cref="Id"/> is what the reminder preview answers
+/// (docs/api.md); <see cref="LedgerKey"/> is the part of a <c>ReminderLedger</c> row key that names the audience. Ledger
+/// keys are stored, so they never change: the grant information shares "status" with the status report (its rows sit
+/// under the grant application deadline's partition, so the two never meet).
+/// </summary>
+public static class ReminderAudiences
+{
+    public static string Id(ReminderAudience audience) => audience switch
+    {
+        ReminderAudience.ReportContact => "reportContact",
+        ReminderAudience.CountyBoardSummary => "countyBoardSummary",
+        ReminderAudience.MunicipalityContact => "municipalityContact",
+        ReminderAudience.GrantInformation => "grantInformation",
+        _ => "statusReport",
+    };
+
+    public static string LedgerKey(ReminderAudience audience) => audience switch
+    {
+        ReminderAudience.ReportContact => "contact",
+        ReminderAudience.CountyBoardSummary => "county",
+        ReminderAudience.MunicipalityContact => "municipality",
+        _ => "status",
+    };
+}
+
 /// <summary>One reminder to one address (only that address is in it).</summary>
 public sealed record ReminderMail(ReminderSlot Slot, ReminderAudience Audience, string To, string Subject, string PlainText, string Html);
 

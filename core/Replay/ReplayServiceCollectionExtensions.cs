@@ -21,6 +21,7 @@ public static class ReplayServiceCollectionExtensions
         services.TryAddSingleton<ReplayLogStore>();
         services.TryAddSingleton<IYearReplay, YearReplay>();
         services.TryAddSingleton<IReplaySwitch, ReplaySwitchService>();
+        services.TryAddSingleton<ReplayAdministration>();
         return services;
     }
 }

@@ -103,7 +103,7 @@ public sealed partial class YearReplay(
         var year = set.Year;
         if (await replayLog.FindAsync(set, cancellationToken) is not null)
         {
-            throw new InvalidOperationException($"Det finns redan en omkörning {set.Id}. Starta nästa en sekund senare.");
+            throw new ReplayExistsException($"Det finns redan en omkörning {set.Id}. Starta nästa en sekund senare.");
         }
 
         var entry = new ReplayLogEntity

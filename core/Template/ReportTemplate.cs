@@ -12,6 +12,9 @@ public static class ReportTemplate
     private static readonly XLColor HeaderFill = XLColor.FromHtml("#D9E1F2");
     private static readonly XLColor TotalFill = XLColor.FromHtml("#EDEDED");
 
+    /// <summary>"4 000 tecken": the free-text limit of <see cref="ContractLimits.MaxLongText"/> as every hint says it.</summary>
+    private static readonly string LongTextLimit = ContractLimits.MaxLongText.ToString("#,0", new System.Globalization.NumberFormatInfo { NumberGroupSeparator = " ", NumberGroupSizes = [3] }) + " tecken";
+
     /// <summary>The template of <paramref name="year"/>; <paramref name="themeQuestion"/> is the year's theme (<see cref="TemplateOptions"/>), none = no theme rows.</summary>
     public static byte[] Write(int year, string? themeQuestion = null)
     {
@@ -83,7 +86,7 @@ public static class ReportTemplate
             "• Välj Ja eller Nej, län, driftform, organisationsform, nivå och område i listorna som visas när du markerar cellen.",
             "• Kommuner som omfattas: skriv kommunernas namn eller kommunkoder, åtskilda med kommatecken.",
             "• Kolumnen och raden Totalt räknas ut automatiskt. Skriver du över dem måste de stämma med summan.",
-            "• Systembrister: en brist per rad. Fyll i nivå, område och brist; konsekvens och åtgärd om de finns. Högst 4 000 tecken per cell.",
+            $"• Systembrister: en brist per rad. Fyll i nivå, område och brist; konsekvens och åtgärd om de finns. Högst {LongTextLimit} per cell.",
             "",
             "Vad betyder markeringarna?",
             "• Gul cell med ram: här fyller du i.",
@@ -129,16 +132,16 @@ public static class ReportTemplate
         Value(L.Operation.Year).Value = year;
         var yearRule = Value(L.Operation.Year).SetDataValidation();
         yearRule.WholeNumber.Between(ContractLimits.FirstYear, ContractLimits.LastYear);
-        Explain(yearRule, "Redovisningsår", "Året som redovisningen gäller, fyra siffror.");
+        Explain(yearRule, L.Operation.Year, "Året som redovisningen gäller, fyra siffror.");
 
-        Explain(lists.Apply(Value(L.Operation.County), Layout.Lists.County), "Län", "Välj länet där verksamheten finns.");
+        Explain(lists.Apply(Value(L.Operation.County), Layout.Lists.County), L.Operation.County, "Välj länet där verksamheten finns.");
         Value(L.Operation.Municipalities).Style.Alignment.WrapText = true;
         sheet.Row(Layout.Operation.Row(L.Operation.Municipalities)).Height = 45;
         Explain(Value(L.Operation.Municipalities).SetDataValidation(), "Kommuner", "Kommunernas namn eller kommunkoder, åtskilda med kommatecken.");
-        Explain(lists.Apply(Value(L.Operation.OperatingForm), Layout.Lists.OperatingForm), "Driftform", "Kommunal regi eller Annan utförare.");
+        Explain(lists.Apply(Value(L.Operation.OperatingForm), Layout.Lists.OperatingForm), L.Operation.OperatingForm, "Kommunal regi eller Annan utförare.");
         Explain(Value(L.Operation.ProviderName).SetDataValidation(), "Utförare", "Fylls i när driftformen är Annan utförare.");
-        Explain(lists.Apply(Value(L.Operation.OrganisationForm), Layout.Lists.OrganisationForm), "Organisationsform", "Fylls i när driftformen är Annan utförare.");
-        Explain(Value(L.Operation.Email).SetDataValidation(), "E-post", "Kontaktpersonens e-postadress.");
+        Explain(lists.Apply(Value(L.Operation.OrganisationForm), Layout.Lists.OrganisationForm), L.Operation.OrganisationForm, "Fylls i när driftformen är Annan utförare.");
+        Explain(Value(L.Operation.Email).SetDataValidation(), L.Operation.Email, "Kontaktpersonens e-postadress.");
         Explain(lists.Apply(Value(L.Operation.Active), Layout.Lists.YesNo), "Verksamhet under året", "Lämna tom eller välj Ja om verksamheten bedrevs. Nej = ingen verksamhet under året.");
         if (L.ContractYears.Asks(L.ContractYears.District, year))
         {
@@ -152,7 +155,7 @@ public static class ReportTemplate
     private static void WriteOmbud(IXLWorksheet sheet)
     {
         Title(sheet, "Personliga ombud", "Antal personer som arbetade som personligt ombud under året, efter kön.");
-        var layout = new GenderTable(sheet, Layout.Ombud.HeaderRow, "Ombud");
+        var layout = new GenderTable(sheet, Layout.Ombud.HeaderRow, L.Sheets.Ombud);
         layout.AddRow(Layout.Ombud.CountRow, L.Ombud.Count);
         layout.AddRow(Layout.Ombud.SupervisionRow, L.Ombud.WithSupervision);
 
@@ -170,7 +173,7 @@ public static class ReportTemplate
 
     private static void WriteClients(IXLWorksheet sheet)
     {
-        Title(sheet, "Klienter", "Alla klienter under året, efter kön och ålder.");
+        Title(sheet, L.Sheets.Clients, "Alla klienter under året, efter kön och ålder.");
         var header = Layout.Clients.AgeHeaderRow;
         Header(sheet.Cell(header, 1), L.Clients.ByGenderAndAgeTitle);
         foreach (var (ageGroup, label) in L.AgeGroups)
@@ -228,7 +231,7 @@ public static class ReportTemplate
     {
         Title(sheet, "Väntetid och prioritering", "Ange Ja eller Nej. Uppskattad väntetid anges i dagar när det finns väntetid.");
         Label(sheet.Cell(Layout.Waiting.HasWaitingTimeRow, 1), L.Waiting.HasWaitingTime);
-        Explain(lists.Apply(MarkInput(sheet.Cell(Layout.Waiting.HasWaitingTimeRow, 2)), Layout.Lists.YesNo), "Väntetid", "Fick nya klienter vänta under året?");
+        Explain(lists.Apply(MarkInput(sheet.Cell(Layout.Waiting.HasWaitingTimeRow, 2)), Layout.Lists.YesNo), L.Sheets.Waiting, "Fick nya klienter vänta under året?");
         Label(sheet.Cell(Layout.Waiting.EstimatedDaysRow, 1), L.Waiting.EstimatedDays);
         CountInputs(sheet.Range(Layout.Waiting.EstimatedDaysRow, 2, Layout.Waiting.EstimatedDaysRow, 2));
         Label(sheet.Cell(Layout.Waiting.HasPriorityOrderRow, 1), L.Waiting.HasPriorityOrder);
@@ -252,14 +255,14 @@ public static class ReportTemplate
 
     private static void WriteManagement(IXLWorksheet sheet, Lists lists)
     {
-        Title(sheet, "Ledningsgrupp", "Ange för varje part om den är representerad i ledningsgruppen.");
+        Title(sheet, L.Sheets.Management, "Ange för varje part om den är representerad i ledningsgruppen.");
         Header(sheet.Cell(Layout.Management.HeaderRow, 1), "Part");
         Header(sheet.Cell(Layout.Management.HeaderRow, 2), L.Management.RepresentedHeader);
         foreach (var (member, label) in L.ManagementMembers)
         {
             var row = Layout.MemberRow(member);
             Label(sheet.Cell(row, 1), label);
-            Explain(lists.Apply(MarkInput(sheet.Cell(row, 2)), Layout.Lists.YesNo), "Representerad", "Ja eller Nej.");
+            Explain(lists.Apply(MarkInput(sheet.Cell(row, 2)), Layout.Lists.YesNo), L.Management.RepresentedHeader, "Ja eller Nej.");
         }
 
         Label(sheet.Cell(Layout.Management.MeetingsRow, 1), L.Management.Meetings);
@@ -273,7 +276,7 @@ public static class ReportTemplate
 
     private static void WriteDeficiencies(IXLWorksheet sheet, Lists lists)
     {
-        Title(sheet, "Systembrister", "En brist per rad: nivå, område och brist är obligatoriska. Högst 4 000 tecken per cell. Fler rader får läggas till.");
+        Title(sheet, L.Sheets.Deficiencies, $"En brist per rad: nivå, område och brist är obligatoriska. Högst {LongTextLimit} per cell. Fler rader får läggas till.");
         var headers = Layout.Deficiencies.Headers;
         for (var i = 0; i < headers.Count; i++)
         {
@@ -286,11 +289,11 @@ public static class ReportTemplate
         MarkInput(inputs);
         inputs.Style.Alignment.WrapText = true;
         inputs.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
-        Explain(lists.Apply(sheet.Range(first, 1, last, 1), Layout.Lists.DeficiencyLevel), "Nivå", "Handläggarnivå, Lokal nivå eller Central nivå.");
-        Explain(lists.Apply(sheet.Range(first, 2, last, 2), Layout.Lists.DeficiencyArea), "Område", "Vilken myndighet eller verksamhet bristen gäller.");
+        Explain(lists.Apply(sheet.Range(first, 1, last, 1), Layout.Lists.DeficiencyLevel), L.Deficiencies.Level, "Handläggarnivå, Lokal nivå eller Central nivå.");
+        Explain(lists.Apply(sheet.Range(first, 2, last, 2), Layout.Lists.DeficiencyArea), L.Deficiencies.Area, "Vilken myndighet eller verksamhet bristen gäller.");
         var text = sheet.Range(first, 3, last, 5).SetDataValidation();
         text.TextLength.EqualOrLessThan(L.Deficiencies.MaxTextLength);
-        Explain(text, "Text", "Högst 4 000 tecken.");
+        Explain(text, "Text", $"Högst {LongTextLimit}.");
 
         sheet.Column(1).Width = 18;
         sheet.Column(2).Width = 22;
@@ -299,7 +302,7 @@ public static class ReportTemplate
 
     private static void WriteEconomy(IXLWorksheet sheet)
     {
-        Title(sheet, "Ekonomi", "Statsbidrag för personligt ombud under redovisningsåret, i kronor.");
+        Title(sheet, L.Sheets.Economy, "Statsbidrag för personligt ombud under redovisningsåret, i kronor.");
         foreach (var (row, label) in new[] { (Layout.Economy.GrantedRow, L.Economy.Granted), (Layout.Economy.SpentRow, L.Economy.Spent) })
         {
             Label(sheet.Cell(row, 1), label);
@@ -317,7 +320,7 @@ public static class ReportTemplate
     private static void WriteFollowUp(IXLWorksheet sheet, Lists lists, string? themeQuestion)
     {
         var f = Layout.FollowUp.ClientGroupChangesRow;
-        Title(sheet, "Uppföljning", "Underlag till Socialstyrelsens lägesrapport. Fritexter högst 4 000 tecken; de räknas inte ihop utan citeras och sammanfattas.");
+        Title(sheet, L.Sheets.FollowUp, $"Underlag till Socialstyrelsens lägesrapport. Fritexter högst {LongTextLimit}; de räknas inte ihop utan citeras och sammanfattas.");
         LongText(sheet, f, L.FollowUp.ClientGroupChanges, "Förändringar", "Vilka förändringar har ni sett i vilka som söker stöd under året?");
 
         Header(sheet.Cell(Layout.FollowUp.SourcesHeaderRow, 1), L.FollowUp.NewClientsTitle);
@@ -344,7 +347,7 @@ public static class ReportTemplate
         Label(sheet.Cell(Layout.FollowUp.UserSurveyRow, 1), L.FollowUp.UserSurvey);
         Explain(lists.Apply(MarkInput(sheet.Cell(Layout.FollowUp.UserSurveyRow, 2)), Layout.Lists.YesNo), "Brukarundersökning", "Ja eller Nej.");
         Label(sheet.Cell(Layout.FollowUp.ManagementGroupFormRow, 1), L.FollowUp.ManagementGroupForm);
-        Explain(lists.Apply(MarkInput(sheet.Cell(Layout.FollowUp.ManagementGroupFormRow, 2)), Layout.Lists.ManagementGroupForm), "Ledningsgruppens form", "Egen, gemensam med andra kommuner eller genom samordningsförbund.");
+        Explain(lists.Apply(MarkInput(sheet.Cell(Layout.FollowUp.ManagementGroupFormRow, 2)), Layout.Lists.ManagementGroupForm), L.FollowUp.ManagementGroupForm, "Egen, gemensam med andra kommuner eller genom samordningsförbund.");
         Label(sheet.Cell(Layout.FollowUp.UserOrganisationsRow, 1), L.FollowUp.UserOrganisationsOffered);
         Explain(lists.Apply(MarkInput(sheet.Cell(Layout.FollowUp.UserOrganisationsRow, 2)), Layout.Lists.YesNo), "Brukarorganisationer", "Ja eller Nej (förordning (2013:522), 5 §).");
         sheet.Row(Layout.FollowUp.UserOrganisationsRow).Height = 30;
@@ -373,7 +376,7 @@ public static class ReportTemplate
         sheet.Row(row).Height = 75;
         var rule = cell.SetDataValidation();
         rule.TextLength.EqualOrLessThan(L.FollowUp.MaxTextLength);
-        Explain(rule, title, message + " Högst 4 000 tecken.");
+        Explain(rule, title, $"{message} Högst {LongTextLimit}.");
     }
 
     private static void Title(IXLWorksheet sheet, string title, string hint)
@@ -496,12 +499,12 @@ public static class ReportTemplate
         {
             _sheet = sheet;
             Add(Layout.Lists.YesNo, "Ja/Nej", [L.Yes, L.No]);
-            Add(Layout.Lists.County, "Län", Layout.Counties.Select(c => c.Name));
-            Add(Layout.Lists.OperatingForm, "Driftform", L.OperatingForms.Select(f => f.Label));
-            Add(Layout.Lists.OrganisationForm, "Organisationsform", L.OrganisationForms.Select(f => f.Label));
-            Add(Layout.Lists.DeficiencyLevel, "Nivå", L.DeficiencyLevels.Select(l => l.Label));
-            Add(Layout.Lists.DeficiencyArea, "Område", L.DeficiencyAreas.Select(a => a.Label));
-            Add(Layout.Lists.ManagementGroupForm, "Ledningsgruppens form", L.ManagementGroupForms.Select(f => f.Label));
+            Add(Layout.Lists.County, L.Operation.County, Layout.Counties.Select(c => c.Name));
+            Add(Layout.Lists.OperatingForm, L.Operation.OperatingForm, L.OperatingForms.Select(f => f.Label));
+            Add(Layout.Lists.OrganisationForm, L.Operation.OrganisationForm, L.OrganisationForms.Select(f => f.Label));
+            Add(Layout.Lists.DeficiencyLevel, L.Deficiencies.Level, L.DeficiencyLevels.Select(l => l.Label));
+            Add(Layout.Lists.DeficiencyArea, L.Deficiencies.Area, L.DeficiencyAreas.Select(a => a.Label));
+            Add(Layout.Lists.ManagementGroupForm, L.FollowUp.ManagementGroupForm, L.ManagementGroupForms.Select(f => f.Label));
             SetWidths(sheet, 1, Layout.Lists.ManagementGroupForm, 26);
             sheet.Visibility = XLWorksheetVisibility.Hidden;
         }

@@ -31,6 +31,8 @@ public static class LagesrapportBuilder
             [DeficiencyArea.EmploymentService, DeficiencyArea.SocialInsuranceAgency, DeficiencyArea.OtherAuthority, DeficiencyArea.Other]),
     ];
     public const string NoOtherProviders = "Alla verksamheter drevs av kommunerna.";
+    /// <summary>Operations whose ledningsgrupp has the first five members (the lägesrapporter's "fulltaliga ledningsgrupper").</summary>
+    public const string CompleteManagementGroups = "Fulltaliga ledningsgrupper";
     public const string MeetingsHeader = "Ledningsgruppens möten under året";
     public const string MeetingsAnswered = "Verksamheter som redovisat antalet möten";
 
@@ -769,7 +771,7 @@ public static class LagesrapportBuilder
                 [
                     new(
                         [string.Empty, "Antal verksamheter"],
-                        [new("Fulltaliga ledningsgrupper", ReportCell.Units(management.Complete)), new(WorkbookLabels.Management.DeficiencyRoutine, ReportCell.Units(management.WithDeficiencyRoutine))]),
+                        [new(CompleteManagementGroups, ReportCell.Units(management.Complete)), new(WorkbookLabels.Management.DeficiencyRoutine, ReportCell.Units(management.WithDeficiencyRoutine))]),
                     new(
                         ["Saknade aktörer i ledningsgruppen", "Antal verksamheter"],
                         [.. management.Missing.Select(m => new ReportRow(Dimensions.ManagementMembers.Label(m.Key), ReportCell.Units(m.Value)))]),

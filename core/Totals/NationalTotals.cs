@@ -24,7 +24,14 @@ public sealed record NationalTotals(
     IReadOnlyList<OtherProviderTotals>? OtherProviders = null,
     BudgetAndOutcomeTotals? BudgetAndOutcome = null,
     IReadOnlyList<CoverageOverlap>? OverlappingMunicipalities = null,
-    FollowUpTotals? FollowUp = null);
+    FollowUpTotals? FollowUp = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ClosedYear? Closed = null);
+
+/// <summary>
+/// On the totals of a closed year only (docs/api.md): since when its figures no longer change (docs/replay.md, "Closing a
+/// year"). Absent on an open year, whose figures may still change, so an open year's JSON is the same as it always was.
+/// </summary>
+public sealed record ClosedYear(DateTimeOffset Since);
 
 public sealed record MunicipalityTotals(int Total, int OfferingPo, int? ChangeFromPreviousYear);
 

@@ -4,7 +4,6 @@ using PoIntake.Core.Storage;
 using PoIntake.Core.Intake;
 using PoIntake.DevHost.Azurite;
 using PoIntake.Functions;
-using PoIntake.Functions.Http;
 
 namespace PoIntake.DevHost.Commands;
 
@@ -152,7 +151,7 @@ internal static class ReplayCommands
         output.WriteLine(run.DifferenceCount == 0
             ? "No differences: the replay matches the live tables."
             : "Read the report of differences before making the replay live.");
-        var route = $"{DevHostOptions.Url}/api/{ReplayAdminFunctions.YearRoute.Replace("{year}", run.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)}/{run.ReplayId}";
+        var route = $"{DevHostOptions.Url}/api/{ReplayAdministration.YearRoute.Replace("{year}", run.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)}/{run.ReplayId}";
         output.WriteLine($"Report (JSON and xlsx) in Azurite, container {ContainerNames.Replays} (docs/replay.md); with devhost running:");
         output.WriteLine($"  {route}?format=xlsx");
         output.WriteLine($"Make it live: dotnet run --project devhost -- replay-switch {run.Year} {run.ReplayId}");

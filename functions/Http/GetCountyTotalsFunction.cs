@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using PoIntake.Core.Access;
-using PoIntake.Core.Reference;
 using PoIntake.Core.Totals;
 
 namespace PoIntake.Functions.Http;
@@ -17,23 +16,16 @@ public sealed partial class GetCountyTotalsFunction(
     TotalsService totals,
     TotalsXlsxExporter xlsx,
     TotalsCsvExporter csv,
-    MunicipalityRegistry registry,
-    AccessKeys accessKeys,
     ILogger<GetCountyTotalsFunction> logger)
 {
     [Function("GetCountyTotals")]
+    [Access(AccessScope.CountyRead)]
     public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "totals/{year}/{countyCode}")] HttpRequest request,
-        string year,
-        string countyCode,
         CancellationToken cancellationToken)
     {
-        var (reportingYear, county, answer) = AccessGate.ForCountyRoute(accessKeys, registry, logger, "GetCountyTotals", request, AccessScope.CountyRead, year, countyCode);
-        if (answer is not null)
-        {
-            return answer;
-        }
-
+        var route = AdmittedRoute.Of(request);
+        var (reportingYear, county) = (route.ReportingYear, route.County!);
         var format = HttpResults.FormatOf(request);
         if (format is not ("" or "json" or "xlsx" or "csv"))
         {

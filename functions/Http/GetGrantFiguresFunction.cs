@@ -11,29 +11,19 @@ namespace PoIntake.Functions.Http;
 /// <summary><c>GET /api/grants/{year}[?format=json|xlsx|csv]</c>: the national figures of a year's grant cycle (national key; docs/grants.md).</summary>
 public sealed partial class GetGrantFiguresFunction(
     GrantFiguresService figures,
-    AccessKeys accessKeys,
     ILogger<GetGrantFiguresFunction> logger)
 {
     [Function("GetGrantFigures")]
+    [Access(AccessScope.National)]
     public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "grants/{year}")] HttpRequest request,
-        string year,
         CancellationToken cancellationToken)
     {
-        if (!HttpResults.TryParseYear(year, out var grantYear))
-        {
-            return HttpResults.BadYear(year);
-        }
-
-        if (AccessGate.Refusal(accessKeys, logger, "GetGrantFigures", request, AccessScope.National) is { } refused)
-        {
-            return refused;
-        }
-
+        var grantYear = AdmittedRoute.Of(request).ReportingYear;
         var format = HttpResults.FormatOf(request);
         if (format is not ("" or "json" or "xlsx" or "csv"))
         {
-            return HttpResults.Problem(StatusCodes.Status400BadRequest, "Okänt format", "Parametern format kan vara json, xlsx eller csv.");
+            return HttpResults.UnknownFormat("json, xlsx eller csv");
         }
 
         var computed = await figures.GetAsync(grantYear, cancellationToken);

@@ -10,15 +10,11 @@ namespace PoIntake.Functions.Http;
 public sealed class GetGrantTemplateFunction
 {
     [Function("GetGrantTemplate")]
+    [Public]
     public IActionResult Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "template/{year}/grants")] HttpRequest request,
-        string year)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "template/{year}/grants")] HttpRequest request)
     {
-        if (!HttpResults.TryParseYear(year, out var grantYear))
-        {
-            return HttpResults.BadYear(year);
-        }
-
+        var grantYear = AdmittedRoute.Of(request).ReportingYear;
         return new FileContentResult(GrantRegisterTemplate.Write(grantYear), TotalsXlsxExporter.ContentType)
         {
             FileDownloadName = GrantRegisterTemplate.FileName(grantYear),

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -18,7 +19,6 @@ public sealed partial class GetNationalTotalsFunction(
     TotalsXlsxExporter xlsx,
     TotalsCsvExporter csv,
     YearClosureStore closures,
-    AccessKeys accessKeys,
     ILogger<GetNationalTotalsFunction> logger,
     LagesrapportService? reports = null)
 {
@@ -26,17 +26,12 @@ public sealed partial class GetNationalTotalsFunction(
     public const string YearClosedHeader = "PoIntake-Year-Closed";
 
     [Function("GetNationalTotals")]
+    [Access(AccessScope.National)]
     public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "totals/{year}")] HttpRequest request,
-        string year,
         CancellationToken cancellationToken)
     {
-        var (reportingYear, answer) = AccessGate.ForNationalYearRoute(accessKeys, logger, "GetNationalTotals", request, year);
-        if (answer is not null)
-        {
-            return answer;
-        }
-
+        var reportingYear = AdmittedRoute.Of(request).ReportingYear;
         var format = HttpResults.FormatOf(request);
         if (format is not ("" or "json" or "xlsx" or "csv"))
         {
@@ -48,10 +43,13 @@ public sealed partial class GetNationalTotalsFunction(
             return HttpResults.NoAcceptedReports(reportingYear);
         }
 
-        if (await closures.StateAsync(reportingYear, cancellationToken) is { Closed: true } closed)
+        var json = computed.Json;
+        if (await closures.StateAsync(reportingYear, cancellationToken) is { Closed: true, Since: { } since })
         {
-            // The figures of a closed year no longer change (docs/api.md): said in a header, so the body stays the contract's.
-            request.HttpContext.Response.Headers[YearClosedHeader] = closed.Since!.Value.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+            // The figures of a closed year no longer change (docs/api.md): said in the JSON's "closed" (absent while the year
+            // is open, so an open year's body is as it always was) and, for the csv and xlsx too, in a header.
+            request.HttpContext.Response.Headers[YearClosedHeader] = since.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+            json = JsonSerializer.SerializeToUtf8Bytes(computed.Totals with { Closed = new ClosedYear(since) }, TotalsJson.Options);
         }
 
         LogServed(logger, reportingYear, format.Length == 0 ? "json" : format);
@@ -72,7 +70,7 @@ public sealed partial class GetNationalTotalsFunction(
             {
                 FileDownloadName = $"personligt-ombud-riket-{reportingYear}.csv",
             },
-            _ => new FileContentResult(computed.Json, HttpResults.JsonContentType),
+            _ => new FileContentResult(json, HttpResults.JsonContentType),
         };
     }
 

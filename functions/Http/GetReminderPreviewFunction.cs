@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Logging;
 using PoIntake.Core.Access;
 using PoIntake.Core.Reminders;
 
@@ -12,18 +11,14 @@ namespace PoIntake.Functions.Http;
 /// <c>GET /api/reminders/preview?date=YYYY-MM-DD</c>: every reminder whose moment falls on that Swedish calendar day,
 /// with its ledger state; sends nothing. Lists every county's recipients, so Socialstyrelsen's national key only.
 /// </summary>
-public sealed class GetReminderPreviewFunction(ILogger<GetReminderPreviewFunction> logger, AccessKeys accessKeys, ReminderPass reminders)
+public sealed class GetReminderPreviewFunction(ReminderPass reminders)
 {
     [Function("GetReminderPreview")]
+    [Access(AccessScope.National)]
     public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "reminders/preview")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (AccessGate.Refusal(accessKeys, logger, "GetReminderPreview", request, AccessScope.National) is { } refused)
-        {
-            return refused;
-        }
-
         if (!DateOnly.TryParseExact(request.Query["date"].ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             return HttpResults.Problem(
@@ -42,7 +37,7 @@ public sealed class GetReminderPreviewFunction(ILogger<GetReminderPreviewFunctio
                 deadlineYear = i.DeadlineYear,
                 deadlineDate = i.DeadlineDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 offsetDays = i.Offset,
-                audience = Audience(i.Audience),
+                audience = ReminderAudiences.Id(i.Audience),
                 recipient = i.Recipient,
                 subject = i.Subject,
                 alreadySent = i.LedgerStatus == nameof(LedgerStatus.Sent),
@@ -50,12 +45,4 @@ public sealed class GetReminderPreviewFunction(ILogger<GetReminderPreviewFunctio
             }).ToArray(),
         });
     }
-
-    private static string Audience(ReminderAudience audience) => audience switch
-    {
-        ReminderAudience.ReportContact => "reportContact",
-        ReminderAudience.CountyBoardSummary => "countyBoardSummary",
-        ReminderAudience.MunicipalityContact => "municipalityContact",
-        _ => "statusReport",
-    };
 }

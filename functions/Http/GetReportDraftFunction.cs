@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using PoIntake.Core.Access;
-using PoIntake.Core.Reference;
 using PoIntake.Core.Reporting;
 using PoIntake.Core.Totals;
 
@@ -18,35 +17,15 @@ namespace PoIntake.Functions.Http;
 public sealed partial class GetReportDraftFunction(
     LagesrapportService reports,
     LagesrapportDocxWriter docx,
-    AccessKeys accessKeys,
-    MunicipalityRegistry registry,
     ILogger<GetReportDraftFunction> logger)
 {
     [Function("GetReportDraft")]
+    [Access(AccessScope.National, CountyInQuery = true)]
     public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "report/{year}")] HttpRequest request,
-        string year,
         CancellationToken cancellationToken)
     {
-        var countyCode = request.Query["county"].ToString().Trim();
-        int reportingYear;
-        County? county = null;
-        if (countyCode.Length > 0)
-        {
-            (reportingYear, county, var refused) = AccessGate.ForCountyRoute(accessKeys, registry, logger, "GetReportDraft", request, AccessScope.CountyRead, year, countyCode);
-            if (refused is not null)
-            {
-                return refused;
-            }
-        }
-        else
-        {
-            (reportingYear, var answer) = AccessGate.ForNationalYearRoute(accessKeys, logger, "GetReportDraft", request, year);
-            if (answer is not null)
-            {
-                return answer;
-            }
-        }
+        var (reportingYear, county) = (AdmittedRoute.Of(request).ReportingYear, AdmittedRoute.Of(request).County);
 
         var format = HttpResults.FormatOf(request);
         if (format is not ("" or "docx" or "json"))

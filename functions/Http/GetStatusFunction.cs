@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Logging;
 using PoIntake.Core.Access;
-using PoIntake.Core.Reference;
 using PoIntake.Core.Status;
 
 namespace PoIntake.Functions.Http;
@@ -13,31 +11,22 @@ namespace PoIntake.Functions.Http;
 /// <c>GET /api/status/{year}/{countyCode}</c>: one county's part (that county board's key, or a national key). Both
 /// carry file names and findings quoting cell text, so neither is open to a caller without the role.
 /// </summary>
-public sealed class GetStatusFunction(StatusService status, MunicipalityRegistry registry, AccessKeys accessKeys, ILogger<GetStatusFunction> logger)
+public sealed class GetStatusFunction(StatusService status)
 {
     [Function("GetStatus")]
+    [Access(AccessScope.National)]
     public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "status/{year}")] HttpRequest request,
-        string year,
-        CancellationToken cancellationToken)
-    {
-        var (reportingYear, answer) = AccessGate.ForNationalYearRoute(accessKeys, logger, "GetStatus", request, year);
-        return answer ?? HttpResults.Json(await status.GetAsync(reportingYear, cancellationToken));
-    }
+        CancellationToken cancellationToken) =>
+        HttpResults.Json(await status.GetAsync(AdmittedRoute.Of(request).ReportingYear, cancellationToken));
 
     [Function("GetCountyStatus")]
+    [Access(AccessScope.CountyRead)]
     public async Task<IActionResult> RunCountyAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "status/{year}/{countyCode}")] HttpRequest request,
-        string year,
-        string countyCode,
         CancellationToken cancellationToken)
     {
-        var (reportingYear, county, answer) = AccessGate.ForCountyRoute(accessKeys, registry, logger, "GetCountyStatus", request, AccessScope.CountyRead, year, countyCode);
-        if (answer is not null)
-        {
-            return answer;
-        }
-
-        return HttpResults.Json(await status.GetCountyAsync(reportingYear, county.Code, cancellationToken));
+        var route = AdmittedRoute.Of(request);
+        return HttpResults.Json(await status.GetCountyAsync(route.ReportingYear, route.County!.Code, cancellationToken));
     }
 }

@@ -16,15 +16,11 @@ public sealed class GetTemplateFunction(IOptions<TemplateOptions>? options = nul
     private readonly TemplateOptions _options = options?.Value ?? new TemplateOptions();
 
     [Function("GetTemplate")]
+    [Public]
     public IActionResult Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "template/{year}")] HttpRequest request,
-        string year)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "template/{year}")] HttpRequest request)
     {
-        if (!HttpResults.TryParseYear(year, out var reportingYear))
-        {
-            return HttpResults.BadYear(year);
-        }
-
+        var reportingYear = AdmittedRoute.Of(request).ReportingYear;
         return new FileContentResult(ReportTemplate.Write(reportingYear, _options.ThemeQuestion(reportingYear)), TotalsXlsxExporter.ContentType)
         {
             FileDownloadName = $"redovisning-personligt-ombud-{reportingYear}.xlsx",

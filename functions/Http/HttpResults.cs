@@ -23,8 +23,6 @@ internal static class HttpResults
 
     public const string NotForPublication = "exact figures, not for publication; publish the xlsx tables or the draft report, where counts 1-3 are hidden";
     public const string ProblemContentType = "application/problem+json; charset=utf-8";
-    public const int MinYear = 2000;
-    public const int MaxYear = ContractLimits.LastYear;
 
     public static ContentResult Json(object value, int statusCode = StatusCodes.Status200OK) => new()
     {
@@ -142,40 +140,21 @@ internal static class HttpResults
         f.Fix,
     });
 
-    public static ContentResult BadYear(string year) => Problem(
-        StatusCodes.Status400BadRequest,
-        "Ogiltigt år",
-        $"Året måste vara ett fyrsiffrigt redovisningsår mellan {MinYear} och {MaxYear}; fick \"{Truncate(year)}\".");
-
-    public static ContentResult BadCounty(string county) => Problem(
-        StatusCodes.Status400BadRequest,
-        "Okänt län",
-        $"Länskoden måste vara en tvåsiffrig länskod (01–25) som finns i kommunregistret; fick \"{Truncate(county)}\".");
-
     /// <summary>The 404 of a national route for a year without accepted reports.</summary>
     public static ContentResult NoAcceptedReports(int year, string? consequence = null) => Problem(
         StatusCodes.Status404NotFound,
         "Inga uppgifter för året",
         $"Det finns inga godkända redovisningar för {year}{consequence}.");
 
-    /// <summary>The 400 for a <c>format</c> the route does not serve; <paramref name="formats"/> names those it does.</summary>
     /// <summary>The <c>?format=</c> a caller asked for, trimmed and lower-case; empty when none (each route's default).</summary>
     public static string FormatOf(HttpRequest request) => request.Query["format"].ToString().Trim().ToLowerInvariant();
 
+    /// <summary>The 400 for a <c>format</c> the route does not serve; <paramref name="formats"/> names those it does.</summary>
     public static ContentResult UnknownFormat(string formats) => Problem(
         StatusCodes.Status400BadRequest,
         "Okänt format",
         $"Parametern format kan vara {formats}.");
 
-    public static bool TryParseYear(string? text, out int year) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year)
-        && text!.Length == 4
-        && year is >= MinYear and <= MaxYear;
-
-    public static County? ParseCounty(MunicipalityRegistry registry, string? text) =>
-        text is { Length: 2 } && text.All(char.IsAsciiDigit) ? registry.FindCountyByCode(text) : null;
-
-    private static string Truncate(string? text) => text is null ? string.Empty : text.Length <= 20 ? text : text[..20] + "…";
 
     private static readonly Action<ILogger, string, Exception?> UnexpectedFailure =
         LoggerMessage.Define<string>(LogLevel.Error, new EventId(5001, "HttpUnexpected"), "HTTP function {Function} failed unexpectedly");

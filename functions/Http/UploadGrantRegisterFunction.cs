@@ -20,24 +20,16 @@ namespace PoIntake.Functions.Http;
 /// </summary>
 public sealed class UploadGrantRegisterFunction(
     GrantIntakeService grants,
-    MunicipalityRegistry registry,
-    AccessKeys accessKeys,
-    IOptions<UploadOptions> options,
-    ILogger<UploadGrantRegisterFunction> logger)
+    IOptions<UploadOptions> options)
 {
     [Function("UploadGrantRegister")]
+    [Access(AccessScope.CountyUpload)] // checked before the body is read: a caller without the county's key gets nothing buffered or checked
     public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "grants/{year}/{countyCode}")] HttpRequest request,
-        string year,
-        string countyCode,
         CancellationToken cancellationToken)
     {
-        // Before the body is read: a caller without the county's key gets nothing buffered and nothing checked.
-        var (grantYear, county, answer) = AccessGate.ForCountyRoute(accessKeys, registry, logger, "UploadGrantRegister", request, AccessScope.CountyUpload, year, countyCode);
-        if (answer is not null)
-        {
-            return answer;
-        }
+        var route = AdmittedRoute.Of(request);
+        var (grantYear, county) = (route.ReportingYear, route.County!);
 
         var (buffer, refusal) = await HttpResults.ReadUploadAsync(request, options.Value.MaxBodyBytes, cancellationToken);
         if (refusal is not null)

@@ -21,27 +21,19 @@ namespace PoIntake.Functions.Http;
 /// </summary>
 public sealed class UploadReportFunction(
     ReportUploadService uploads,
-    MunicipalityRegistry registry,
-    AccessKeys accessKeys,
-    IOptions<UploadOptions> options,
-    ILogger<UploadReportFunction> logger)
+    IOptions<UploadOptions> options)
 {
     /// <summary>The request header carrying the uploaded file's name (never the query string: request telemetry logs it).</summary>
     public const string FileNameHeader = "x-pointake-file-name";
 
     [Function("UploadReport")]
+    [Access(AccessScope.CountyUpload)] // checked before the body is read: a caller without the county's key gets nothing buffered or checked
     public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "reports/{year}/{countyCode}")] HttpRequest request,
-        string year,
-        string countyCode,
         CancellationToken cancellationToken)
     {
-        // Before the body is read: a caller without the county's key gets nothing buffered and nothing checked.
-        var (reportingYear, county, answer) = AccessGate.ForCountyRoute(accessKeys, registry, logger, "UploadReport", request, AccessScope.CountyUpload, year, countyCode);
-        if (answer is not null)
-        {
-            return answer;
-        }
+        var route = AdmittedRoute.Of(request);
+        var (reportingYear, county) = (route.ReportingYear, route.County!);
 
         var (buffer, refusal) = await HttpResults.ReadUploadAsync(request, options.Value.MaxBodyBytes, cancellationToken);
         if (refusal is not null)

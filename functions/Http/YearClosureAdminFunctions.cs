@@ -13,37 +13,34 @@ namespace PoIntake.Functions.Http;
 /// <c>POST /api/manage/years/{year}/close?reason=…</c>, <c>POST …/reopen?reason=…</c>, <c>GET /api/manage/years/{year}</c>
 /// (the state now and every closing and reopening). The actor recorded is the key's holder, never the key.
 /// </summary>
-public sealed partial class YearClosureAdminFunctions(YearClosureStore closures, AccessKeys accessKeys, ILogger<YearClosureAdminFunctions> logger)
+public sealed partial class YearClosureAdminFunctions(YearClosureStore closures, ILogger<YearClosureAdminFunctions> logger)
 {
     public const string YearRoute = "manage/years/{year}";
 
     private const int MaxReasonLength = 500;
 
     [Function("CloseYear")]
+    [Access(AccessScope.Administration)]
     public Task<IActionResult> CloseAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = YearRoute + "/close")] HttpRequest request, string year, CancellationToken cancellationToken) =>
-        RecordAsync("CloseYear", request, year, close: true, cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = YearRoute + "/close")] HttpRequest request, CancellationToken cancellationToken) =>
+        RecordAsync(request, close: true, cancellationToken);
 
     [Function("ReopenYear")]
+    [Access(AccessScope.Administration)]
     public Task<IActionResult> ReopenAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = YearRoute + "/reopen")] HttpRequest request, string year, CancellationToken cancellationToken) =>
-        RecordAsync("ReopenYear", request, year, close: false, cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = YearRoute + "/reopen")] HttpRequest request, CancellationToken cancellationToken) =>
+        RecordAsync(request, close: false, cancellationToken);
 
     [Function("GetYearClosure")]
-    public async Task<IActionResult> GetAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = YearRoute)] HttpRequest request, string year, CancellationToken cancellationToken)
-    {
-        var (reportingYear, _, answer) = AccessGate.ForAdministrationYearRoute(accessKeys, logger, "GetYearClosure", request, year);
-        return answer ?? await StateAsync(reportingYear, cancellationToken);
-    }
+    [Access(AccessScope.Administration)]
+    public Task<IActionResult> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = YearRoute)] HttpRequest request, CancellationToken cancellationToken) =>
+        StateAsync(AdmittedRoute.Of(request).ReportingYear, cancellationToken);
 
-    private async Task<IActionResult> RecordAsync(string function, HttpRequest request, string year, bool close, CancellationToken cancellationToken)
+    private async Task<IActionResult> RecordAsync(HttpRequest request, bool close, CancellationToken cancellationToken)
     {
-        var (reportingYear, actor, answer) = AccessGate.ForAdministrationYearRoute(accessKeys, logger, function, request, year);
-        if (answer is not null)
-        {
-            return answer;
-        }
+        var route = AdmittedRoute.Of(request);
+        var (reportingYear, actor) = (route.ReportingYear, route.Actor);
 
         var reason = request.Query["reason"].ToString().Trim();
         if (reason.Length is 0 or > MaxReasonLength)

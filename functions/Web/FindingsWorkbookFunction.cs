@@ -16,6 +16,7 @@ namespace PoIntake.Functions.Web;
 public sealed class FindingsWorkbookFunction(IOptions<UploadOptions> options)
 {
     [Function("FindingsWorkbook")]
+    [Public]
     public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "web/findings")] HttpRequest request,
         CancellationToken cancellationToken)

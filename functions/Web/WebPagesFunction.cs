@@ -6,6 +6,7 @@ using Microsoft.Azure.Functions.Worker;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
 using PoIntake.Core.Access;
+using PoIntake.Core.Totals;
 using PoIntake.Functions.Http;
 
 namespace PoIntake.Functions.Web;
@@ -37,12 +38,20 @@ public sealed class WebPagesFunction(MunicipalityRegistry registry, AccessKeys a
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     // The contract's dimensions with their values' API ids and Swedish labels, so the pages name a figure as the export does.
-    private static readonly IReadOnlyDictionary<string, object[]> ContractLabels = Dimensions.All.ToDictionary(
-        d => d.Name,
-        d => d.Values.Select(v => (object)new { id = v.Id, label = v.Label }).ToArray(),
-        StringComparer.Ordinal);
+    // Then the labels of the figures the pages draw besides the dimensions, as the draft lägesrapport's tables name them.
+    private static readonly IReadOnlyDictionary<string, object[]> ContractLabels = Dimensions.All
+        .Select(d => (d.Name, Values: d.Values.Select(v => (object)new { id = v.Id, label = v.Label }).ToArray()))
+        .Append((FigureLabelsName, [
+            new { id = "completeManagementGroups", label = LagesrapportBuilder.CompleteManagementGroups },
+            new { id = "withDeficiencyRoutine", label = WorkbookLabels.Management.DeficiencyRoutine },
+        ]))
+        .ToDictionary(d => d.Name, d => d.Values, StringComparer.Ordinal);
+
+    /// <summary>The key in <c>labels.json</c> of the figures' own labels (not a dimension of the contract).</summary>
+    internal const string FigureLabelsName = "figure";
 
     [Function("WebPages")]
+    [Public]
     public IActionResult Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "web/{*path}")] HttpRequest request,
         string? path)

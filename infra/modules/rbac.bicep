@@ -30,7 +30,28 @@ resource communicationService 'Microsoft.Communication/communicationServices@202
 // the app's own blobs are plain blob reads, writes, leases and deletes. Owner would add only ACLs, ownership (accounts
 // with a hierarchical namespace, which this one is not) and blob index tags, none of which the host or the code uses.
 // Queue Data Contributor because the Event Grid blob trigger queues work internally and writes its poison queue.
+//
+// Scope (docs/deploy.md, "What the app's identity may do"): the three roles stay on the account because the replay
+// creates its tables ({prefix}{Table}) and results containers ({prefix}-intake-results) at run time, under names no
+// deployment knows; a table-scoped Table Data Contributor cannot cover them, and Azure has no role-assignment
+// conditions for tables. What a condition can narrow is the blob role: the app never deletes an original, so its Blob
+// Data Contributor may not delete a blob (or a blob version) in reports, grants or contacts, on top of their retention policy.
 var appStorageRoles = [roles.storageBlobDataContributor, roles.storageQueueDataContributor, roles.storageTableDataContributor]
+
+var appBlobCondition = '''
+(
+ (
+  !(ActionMatches{'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/delete'})
+  AND !(ActionMatches{'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/deleteBlobVersion/action'})
+ )
+ OR
+ (
+  @Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] StringNotEquals 'reports'
+  AND @Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] StringNotEquals 'grants'
+  AND @Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] StringNotEquals 'contacts'
+ )
+)
+'''
 
 resource appStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in appStorageRoles: {
   name: guid(storageAccount.id, appPrincipalId, role)
@@ -39,6 +60,8 @@ resource appStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for 
     principalId: appPrincipalId
     principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role)
+    conditionVersion: role == roles.storageBlobDataContributor ? '2.0' : null
+    condition: role == roles.storageBlobDataContributor ? appBlobCondition : null
   }
 }]
 

@@ -5,7 +5,7 @@ using L = PoIntake.Core.Intake.WorkbookLabels.Operation;
 
 namespace PoIntake.Core.Intake.Parsing;
 
-/// <summary>Sheet "Verksamhet": who reports, for which year and county, and whether it was active.</summary>
+/// <summary>Sheet <see cref="WorkbookLabels.Sheets.Operation"/>: who reports, for which year and county, and whether it was active.</summary>
 internal static partial class OperationSheet
 {
     public const int FirstYear = ContractLimits.FirstYear;
@@ -225,9 +225,10 @@ internal static partial class OperationSheet
 
         if (cell.Value.IsEmpty)
         {
-            sheet.Error(FindingCodes.ValueMissing, cell.Address, label, "cellen är tom, men Driftform är Annan utförare",
+            var other = Dimensions.OperatingForms.Label(OperatingForm.OtherProvider);
+            sheet.Error(FindingCodes.ValueMissing, cell.Address, label, $"cellen är tom, men {L.OperatingForm} är {other}",
                 "ett värde när verksamheten drivs av annan utförare",
-                $"Fyll i \"{label}\" i cell {cell.Address}, eller ändra Driftform till Kommunal regi.");
+                $"Fyll i \"{label}\" i cell {cell.Address}, eller ändra {L.OperatingForm} till {Dimensions.OperatingForms.Label(OperatingForm.Municipal)}.");
             return default;
         }
 

@@ -33,7 +33,8 @@
   }
 
   function render(totals, status, draft) {
-    const { gender, ageGroup, reason, member } = labels;
+    const { gender, ageGroup, reason, member, figure } = labels;
+    const figureLabel = id => figure.find(f => f.id === id).label;
     clear(headline).append(
       figureItem('nt-klienter', 'Klienter', totals.clients.total),
       figureItem('nt-nya', 'Nya klienter', totals.clients.new),
@@ -63,7 +64,7 @@
           tableRows: counties.map(c => [c.name, c.operationsWithWaitingTime, c.medianEstimatedWaitingDays ?? '–', c.maxEstimatedWaitingDays ?? '–']),
         }),
       barChart('d-ledningsgrupp', `Ledningsgrupper ${totals.year} (antal verksamheter av ${formatNumber(totals.operations)})`,
-        ['Fullständig ledningsgrupp', 'Rutin för brister', ...member.map(m => `Saknas: ${m.label}`)],
+        [figureLabel('completeManagementGroups'), figureLabel('withDeficiencyRoutine'), ...member.map(m => `Saknas: ${m.label}`)],
         [{ name: 'Verksamheter', values: [totals.managementGroups.complete, totals.managementGroups.withDeficiencyRoutine, ...member.map(m => totals.managementGroups.missing[m.id])] }],
         { labelWidth: 330 }),
       lineChart('d-trend', 'Utveckling över åren', years.map(y => String(y.year)),

@@ -84,7 +84,7 @@ public sealed class AccessOptionsTests
     }
 
     [Fact]
-    public void Bind_PreIssue12UploadNames_StillHonoured_AccessWins()
+    public void Bind_OlderUploadNames_StillHonoured_AccessWins()
     {
         var legacy = Resolve(new Dictionary<string, string?>
         {

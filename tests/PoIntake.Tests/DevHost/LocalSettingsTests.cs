@@ -38,6 +38,18 @@ public sealed class LocalSettingsTests
     }
 
     [Fact]
+    public void FromArgs_Port_ListensThereAndIsRemovedFromHostArguments()
+    {
+        var options = DevHostOptions.FromArgs(["--port", "7181", "--no-samples"], out var hostArgs);
+
+        Assert.Equal(7181, options.HttpPort);
+        Assert.Equal("http://localhost:7181", options.BaseUrl);
+        Assert.False(options.UploadSamples);
+        Assert.Empty(hostArgs);
+        Assert.Equal(DevHostOptions.DefaultHttpPort, DevHostOptions.FromArgs([], out _).HttpPort);
+    }
+
+    [Fact]
     public void FromArgs_WithoutSwitch_UploadsSamplesFromTheRepository()
     {
         var options = DevHostOptions.FromArgs([], out _);

@@ -196,6 +196,53 @@ public sealed class RealWorkerTests(AzuriteFixture azurite, LocalFunctionsFixtur
         Assert.Equal("nationalKeyMissing", problem.GetProperty("reason").GetString());
     }
 
+    /// <summary>
+    /// Every HTTP function, through the worker's AccessMiddleware: each one declaring a role refuses a call without keys
+    /// with the 403 of its role before the function runs; the public ones answer without any key. Route values from the
+    /// function classes, so a new route is covered as soon as it is declared.
+    /// </summary>
+    [Fact]
+    public async Task EveryRoute_TheAccessItDeclares_EnforcedByTheWorkersMiddleware()
+    {
+        foreach (var (function, trigger) in FunctionClasses.Http)
+        {
+            var path = "/api/" + trigger.Route!
+                .Replace("{year}", $"{Year}", StringComparison.Ordinal)
+                .Replace("{countyCode}", County, StringComparison.Ordinal)
+                .Replace("{replayId}", $"Replay{Year}T20260101000000", StringComparison.Ordinal)
+                .Replace("{*path}", "uppladdning", StringComparison.Ordinal);
+            var type = typeof(PoIntake.Functions.Http.AccessAttribute).Assembly.GetType(function.Method[..function.Method.LastIndexOf('.')])!;
+            var (access, _) = PoIntake.Functions.Http.AccessMiddleware.DeclarationOf(type.GetMethod(function.Method[(function.Method.LastIndexOf('.') + 1)..])!);
+            using var request = new HttpRequestMessage(new HttpMethod(trigger.Methods![0].ToUpperInvariant()), path) { Content = new ByteArrayContent([]) };
+
+            using var response = await host.Client.SendAsync(request);
+
+            if (access is null)
+            {
+                Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{function.Name}: {response.StatusCode}");
+                continue;
+            }
+
+            var reason = (await ProblemAsync(response, HttpStatusCode.Forbidden)).GetProperty("reason").GetString();
+            var role = access.Scope switch
+            {
+                AccessScope.Administration => "administration",
+                AccessScope.National => "national",
+                _ => "county",
+            };
+            Assert.True(reason == role + "KeyMissing", $"{function.Name}: {reason}");
+        }
+    }
+
+    [Fact]
+    public async Task Status_YearBeforeTheContract_400FromTheGate()
+    {
+        var problem = await ProblemAsync(await host.Client.SendAsync(National(HttpMethod.Get, "/api/status/2012")), HttpStatusCode.BadRequest);
+
+        Assert.Equal("Ogiltigt år", problem.GetProperty("title").GetString());
+        Assert.Contains($"{ContractLimits.FirstYear}", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task CountyStatus_AnotherCountysKey_Refused_OwnKeyAnswers()
     {
@@ -334,13 +381,13 @@ public sealed class RealWorkerTests(AzuriteFixture azurite, LocalFunctionsFixtur
     public async Task UnexpectedException_CorruptRowInStorage_BecomesTheSwedishProblemOfTheWorkersMiddleware()
     {
         // A row no code of the app writes (an outcome that does not exist): reading it throws inside the function, an
-        // unexpected exception only the worker's ProblemMiddleware turns into an answer. Year 2012 is this test's.
+        // unexpected exception only the worker's ProblemMiddleware turns into an answer. Year 2099 is this test's.
         var intakeLog = new TableServiceClient(host.ConnectionString).GetTableClient(TableNames.IntakeLog);
-        var row = new TableEntity("2012-13", "corrupt") { ["BlobName"] = "2012/13/corrupt.xlsx", ["Outcome"] = "Trasig", ["ProcessedAt"] = DateTimeOffset.UnixEpoch };
+        var row = new TableEntity("2099-13", "corrupt") { ["BlobName"] = "2099/13/corrupt.xlsx", ["Outcome"] = "Trasig", ["ProcessedAt"] = DateTimeOffset.UnixEpoch };
         await intakeLog.UpsertEntityAsync(row);
         try
         {
-            using var response = await host.Client.SendAsync(National(HttpMethod.Get, "/api/status/2012"));
+            using var response = await host.Client.SendAsync(National(HttpMethod.Get, "/api/status/2099"));
 
             var problem = await ProblemAsync(response, HttpStatusCode.InternalServerError);
             Assert.Contains("Internt fel", problem.GetProperty("title").GetString(), StringComparison.Ordinal);

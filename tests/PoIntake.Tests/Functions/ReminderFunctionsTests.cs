@@ -29,9 +29,9 @@ public sealed class ReminderFunctionsTests(AzuriteFixture storage)
     [InlineData("18/12/2027")]
     public async Task Preview_BadDate_ProblemDetails400(string date)
     {
-        var function = new GetReminderPreviewFunction(NullLogger<GetReminderPreviewFunction>.Instance, TestRoleKeys.Required(), Pass(new Mock<IEmailSender>(MockBehavior.Strict).Object));
+        var function = new GetReminderPreviewFunction(Pass(new Mock<IEmailSender>(MockBehavior.Strict).Object));
 
-        var result = Assert.IsType<ContentResult>(await function.RunAsync(Request(date), CancellationToken.None));
+        var result = Assert.IsType<ContentResult>(await PoIntake.Tests.Http.HttpFunctionTestKit.Call(function.RunAsync, Request(date)));
 
         Assert.Equal(400, result.StatusCode);
         Assert.StartsWith("application/problem+json", result.ContentType, StringComparison.Ordinal);
@@ -41,11 +41,11 @@ public sealed class ReminderFunctionsTests(AzuriteFixture storage)
     public async Task Preview_DayWithReminders_ListsThemAndSendsNothing()
     {
         var sender = new Mock<IEmailSender>(MockBehavior.Strict);
-        var function = new GetReminderPreviewFunction(NullLogger<GetReminderPreviewFunction>.Instance, TestRoleKeys.Required(), Pass(sender.Object));
+        var function = new GetReminderPreviewFunction(Pass(sender.Object));
 
         // grantApplication 2037: Monday 2 March (1 March is a Sunday); 30 days before is Saturday 31 January 2037, so the
         // reminder goes out Friday 30 January.
-        var result = Assert.IsType<ContentResult>(await function.RunAsync(Request("2037-01-30"), CancellationToken.None));
+        var result = Assert.IsType<ContentResult>(await PoIntake.Tests.Http.HttpFunctionTestKit.Call(function.RunAsync, Request("2037-01-30")));
 
         Assert.Equal(200, result.StatusCode);
         using var json = JsonDocument.Parse(result.Content!);

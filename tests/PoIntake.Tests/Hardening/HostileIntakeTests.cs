@@ -16,7 +16,7 @@ namespace PoIntake.Tests.Hardening;
 [Collection(AzuriteCollection.Name)]
 public sealed class HostileIntakeTests(AzuriteFixture azurite)
 {
-    // The bound applies to the work a file forces (screen + parse). The whole intake adds a handful of Azurite
+    // The 2 s bound applies to the work a file forces (screen + parse). The whole intake adds a handful of Azurite
     // round trips, which on the shared 2-core machine vary with the other helpers' load; its bound only catches runaways.
     private static readonly TimeSpan MaxParseTime = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan MaxIntakeTime = TimeSpan.FromSeconds(10);

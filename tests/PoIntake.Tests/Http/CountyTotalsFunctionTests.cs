@@ -27,7 +27,7 @@ public sealed class CountyTotalsFunctionTests(AzuriteFixture azurite)
     public async Task GetCountyTotals_OwnKey_ReadsItsCountysTablesOnly_OtherCountysKeyRefused()
     {
         var scenario = await StorageScenario.ForAsync(azurite);
-        var function = ActivatorUtilities.CreateInstance<GetCountyTotalsFunction>(scenario.Services, TestRoleKeys.Required());
+        var function = ActivatorUtilities.CreateInstance<GetCountyTotalsFunction>(scenario.Services);
         var kronoberg = MunicipalityRegistry.Default.InCounty(County).ToArray();
         var first = WithSmallOtherGenderCell(TestReports.Create(Year, County, "PO Växjö län", seed: 1));
         var second = TestReports.Create(Year, County, "PO Ljungby län", seed: 2) is var r
@@ -38,7 +38,7 @@ public sealed class CountyTotalsFunctionTests(AzuriteFixture azurite)
         await scenario.IngestAsync(TestReports.Create(Year, "08", "PO Kalmar grannlän", seed: 3), "kalmar-grannlan");
 
         var jsonRequest = Get(countyKey: TestRoleKeys.KeyOf(County));
-        var json = AssertJson(await function.RunAsync(jsonRequest, $"{Year}", County, CancellationToken.None), StatusCodes.Status200OK);
+        var json = AssertJson(await Call(function.RunAsync, jsonRequest, $"{Year}", County), StatusCodes.Status200OK);
         Assert.Equal(HttpResults.NotForPublication, jsonRequest.HttpContext.Response.Headers[HttpResults.PublicationHeader].ToString());
 
         Assert.Equal(Year, json.GetProperty("year").GetInt32());
@@ -53,7 +53,7 @@ public sealed class CountyTotalsFunctionTests(AzuriteFixture azurite)
 
         // The exports: the xlsx hides the 2 clients of another gender as the national one does ("<4"); the csv is exact.
         var xlsxRequest = Get("?format=xlsx", countyKey: TestRoleKeys.KeyOf(County));
-        var xlsx = Assert.IsType<FileContentResult>(await function.RunAsync(xlsxRequest, $"{Year}", County, CancellationToken.None));
+        var xlsx = Assert.IsType<FileContentResult>(await Call(function.RunAsync, xlsxRequest, $"{Year}", County));
         Assert.False(xlsxRequest.HttpContext.Response.Headers.ContainsKey(HttpResults.PublicationHeader));
         using (var workbook = new XLWorkbook(new MemoryStream(xlsx.FileContents)))
         {
@@ -61,16 +61,16 @@ public sealed class CountyTotalsFunctionTests(AzuriteFixture azurite)
         }
 
         var csvRequest = Get("?format=csv", countyKey: TestRoleKeys.KeyOf(County));
-        var csv = Assert.IsType<FileContentResult>(await function.RunAsync(csvRequest, $"{Year}", County, CancellationToken.None));
+        var csv = Assert.IsType<FileContentResult>(await Call(function.RunAsync, csvRequest, $"{Year}", County));
         Assert.Equal(HttpResults.NotForPublication, csvRequest.HttpContext.Response.Headers[HttpResults.PublicationHeader].ToString());
         Assert.Contains($"clients,,{first.Clients.Total + second.Clients.Total}", System.Text.Encoding.UTF8.GetString(csv.FileContents), StringComparison.Ordinal);
 
         // Another county board's key, and no key, are refused; Socialstyrelsen's key reads any county.
-        var other = AssertProblem(await function.RunAsync(Get(countyKey: TestRoleKeys.KeyOf("08")), $"{Year}", County, CancellationToken.None), StatusCodes.Status403Forbidden);
+        var other = AssertProblem(await Call(function.RunAsync, Get(countyKey: TestRoleKeys.KeyOf("08")), $"{Year}", County), StatusCodes.Status403Forbidden);
         Assert.Equal("countyKeyWrong", other.GetProperty("reason").GetString());
-        var none = AssertProblem(await function.RunAsync(Get(), $"{Year}", County, CancellationToken.None), StatusCodes.Status403Forbidden);
+        var none = AssertProblem(await Call(function.RunAsync, Get(), $"{Year}", County), StatusCodes.Status403Forbidden);
         Assert.Equal("countyKeyMissing", none.GetProperty("reason").GetString());
-        var national = AssertJson(await function.RunAsync(NationalGet(), $"{Year}", "08", CancellationToken.None), StatusCodes.Status200OK);
+        var national = AssertJson(await Call(function.RunAsync, NationalGet(), $"{Year}", "08"), StatusCodes.Status200OK);
         Assert.Equal(1, national.GetProperty("operations").GetInt32());
     }
 
@@ -78,10 +78,10 @@ public sealed class CountyTotalsFunctionTests(AzuriteFixture azurite)
     public async Task GetCountyTotals_CountyWithoutReports_404_BadCounty_400()
     {
         var scenario = await StorageScenario.ForAsync(azurite);
-        var function = ActivatorUtilities.CreateInstance<GetCountyTotalsFunction>(scenario.Services, TestRoleKeys.Required());
+        var function = ActivatorUtilities.CreateInstance<GetCountyTotalsFunction>(scenario.Services);
 
-        AssertProblem(await function.RunAsync(Get(countyKey: TestRoleKeys.KeyOf("09")), $"{Year}", "09", CancellationToken.None), StatusCodes.Status404NotFound);
-        AssertProblem(await function.RunAsync(Get(countyKey: TestRoleKeys.KeyOf(County)), $"{Year}", "99", CancellationToken.None), StatusCodes.Status400BadRequest);
+        AssertProblem(await Call(function.RunAsync, Get(countyKey: TestRoleKeys.KeyOf("09")), $"{Year}", "09"), StatusCodes.Status404NotFound);
+        AssertProblem(await Call(function.RunAsync, Get(countyKey: TestRoleKeys.KeyOf(County)), $"{Year}", "99"), StatusCodes.Status400BadRequest);
     }
 
     private static AnnualReport WithSmallOtherGenderCell(AnnualReport report)

@@ -26,19 +26,17 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
     private const int UploadYear = 2026;
 
     /// <summary>A function as configured in Azure: role keys required, every county board and Socialstyrelsen with a key.</summary>
-    private async Task<(StorageScenario Scenario, T Function)> CreateAsync<T>(ILogger<T>? logger = null)
+    private async Task<(StorageScenario Scenario, T Function)> CreateAsync<T>()
     {
         var scenario = await StorageScenario.ForAsync(azurite);
-        object[] overrides = logger is null ? [TestRoleKeys.Required()] : [TestRoleKeys.Required(), logger];
-        return (scenario, ActivatorUtilities.CreateInstance<T>(scenario.Services, overrides));
+        return (scenario, ActivatorUtilities.CreateInstance<T>(scenario.Services));
     }
 
     /// <summary>The upload function as configured in Azure: every county board has its own key and must send it.</summary>
-    private async Task<(StorageScenario Scenario, UploadReportFunction Function)> CreateUploadAsync(AccessKeys? keys = null, ILogger<UploadReportFunction>? logger = null)
+    private async Task<(StorageScenario Scenario, UploadReportFunction Function)> CreateUploadAsync()
     {
         var scenario = await StorageScenario.ForAsync(azurite);
-        object[] overrides = logger is null ? [keys ?? TestRoleKeys.Required()] : [keys ?? TestRoleKeys.Required(), logger];
-        return (scenario, ActivatorUtilities.CreateInstance<UploadReportFunction>(scenario.Services, overrides));
+        return (scenario, ActivatorUtilities.CreateInstance<UploadReportFunction>(scenario.Services));
     }
 
     [Fact]
@@ -46,7 +44,7 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
     {
         var (_, function) = await CreateAsync<GetNationalTotalsFunction>();
 
-        var body = AssertProblem(await function.RunAsync(NationalGet(), "2099", CancellationToken.None), StatusCodes.Status404NotFound);
+        var body = AssertProblem(await Call(function.RunAsync, NationalGet(), "2099"), StatusCodes.Status404NotFound);
 
         Assert.Contains("2099", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
@@ -59,7 +57,7 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
     {
         var (_, function) = await CreateAsync<GetNationalTotalsFunction>();
 
-        AssertProblem(await function.RunAsync(NationalGet(query), year, CancellationToken.None), StatusCodes.Status400BadRequest);
+        AssertProblem(await Call(function.RunAsync, NationalGet(query), year), StatusCodes.Status400BadRequest);
     }
 
     [Fact]
@@ -69,9 +67,9 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
         var year = await EnsureYearWithDataAsync(scenario);
         var expected = (await scenario.Get<TotalsService>().GetAsync(year, CancellationToken.None))!.Totals;
 
-        var json = AssertJson(await function.RunAsync(NationalGet(), year.ToString(), CancellationToken.None), StatusCodes.Status200OK);
-        var xlsx = Assert.IsType<FileContentResult>(await function.RunAsync(NationalGet("?format=xlsx"), year.ToString(), CancellationToken.None));
-        var csv = Assert.IsType<FileContentResult>(await function.RunAsync(NationalGet("?format=CSV"), year.ToString(), CancellationToken.None));
+        var json = AssertJson(await Call(function.RunAsync, NationalGet(), year.ToString()), StatusCodes.Status200OK);
+        var xlsx = Assert.IsType<FileContentResult>(await Call(function.RunAsync, NationalGet("?format=xlsx"), year.ToString()));
+        var csv = Assert.IsType<FileContentResult>(await Call(function.RunAsync, NationalGet("?format=CSV"), year.ToString()));
 
         Assert.Equal(year, json.GetProperty("year").GetInt32());
         Assert.Equal(expected.Clients.Total, json.GetProperty("clients").GetProperty("total").GetInt32());
@@ -98,7 +96,7 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
         var year = await EnsureYearWithDataAsync(scenario);
         var request = NationalGet(query);
 
-        await function.RunAsync(request, year.ToString(), CancellationToken.None);
+        await Call(function.RunAsync, request, year.ToString());
 
         Assert.Equal(exact, request.HttpContext.Response.Headers[HttpResults.PublicationHeader].ToString() == HttpResults.NotForPublication);
     }
@@ -110,15 +108,15 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
         var year = await EnsureYearWithDataAsync(scenario);
         var county = (await scenario.Get<TotalsService>().GetAsync(year, CancellationToken.None))!.Totals.Counties.First(c => c.Operations > 0);
 
-        var result = Assert.IsType<FileContentResult>(await function.RunAsync(Get(countyKey: PoIntake.Tests.Access.TestRoleKeys.KeyOf(county.Code), query: $"?county={county.Code}"), $"{year}", CancellationToken.None));
-        var json = AssertJson(await function.RunAsync(Get(countyKey: PoIntake.Tests.Access.TestRoleKeys.KeyOf(county.Code), query: $"?county={county.Code}&format=json"), $"{year}", CancellationToken.None), StatusCodes.Status200OK);
+        var result = Assert.IsType<FileContentResult>(await Call(function.RunAsync, Get(countyKey: PoIntake.Tests.Access.TestRoleKeys.KeyOf(county.Code), query: $"?county={county.Code}"), $"{year}"));
+        var json = AssertJson(await Call(function.RunAsync, Get(countyKey: PoIntake.Tests.Access.TestRoleKeys.KeyOf(county.Code), query: $"?county={county.Code}&format=json"), $"{year}"), StatusCodes.Status200OK);
         var other = PoIntake.Core.Reference.MunicipalityRegistry.Default.Counties.First(c => c.Code != county.Code).Code;
 
         Assert.Equal($"lagesrapport-personligt-ombud-{year}-{county.Code}.docx", result.FileDownloadName);
         Assert.EndsWith($": {county.Name}", json.GetProperty("title").GetString(), StringComparison.Ordinal);
         var tabell1 = json.GetProperty("chapters").EnumerateArray().SelectMany(c => c.GetProperty("tables").EnumerateArray()).First();
         Assert.Equal([county.Name], tabell1.GetProperty("blocks")[0].GetProperty("rows").EnumerateArray().Select(r => r[0].GetString()));
-        AssertProblem(await function.RunAsync(Get(countyKey: PoIntake.Tests.Access.TestRoleKeys.KeyOf(other), query: $"?county={county.Code}"), $"{year}", CancellationToken.None), StatusCodes.Status403Forbidden);
+        AssertProblem(await Call(function.RunAsync, Get(countyKey: PoIntake.Tests.Access.TestRoleKeys.KeyOf(other), query: $"?county={county.Code}"), $"{year}"), StatusCodes.Status403Forbidden);
     }
 
     [Fact]
@@ -128,7 +126,7 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
         var year = await EnsureYearWithDataAsync(scenario);
         var expected = (await scenario.Get<TotalsService>().GetAsync(year, CancellationToken.None))!.Totals;
 
-        var result = Assert.IsType<FileContentResult>(await function.RunAsync(NationalGet("?format=docx"), $"{year}", CancellationToken.None));
+        var result = Assert.IsType<FileContentResult>(await Call(function.RunAsync, NationalGet("?format=docx"), $"{year}"));
 
         Assert.Equal(LagesrapportDocxWriter.ContentType, result.ContentType);
         Assert.Equal($"lagesrapport-personligt-ombud-{year}.docx", result.FileDownloadName);
@@ -146,7 +144,7 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
     {
         var (_, function) = await CreateAsync<GetReportDraftFunction>();
 
-        AssertProblem(await function.RunAsync(NationalGet(query), year, CancellationToken.None), status);
+        AssertProblem(await Call(function.RunAsync, NationalGet(query), year), status);
     }
 
     [Fact]
@@ -155,7 +153,7 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
         var (scenario, function) = await CreateAsync<ListTotalsYearsFunction>();
         var year = await EnsureYearWithDataAsync(scenario);
 
-        var json = AssertJson(await function.RunAsync(NationalGet(), CancellationToken.None), StatusCodes.Status200OK);
+        var json = AssertJson(await Call(function.RunAsync, NationalGet()), StatusCodes.Status200OK);
 
         var entry = json.GetProperty("years").EnumerateArray().Single(y => y.GetProperty("year").GetInt32() == year);
         Assert.True(entry.GetProperty("reportsIncluded").GetInt32() > 0);
@@ -166,10 +164,12 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
     {
         var (_, function) = await CreateAsync<GetStatusFunction>();
 
-        var json = AssertJson(await function.RunAsync(NationalGet(), "2011", CancellationToken.None), StatusCodes.Status200OK);
+        var json = AssertJson(await Call(function.RunAsync, NationalGet(), "2016"), StatusCodes.Status200OK);
         Assert.Equal(21, json.GetProperty("counties").GetArrayLength());
-        Assert.Equal("2012-01-16", json.GetProperty("deadline").GetProperty("date").GetString());
-        AssertProblem(await function.RunAsync(NationalGet(), "year", CancellationToken.None), StatusCodes.Status400BadRequest);
+        Assert.Equal("2017-01-16", json.GetProperty("deadline").GetProperty("date").GetString());
+        // The contract's years (ContractLimits): none before förordningen (2013:522).
+        AssertProblem(await Call(function.RunAsync, NationalGet(), "2012"), StatusCodes.Status400BadRequest);
+        AssertProblem(await Call(function.RunAsync, NationalGet(), "year"), StatusCodes.Status400BadRequest);
     }
 
     [Fact]
@@ -178,7 +178,7 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
         var (scenario, function) = await CreateUploadAsync();
         var report = StorageScenario.ValidReport(new Random(5), UploadYear, "12", "PO Helsingborg", "1283");
 
-        var result = await function.RunAsync(Post(ReportWorkbookWriter.Write(report), "Helsingborg PO.xlsx", TestRoleKeys.KeyOf("12")), $"{UploadYear}", "12", CancellationToken.None);
+        var result = await Call(function.RunAsync, Post(ReportWorkbookWriter.Write(report), "Helsingborg PO.xlsx", TestRoleKeys.KeyOf("12")), $"{UploadYear}", "12");
 
         var json = AssertJson(result, StatusCodes.Status200OK);
         Assert.Equal("Accepted", json.GetProperty("outcome").GetString());
@@ -196,8 +196,8 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
         var first = StorageScenario.ValidReport(new Random(6), UploadYear, "13", "PO Halmstad", "1380");
         var second = StorageScenario.ValidReport(new Random(7), UploadYear, "13", "PO Halmstad", "1380");
 
-        var a = AssertJson(await function.RunAsync(Post(ReportWorkbookWriter.Write(first), "halmstad", TestRoleKeys.KeyOf("13")), $"{UploadYear}", "13", CancellationToken.None), 200);
-        var b = AssertJson(await function.RunAsync(Post(ReportWorkbookWriter.Write(second), "halmstad", TestRoleKeys.KeyOf("13")), $"{UploadYear}", "13", CancellationToken.None), 200);
+        var a = AssertJson(await Call(function.RunAsync, Post(ReportWorkbookWriter.Write(first), "halmstad", TestRoleKeys.KeyOf("13")), $"{UploadYear}", "13"), 200);
+        var b = AssertJson(await Call(function.RunAsync, Post(ReportWorkbookWriter.Write(second), "halmstad", TestRoleKeys.KeyOf("13")), $"{UploadYear}", "13"), 200);
 
         Assert.Equal($"{UploadYear}/13/halmstad.xlsx", a.GetProperty("blobName").GetString());
         Assert.NotEqual(a.GetProperty("blobName").GetString(), b.GetProperty("blobName").GetString());
@@ -209,7 +209,7 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
         var (scenario, function) = await CreateUploadAsync();
         var report = StorageScenario.ValidReport(new Random(8), UploadYear, "12", "PO Lund", "1281");
 
-        var result = await function.RunAsync(Post(ReportWorkbookWriter.Write(report), "lund", TestRoleKeys.KeyOf("01")), $"{UploadYear}", "01", CancellationToken.None);
+        var result = await Call(function.RunAsync, Post(ReportWorkbookWriter.Write(report), "lund", TestRoleKeys.KeyOf("01")), $"{UploadYear}", "01");
 
         var json = AssertJson(result, StatusCodes.Status422UnprocessableEntity);
         Assert.Equal("Rejected", json.GetProperty("outcome").GetString());
@@ -224,7 +224,7 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
     {
         var (_, function) = await CreateUploadAsync();
 
-        var result = await function.RunAsync(Post(Encoding.UTF8.GetBytes("kommun;klienter\nKiruna;12\n"), countyKey: TestRoleKeys.KeyOf("25")), $"{UploadYear}", "25", CancellationToken.None);
+        var result = await Call(function.RunAsync, Post(Encoding.UTF8.GetBytes("kommun;klienter\nKiruna;12\n"), countyKey: TestRoleKeys.KeyOf("25")), $"{UploadYear}", "25");
 
         Assert.Equal("Rejected", AssertJson(result, StatusCodes.Status422UnprocessableEntity).GetProperty("outcome").GetString());
     }
@@ -238,7 +238,7 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
     {
         var (_, function) = await CreateUploadAsync();
 
-        AssertProblem(await function.RunAsync(Post([1, 2, 3]), year, county, CancellationToken.None), StatusCodes.Status400BadRequest);
+        AssertProblem(await Call(function.RunAsync, Post([1, 2, 3]), year, county), StatusCodes.Status400BadRequest);
     }
 
     [Fact]
@@ -247,7 +247,7 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
         var (scenario, function) = await CreateUploadAsync();
         var report = StorageScenario.ValidReport(new Random(12), UploadYear, "21", "PO Gävle", "2180");
 
-        var result = await function.RunAsync(Post(ReportWorkbookWriter.Write(report), "gavle-utan-nyckel"), $"{UploadYear}", "21", CancellationToken.None);
+        var result = await Call(function.RunAsync, Post(ReportWorkbookWriter.Write(report), "gavle-utan-nyckel"), $"{UploadYear}", "21");
 
         var body = AssertProblem(result, StatusCodes.Status403Forbidden);
         Assert.Equal("countyKeyMissing", body.GetProperty("reason").GetString());
@@ -260,12 +260,12 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
     {
         var logs = new CapturingLoggerProvider();
         using var loggers = LoggerFactory.Create(b => b.AddProvider(logs));
-        var (scenario, function) = await CreateUploadAsync(logger: loggers.CreateLogger<UploadReportFunction>());
+        var (scenario, function) = await CreateUploadAsync();
+        var gateLogger = loggers.CreateLogger<RouteGate>();
         var report = StorageScenario.ValidReport(new Random(13), UploadYear, "22", "PO Sundsvall", "2281");
 
         // Jämtland's board, with its own valid key, tries to file a Västernorrland report.
-        var result = await function.RunAsync(
-            Post(ReportWorkbookWriter.Write(report), "sundsvall-fel-nyckel", TestRoleKeys.KeyOf("23")), $"{UploadYear}", "22", CancellationToken.None);
+        var result = await CallWith(TestRoleKeys.Required(), gateLogger, function.RunAsync, Post(ReportWorkbookWriter.Write(report), "sundsvall-fel-nyckel", TestRoleKeys.KeyOf("23")), CancellationToken.None, $"{UploadYear}", "22");
 
         var body = AssertProblem(result, StatusCodes.Status403Forbidden);
         Assert.Equal("countyKeyWrong", body.GetProperty("reason").GetString());
@@ -277,8 +277,7 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
         Assert.DoesNotContain(logs.Entries, e => e.Message.Contains(TestRoleKeys.KeyOf("23"), StringComparison.Ordinal));
 
         // The same file with Västernorrland's own key goes through: the refusal was about the key, not the file.
-        var own = await function.RunAsync(
-            Post(ReportWorkbookWriter.Write(report), "sundsvall-fel-nyckel", TestRoleKeys.KeyOf("22")), $"{UploadYear}", "22", CancellationToken.None);
+        var own = await CallWith(TestRoleKeys.Required(), gateLogger, function.RunAsync, Post(ReportWorkbookWriter.Write(report), "sundsvall-fel-nyckel", TestRoleKeys.KeyOf("22")), CancellationToken.None, $"{UploadYear}", "22");
         Assert.Equal("Accepted", AssertJson(own, StatusCodes.Status200OK).GetProperty("outcome").GetString());
     }
 
@@ -289,12 +288,12 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
         {
             CountyKeyHashes = { ["01"] = AccessKeys.HashOf(TestRoleKeys.KeyOf("01")) },
         }));
-        var (_, function) = await CreateUploadAsync(keys);
+        var (_, function) = await CreateUploadAsync();
         var report = ReportWorkbookWriter.Write(StorageScenario.ValidReport(new Random(14), UploadYear, "09", "PO Gotland", "0980"));
 
         foreach (var key in new[] { TestRoleKeys.KeyOf("09"), TestRoleKeys.KeyOf("01"), string.Empty })
         {
-            var body = AssertProblem(await function.RunAsync(Post(report, countyKey: key), $"{UploadYear}", "09", CancellationToken.None), StatusCodes.Status403Forbidden);
+            var body = AssertProblem(await CallWith(keys, null, function.RunAsync, Post(report, countyKey: key), CancellationToken.None, $"{UploadYear}", "09"), StatusCodes.Status403Forbidden);
             Assert.Equal("countyNotEnabled", body.GetProperty("reason").GetString());
         }
     }
@@ -303,10 +302,10 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
     public async Task UploadReport_KeysNotRequired_AsOnADeveloperMachine_AcceptsWithoutKey()
     {
         var keys = new AccessKeys(Options.Create(new AccessOptions { RequireRoleKeys = false }));
-        var (_, function) = await CreateUploadAsync(keys);
+        var (_, function) = await CreateUploadAsync();
         var report = StorageScenario.ValidReport(new Random(15), UploadYear, "18", "PO Örebro", "1880");
 
-        var result = await function.RunAsync(Post(ReportWorkbookWriter.Write(report), "orebro-lokalt"), $"{UploadYear}", "18", CancellationToken.None);
+        var result = await CallWith(keys, null, function.RunAsync, Post(ReportWorkbookWriter.Write(report), "orebro-lokalt"), CancellationToken.None, $"{UploadYear}", "18");
 
         Assert.Equal("Accepted", AssertJson(result, StatusCodes.Status200OK).GetProperty("outcome").GetString());
     }
@@ -316,13 +315,15 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
     {
         var logs = new CapturingLoggerProvider();
         using var loggers = LoggerFactory.Create(b => b.AddProvider(logs));
-        var (scenario, function) = await CreateAsync(loggers.CreateLogger<GetStatusFunction>());
+        var (scenario, function) = await CreateAsync<GetStatusFunction>();
         var year = await EnsureYearWithDataAsync(scenario);
+        var keys = TestRoleKeys.Required();
+        var gate = loggers.CreateLogger<RouteGate>();
 
-        var none = AssertProblem(await function.RunAsync(Get(), $"{year}", CancellationToken.None), StatusCodes.Status403Forbidden);
-        var county = AssertProblem(await function.RunAsync(Get(countyKey: TestRoleKeys.KeyOf("20")), $"{year}", CancellationToken.None), StatusCodes.Status403Forbidden);
-        var guessed = AssertProblem(await function.RunAsync(Get(nationalKey: TestRoleKeys.KeyOf("20")), $"{year}", CancellationToken.None), StatusCodes.Status403Forbidden);
-        var national = AssertJson(await function.RunAsync(NationalGet(), $"{year}", CancellationToken.None), StatusCodes.Status200OK);
+        var none = AssertProblem(await CallWith(keys, gate, function.RunAsync, Get(), CancellationToken.None, $"{year}"), StatusCodes.Status403Forbidden);
+        var county = AssertProblem(await CallWith(keys, gate, function.RunAsync, Get(countyKey: TestRoleKeys.KeyOf("20")), CancellationToken.None, $"{year}"), StatusCodes.Status403Forbidden);
+        var guessed = AssertProblem(await CallWith(keys, gate, function.RunAsync, Get(nationalKey: TestRoleKeys.KeyOf("20")), CancellationToken.None, $"{year}"), StatusCodes.Status403Forbidden);
+        var national = AssertJson(await CallWith(keys, gate, function.RunAsync, NationalGet(), CancellationToken.None, $"{year}"), StatusCodes.Status200OK);
 
         Assert.Equal("nationalKeyMissing", none.GetProperty("reason").GetString());
         Assert.Equal("nationalKeyMissing", county.GetProperty("reason").GetString());
@@ -343,10 +344,10 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
         var year = await EnsureYearWithDataAsync(scenario);
         await RejectedUploadAsync(scenario, $"{year}/20/inte-en-arbetsbok.xlsx");
 
-        var own = AssertJson(await function.RunCountyAsync(Get(countyKey: TestRoleKeys.KeyOf("20")), $"{year}", "20", CancellationToken.None), StatusCodes.Status200OK);
-        var national = AssertJson(await function.RunCountyAsync(NationalGet(), $"{year}", "20", CancellationToken.None), StatusCodes.Status200OK);
-        var other = AssertProblem(await function.RunCountyAsync(Get(countyKey: TestRoleKeys.KeyOf("21")), $"{year}", "20", CancellationToken.None), StatusCodes.Status403Forbidden);
-        var none = AssertProblem(await function.RunCountyAsync(Get(), $"{year}", "20", CancellationToken.None), StatusCodes.Status403Forbidden);
+        var own = AssertJson(await Call(function.RunCountyAsync, Get(countyKey: TestRoleKeys.KeyOf("20")), $"{year}", "20"), StatusCodes.Status200OK);
+        var national = AssertJson(await Call(function.RunCountyAsync, NationalGet(), $"{year}", "20"), StatusCodes.Status200OK);
+        var other = AssertProblem(await Call(function.RunCountyAsync, Get(countyKey: TestRoleKeys.KeyOf("21")), $"{year}", "20"), StatusCodes.Status403Forbidden);
+        var none = AssertProblem(await Call(function.RunCountyAsync, Get(), $"{year}", "20"), StatusCodes.Status403Forbidden);
 
         Assert.False(own.TryGetProperty("counties", out _));
         var county = own.GetProperty("county");
@@ -358,7 +359,7 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
         Assert.Equal("countyKeyWrong", other.GetProperty("reason").GetString());
         Assert.Contains("Dalarnas län", other.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal("countyKeyMissing", none.GetProperty("reason").GetString());
-        AssertProblem(await function.RunCountyAsync(Get(countyKey: TestRoleKeys.KeyOf("20")), $"{year}", "99", CancellationToken.None), StatusCodes.Status400BadRequest);
+        AssertProblem(await Call(function.RunCountyAsync, Get(countyKey: TestRoleKeys.KeyOf("20")), $"{year}", "99"), StatusCodes.Status400BadRequest);
     }
 
     [Fact]
@@ -371,15 +372,15 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
         var year = await EnsureYearWithDataAsync(scenario);
         var countyKey = TestRoleKeys.KeyOf("20");
 
-        Assert.Equal("nationalKeyMissing", AssertProblem(await draft.RunAsync(Get("?format=docx", countyKey: countyKey), $"{year}", CancellationToken.None), 403).GetProperty("reason").GetString());
-        Assert.IsType<FileContentResult>(await draft.RunAsync(NationalGet("?format=docx"), $"{year}", CancellationToken.None));
+        Assert.Equal("nationalKeyMissing", AssertProblem(await Call(draft.RunAsync, Get("?format=docx", countyKey: countyKey), $"{year}"), 403).GetProperty("reason").GetString());
+        Assert.IsType<FileContentResult>(await Call(draft.RunAsync, NationalGet("?format=docx"), $"{year}"));
 
-        Assert.Equal("nationalKeyMissing", AssertProblem(await totals.RunAsync(Get(countyKey: countyKey), $"{year}", CancellationToken.None), 403).GetProperty("reason").GetString());
-        Assert.Equal("nationalKeyMissing", AssertProblem(await years.RunAsync(Get(countyKey: countyKey), CancellationToken.None), 403).GetProperty("reason").GetString());
-        Assert.Equal("nationalKeyMissing", AssertProblem(await preview.RunAsync(Get("?date=2037-01-31", countyKey: countyKey), CancellationToken.None), 403).GetProperty("reason").GetString());
-        AssertJson(await totals.RunAsync(NationalGet(), $"{year}", CancellationToken.None), 200);
-        AssertJson(await years.RunAsync(NationalGet(), CancellationToken.None), 200);
-        AssertJson(await preview.RunAsync(NationalGet("?date=2037-01-31"), CancellationToken.None), 200);
+        Assert.Equal("nationalKeyMissing", AssertProblem(await Call(totals.RunAsync, Get(countyKey: countyKey), $"{year}"), 403).GetProperty("reason").GetString());
+        Assert.Equal("nationalKeyMissing", AssertProblem(await Call(years.RunAsync, Get(countyKey: countyKey)), 403).GetProperty("reason").GetString());
+        Assert.Equal("nationalKeyMissing", AssertProblem(await Call(preview.RunAsync, Get("?date=2037-01-31", countyKey: countyKey)), 403).GetProperty("reason").GetString());
+        AssertJson(await Call(totals.RunAsync, NationalGet(), $"{year}"), 200);
+        AssertJson(await Call(years.RunAsync, NationalGet()), 200);
+        AssertJson(await Call(preview.RunAsync, NationalGet("?date=2037-01-31")), 200);
     }
 
     [Fact]
@@ -387,9 +388,9 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
     {
         var scenario = await StorageScenario.ForAsync(azurite);
         var keys = new AccessKeys(Options.Create(new AccessOptions { CountyKeyHashes = { ["20"] = AccessKeys.HashOf(TestRoleKeys.KeyOf("20")) } }));
-        var function = ActivatorUtilities.CreateInstance<GetStatusFunction>(scenario.Services, keys);
+        var function = ActivatorUtilities.CreateInstance<GetStatusFunction>(scenario.Services);
 
-        var body = AssertProblem(await function.RunAsync(NationalGet(), "2026", CancellationToken.None), StatusCodes.Status403Forbidden);
+        var body = AssertProblem(await CallWith(keys, null, function.RunAsync, NationalGet(), CancellationToken.None, "2026"), StatusCodes.Status403Forbidden);
 
         Assert.Equal("nationalNotEnabled", body.GetProperty("reason").GetString());
     }
@@ -402,7 +403,7 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
         var request = Post(report, "Region Östergötland PO.xlsx", TestRoleKeys.KeyOf("05"));
         request.QueryString = new QueryString("?name=fran-fragestrangen.xlsx");
 
-        var json = AssertJson(await function.RunAsync(request, $"{UploadYear}", "05", CancellationToken.None), StatusCodes.Status200OK);
+        var json = AssertJson(await Call(function.RunAsync, request, $"{UploadYear}", "05"), StatusCodes.Status200OK);
 
         Assert.Equal($"{UploadYear}/05/Region-Östergötland-PO.xlsx", json.GetProperty("blobName").GetString());
     }
@@ -414,8 +415,8 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
         var tooLarge = new byte[new UploadOptions().MaxBodyBytes + 1];
         var report = ReportWorkbookWriter.Write(StorageScenario.ValidReport(new Random(17), UploadYear, "06", "PO Jönköping", "0680"));
 
-        var refused = await function.RunAsync(Post(tooLarge, "for-stor", TestRoleKeys.KeyOf("06"), chunked: true), $"{UploadYear}", "06", CancellationToken.None);
-        var accepted = await function.RunAsync(Post(report, "jonkoping-chunkad", TestRoleKeys.KeyOf("06"), chunked: true), $"{UploadYear}", "06", CancellationToken.None);
+        var refused = await Call(function.RunAsync, Post(tooLarge, "for-stor", TestRoleKeys.KeyOf("06"), chunked: true), $"{UploadYear}", "06");
+        var accepted = await Call(function.RunAsync, Post(report, "jonkoping-chunkad", TestRoleKeys.KeyOf("06"), chunked: true), $"{UploadYear}", "06");
 
         Assert.Contains("25 MB", AssertProblem(refused, StatusCodes.Status413PayloadTooLarge).GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.False(await Reports(scenario).GetBlobClient($"{UploadYear}/06/for-stor.xlsx").ExistsAsync());

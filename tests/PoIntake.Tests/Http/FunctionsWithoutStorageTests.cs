@@ -1,6 +1,7 @@
 using ClosedXML.Excel;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using PoIntake.Core.Access;
 using PoIntake.Core.Intake;
 using PoIntake.Functions.Http;
 using static PoIntake.Tests.Http.HttpFunctionTestKit;
@@ -10,9 +11,9 @@ namespace PoIntake.Tests.Http;
 public sealed class FunctionsWithoutStorageTests
 {
     [Fact]
-    public void GetTemplate_Year_ReturnsWorkbookForThatYear()
+    public async Task GetTemplate_Year_ReturnsWorkbookForThatYear()
     {
-        var result = new GetTemplateFunction().Run(Get(), "2025");
+        var result = await Call(new GetTemplateFunction().Run, Get(), "2025");
 
         var file = Assert.IsType<FileContentResult>(result);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file.ContentType);
@@ -25,10 +26,48 @@ public sealed class FunctionsWithoutStorageTests
     [InlineData("abcd")]
     [InlineData("25")]
     [InlineData("1999")]
+    [InlineData("2012")] // before förordningen (2013:522): ContractLimits.FirstYear
+    [InlineData("2101")]
     [InlineData("20255")]
-    public void GetTemplate_BadYear_400Problem(string year)
+    public async Task GetTemplate_BadYear_400Problem(string year)
     {
-        AssertProblem(new GetTemplateFunction().Run(Get(), year), StatusCodes.Status400BadRequest);
+        var body = AssertProblem(await Call(new GetTemplateFunction().Run, Get(), year), StatusCodes.Status400BadRequest);
+
+        Assert.Equal(AccessTexts.BadYear(year).Detail, body.GetProperty("detail").GetString());
+        Assert.Contains($"mellan {ContractLimits.FirstYear} och {ContractLimits.LastYear}", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Who may call each HTTP function is declared on it (<see cref="AccessAttribute"/>, or <see cref="PublicAttribute"/>
+    /// for the templates and pages) and enforced by the worker's <see cref="AccessMiddleware"/>: a function without a
+    /// declaration would be refused with a 500, never served open. Pinned here, one line per function.
+    /// </summary>
+    [Fact]
+    public void Functions_EveryHttpFunction_DeclaresItsAccess()
+    {
+        var declared = PoIntake.Tests.Functions.FunctionClasses.Http.ToDictionary(
+            f => f.Function.Name,
+            f =>
+            {
+                var type = typeof(GetTemplateFunction).Assembly.GetType(f.Function.Method[..f.Function.Method.LastIndexOf('.')])!;
+                var (access, isPublic) = AccessMiddleware.DeclarationOf(type.GetMethod(f.Function.Method[(f.Function.Method.LastIndexOf('.') + 1)..])!);
+                Assert.False(access is not null && isPublic, $"{f.Function.Name} declares both");
+                return isPublic ? "public" : access is null ? "none" : access.Scope + (access.CountyInQuery ? "+county" : "");
+            });
+
+        Assert.Equal(
+            new Dictionary<string, string>
+            {
+                ["CleanUpReplay"] = "Administration", ["CloseYear"] = "Administration", ["GetReplayReport"] = "Administration",
+                ["GetYearClosure"] = "Administration", ["ListReplays"] = "Administration", ["ReopenYear"] = "Administration",
+                ["RunReplay"] = "Administration", ["SwitchReplay"] = "Administration",
+                ["GetCountyStatus"] = "CountyRead", ["GetCountyTotals"] = "CountyRead",
+                ["UploadGrantRegister"] = "CountyUpload", ["UploadReport"] = "CountyUpload",
+                ["GetGrantFigures"] = "National", ["GetNationalTotals"] = "National", ["GetReminderPreview"] = "National",
+                ["GetReportDraft"] = "National+county", ["GetStatus"] = "National", ["ListTotalsYears"] = "National",
+                ["FindingsWorkbook"] = "public", ["GetGrantTemplate"] = "public", ["GetTemplate"] = "public", ["WebPages"] = "public",
+            }.OrderBy(p => p.Key, StringComparer.Ordinal),
+            declared.OrderBy(p => p.Key, StringComparer.Ordinal));
     }
 
     [Fact]

@@ -1,12 +1,76 @@
+using System.Reflection;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using PoIntake.Core.Access;
+using PoIntake.Core.Reference;
+using PoIntake.Functions.Http;
 
 namespace PoIntake.Tests.Http;
 
-internal static class HttpFunctionTestKit
+internal static partial class HttpFunctionTestKit
 {
+    /// <summary>
+    /// Calls an HTTP function as the worker does: <paramref name="route"/> are the route's values in the order of its
+    /// <c>{…}</c>, passed through <see cref="RouteGate"/> with the access the method declares (as
+    /// <see cref="AccessMiddleware"/> does), with the test role keys required.
+    /// </summary>
+    public static Task<IActionResult> Call(Delegate function, HttpRequest request, params string?[] route) =>
+        CallWith(TestRoleKeysRequired.Value, null, function, request, CancellationToken.None, route);
+
+    /// <summary>As <see cref="Call"/>, with the keys, the gate's logger and the cancellation given.</summary>
+    public static async Task<IActionResult> CallWith(
+        AccessKeys keys, ILogger<RouteGate>? logger, Delegate function, HttpRequest request, CancellationToken cancellationToken, params string?[] route)
+    {
+        var method = function.Method;
+        var trigger = method.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).Single(t => t is not null)!;
+        var names = RouteValueName().Matches(trigger.Route!).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(names.Count, route.Length);
+        var values = names.Zip(route).ToDictionary(p => p.First, p => (object?)p.Second, StringComparer.Ordinal);
+        var (access, isPublic) = AccessMiddleware.DeclarationOf(method);
+        Assert.True(access is not null || isPublic, $"{method.Name} declares no access");
+
+        var gate = new RouteGate(keys, MunicipalityRegistry.Default, logger ?? NullLogger<RouteGate>.Instance);
+        var (admitted, refusal) = gate.Admit(method.GetCustomAttribute<FunctionAttribute>()!.Name, access, request, values);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        admitted!.Attach(request.HttpContext);
+        var arguments = method.GetParameters().Select(p =>
+            p.ParameterType == typeof(HttpRequest) ? request
+            : p.ParameterType == typeof(CancellationToken) ? cancellationToken
+            : values.GetValueOrDefault(p.Name!)).ToArray();
+        object? result;
+        try
+        {
+            result = function.DynamicInvoke(arguments);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            throw;
+        }
+
+        return result switch
+        {
+            Task<IActionResult> task => await task,
+            IActionResult answer => answer,
+            _ => throw new InvalidOperationException($"{method.Name} answered {result?.GetType().Name}"),
+        };
+    }
+
+    private static readonly Lazy<AccessKeys> TestRoleKeysRequired = new(PoIntake.Tests.Access.TestRoleKeys.Required);
+
+    [GeneratedRegex(@"\{\*?(\w+)\??\}")]
+    private static partial Regex RouteValueName();
+
     /// <summary>A GET with the role keys given (county board's, Socialstyrelsen's national key).</summary>
     public static HttpRequest Get(string query = "", string? countyKey = null, string? nationalKey = null)
     {

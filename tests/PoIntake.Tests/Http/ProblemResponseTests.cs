@@ -47,7 +47,7 @@ public sealed class ProblemResponseTests : IDisposable
     {
         var function = Totals(Throwing());
 
-        var result = await ThroughMiddlewareAsync("GetNationalTotals", () => function.RunAsync(NationalGet(), "2025", CancellationToken.None));
+        var result = await ThroughMiddlewareAsync("GetNationalTotals", () => Call(function.RunAsync, NationalGet(), "2025"));
 
         var body = AssertProblem(result, StatusCodes.Status500InternalServerError);
         AssertNoExceptionDetails(body.GetRawText());
@@ -58,9 +58,9 @@ public sealed class ProblemResponseTests : IDisposable
     [Fact]
     public async Task ListTotalsYears_StoreThrowsUnexpectedly_500ProblemWithoutExceptionDetails()
     {
-        var function = new ListTotalsYearsFunction(Service(Throwing()), TestRoleKeys.Required(), _loggers.CreateLogger<ListTotalsYearsFunction>());
+        var function = new ListTotalsYearsFunction(Service(Throwing()));
 
-        var result = await ThroughMiddlewareAsync("ListTotalsYears", () => function.RunAsync(NationalGet(), CancellationToken.None));
+        var result = await ThroughMiddlewareAsync("ListTotalsYears", () => Call(function.RunAsync, NationalGet()));
 
         AssertNoExceptionDetails(AssertProblem(result, StatusCodes.Status500InternalServerError).GetRawText());
         Assert.Contains(_logs.Entries, e => e.Level == LogLevel.Error && e.Exception is InvalidOperationException);
@@ -72,9 +72,9 @@ public sealed class ProblemResponseTests : IDisposable
         var log = new Mock<IIntakeLogReader>();
         log.Setup(l => l.ReadAsync(It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
         var status = new StatusService(Throwing().Object, log.Object, new StatusCalculator(MunicipalityRegistry.Default), new FakeTimeProvider());
-        var function = new GetStatusFunction(status, MunicipalityRegistry.Default, TestRoleKeys.Required(), _loggers.CreateLogger<GetStatusFunction>());
+        var function = new GetStatusFunction(status);
 
-        var result = await ThroughMiddlewareAsync("GetStatus", () => function.RunAsync(NationalGet(), "2025", CancellationToken.None));
+        var result = await ThroughMiddlewareAsync("GetStatus", () => Call(function.RunAsync, NationalGet(), "2025"));
 
         AssertNoExceptionDetails(AssertProblem(result, StatusCodes.Status500InternalServerError).GetRawText());
         Assert.Contains(_logs.Entries, e => e.Level == LogLevel.Error && e.Exception is InvalidOperationException);
@@ -100,11 +100,10 @@ public sealed class ProblemResponseTests : IDisposable
             .AddPoIntakeCore(configuration)
             .AddPoIntakeScreening(configuration)
             .BuildServiceProvider();
-        var function = ActivatorUtilities.CreateInstance<UploadReportFunction>(
-            services, TestRoleKeys.Required(), _loggers.CreateLogger<UploadReportFunction>());
+        var function = ActivatorUtilities.CreateInstance<UploadReportFunction>(services);
         var report = ReportWorkbookWriter.Write(StorageScenario.ValidReport(new Random(3), 2026, "25", "PO Kiruna", "2584"));
 
-        var result = await ThroughMiddlewareAsync("UploadReport", () => function.RunAsync(Post(report, countyKey: TestRoleKeys.KeyOf("25")), "2026", "25", CancellationToken.None));
+        var result = await ThroughMiddlewareAsync("UploadReport", () => Call(function.RunAsync, Post(report, countyKey: TestRoleKeys.KeyOf("25")), "2026", "25"));
 
         AssertNoExceptionDetails(AssertProblem(result, StatusCodes.Status500InternalServerError).GetRawText());
         Assert.Contains(_logs.Entries, e => e.Level == LogLevel.Error && e.Exception is not null);
@@ -125,11 +124,11 @@ public sealed class ProblemResponseTests : IDisposable
             new Mock<IEmailSender>(MockBehavior.Strict).Object,
             TimeProvider.System,
             _loggers.CreateLogger<ReminderPass>());
-        var function = new GetReminderPreviewFunction(_loggers.CreateLogger<GetReminderPreviewFunction>(), TestRoleKeys.Required(), pass);
+        var function = new GetReminderPreviewFunction(pass);
 
         // Friday 30 January 2037 has a grant-application reminder (30 days before falls on Saturday 31 January and moves
         // to the Friday), so the pass must ask the contacts port.
-        var result = await ThroughMiddlewareAsync("GetReminderPreview", () => function.RunAsync(NationalGet("?date=2037-01-30"), CancellationToken.None));
+        var result = await ThroughMiddlewareAsync("GetReminderPreview", () => Call(function.RunAsync, NationalGet("?date=2037-01-30")));
 
         AssertNoExceptionDetails(AssertProblem(result, StatusCodes.Status500InternalServerError).GetRawText());
         Assert.Contains(_logs.Entries, e => e.Level == LogLevel.Error && e.Exception is InvalidOperationException);
@@ -145,7 +144,7 @@ public sealed class ProblemResponseTests : IDisposable
             .ThrowsAsync(new OperationCanceledException(cancelled.Token));
         store.Setup(s => s.ReadAllRevisionsAsync(It.IsAny<CancellationToken>())).ThrowsAsync(new OperationCanceledException(cancelled.Token));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ThroughMiddlewareAsync("GetNationalTotals", () => Totals(store).RunAsync(NationalGet(), "2025", cancelled.Token), cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ThroughMiddlewareAsync("GetNationalTotals", () => CallWith(TestRoleKeys.Required(), null, Totals(store).RunAsync, NationalGet(), cancelled.Token, "2025"), cancelled.Token));
     }
 
     [Theory]
@@ -158,7 +157,7 @@ public sealed class ProblemResponseTests : IDisposable
         store.Setup(s => s.ReadRevisionsAsync(It.IsAny<int>(), It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
         store.Setup(s => s.ReadAllRevisionsAsync(It.IsAny<CancellationToken>())).ReturnsAsync([]);
 
-        var result = await Totals(store).RunAsync(NationalGet(query), year, CancellationToken.None);
+        var result = await Call(Totals(store).RunAsync, NationalGet(query), year);
 
         var content = Assert.IsType<Microsoft.AspNetCore.Mvc.ContentResult>(result);
         Assert.True(content.StatusCode is 400 or 404, $"status {content.StatusCode}");
@@ -197,5 +196,5 @@ public sealed class ProblemResponseTests : IDisposable
     private GetNationalTotalsFunction Totals(Mock<ITotalsStore> store) =>
         new(Service(store), new TotalsXlsxExporter(), new TotalsCsvExporter(),
             new PoIntake.Core.Storage.YearClosureStore(new Azure.Data.Tables.TableServiceClient("UseDevelopmentStorage=true"), new FakeTimeProvider(), Microsoft.Extensions.Options.Options.Create(new PoIntake.Core.Storage.YearClosingOptions())),
-            TestRoleKeys.Required(), _loggers.CreateLogger<GetNationalTotalsFunction>());
+            _loggers.CreateLogger<GetNationalTotalsFunction>());
 }

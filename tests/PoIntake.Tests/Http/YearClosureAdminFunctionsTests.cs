@@ -22,24 +22,24 @@ public sealed class YearClosureAdminFunctionsTests(AzuriteFixture azurite)
     {
         var (function, closures, time) = await CreateAsync();
 
-        AssertProblem(await function.CloseAsync(Request("POST", "?reason=Publicerad", nationalKey: TestRoleKeys.NationalKey), "2025", CancellationToken.None), StatusCodes.Status403Forbidden);
-        AssertProblem(await function.CloseAsync(Admin("POST"), "2025", CancellationToken.None), StatusCodes.Status400BadRequest);
-        AssertProblem(await function.ReopenAsync(Admin("POST", "?reason=Fel"), "2025", CancellationToken.None), StatusCodes.Status409Conflict);
+        AssertProblem(await Call(function.CloseAsync, Request("POST", "?reason=Publicerad", nationalKey: TestRoleKeys.NationalKey), "2025"), StatusCodes.Status403Forbidden);
+        AssertProblem(await Call(function.CloseAsync, Admin("POST"), "2025"), StatusCodes.Status400BadRequest);
+        AssertProblem(await Call(function.ReopenAsync, Admin("POST", "?reason=Fel"), "2025"), StatusCodes.Status409Conflict);
         Assert.Empty(await closures.HistoryAsync(2025, CancellationToken.None));
 
-        var closed = AssertJson(await function.CloseAsync(Admin("POST", "?reason=L%C3%A4gesrapporten%20publicerad"), "2025", CancellationToken.None), StatusCodes.Status200OK);
+        var closed = AssertJson(await Call(function.CloseAsync, Admin("POST", "?reason=L%C3%A4gesrapporten%20publicerad"), "2025"), StatusCodes.Status200OK);
 
         Assert.True(closed.GetProperty("closed").GetBoolean());
         Assert.Equal((Actor, "Lägesrapporten publicerad"), (closed.GetProperty("closedBy").GetString(), closed.GetProperty("reason").GetString()));
         Assert.True((await closures.StateAsync(2025, CancellationToken.None)).Closed);
         Assert.False((await closures.StateAsync(2026, CancellationToken.None)).Closed);
-        AssertProblem(await function.CloseAsync(Admin("POST", "?reason=Igen"), "2025", CancellationToken.None), StatusCodes.Status409Conflict);
+        AssertProblem(await Call(function.CloseAsync, Admin("POST", "?reason=Igen"), "2025"), StatusCodes.Status409Conflict);
 
         time.Advance(TimeSpan.FromDays(2));
-        var reopened = AssertJson(await function.ReopenAsync(Admin("POST", "?reason=R%C3%A4ttelse"), "2025", CancellationToken.None), StatusCodes.Status200OK);
+        var reopened = AssertJson(await Call(function.ReopenAsync, Admin("POST", "?reason=R%C3%A4ttelse"), "2025"), StatusCodes.Status200OK);
 
         Assert.False(reopened.GetProperty("closed").GetBoolean());
-        var history = AssertJson(await function.GetAsync(Admin("GET"), "2025", CancellationToken.None), StatusCodes.Status200OK).GetProperty("history");
+        var history = AssertJson(await Call(function.GetAsync, Admin("GET"), "2025"), StatusCodes.Status200OK).GetProperty("history");
         Assert.Equal(
             [("Close", Actor, "Lägesrapporten publicerad"), ("Reopen", Actor, "Rättelse")],
             history.EnumerateArray().Select(h => (h.GetProperty("action").GetString(), h.GetProperty("by").GetString(), h.GetProperty("reason").GetString())));
@@ -52,7 +52,7 @@ public sealed class YearClosureAdminFunctionsTests(AzuriteFixture azurite)
         await tables.Get(TableNames.YearClosures).CreateAsync();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 8, 0, 0, TimeSpan.Zero));
         var closures = new YearClosureStore(tables, time, Options.Create(new YearClosingOptions()));
-        return (new YearClosureAdminFunctions(closures, TestRoleKeys.Required(), NullLogger<YearClosureAdminFunctions>.Instance), closures, time);
+        return (new YearClosureAdminFunctions(closures, NullLogger<YearClosureAdminFunctions>.Instance), closures, time);
     }
 
     private static HttpRequest Admin(string method, string query = "") => Request(method, query, administrationKey: TestRoleKeys.AdministrationKey);

@@ -177,7 +177,8 @@ public sealed class CountyBoardAccessTests
             .Single(r => ((string?)r["properties"]!["roleName"])?.Contains("county board", StringComparison.Ordinal) == true);
 
     private static JsonObject CountyBoardAssignment(JsonObject rbac) =>
-        ArmTemplate.OfType(rbac, "Microsoft.Authorization/roleAssignments").Single(r => r["properties"]!["condition"] is not null);
+        ArmTemplate.OfType(rbac, "Microsoft.Authorization/roleAssignments")
+            .Single(r => ((string?)r["properties"]!["condition"])?.Contains("countyBoardCondition", StringComparison.Ordinal) == true);
 
     private static List<string> Strings(JsonNode? array) => array?.AsArray().Select(n => (string)n!).ToList() ?? [];
 }

@@ -27,6 +27,39 @@ public sealed partial class LeastPrivilegeTests
         Assert.Equal([BlobDataContributor, QueueDataContributor, TableDataContributor], assigned);
     }
 
+    /// <summary>
+    /// The app's roles stay on the account (the replay's tables and results containers are created at run time under
+    /// prefixed names; tables have no role conditions), but its blob role may not delete an original: the app never
+    /// does, so a bug or a stolen token cannot either, whatever the retention policy says.
+    /// </summary>
+    [Fact]
+    public async Task App_BlobRole_CannotDeleteOriginals_EverythingElseAsBefore()
+    {
+        var rbac = ArmTemplate.Module(await BicepCli.MainTemplateAsync(), "rbac");
+        var condition = (string?)rbac["variables"]!["appBlobCondition"];
+        Assert.False(string.IsNullOrEmpty(condition));
+        var assignment = ArmTemplate.OfType(rbac, "Microsoft.Authorization/roleAssignments")
+            .Single(a => ((string?)a["name"])?.Contains("appPrincipalId", StringComparison.Ordinal) == true && ((string?)a["properties"]!["roleDefinitionId"])?.Contains("copyIndex", StringComparison.Ordinal) == true);
+        Assert.Equal("[if(equals(variables('appStorageRoles')[copyIndex()], variables('roles').storageBlobDataContributor), variables('appBlobCondition'), null())]", (string?)assignment["properties"]!["condition"]);
+        Assert.Equal("[if(equals(variables('appStorageRoles')[copyIndex()], variables('roles').storageBlobDataContributor), '2.0', null())]", (string?)assignment["properties"]!["conditionVersion"]);
+
+        const string Blobs = "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/";
+        bool Allows(string action, string container) => AbacCondition.Allows(condition!, new AbacRequest(Blobs + action, null, new Dictionary<string, string>
+        {
+            ["@Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name]"] = container,
+        }));
+
+        Assert.All(new[] { "reports", "grants", "contacts" }, original =>
+        {
+            Assert.False(Allows("delete", original));
+            Assert.False(Allows("deleteBlobVersion/action", original));
+            Assert.True(Allows("read", original));
+            Assert.True(Allows("write", original));
+            Assert.True(Allows("add/action", original));
+        });
+        Assert.All(new[] { "intake-results", "replay2025t20261202031500-intake-results", "replays", "azure-webjobs-hosts" }, other => Assert.True(Allows("delete", other)));
+    }
+
     [Fact]
     public async Task NoIdentity_GetsOwnerOrContributor()
     {

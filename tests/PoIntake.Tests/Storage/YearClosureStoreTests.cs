@@ -9,6 +9,9 @@ using PoIntake.Core.Totals;
 using PoIntake.Core.Upload;
 using PoIntake.Tests.Grants;
 using PoIntake.Tests.Replay;
+using Microsoft.Extensions.Logging.Abstractions;
+using PoIntake.Functions.Http;
+using static PoIntake.Tests.Http.HttpFunctionTestKit;
 
 namespace PoIntake.Tests.Storage;
 
@@ -28,7 +31,22 @@ public sealed class YearClosureStoreTests(AzuriteFixture azurite)
         var currentBefore = await h.Get<CurrentReportStore>().ListAsync(year, CancellationToken.None);
 
         var closures = h.Get<YearClosureStore>();
+        var served = new GetNationalTotalsFunction(h.Get<TotalsService>(), h.Get<TotalsXlsxExporter>(), h.Get<TotalsCsvExporter>(), closures, NullLogger<GetNationalTotalsFunction>.Instance);
+        var openRequest = NationalGet();
+        var open = AssertJson(await Call(served.RunAsync, openRequest, $"{year}"), 200);
+        Assert.False(open.TryGetProperty("closed", out _));
+        Assert.False(openRequest.HttpContext.Response.Headers.ContainsKey(GetNationalTotalsFunction.YearClosedHeader));
         await closures.CloseAsync(year, "administration ops", "Lägesrapporten publicerad", CancellationToken.None);
+
+        // The totals say the year is closed and since when: in the JSON and, for every format, in a header; the figures are the same.
+        var closedRequest = NationalGet();
+        var closedTotals = AssertJson(await Call(served.RunAsync, closedRequest, $"{year}"), 200);
+        var since = (await closures.StateAsync(year, CancellationToken.None)).Since!.Value;
+        Assert.Equal(since, closedTotals.GetProperty("closed").GetProperty("since").GetDateTimeOffset());
+        Assert.Equal(since.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture), closedRequest.HttpContext.Response.Headers[GetNationalTotalsFunction.YearClosedHeader].ToString());
+        var figures = System.Text.Json.Nodes.JsonNode.Parse(closedTotals.GetRawText())!.AsObject();
+        figures.Remove("closed");
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(open.GetRawText()), figures));
         h.Time.Advance(TimeSpan.FromMinutes(1));
 
         // A drop into blob storage.

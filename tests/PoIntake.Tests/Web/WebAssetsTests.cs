@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
+using PoIntake.Core.Totals;
 using PoIntake.Core.Upload;
 using PoIntake.Functions.Web;
 using static PoIntake.Tests.Http.HttpFunctionTestKit;
@@ -62,8 +63,10 @@ public sealed partial class WebAssetsTests
         Assert.Equal(Enum.GetValues<ContactReason>().Select(r => (Dimensions.Id(r), Dimensions.ContactReasons.Label(r))), reasons);
         Assert.Contains(("housing", "Bostad"), reasons);
         Assert.Equal(
-            Dimensions.All.Select(d => (d.Name, d.Values.Count)),
+            Dimensions.All.Select(d => (d.Name, d.Values.Count)).Append((WebPagesFunction.FigureLabelsName, 2)),
             json.EnumerateObject().Select(p => (p.Name, p.Value.GetArrayLength())));
+        var figures = json.GetProperty(WebPagesFunction.FigureLabelsName).EnumerateArray().Select(v => v.GetProperty("label").GetString()).ToList();
+        Assert.Equal([LagesrapportBuilder.CompleteManagementGroups, WorkbookLabels.Management.DeficiencyRoutine], figures);
     }
 
     [Fact]
@@ -79,7 +82,7 @@ public sealed partial class WebAssetsTests
         }
 
         // The page's own former names for the contract's labels.
-        Assert.All(new[] { "Boende", "Annat", "Myndighetskontakter", "Brukarorganisationer" }, name => Assert.DoesNotContain(name, script, StringComparison.Ordinal));
+        Assert.All(new[] { "Boende", "Annat", "Myndighetskontakter", "Brukarorganisationer", "Fullständig ledningsgrupp", "Rutin för brister" }, name => Assert.DoesNotContain(name, script, StringComparison.Ordinal));
     }
 
     [Theory]

@@ -16,11 +16,12 @@ using static PoIntake.Tests.Http.HttpFunctionTestKit;
 namespace PoIntake.Tests.Http;
 
 /// <summary>
-/// The administration routes of a replay (functions/Http/ReplayAdminFunctions.cs) with the replay engine and the switch
+/// The administration routes of a replay (one function class per route, functions/Http/*ReplayFunction.cs, their work
+/// in core's ReplayAdministration) through the route gate as the worker runs them, with the replay engine and the switch
 /// mocked (our own ports) and the replay log on Azurite. Years 2096–2098 are this class's: no other test writes ReplayLog there.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class ReplayAdminFunctionsTests(AzuriteFixture azurite)
+public sealed class ReplayAdministrationRoutesTests(AzuriteFixture azurite)
 {
     private const int Year = 2098;
     private const string Actor = "administration " + TestRoleKeys.AdministrationHolder;
@@ -60,7 +61,7 @@ public sealed class ReplayAdminFunctionsTests(AzuriteFixture azurite)
     {
         var captured = new CapturingLoggerProvider();
         using var factory = LoggerFactory.Create(b => b.AddProvider(captured));
-        var (function, _) = await CreateAsync(logger: factory.CreateLogger<ReplayAdminFunctions>());
+        var (function, _) = await CreateAsync(logger: factory.CreateLogger<RouteGate>());
         const string Presented = "en-gissad-nyckel";
 
         var body = AssertProblem(
@@ -132,7 +133,7 @@ public sealed class ReplayAdminFunctionsTests(AzuriteFixture azurite)
         var run = new ReplayRun(Year, ReplaySet.New(Year, started).Id, Actor, started, started.AddSeconds(42), 131, 3);
         replays.Setup(r => r.RunAsync(Year, Actor, It.IsAny<CancellationToken>())).ReturnsAsync(run);
 
-        var body = AssertJson(await function.RunAsync(Admin("POST"), "2098"), StatusCodes.Status200OK);
+        var body = AssertJson(await InvokeAsync(function, "RunReplay", Admin("POST"), "2098", ""), StatusCodes.Status200OK);
 
         Assert.Equal(run.ReplayId, body.GetProperty("replayId").GetString());
         Assert.Equal(Actor, body.GetProperty("startedBy").GetString());
@@ -146,16 +147,31 @@ public sealed class ReplayAdminFunctionsTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Run_EngineRefuses_409WithItsMessage()
+    public async Task Run_YearLocked_409WithItsMessage()
     {
         var (function, _) = await CreateAsync();
         replays.Setup(r => r.RunAsync(Year, Actor, It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new InvalidOperationException("En omkörning av 2098 pågår redan."));
+            .ThrowsAsync(new YearLockedException("En omkörning av 2098 pågår redan."));
 
-        var body = AssertProblem(await function.RunAsync(Admin("POST"), "2098"), StatusCodes.Status409Conflict);
+        var body = AssertProblem(await InvokeAsync(function, "RunReplay", Admin("POST"), "2098", ""), StatusCodes.Status409Conflict);
 
         Assert.Equal("En omkörning av 2098 pågår redan.", body.GetProperty("detail").GetString());
         Assert.Equal("replayRefused", body.GetProperty("reason").GetString());
+        Assert.Equal("yearLocked", body.GetProperty("refusal").GetString());
+    }
+
+    /// <summary>
+    /// Only the known refusals are answers (ReplayAdministration.RefusalOf): any other exception, however it is typed,
+    /// is a fault for the worker's ProblemMiddleware (a 500 without its text), never a 409 carrying a raw message.
+    /// </summary>
+    [Fact]
+    public async Task Run_UnknownInvalidOperation_NotA409_ItIsAFault()
+    {
+        var (function, _) = await CreateAsync();
+        replays.Setup(r => r.RunAsync(Year, Actor, It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("Replay Replay2098T1: the prefix would name the live tables."));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => InvokeAsync(function, "RunReplay", Admin("POST"), "2098", ""));
     }
 
     [Fact]
@@ -169,7 +185,7 @@ public sealed class ReplayAdminFunctionsTests(AzuriteFixture azurite)
         await log.UpsertAsync(Entry(older, "Switched", differences: 7, switchedBy: "administration anna"), CancellationToken.None);
         await log.UpsertAsync(Entry(ReplaySet.New(ListYear + 1, DateTimeOffset.UnixEpoch.AddYears(56)), "Completed", differences: 1), CancellationToken.None);
 
-        var body = AssertJson(await function.ListAsync(Admin("GET"), "2096", CancellationToken.None), StatusCodes.Status200OK);
+        var body = AssertJson(await InvokeAsync(function, "ListReplays", Admin("GET"), "2096", ""), StatusCodes.Status200OK);
 
         var listed = body.GetProperty("replays").EnumerateArray().ToList();
         Assert.Equal([older.Id, newer.Id], listed.Select(r => r.GetProperty("replayId").GetString()));
@@ -185,7 +201,7 @@ public sealed class ReplayAdminFunctionsTests(AzuriteFixture azurite)
     {
         var (function, _) = await CreateAsync();
 
-        var body = AssertJson(await function.ListAsync(Admin("GET"), "2099", CancellationToken.None), StatusCodes.Status200OK);
+        var body = AssertJson(await InvokeAsync(function, "ListReplays", Admin("GET"), "2099", ""), StatusCodes.Status200OK);
 
         Assert.Equal(2099, body.GetProperty("year").GetInt32());
         Assert.Equal(0, body.GetProperty("replays").GetArrayLength());
@@ -202,7 +218,7 @@ public sealed class ReplayAdminFunctionsTests(AzuriteFixture azurite)
         var stored = BinaryData.FromString(format == ReplayReportFormat.Json ? "{\"differences\":[]}" : "PK-xlsx-bytes");
         replays.Setup(r => r.OpenReportAsync(replay, format, It.IsAny<CancellationToken>())).ReturnsAsync(stored);
 
-        var file = Assert.IsType<FileContentResult>(await function.GetReportAsync(Admin("GET", query), "2098", replay.Id, CancellationToken.None));
+        var file = Assert.IsType<FileContentResult>(await InvokeAsync(function, "GetReplayReport", Admin("GET", query), "2098", replay.Id));
 
         Assert.StartsWith(contentType, file.ContentType, StringComparison.Ordinal);
         Assert.Equal(stored.ToArray(), file.FileContents);
@@ -216,7 +232,7 @@ public sealed class ReplayAdminFunctionsTests(AzuriteFixture azurite)
         var replay = ReplaySet.New(Year, new DateTimeOffset(2026, 12, 2, 3, 16, 0, TimeSpan.Zero));
         replays.Setup(r => r.OpenReportAsync(replay, ReplayReportFormat.Json, It.IsAny<CancellationToken>())).ReturnsAsync((BinaryData?)null);
 
-        var body = AssertProblem(await function.GetReportAsync(Admin("GET"), "2098", replay.Id, CancellationToken.None), StatusCodes.Status404NotFound);
+        var body = AssertProblem(await InvokeAsync(function, "GetReplayReport", Admin("GET"), "2098", replay.Id), StatusCodes.Status404NotFound);
 
         Assert.Equal("Omkörningen finns inte", body.GetProperty("title").GetString());
         Assert.Contains(replay.Id, body.GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -227,7 +243,7 @@ public sealed class ReplayAdminFunctionsTests(AzuriteFixture azurite)
     {
         var (function, _) = await CreateAsync();
 
-        var body = AssertProblem(await function.GetReportAsync(Admin("GET", "?format=pdf"), "2098", "Replay2098T20261202031500", CancellationToken.None), StatusCodes.Status400BadRequest);
+        var body = AssertProblem(await InvokeAsync(function, "GetReplayReport", Admin("GET", "?format=pdf"), "2098", "Replay2098T20261202031500"), StatusCodes.Status400BadRequest);
 
         Assert.Contains("xlsx", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
         replays.VerifyNoOtherCalls();
@@ -241,7 +257,7 @@ public sealed class ReplayAdminFunctionsTests(AzuriteFixture azurite)
         var switched = new ReplaySwitch(Year, replay.Id, replay.BackupPrefix, Actor, DateTimeOffset.UnixEpoch, "rev-2", 412);
         switches.Setup(s => s.SwitchAsync(replay, Actor, It.IsAny<CancellationToken>())).ReturnsAsync(switched);
 
-        var body = AssertJson(await function.SwitchAsync(Admin("POST"), "2098", replay.Id, CancellationToken.None), StatusCodes.Status200OK);
+        var body = AssertJson(await InvokeAsync(function, "SwitchReplay", Admin("POST"), "2098", replay.Id), StatusCodes.Status200OK);
 
         Assert.Equal(replay.BackupPrefix, body.GetProperty("backupPrefix").GetString());
         Assert.Equal(412, body.GetProperty("rowsReplaced").GetInt32());
@@ -250,16 +266,16 @@ public sealed class ReplayAdminFunctionsTests(AzuriteFixture azurite)
     }
 
     [Theory]
-    [InlineData("Omkörningen är inte klar (status Running) och kan inte bli gällande.")]
-    [InlineData("Omkörningen är redan gällande sedan 2026-12-02.")]
-    [InlineData("3 redovisningar har kommit in efter omkörningen; kör om året igen.")]
-    public async Task Switch_Refused_409CarryingTheRefusal(string refusal)
+    [InlineData(ReplaySwitchRefusal.NotCompleted, "Omkörningen är inte klar (status Running) och kan inte bli gällande.")]
+    [InlineData(ReplaySwitchRefusal.AlreadySwitched, "Omkörningen är redan gällande sedan 2026-12-02.")]
+    [InlineData(ReplaySwitchRefusal.NewerUpload, "3 redovisningar har kommit in efter omkörningen; kör om året igen.")]
+    public async Task Switch_Refused_409CarryingTheRefusal(ReplaySwitchRefusal reason, string refusal)
     {
         var (function, _) = await CreateAsync();
-        var replay = await LoggedReplayAsync(minute: 3);
-        switches.Setup(s => s.SwitchAsync(replay, Actor, It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException(refusal));
+        var replay = await LoggedReplayAsync(minute: 3 + (int)reason * 10);
+        switches.Setup(s => s.SwitchAsync(replay, Actor, It.IsAny<CancellationToken>())).ThrowsAsync(new ReplaySwitchRefusedException(reason, refusal));
 
-        var body = AssertProblem(await function.SwitchAsync(Admin("POST"), "2098", replay.Id, CancellationToken.None), StatusCodes.Status409Conflict);
+        var body = AssertProblem(await InvokeAsync(function, "SwitchReplay", Admin("POST"), "2098", replay.Id), StatusCodes.Status409Conflict);
 
         Assert.Equal("Omkörningen kan inte bli gällande", body.GetProperty("title").GetString());
         Assert.Equal(refusal, body.GetProperty("detail").GetString());
@@ -276,7 +292,7 @@ public sealed class ReplayAdminFunctionsTests(AzuriteFixture azurite)
         switches.Setup(s => s.SwitchAsync(replay, Actor, It.IsAny<CancellationToken>()))
             .ThrowsAsync(new ReplaySwitchRefusedException(reason, "Omkörningen saknar en uppladdning som kom in efter den."));
 
-        var body = AssertProblem(await function.SwitchAsync(Admin("POST"), "2098", replay.Id, CancellationToken.None), status);
+        var body = AssertProblem(await InvokeAsync(function, "SwitchReplay", Admin("POST"), "2098", replay.Id), status);
 
         Assert.Equal("replayRefused", body.GetProperty("reason").GetString());
         Assert.Equal(refusal, body.GetProperty("refusal").GetString());
@@ -313,7 +329,7 @@ public sealed class ReplayAdminFunctionsTests(AzuriteFixture azurite)
                 await log.UpsertAsync(entry, CancellationToken.None);
             });
 
-        var body = AssertJson(await function.CleanUpAsync(Admin("DELETE"), "2098", replay.Id, CancellationToken.None), StatusCodes.Status200OK);
+        var body = AssertJson(await InvokeAsync(function, "CleanUpReplay", Admin("DELETE"), "2098", replay.Id), StatusCodes.Status200OK);
 
         Assert.Equal("CleanedUp", body.GetProperty("status").GetString());
         Assert.Equal(Actor, body.GetProperty("cleanedUpBy").GetString());
@@ -327,9 +343,9 @@ public sealed class ReplayAdminFunctionsTests(AzuriteFixture azurite)
         var (function, _) = await CreateAsync();
         var replay = await LoggedReplayAsync(minute: 5);
         switches.Setup(s => s.CleanUpAsync(replay, Actor, It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new InvalidOperationException("Omkörningen är gällande för året; dess tabeller kan inte tas bort."));
+            .ThrowsAsync(new ReplaySwitchRefusedException(ReplaySwitchRefusal.AlreadySwitched, "Omkörningen är gällande för året; dess tabeller kan inte tas bort."));
 
-        var body = AssertProblem(await function.CleanUpAsync(Admin("DELETE"), "2098", replay.Id, CancellationToken.None), StatusCodes.Status409Conflict);
+        var body = AssertProblem(await InvokeAsync(function, "CleanUpReplay", Admin("DELETE"), "2098", replay.Id), StatusCodes.Status409Conflict);
 
         Assert.Equal("Omkörningen är gällande för året; dess tabeller kan inte tas bort.", body.GetProperty("detail").GetString());
     }
@@ -342,7 +358,7 @@ public sealed class ReplayAdminFunctionsTests(AzuriteFixture azurite)
         var run = new ReplayRun(Year, "Replay2098T20261202031700", AccessKeys.UncheckedAdministrator, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, 0, 0);
         replays.Setup(r => r.RunAsync(Year, AccessKeys.UncheckedAdministrator, It.IsAny<CancellationToken>())).ReturnsAsync(run);
 
-        AssertJson(await function.RunAsync(Request("POST"), "2098"), StatusCodes.Status200OK);
+        AssertJson(await InvokeAsync(function, "RunReplay", Request("POST"), "2098", ""), StatusCodes.Status200OK);
 
         replays.Verify(r => r.RunAsync(Year, AccessKeys.UncheckedAdministrator, It.IsAny<CancellationToken>()), Times.Once);
     }
@@ -356,13 +372,13 @@ public sealed class ReplayAdminFunctionsTests(AzuriteFixture azurite)
         _ => "GET",
     };
 
-    private static Task<IActionResult> InvokeAsync(ReplayAdminFunctions function, string route, HttpRequest request, string year, string replayId) => route switch
+    private static Task<IActionResult> InvokeAsync(RouteFunctions routes, string route, HttpRequest request, string year, string replayId) => route switch
     {
-        "RunReplay" => function.RunAsync(request, year),
-        "ListReplays" => function.ListAsync(request, year, CancellationToken.None),
-        "GetReplayReport" => function.GetReportAsync(request, year, replayId, CancellationToken.None),
-        "SwitchReplay" => function.SwitchAsync(request, year, replayId, CancellationToken.None),
-        "CleanUpReplay" => function.CleanUpAsync(request, year, replayId, CancellationToken.None),
+        "RunReplay" => CallWith(routes.Keys, routes.Logger, routes.Run.RunAsync, request, CancellationToken.None, year),
+        "ListReplays" => CallWith(routes.Keys, routes.Logger, routes.List.RunAsync, request, CancellationToken.None, year),
+        "GetReplayReport" => CallWith(routes.Keys, routes.Logger, routes.Report.RunAsync, request, CancellationToken.None, year, replayId),
+        "SwitchReplay" => CallWith(routes.Keys, routes.Logger, routes.Switch.RunAsync, request, CancellationToken.None, year, replayId),
+        "CleanUpReplay" => CallWith(routes.Keys, routes.Logger, routes.CleanUp.RunAsync, request, CancellationToken.None, year, replayId),
         _ => throw new ArgumentOutOfRangeException(nameof(route)),
     };
 
@@ -379,12 +395,30 @@ public sealed class ReplayAdminFunctionsTests(AzuriteFixture azurite)
         SwitchedBy = switchedBy,
     };
 
-    private async Task<(ReplayAdminFunctions Function, ReplayLogStore Log)> CreateAsync(AccessKeys? keys = null, ILogger<ReplayAdminFunctions>? logger = null)
+    private async Task<(RouteFunctions Function, ReplayLogStore Log)> CreateAsync(AccessKeys? keys = null, ILogger<RouteGate>? logger = null)
     {
         var scenario = await StorageScenario.ForAsync(azurite);
         var log = new ReplayLogStore(scenario.Get<StorageTables>());
-        return (new ReplayAdminFunctions(replays.Object, switches.Object, log, keys ?? TestRoleKeys.Required(), logger ?? NullLogger<ReplayAdminFunctions>.Instance), log);
+        var administration = new ReplayAdministration(replays.Object, switches.Object, log);
+        return (new RouteFunctions(
+            new RunReplayFunction(administration, NullLogger<RunReplayFunction>.Instance),
+            new ListReplaysFunction(administration),
+            new GetReplayReportFunction(administration),
+            new SwitchReplayFunction(administration, NullLogger<SwitchReplayFunction>.Instance),
+            new CleanUpReplayFunction(administration, NullLogger<CleanUpReplayFunction>.Instance),
+            keys ?? TestRoleKeys.Required(),
+            logger), log);
     }
+
+    /// <summary>The five route functions over one <see cref="ReplayAdministration"/>, and the gate's keys and logger.</summary>
+    private sealed record RouteFunctions(
+        RunReplayFunction Run,
+        ListReplaysFunction List,
+        GetReplayReportFunction Report,
+        SwitchReplayFunction Switch,
+        CleanUpReplayFunction CleanUp,
+        AccessKeys Keys,
+        ILogger<RouteGate>? Logger);
 
     /// <summary>A completed replay of <see cref="Year"/> in the replay log; each test its own minute, so tests share no row.</summary>
     private async Task<ReplaySet> LoggedReplayAsync(int minute)
