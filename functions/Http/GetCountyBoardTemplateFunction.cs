@@ -13,14 +13,11 @@ namespace PoIntake.Functions.Http;
 public sealed class GetCountyBoardTemplateFunction
 {
     [Function("GetCountyBoardTemplate")]
+    [Public]
     public IActionResult Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "template/{year}/countyboard")] HttpRequest request,
-        string year)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "template/{year}/countyboard")] HttpRequest request)
     {
-        if (!HttpResults.TryParseYear(year, out var reportingYear))
-        {
-            return HttpResults.BadYear(year);
-        }
+        var reportingYear = AdmittedRoute.Of(request).ReportingYear;
 
         var county = request.Query["county"].ToString().Trim();
         return new FileContentResult(CountyBoardReportTemplate.Write(reportingYear, county.Length > 0 ? county : null), TotalsXlsxExporter.ContentType)

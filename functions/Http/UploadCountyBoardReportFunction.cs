@@ -1,11 +1,9 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PoIntake.Core.Access;
 using PoIntake.Core.Pipeline;
-using PoIntake.Core.Reference;
 using PoIntake.Core.Storage;
 using PoIntake.Core.Upload;
 
@@ -20,24 +18,16 @@ namespace PoIntake.Functions.Http;
 /// </summary>
 public sealed class UploadCountyBoardReportFunction(
     IntakePipeline pipeline,
-    MunicipalityRegistry registry,
-    AccessKeys accessKeys,
-    IOptions<UploadOptions> options,
-    ILogger<UploadCountyBoardReportFunction> logger)
+    IOptions<UploadOptions> options)
 {
     [Function("UploadCountyBoardReport")]
+    [Access(AccessScope.CountyUpload)] // checked before the body is read: a caller without the county's key gets nothing buffered or checked
     public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "countyboard/{year}/{countyCode}")] HttpRequest request,
-        string year,
-        string countyCode,
         CancellationToken cancellationToken)
     {
-        // Before the body is read: a caller without the county's key gets nothing buffered and nothing checked.
-        var (reportingYear, county, answer) = AccessGate.ForCountyRoute(accessKeys, registry, logger, "UploadCountyBoardReport", request, AccessScope.CountyUpload, year, countyCode);
-        if (answer is not null)
-        {
-            return answer;
-        }
+        var route = AdmittedRoute.Of(request);
+        var (reportingYear, county) = (route.ReportingYear, route.County!);
 
         var (buffer, refusal) = await HttpResults.ReadUploadAsync(request, options.Value.MaxBodyBytes, cancellationToken);
         if (refusal is not null)

@@ -149,21 +149,20 @@ public sealed class CountyBoardReportOnAzuriteTests(AzuriteFixture azurite)
     public async Task Post_OwnCountysKey200_AnotherCountysKey403_NoKey403_NothingStoredForTheRefused()
     {
         await using var h = await HarnessAsync();
-        var function = new UploadCountyBoardReportFunction(
-            h.Get<IntakePipeline>(), MunicipalityRegistry.Default, TestRoleKeys.Required(), h.Get<IOptions<UploadOptions>>(), NullLogger<UploadCountyBoardReportFunction>.Instance);
+        var function = new UploadCountyBoardReportFunction(h.Get<IntakePipeline>(), h.Get<IOptions<UploadOptions>>());
         var form = CountyBoardReportTemplate.Write(Year, County, CountyBoardReportParserTests.Report(Year, County));
 
-        var other = AssertProblem(await function.RunAsync(Post(form, countyKey: TestRoleKeys.KeyOf(OtherCounty)), "2021", County, CancellationToken.None), 403);
-        AssertProblem(await function.RunAsync(Post(form), "2021", County, CancellationToken.None), 403);
+        var other = AssertProblem(await Call(function.RunAsync, Post(form, countyKey: TestRoleKeys.KeyOf(OtherCounty)), "2021", County), 403);
+        AssertProblem(await Call(function.RunAsync, Post(form), "2021", County), 403);
         Assert.Empty(await h.Get<CountyBoardReportStore>().ReadYearAsync(Year, CancellationToken.None));
 
-        var accepted = AssertJson(await function.RunAsync(Post(form, countyKey: TestRoleKeys.KeyOf(County)), "2021", County, CancellationToken.None), 200);
+        var accepted = AssertJson(await Call(function.RunAsync, Post(form, countyKey: TestRoleKeys.KeyOf(County)), "2021", County), 200);
         Assert.Equal(("Accepted", "Current", County), (accepted.GetProperty("outcome").GetString(), accepted.GetProperty("disposition").GetString(), accepted.GetProperty("countyCode").GetString()));
         Assert.Equal("countyKeyWrong", other.GetProperty("reason").GetString());
 
         // Its own key, but another county's form: the county in the workbook must be the route's.
         var wrongForm = AssertJson(
-            await function.RunAsync(Post(CountyBoardReportTemplate.Write(Year, OtherCounty, CountyBoardReportParserTests.Report(Year, OtherCounty)), countyKey: TestRoleKeys.KeyOf(County)), "2021", County, CancellationToken.None),
+            await Call(function.RunAsync, Post(CountyBoardReportTemplate.Write(Year, OtherCounty, CountyBoardReportParserTests.Report(Year, OtherCounty)), countyKey: TestRoleKeys.KeyOf(County)), "2021", County),
             422);
         Assert.Equal(FindingCodes.CountyMismatch, wrongForm.GetProperty("findings")[0].GetProperty("code").GetString());
         Assert.Equal(County, Assert.Single(await h.Get<CountyBoardReportStore>().ReadYearAsync(Year, CancellationToken.None)).Report.CountyCode);
