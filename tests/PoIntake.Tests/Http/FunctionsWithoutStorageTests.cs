@@ -62,10 +62,10 @@ public sealed class FunctionsWithoutStorageTests
                 ["GetYearClosure"] = "Administration", ["ListReplays"] = "Administration", ["ReopenYear"] = "Administration",
                 ["RunReplay"] = "Administration", ["SwitchReplay"] = "Administration",
                 ["GetCountyStatus"] = "CountyRead", ["GetCountyTotals"] = "CountyRead",
-                ["UploadGrantRegister"] = "CountyUpload", ["UploadReport"] = "CountyUpload",
+                ["UploadCountyBoardReport"] = "CountyUpload", ["UploadGrantRegister"] = "CountyUpload", ["UploadReport"] = "CountyUpload",
                 ["GetGrantFigures"] = "National", ["GetNationalTotals"] = "National", ["GetReminderPreview"] = "National",
                 ["GetReportDraft"] = "National+county", ["GetStatus"] = "National", ["ListTotalsYears"] = "National",
-                ["FindingsWorkbook"] = "public", ["GetGrantTemplate"] = "public", ["GetTemplate"] = "public", ["WebPages"] = "public",
+                ["FindingsWorkbook"] = "public", ["GetCountyBoardTemplate"] = "public", ["GetGrantTemplate"] = "public", ["GetTemplate"] = "public", ["WebPages"] = "public",
             }.OrderBy(p => p.Key, StringComparer.Ordinal),
             declared.OrderBy(p => p.Key, StringComparer.Ordinal));
     }
