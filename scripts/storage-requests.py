@@ -143,6 +143,8 @@ def measure(tree, year, count, port, azurite_port):
     devhost = None
     try:
         while not (listening(azurite_port) and listening(azurite_port + 2)):
+            if azurite.poll() is not None:
+                sys.exit(f"Azurite did not start; its output is in {access}")
             time.sleep(0.1)
         env = dict(os.environ, ASPNETCORE_ENVIRONMENT="Development", AzureWebJobsStorage=connection(azurite_port),
                    PoIntakeStorage=connection(azurite_port), BASE_URL=f"http://localhost:{port}")
@@ -178,7 +180,14 @@ def measure(tree, year, count, port, azurite_port):
             lines = f.read().splitlines()
     finally:
         if devhost is not None:
+            # The worker devhost started (its child): ended too if devhost's stop leaves it behind.
+            children = subprocess.run(["pgrep", "-P", str(devhost.pid)], capture_output=True, text=True).stdout.split()
             stop(devhost)
+            for pid in children:
+                try:
+                    os.kill(int(pid), signal.SIGTERM)
+                except ProcessLookupError:
+                    pass
         stop(azurite)
     written = float(re.search(r"Wrote \d+ blobs to .* in ([\d.]+) s", drop.stdout).group(1))
     counts, scans = collections.Counter(), collections.Counter()
