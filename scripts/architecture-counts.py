@@ -117,7 +117,8 @@ def main():
             run = data[name]
             seconds = f"{run['seconds']:.2f} s" if run["seconds"] is not None else "n/a"
             scans = sum(run["runs"][-1]["scans"].values())
-            print(f"   {name} {run['commit'][:7]}: {run['per_report']:.1f} per report, drop to totals {seconds}, "
+            intake = f" ({run['intake_per_report']:.1f} the intake's own)" if "intake_per_report" in run else ""
+            print(f"   {name} {run['commit'][:7]}: {run['per_report']:.1f} per report{intake}, drop to totals {seconds}, "
                   f"{scans} scans on a non-key property ({data['count']} reports of {data['year']})")
     else:
         print("   no run yet: scripts/storage-requests.py")
