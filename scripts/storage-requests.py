@@ -129,6 +129,40 @@ def wait_for_totals(port, year, count, timeout=900):
     return False
 
 
+def part(service, target, kind, url):
+    """Who sent a request: the intake (what a real deployment pays per report), the measuring tool (its blob writes, its
+    polling of CurrentReports and of the totals, whose computation reads the year), or devhost's blob watcher (listing the
+    containers: Event Grid's part in Azure)."""
+    if service == "blob":
+        if kind == "list":
+            return "watcher"
+        if target == "reports" and kind in ("write", "put"):
+            return "tool"
+        return "intake"
+    flt = urllib.parse.parse_qs(urllib.parse.urlsplit(url).query).get("$filter", [""])[0]
+    if kind == "query" and (target in ("Facts", "SystemDeficiencies", "ReportTexts", "YearRevisions", "CurrentGrantRegisters")
+                            or (target == "CurrentReports" and "RowKey" not in flt)):
+        return "tool"
+    return "intake"
+
+
+def analyse(lines, count):
+    """Counts of the access-log lines by (service, target, kind), by part, and the non-key scans."""
+    counts, parts, scans = collections.Counter(), collections.Counter(), collections.Counter()
+    for line in lines:
+        m = LINE.search(line)
+        if not m:
+            continue
+        service, target, kind, scan = classify(m["method"], m["url"])
+        counts[(service, target, kind)] += 1
+        parts[part(service, target, kind, m["url"])] += 1
+        if scan:
+            scans[re.sub(r"'[^']*'", "'…'", scan)] += 1
+    total = sum(counts.values())
+    return {"requests": total, "per_report": total / count, "intake_per_report": parts["intake"] / count,
+            "parts": dict(parts), "by_kind": {" ".join(k): v for k, v in sorted(counts.items())}, "scans": dict(scans)}
+
+
 def measure(tree, year, count, port, azurite_port):
     location = tempfile.mkdtemp(prefix="storage-requests-azurite-")
     access = os.path.join(location, "access.log")
@@ -143,6 +177,8 @@ def measure(tree, year, count, port, azurite_port):
     devhost = None
     try:
         while not (listening(azurite_port) and listening(azurite_port + 2)):
+            if azurite.poll() is not None:
+                sys.exit(f"Azurite did not start; its output is in {access}")
             time.sleep(0.1)
         env = dict(os.environ, ASPNETCORE_ENVIRONMENT="Development", AzureWebJobsStorage=connection(azurite_port),
                    PoIntakeStorage=connection(azurite_port), BASE_URL=f"http://localhost:{port}")
@@ -178,7 +214,125 @@ def measure(tree, year, count, port, azurite_port):
             lines = f.read().splitlines()
     finally:
         if devhost is not None:
+            # The worker devhost started (its child): ended too if devhost's stop leaves it behind.
+            children = subprocess.run(["pgrep", "-P", str(devhost.pid)], capture_output=True, text=True).stdout.split()
             stop(devhost)
+            for pid in children:
+                try:
+                    os.kill(int(pid), signal.SIGTERM)
+                except ProcessLookupError:
+                    pass
+        stop(azurite)
+    written = float(re.search(r"Wrote \d+ blobs to .* in ([\d.]+) s", drop.stdout).group(1))
+    return {"seconds": seconds, "blob_write_seconds": written, "load": load, "access_log": access, **analyse(lines, count)}
+
+
+def wait_for_totals(port, year, count, timeout=900):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            body = json.load(urllib.request.urlopen(f"http://localhost:{port}/api/totals/{year}", timeout=300))
+            if body.get("reportsIncluded") == count:
+                return True
+        except Exception as e:
+            log(f"totals not there yet: {e}")
+        time.sleep(2)
+    return False
+
+
+def part(service, target, kind, url):
+    """Who sent a request: the intake (what a real deployment pays per report), the measuring tool (its blob writes, its
+    polling of CurrentReports and of the totals, whose computation reads the year), or devhost's blob watcher (listing the
+    containers: Event Grid's part in Azure)."""
+    if service == "blob":
+        if kind == "list":
+            return "watcher"
+        if target == "reports" and kind in ("write", "put"):
+            return "tool"
+        return "intake"
+    flt = urllib.parse.parse_qs(urllib.parse.urlsplit(url).query).get("$filter", [""])[0]
+    if kind == "query" and (target in ("Facts", "SystemDeficiencies", "ReportTexts", "YearRevisions", "CurrentGrantRegisters")
+                            or (target == "CurrentReports" and "RowKey" not in flt)):
+        return "tool"
+    return "intake"
+
+
+def analyse(lines, count):
+    """Counts of the access-log lines by (service, target, kind), by part, and the non-key scans."""
+    counts, parts, scans = collections.Counter(), collections.Counter(), collections.Counter()
+    for line in lines:
+        m = LINE.search(line)
+        if not m:
+            continue
+        service, target, kind, scan = classify(m["method"], m["url"])
+        counts[(service, target, kind)] += 1
+        parts[part(service, target, kind, m["url"])] += 1
+        if scan:
+            scans[re.sub(r"'[^']*'", "'…'", scan)] += 1
+    total = sum(counts.values())
+    return {"requests": total, "per_report": total / count, "intake_per_report": parts["intake"] / count,
+            "parts": dict(parts), "by_kind": {" ".join(k): v for k, v in sorted(counts.items())}, "scans": dict(scans)}
+
+
+def measure(tree, year, count, port, azurite_port):
+    location = tempfile.mkdtemp(prefix="storage-requests-azurite-")
+    access = os.path.join(location, "access.log")
+    for p in (port, azurite_port, azurite_port + 1, azurite_port + 2):
+        if listening(p):
+            sys.exit(f"port {p} is in use; pick others (--port, --azurite-port)")
+    with open(access, "w") as out:
+        azurite = subprocess.Popen(
+            ["node", os.path.join(ROOT, "node_modules/azurite/dist/src/azurite.js"), "--skipApiVersionCheck", "--disableTelemetry",
+             "--loose", "--location", location, "--blobPort", str(azurite_port), "--queuePort", str(azurite_port + 1),
+             "--tablePort", str(azurite_port + 2)], stdout=out, stderr=subprocess.STDOUT)
+    devhost = None
+    try:
+        while not (listening(azurite_port) and listening(azurite_port + 2)):
+            if azurite.poll() is not None:
+                sys.exit(f"Azurite did not start; its output is in {access}")
+            time.sleep(0.1)
+        env = dict(os.environ, ASPNETCORE_ENVIRONMENT="Development", AzureWebJobsStorage=connection(azurite_port),
+                   PoIntakeStorage=connection(azurite_port), BASE_URL=f"http://localhost:{port}")
+        dll = os.path.join(tree, "devhost/bin/Release/net10.0/PoIntake.DevHost.dll")
+        devhost = subprocess.Popen(["dotnet", dll, "--no-samples"], cwd=tree, env=env, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL)
+        deadline = time.time() + 180
+        while True:
+            try:
+                urllib.request.urlopen(f"http://localhost:{port}/api/web/uppladdning", timeout=5).read()
+                break
+            except Exception:
+                if time.time() > deadline or devhost.poll() is not None:
+                    sys.exit("devhost did not answer within 180 s")
+                time.sleep(0.2)
+        time.sleep(3)  # the watcher's first pass over the (empty) containers
+        start = os.path.getsize(access)
+        load = os.getloadavg()
+        drop = subprocess.run(["dotnet", dll, "drop-year", str(year), str(count)], cwd=tree, env=env, capture_output=True,
+                              text=True, timeout=600)
+        seconds = None
+        if drop.returncode == 0:
+            seconds = float(re.search(r"after ([\d.]+) s from the first blob", drop.stdout).group(1))
+        else:
+            # On a machine this busy a totals request can outlast drop-year's 30 s client timeout: then the time is
+            # unknown, but the requests still count once the totals include every report.
+            tail = (drop.stdout.strip().splitlines() or [""])[-1]
+            log(f"drop-year failed ({tail.strip()}; {drop.stderr.strip().splitlines()[0] if drop.stderr.strip() else ''}); waiting for the totals")
+            if "Wrote" not in drop.stdout or not wait_for_totals(port, year, count):
+                sys.exit(f"drop-year failed and the totals never included all reports:\n{drop.stdout}\n{drop.stderr}")
+        with open(access, encoding="utf-8", errors="replace") as f:
+            f.seek(start)
+            lines = f.read().splitlines()
+    finally:
+        if devhost is not None:
+            # The worker devhost started (its child): ended too if devhost's stop leaves it behind.
+            children = subprocess.run(["pgrep", "-P", str(devhost.pid)], capture_output=True, text=True).stdout.split()
+            stop(devhost)
+            for pid in children:
+                try:
+                    os.kill(int(pid), signal.SIGTERM)
+                except ProcessLookupError:
+                    pass
         stop(azurite)
     written = float(re.search(r"Wrote \d+ blobs to .* in ([\d.]+) s", drop.stdout).group(1))
     counts, scans = collections.Counter(), collections.Counter()
@@ -226,6 +380,7 @@ def main():
               f"{' '.join(f'{x:.2f}' for x in last['load'])})")
         for kind, n in sorted(last["by_kind"].items(), key=lambda kv: -kv[1]):
             print(f"  {n:6d}  {kind}")
+        print("  by sender: " + ", ".join(f"{p} {n} ({n / a.count:.1f} per report)" for p, n in sorted(last["parts"].items())))
         for scan, n in sorted(last["scans"].items(), key=lambda kv: -kv[1]):
             print(f"  scan on a non-key property, {n}x: {scan}")
         timed = sorted(r["seconds"] for r in runs if r["seconds"] is not None)
@@ -233,12 +388,14 @@ def main():
         per_report = sorted(r["per_report"] for r in runs)[len(runs) // 2]
         print(f"  requests: {last['requests']} = {per_report:.1f} per accepted report; drop to totals {fmt(seconds)} "
               f"(blob writes alone {last['blob_write_seconds']:.2f} s); median of {len(runs)} round(s)")
-        summary[name] = {"commit": full, "per_report": per_report, "seconds": seconds, "runs": runs}
+        intake = sorted(r["intake_per_report"] for r in runs)[len(runs) // 2]
+        summary[name] = {"commit": full, "per_report": per_report, "intake_per_report": intake, "seconds": seconds, "runs": runs}
     b, n = summary["base"], summary["new"]
     print(f"\n| | base {b['commit'][:7]} | new {n['commit'][:7]} | new/base |")
     print("|---|---|---|---|")
     print(f"| storage requests per accepted report | {b['per_report']:.1f} | {n['per_report']:.1f} | {n['per_report'] / b['per_report']:.2f} |")
     ratio = f"{n['seconds'] / b['seconds']:.2f}" if b["seconds"] and n["seconds"] else "n/a"
+    print(f"| of which the intake's own | {b['intake_per_report']:.1f} | {n['intake_per_report']:.1f} | {n['intake_per_report'] / b['intake_per_report']:.2f} |")
     print(f"| drop to totals, {a.count} reports | {fmt(b['seconds'])} | {fmt(n['seconds'])} | {ratio} |")
     print(f"| non-key scans | {sum(b['runs'][-1]['scans'].values())} | {sum(n['runs'][-1]['scans'].values())} | |")
     json.dump({"year": a.year, "count": a.count, **summary}, open(os.path.join(WORK, "last.json"), "w"), indent=1)

@@ -43,6 +43,12 @@ public sealed class ReplayLogEntity : TableRow
     public string? Revision { get; set; }
 }
 
+/// <summary>The one property a heartbeat merges into a <see cref="ReplayLogEntity"/> row, and nothing else.</summary>
+public sealed class ReplayHeartbeatEntity : TableRow
+{
+    public DateTimeOffset HeartbeatAt { get; set; }
+}
+
 /// <summary>The values of <see cref="ReplayLogEntity.Status"/>.</summary>
 public static class ReplayStatuses
 {
@@ -68,7 +74,7 @@ public sealed class ReplayLogStore(StorageTables tables)
     /// <summary>Sets the replay's <see cref="ReplayLogEntity.HeartbeatAt"/> and nothing else (a merge of that one property).</summary>
     public async Task BeatAsync(ReplaySet replay, DateTimeOffset at, CancellationToken cancellationToken) =>
         await _table.UpsertEntityAsync(
-            new TableEntity(StorageKeys.Year(replay.Year), replay.Id) { [nameof(ReplayLogEntity.HeartbeatAt)] = at },
+            new ReplayHeartbeatEntity { PartitionKey = StorageKeys.Year(replay.Year), RowKey = replay.Id, HeartbeatAt = at },
             TableUpdateMode.Merge,
             cancellationToken);
 

@@ -92,7 +92,8 @@ internal static class NationalYearDrop
         var written = clock.Elapsed;
         output.WriteLine(Invariant($"Wrote {reports.Count} blobs to reports/{year}/… in {written.TotalSeconds:F2} s"));
 
-        var currentReports = new TableServiceClient(storageConnection).GetTableClient(TableNames.CurrentReports);
+        var tables = new StorageTables(new TableServiceClient(storageConnection));
+        var currentReports = new CurrentReportStore(tables, new ReportVersionStore(tables), new IntakeLogStore(tables));
         var lastReported = TimeSpan.Zero;
         var progress = 0;
         var included = 0;
@@ -107,7 +108,7 @@ internal static class NationalYearDrop
             await Task.Delay(TimeSpan.FromMilliseconds(100));
             if (progress < count)
             {
-                progress = await CountCurrentAsync(currentReports, year);
+                progress = (await currentReports.ListAsync(year, CancellationToken.None)).Count;
             }
             else
             {
@@ -126,18 +127,6 @@ internal static class NationalYearDrop
         output.WriteLine(Invariant($"| reports | write the blobs (baseline) | drop to totals | ratio | per report |"));
         output.WriteLine(Invariant($"| {count} | {written.TotalSeconds:F2} s | {current.TotalSeconds:F2} s | {current / written:F1} | {current.TotalMilliseconds / count:F0} ms |"));
         return 0;
-    }
-
-    private static async Task<int> CountCurrentAsync(TableClient currentReports, int year)
-    {
-        var rows = 0;
-        await foreach (var _ in currentReports.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {year.ToString(CultureInfo.InvariantCulture)}"), select: ["RowKey"]))
-        {
-            rows++;
-        }
-
-        return rows;
     }
 
     /// <summary>reportsIncluded of the year's totals; 0 while the year has none (404).</summary>

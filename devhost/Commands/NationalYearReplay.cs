@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using PoIntake.Core.Intake;
 using PoIntake.Core.Reference;
 using PoIntake.Core.Storage;
 
@@ -111,19 +112,10 @@ internal static class NationalYearReplay
             .OrderByDescending(g => g.Count())
             .Select(g => (g.Key, g.Count()));
 
-    /// <summary>The year's IntakeLog rows with a verdict (Accepted or Rejected).</summary>
-    private static async Task<int> ProcessedAsync(TableServiceClient tables, int year)
-    {
-        var rows = 0;
-        var y = year.ToString(CultureInfo.InvariantCulture);
-        await foreach (var row in tables.GetTableClient(TableNames.IntakeLog).QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey ge {y} and PartitionKey lt {y + "."}"), select: ["Outcome"]))
-        {
-            rows += row.GetString("Outcome") is "Accepted" or "Rejected" ? 1 : 0;
-        }
-
-        return rows;
-    }
+    /// <summary>The year's IntakeLog rows with a verdict (Accepted or Rejected), read through the log's store.</summary>
+    private static async Task<int> ProcessedAsync(TableServiceClient tables, int year) =>
+        (await new IntakeLogStore(new StorageTables(tables)).ReadAsync(year, CancellationToken.None))
+            .Count(e => e.Outcome is IntakeOutcome.Accepted or IntakeOutcome.Rejected);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
