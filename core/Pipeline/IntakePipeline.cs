@@ -81,7 +81,8 @@ public sealed partial class IntakePipeline(
         catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
             // Exception messages can quote workbook content (names, e-mail addresses): log types and the stack only.
-            LogFailed(kind.Name, path.Year, path.CountyCode ?? "-", e.GetType().FullName, e.InnerException?.GetType().FullName, e.StackTrace);
+            var partition = path.IsValid && path.Year is { } y ? StorageKeys.YearCounty(y, path.CountyCode!) : path.CountyCode ?? StorageKeys.InvalidPartition;
+            LogFailed(kind.Name, partition, StorageKeys.LogRowKey(name, context?.Sha256), e.GetType().FullName, e.InnerException?.GetType().FullName, e.StackTrace);
             try
             {
                 // Not the caller's token: the failure should be recorded even when the host is giving up on the invocation.
@@ -90,7 +91,7 @@ public sealed partial class IntakePipeline(
             }
             catch (Exception logFailure)
             {
-                LogFailureNotRecorded(kind.Name, e.GetType().FullName, logFailure.GetType().FullName);
+                LogFailureNotRecorded(kind.Name, partition, e.GetType().FullName, logFailure.GetType().FullName);
             }
 
             throw;
@@ -207,7 +208,7 @@ public sealed partial class IntakePipeline(
         }
     }
 
-    // Originals are named by kind, year and county only: a blob name is the uploader's file name and may contain a person's name.
+    // Originals are named by kind, year and county (and the IntakeLog row key, a hash) only: a blob name is the uploader's file name and may contain a person's name.
     [LoggerMessage(Level = LogLevel.Warning, Message = "Intake of a {Kind} blob ignored: its name is not one the kind takes")]
     private partial void LogIgnored(string kind);
 
@@ -216,10 +217,10 @@ public sealed partial class IntakePipeline(
     private partial void LogIngested(string kind, int? year, string countyCode, IntakeOutcome outcome, string? disposition, string? versionId, int stored, int errorCount, int warningCount, bool alreadyRecorded);
 
     [LoggerMessage(EventId = LogEventIds.IntakeFailed, EventName = nameof(LogEventIds.IntakeFailed), Level = LogLevel.Error,
-        Message = "Intake {Kind} {Year} county {CountyCode} failed with {FailureReason} (inner {InnerFailureReason}); the host will retry. {StackTrace}")]
-    private partial void LogFailed(string kind, int? year, string countyCode, string? failureReason, string? innerFailureReason, string? stackTrace);
+        Message = "Intake {Kind} {Partition}/{LogRowKey} failed with {FailureReason} (inner {InnerFailureReason}); the host will retry. {StackTrace}")]
+    private partial void LogFailed(string kind, string partition, string logRowKey, string? failureReason, string? innerFailureReason, string? stackTrace);
 
     [LoggerMessage(EventId = LogEventIds.IntakeFailureNotRecorded, EventName = nameof(LogEventIds.IntakeFailureNotRecorded), Level = LogLevel.Error,
-        Message = "Intake {Kind} failed with {FailureReason}, and recording that failed with {LogFailureReason}")]
-    private partial void LogFailureNotRecorded(string kind, string? failureReason, string? logFailureReason);
+        Message = "Intake {Kind} {Partition} failed with {FailureReason}, and recording that failed with {LogFailureReason}")]
+    private partial void LogFailureNotRecorded(string kind, string partition, string? failureReason, string? logFailureReason);
 }

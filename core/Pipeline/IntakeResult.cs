@@ -29,8 +29,11 @@ public sealed record IntakeResult(
 
     public int WarningCount => Findings.Count(f => f.Severity == Severity.Warning);
 
-    /// <summary>200 when accepted; 422 (Unprocessable Entity, the findings in the body) for every refusal, a closed year's included.</summary>
-    public int HttpStatus => Outcome == IntakeOutcome.Accepted ? 200 : 422;
+    /// <summary>The HTTP status of an upload's answer: see <see cref="HttpStatusOf"/>.</summary>
+    public int HttpStatus => HttpStatusOf(Outcome);
+
+    /// <summary>200 when accepted; 422 (Unprocessable Entity, the Swedish findings in the body) for every refusal, a closed year's included.</summary>
+    public static int HttpStatusOf(IntakeOutcome outcome) => outcome == IntakeOutcome.Accepted ? 200 : 422;
 
     /// <summary>A name the kind does not take (not a county's register, …): nothing was read or recorded.</summary>
     internal static IntakeResult IgnoredName(IWorkbookKind kind, string name) =>

@@ -83,7 +83,7 @@ public sealed partial class ReportWorkbookKind(
         }
 
         LogIngested(partitionKey, rowKey, entry.Outcome, entry.Disposition, entry.VersionId, entry.ErrorCount, entry.WarningCount, attempts);
-        return new KindOutcome(check.Outcome, check.Findings, entry.Disposition, entry.VersionId, entry.ResultBlob, check.Outcome == IntakeOutcome.Accepted ? 1 : 0);
+        return new KindOutcome(check.Outcome, check.Findings, entry.Disposition is { Length: > 0 } disposition ? disposition : null, entry.VersionId, entry.ResultBlob, check.Outcome == IntakeOutcome.Accepted ? 1 : 0);
     }
 
     public async Task RecordFailureAsync(string name, PathReading path, IntakeContext? context, Exception exception, CancellationToken cancellationToken) =>

@@ -8,11 +8,14 @@ using PoIntake.Core.Storage;
 
 namespace PoIntake.Functions.Grants;
 
-/// <summary>Runs the grant register intake for each register a county board drops into <c>grants/{year}/{countyCode}.xlsx</c>.</summary>
+/// <summary>
+/// Runs the grant register intake for every blob in <c>grants/</c>: a county board's drop at <c>grants/{year}/{countyCode}.xlsx</c>
+/// or an upload kept at <c>grants/{year}/{countyCode}/{uploaded}.xlsx</c>; any other name is refused with GRANTS_PATH_INVALID.
+/// </summary>
 public sealed partial class IngestGrantRegisterFunction(GrantIntakeService intake, ILogger<IngestGrantRegisterFunction> logger)
 {
     /// <summary>The blob path the trigger listens on; devhost's watcher reads it from the attribute.</summary>
-    public const string BlobPath = ContainerNames.Grants + "/{year}/{countyCode}.xlsx";
+    public const string BlobPath = ContainerNames.Grants + "/{name}";
 
     [Function(nameof(IngestGrantRegisterFunction))]
     public async Task RunAsync(

@@ -14,8 +14,8 @@ namespace PoIntake.Functions.Http;
 
 /// <summary>
 /// <c>POST /api/grants/{year}/{countyCode}</c> (body: the register .xlsx; header <c>x-pointake-county-key</c>: the county
-/// board's own key): 200 accepted, stored as <c>grants/{year}/{countyCode}.xlsx</c> and now the county's register (or
-/// older than the current one), 422 rejected with the Swedish findings (nothing stored), 400 for a bad year or county,
+/// board's own key): 200 accepted, kept as a blob of its own under <c>grants/{year}/{countyCode}/</c> and now the county's
+/// register (or older than the current one), 422 rejected with the Swedish findings (the original kept, the register unchanged), 400 for a bad year or county,
 /// 403 without the county's key, 413 for a body over <see cref="UploadOptions.MaxBodyBytes"/>.
 /// </summary>
 public sealed class UploadGrantRegisterFunction(
@@ -52,13 +52,13 @@ public sealed class UploadGrantRegisterFunction(
             disposition = result.Disposition,
             year = grantYear,
             countyCode = county.Code,
-            blobName = result.Outcome == IntakeOutcome.Accepted ? "grants/" + result.BlobName : null,
+            blobName = "grants/" + result.BlobName,
             versionId = result.VersionId,
             applications = result.ApplicationCount,
             errorCount = result.ErrorCount,
             warningCount = result.WarningCount,
             findings = HttpResults.Findings(result.Findings),
         };
-        return HttpResults.Json(body, result.Outcome == IntakeOutcome.Accepted ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
+        return HttpResults.Json(body, IntakeResult.HttpStatusOf(result.Outcome));
     }
 }

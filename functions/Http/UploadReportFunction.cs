@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using PoIntake.Core.Intake;
+using PoIntake.Core.Pipeline;
 using PoIntake.Core.Reference;
 using PoIntake.Core.Access;
 using PoIntake.Core.Upload;
@@ -14,7 +15,8 @@ namespace PoIntake.Functions.Http;
 /// <summary>
 /// <c>POST /api/reports/{year}/{countyCode}</c> (body: the .xlsx; file name in the header <c>x-pointake-file-name</c>,
 /// URL-encoded UTF-8, or a Content-Disposition file name; header <c>x-pointake-county-key</c>: the county board's own
-/// key): 200 accepted and stored for intake, 422 rejected with the findings, 400 for a bad year or county, 403 without
+/// key): the workbook is kept as an original and run through the intake pipeline like a dropped file; 200 accepted,
+/// 422 rejected with the findings (the original kept), 400 for a bad year or county, 403 without
 /// the county's key, 413 for a body over <see cref="UploadOptions.MaxBodyBytes"/> (counted on the stream, so also when chunked).
 /// </summary>
 public sealed class UploadReportFunction(
@@ -58,7 +60,7 @@ public sealed class UploadReportFunction(
             warningCount = result.WarningCount,
             findings = HttpResults.Findings(result.Findings),
         };
-        return HttpResults.Json(body, result.Outcome == IntakeOutcome.Accepted ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
+        return HttpResults.Json(body, IntakeResult.HttpStatusOf(result.Outcome));
     }
 
     /// <summary>The client's file name: the <see cref="FileNameHeader"/> (URL-encoded UTF-8), else Content-Disposition.</summary>

@@ -100,11 +100,16 @@ public sealed class GrantRegisterOnAzuriteTests(AzuriteFixture azurite)
         AssertProblem(await function.RunAsync(Post(register, countyKey: TestRoleKeys.KeyOf(otherCounty)), year.ToString(), county, CancellationToken.None), StatusCodes.Status403Forbidden);
 
         Assert.Equal("Current", accepted.GetProperty("disposition").GetString());
-        Assert.Equal($"grants/{year}/{county}.xlsx", accepted.GetProperty("blobName").GetString());
+        // A blob per upload under the county's folder: the refused upload is kept too, and replaces nothing.
+        var acceptedBlob = accepted.GetProperty("blobName").GetString()!;
+        var rejectedBlob = rejected.GetProperty("blobName").GetString()!;
+        Assert.StartsWith($"grants/{year}/{county}/", acceptedBlob, StringComparison.Ordinal);
+        Assert.StartsWith($"grants/{year}/{county}/", rejectedBlob, StringComparison.Ordinal);
+        Assert.NotEqual(acceptedBlob, rejectedBlob);
         Assert.Equal(2, accepted.GetProperty("applications").GetInt32());
         var finding = rejected.GetProperty("findings")[0];
         Assert.Equal(("GRANTS_VALUE_NOT_A_DATE", "C7"), (finding.GetProperty("code").GetString(), finding.GetProperty("cell").GetString()));
-        var stored = await scenario.Get<BlobServiceClient>().GetBlobContainerClient(ContainerNames.Grants).GetBlobClient(GrantRegisterPath.BlobName(year, county)).DownloadContentAsync();
+        var stored = await scenario.Get<BlobServiceClient>().GetBlobContainerClient(ContainerNames.Grants).GetBlobClient(acceptedBlob["grants/".Length..]).DownloadContentAsync();
         Assert.Equal(register, stored.Value.Content.ToArray());
         var current = (await scenario.Get<IGrantRegisterReader>().ReadYearAsync(year, CancellationToken.None)).Single(r => r.CountyCode == county);
         Assert.Equal(accepted.GetProperty("versionId").GetString(), current.VersionId);

@@ -84,7 +84,7 @@ internal sealed class ReplayWorld : IAsyncDisposable
         return await Get<IReportIntake>().IngestAsync(blobName, CancellationToken.None);
     }
 
-    /// <summary>Writes <c>grants/{blobName}</c> (overwriting, as the upload route does) and runs the live grant intake.</summary>
+    /// <summary>Writes <c>grants/{blobName}</c> (overwriting, as a county board's drop under the same name does) and runs the live grant intake.</summary>
     public async Task<GrantIntakeRecord> DropGrantRegisterAsync(string blobName, byte[] content)
     {
         await Blobs.GetBlobContainerClient(ContainerNames.Grants).GetBlobClient(blobName).UploadAsync(new BinaryData(content), overwrite: true);

@@ -4,6 +4,7 @@ using ClosedXML.Excel;
 using PoIntake.Core.Grants;
 using PoIntake.Core.Intake;
 using PoIntake.Core.Intake.Screening;
+using PoIntake.Core.Pipeline;
 using PoIntake.Core.Reference;
 using PoIntake.Core.Replay;
 using PoIntake.Core.Storage;
@@ -106,6 +107,39 @@ public sealed class YearReplayTests(AzuriteFixture azurite)
 
         Assert.Contains(results, r => r.StartsWith($"_invalid/{year}/99/okant-lan.xlsx.", StringComparison.Ordinal));
         Assert.Contains(results, r => r.StartsWith($"grants/{year}/03.xlsx.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task GrantRegisterReplacedByASecondUpload_ReplaysBothUploads_AndTheSwitchIsAllowedAndKeepsBothVersions()
+    {
+        await azurite.StartAsync();
+        await using var world = await ReplayWorld.CreateAsync(azurite.IsolatedConnectionString());
+        const int year = 2024;
+        var grants = world.Get<GrantIntakeService>();
+        var first = await grants.UploadAsync(year, "03", GrantRegisterTemplate.Write(year, [Application(year, "03", "PO Vilande")]), CancellationToken.None);
+        await ReplayWorld.NextSecondAsync();
+        var second = await grants.UploadAsync(
+            year, "03", GrantRegisterTemplate.Write(year, [Application(year, "03", "PO Vilande"), Application(year, "03", "PO Syd")]), CancellationToken.None);
+
+        // Each upload is an original of its own: the second replaces the first as the county's register, not as a blob.
+        Assert.Equal((IntakeOutcome.Accepted, Dispositions.Current), (second.Outcome, second.Disposition));
+        Assert.NotEqual(first.BlobName, second.BlobName);
+        var live = world.Get<GrantRegisterStore>();
+        Assert.Equal(2, (await live.ListVersionsAsync(year, "03", CancellationToken.None)).Count);
+
+        var (run, report) = await world.RunAsync(year);
+
+        Assert.Equal("[]", report["differences"]!.ToJsonString());
+        Assert.Equal(2, report["originals"]!["grantRegisters"]!.GetValue<int>());
+        var replay = ReplaySet.Parse(year, run.ReplayId)!;
+        var replayed = new GrantRegisterStore(new StorageTables(world.Tables, replay.TablePrefix));
+        Assert.Equal([second.VersionId, first.VersionId], (await replayed.ListVersionsAsync(year, "03", CancellationToken.None)).Select(v => v.VersionId));
+
+        var switched = await world.Get<IReplaySwitch>().SwitchAsync(replay, "drift@socialstyrelsen.example.se", CancellationToken.None);
+
+        Assert.Equal("drift@socialstyrelsen.example.se", switched.SwitchedBy);
+        Assert.Equal([second.VersionId, first.VersionId], (await live.ListVersionsAsync(year, "03", CancellationToken.None)).Select(v => v.VersionId));
+        Assert.Equal(second.VersionId, (await live.ReadCountyAsync(year, "03", CancellationToken.None))!.VersionId);
     }
 
     [Fact]

@@ -282,7 +282,7 @@ public sealed class ReportIntakeServiceTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Ingest_FileOverLimit_ReadsOnlyLimitPlusOneAndIsRefused()
+    public async Task Ingest_FileOverLimit_IsRefusedWithoutBeingReadOrParsed()
     {
         await using var h = await IntakeHarness.CreateAsync(azurite, realWorkbooks: false, maxFileBytes: 100);
         var (year, county) = azurite.NextOrigin();
@@ -292,7 +292,7 @@ public sealed class ReportIntakeServiceTests(AzuriteFixture azurite)
 
         Assert.Equal(IntakeOutcome.Rejected, record.Outcome);
         Assert.Equal("FILE_TOO_LARGE", Assert.Single(record.Findings).Code);
-        Assert.Equal([101], h.Workbooks.ScreenedLengths);
+        Assert.Empty(h.Workbooks.ScreenedLengths);
     }
 
     [Fact]
@@ -420,7 +420,7 @@ public sealed class ReportIntakeServiceTests(AzuriteFixture azurite)
             versionIds.Add(record.VersionId!);
         }
 
-        Assert.Contains(h.Logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("writing that to IntakeLog failed", StringComparison.Ordinal)
+        Assert.Contains(h.Logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("recording that failed", StringComparison.Ordinal)
             && e.EventId.Id == LogEventIds.IntakeFailureNotRecorded);
         var current = await h.Get<CurrentReportStore>().FindAsync(year, county, "po-testverksamhet", CancellationToken.None);
         Assert.Equal(versionIds[^1], current!.VersionId);

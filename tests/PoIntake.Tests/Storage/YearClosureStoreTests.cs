@@ -78,12 +78,17 @@ public sealed class YearClosureStoreTests(AzuriteFixture azurite)
         Assert.Equal(IntakeOutcome.Accepted, accepted.Outcome);
 
         await h.Get<YearClosureStore>().CloseAsync(year, "administration ops", "Bidragen redovisade", CancellationToken.None);
-        var original = await h.Get<BlobServiceClient>().GetBlobContainerClient(ContainerNames.Grants).GetBlobClient(GrantRegisterPath.BlobName(year, county)).DownloadContentAsync();
+        var grants = h.Get<BlobServiceClient>().GetBlobContainerClient(ContainerNames.Grants);
+        var original = await grants.GetBlobClient(accepted.BlobName).DownloadContentAsync();
 
-        var posted = await intake.UploadAsync(year, county, GrantRegisterTemplate.Write(year, [applications[0] with { AppliedFullTimeEquivalents = 9m }]), CancellationToken.None);
+        var refusedRegister = GrantRegisterTemplate.Write(year, [applications[0] with { AppliedFullTimeEquivalents = 9m }]);
+        var posted = await intake.UploadAsync(year, county, refusedRegister, CancellationToken.None);
 
         Assert.Equal((IntakeOutcome.Rejected, FindingCodes.YearClosed), (posted.Outcome, Assert.Single(posted.Findings).Code));
-        var kept = await h.Get<BlobServiceClient>().GetBlobContainerClient(ContainerNames.Grants).GetBlobClient(GrantRegisterPath.BlobName(year, county)).DownloadContentAsync();
+        // The refused upload is kept as an original of its own; the accepted one is untouched.
+        Assert.NotEqual(accepted.BlobName, posted.BlobName);
+        Assert.Equal(refusedRegister, (await grants.GetBlobClient(posted.BlobName).DownloadContentAsync()).Value.Content.ToArray());
+        var kept = await grants.GetBlobClient(accepted.BlobName).DownloadContentAsync();
         Assert.Equal(original.Value.Content.ToArray(), kept.Value.Content.ToArray());
 
         await Task.Delay(1100);
