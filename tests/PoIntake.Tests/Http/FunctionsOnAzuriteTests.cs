@@ -204,7 +204,7 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task UploadReport_WorkbookForAnotherCounty_422WithFindingsAndNotStored()
+    public async Task UploadReport_WorkbookForAnotherCounty_422WithFindings_OriginalKeptAndNothingCounted()
     {
         var (scenario, function) = await CreateUploadAsync();
         var report = StorageScenario.ValidReport(new Random(8), UploadYear, "12", "PO Lund", "1281");
@@ -215,8 +215,13 @@ public sealed class FunctionsOnAzuriteTests(AzuriteFixture azurite)
         Assert.Equal("Rejected", json.GetProperty("outcome").GetString());
         Assert.True(json.GetProperty("errorCount").GetInt32() > 0);
         Assert.Contains(json.GetProperty("findings").EnumerateArray(), f => f.GetProperty("severity").GetString() == "Error" && f.GetProperty("message").GetString()!.Length > 0);
+        // The same pipeline as a drop: the original is kept and recorded as rejected; nothing of it counts.
+        Assert.Equal($"{UploadYear}/01/lund.xlsx", json.GetProperty("blobName").GetString());
         var container = scenario.Get<BlobServiceClient>().GetBlobContainerClient(ContainerNames.Reports);
-        Assert.False(await container.GetBlobClient($"{UploadYear}/01/lund.xlsx").ExistsAsync());
+        Assert.True(await container.GetBlobClient($"{UploadYear}/01/lund.xlsx").ExistsAsync());
+        var logged = Assert.Single(await scenario.Get<IntakeLogStore>().ListAsync(UploadYear, "01", CancellationToken.None), e => e.BlobName == $"{UploadYear}/01/lund.xlsx");
+        Assert.Equal("Rejected", logged.Outcome);
+        Assert.DoesNotContain(await scenario.Get<CurrentReportStore>().ListAsync(UploadYear, CancellationToken.None), c => c.CountyCode == "01" && c.OperationKey == "po-lund");
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PoIntake.Core;
 using PoIntake.Core.Intake;
+using PoIntake.Core.Pipeline;
 using PoIntake.Core.Storage;
 
 namespace PoIntake.Tests.Storage;
@@ -74,11 +75,17 @@ public sealed class StorageServiceCollectionExtensionsTests
 
         var ours = services
             .Where(d => d.ServiceType.Assembly == typeof(StorageTables).Assembly || d.ServiceType == typeof(TimeProvider) || d.ServiceType.Namespace?.StartsWith("Azure.", StringComparison.Ordinal) == true)
+            .Where(d => d.ServiceType != typeof(IWorkbookKind)) // the pipeline's plug-ins: one registration per kind, checked below
             .GroupBy(d => d.ServiceType)
             .Where(g => g.Count() > 1)
             .Select(g => g.Key.Name);
         Assert.Empty(ours);
+        services.AddPoIntakePipeline(); // a second call adds no kind twice
+        services.AddSingleton<IConfiguration>(configuration); // the host's; the pipeline's screening limits bind to it
         using var provider = services.BuildServiceProvider();
+        Assert.Equal(
+            [ContainerNames.Reports, ContainerNames.Grants, ContainerNames.Contacts],
+            provider.GetRequiredService<IntakePipeline>().Kinds.Select(k => k.Container));
         Assert.Equal("", provider.GetRequiredService<StorageTables>().Prefix);
         Assert.Same(provider.GetRequiredService<IntakeLogStore>(), provider.GetRequiredService<IIntakeLogReader>());
     }
