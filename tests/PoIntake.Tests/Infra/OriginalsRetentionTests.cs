@@ -18,7 +18,7 @@ public sealed class OriginalsRetentionTests
         var containers = ArmTemplate.OfType(storage, "Microsoft.Storage/storageAccounts/blobServices/containers").Single();
         var policies = ArmTemplate.OfType(storage, "Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies").Single();
 
-        Assert.Equal(["reports", "grants", "contacts"], storage["variables"]!["originalContainers"]!.AsArray().Select(n => (string)n!));
+        Assert.Equal(["reports", "grants", "contacts", "countyboard"], storage["variables"]!["originalContainers"]!.AsArray().Select(n => (string)n!));
         var properties = (string)containers["properties"]!;
         Assert.Contains("contains(variables('originalContainers'), variables('containers')[copyIndex()])", properties, StringComparison.Ordinal);
         Assert.Contains("'immutableStorageWithVersioning', createObject('enabled', true())", properties, StringComparison.Ordinal);

@@ -84,7 +84,7 @@ public sealed class StorageServiceCollectionExtensionsTests
         services.AddSingleton<IConfiguration>(configuration); // the host's; the pipeline's screening limits bind to it
         using var provider = services.BuildServiceProvider();
         Assert.Equal(
-            [ContainerNames.Reports, ContainerNames.Grants, ContainerNames.Contacts],
+            [ContainerNames.Reports, ContainerNames.Grants, ContainerNames.Contacts, ContainerNames.CountyBoard],
             provider.GetRequiredService<IntakePipeline>().Kinds.Select(k => k.Container));
         Assert.Equal("", provider.GetRequiredService<StorageTables>().Prefix);
         Assert.Same(provider.GetRequiredService<IntakeLogStore>(), provider.GetRequiredService<IIntakeLogReader>());
