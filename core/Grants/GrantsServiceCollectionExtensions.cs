@@ -23,6 +23,7 @@ public static class GrantsServiceCollectionExtensions
         services.TryAddSingleton<GrantRegisterStore>();
         services.TryAddSingleton<IGrantRegisterReader>(sp => sp.GetRequiredService<GrantRegisterStore>());
         services.TryAddSingleton<GrantIntakeService>();
+        services.TryAddSingleton<AppropriationSource>();
         services.TryAddSingleton<GrantFiguresService>();
         return services;
     }

@@ -50,11 +50,15 @@ public sealed partial class ReportIntakeService(
             }
 
             var attempts = (previous?.Attempts ?? 0) + await log.RemoveUnknownContentFailureAsync(partitionKey, blobName, cancellationToken) + 1;
+            // The day the county board received the report (blob metadata receivedon; unstated: the upload's Swedish day).
+            var receivedOn = ReceivedOn.Resolve(upload.StatedReceivedOn, origin?.Year ?? 0, upload.ReceivedAt);
             var check = origin is null
                 ? new CheckResult(IntakeOutcome.Rejected, null, [pathFinding!])
                 : await closures.StateAtAsync(origin.Year, upload.ReceivedAt, cancellationToken) is { Closed: true } closed
                     ? new CheckResult(IntakeOutcome.Rejected, null, [YearClosureStore.Refusal(closed)])
-                    : await checker.CheckAsync(upload.Content, origin, cancellationToken);
+                    : receivedOn.Problem is { } receivedOnProblem
+                        ? new CheckResult(IntakeOutcome.Rejected, null, [receivedOnProblem])
+                        : await checker.CheckAsync(upload.Content, origin, cancellationToken);
 
             var entry = new IntakeLogEntity
             {
@@ -63,6 +67,7 @@ public sealed partial class ReportIntakeService(
                 BlobName = blobName,
                 Sha256 = upload.Sha256,
                 ReceivedAt = upload.ReceivedAt,
+                ReceivedOn = ReceivedOn.Text(receivedOn.Day),
                 Outcome = check.Outcome.ToString(),
                 ErrorCount = check.ErrorCount,
                 WarningCount = check.WarningCount,
@@ -110,6 +115,7 @@ public sealed partial class ReportIntakeService(
         await results.WriteAsync(entry.ResultBlob!, Document(entry, check, origin, operationKey), cancellationToken);
         await versions.SaveContentAsync(versionId, report, operationKey, cancellationToken);
         var version = ReportVersionStore.Create(versionId, entry.BlobName, upload.Sha256, upload.ReceivedAt, check.WarningCount, report);
+        version.ReceivedOn = entry.ReceivedOn;
         var existing = await versions.AddIfMissingAsync(version, cancellationToken);
         var duplicate = existing is not null && existing.BlobName != entry.BlobName;
 
@@ -173,7 +179,10 @@ public sealed partial class ReportIntakeService(
             content = download.Value.Content.ToArray();
         }
 
-        return new Upload(content, StorageKeys.Sha256Hex(content), properties.CreatedOn.ToUniversalTime());
+        return new Upload(content, StorageKeys.Sha256Hex(content), properties.CreatedOn.ToUniversalTime())
+        {
+            StatedReceivedOn = properties.Metadata.TryGetValue(ReceivedOn.MetadataKey, out var stated) ? stated : null,
+        };
     }
 
     private async Task RecordFailureAsync(string blobName, string partitionKey, Upload? upload, Exception exception)
@@ -218,9 +227,16 @@ public sealed partial class ReportIntakeService(
         entry.VersionId,
         check.ErrorCount,
         check.WarningCount,
-        check.Findings);
+        check.Findings)
+    {
+        ReceivedOn = entry.ReceivedOn,
+    };
 
-    private sealed record Upload(byte[] Content, string Sha256, DateTimeOffset ReceivedAt);
+    private sealed record Upload(byte[] Content, string Sha256, DateTimeOffset ReceivedAt)
+    {
+        /// <summary>The blob's <see cref="ReceivedOn.MetadataKey"/> metadata as dropped, unchecked.</summary>
+        public string? StatedReceivedOn { get; init; }
+    }
 
     // Uploads are identified by their IntakeLog keys: the blob name is the uploader's file name and may contain a person's name.
     [LoggerMessage(Level = LogLevel.Information, Message = "Intake {Partition}/{LogRowKey}: already recorded as {Outcome}, nothing to do")]

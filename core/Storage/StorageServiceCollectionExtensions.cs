@@ -49,6 +49,7 @@ public static class StorageServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton<YearClosureStore>();
+        services.TryAddSingleton<NationalFiguresStore>();
         services.TryAddSingleton<IYearIntakeGate>(sp => sp.GetRequiredService<YearLockStore>());
         services.TryAddSingleton<IReportIntake, ReportIntakeService>();
         return services;

@@ -12,6 +12,9 @@ namespace PoIntake.Core.Upload;
 /// <summary>The answer to an upload: the check's outcome and findings, and where an accepted file was stored.</summary>
 public sealed record UploadResult(IntakeOutcome Outcome, string? BlobName, IReadOnlyList<Finding> Findings)
 {
+    /// <summary>The day the county board received the report (<see cref="ReceivedOn"/>): as stated, else the upload's Swedish day.</summary>
+    public DateOnly? ReceivedOn { get; init; }
+
     public int ErrorCount => Findings.Count(f => f.Severity == Severity.Error);
 
     public int WarningCount => Findings.Count(f => f.Severity == Severity.Warning);
@@ -21,35 +24,48 @@ public sealed record UploadResult(IntakeOutcome Outcome, string? BlobName, IRead
 /// Checks an uploaded workbook at once with the intake's <see cref="ReportChecker"/> (so the uploader sees the same
 /// findings the blob intake will log) and, when accepted, stores it at <c>reports/{year}/{county}/{name}.xlsx</c>
 /// for the blob intake. An existing blob is never overwritten: other content under the same name gets a suffix.
+/// The received day the county board states (<see cref="ReceivedOn"/>) is checked here too and travels to the blob intake as
+/// the blob's <see cref="ReceivedOn.MetadataKey"/> metadata.
 /// </summary>
-public sealed partial class ReportUploadService(ReportChecker checker, BlobServiceClient blobs, YearClosureStore closures, ILogger<ReportUploadService> logger)
+public sealed partial class ReportUploadService(
+    ReportChecker checker, BlobServiceClient blobs, YearClosureStore closures, TimeProvider time, ILogger<ReportUploadService> logger)
 {
-    public async Task<UploadResult> UploadAsync(int year, string countyCode, string? fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    public Task<UploadResult> UploadAsync(int year, string countyCode, string? fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
+        UploadAsync(year, countyCode, fileName, content, receivedOn: null, cancellationToken);
+
+    /// <summary>Checks and stores an upload whose county board received it on <paramref name="receivedOn"/> (yyyy-MM-dd; null: today).</summary>
+    public async Task<UploadResult> UploadAsync(
+        int year, string countyCode, string? fileName, ReadOnlyMemory<byte> content, string? receivedOn, CancellationToken cancellationToken)
     {
+        var received = ReceivedOn.Resolve(receivedOn, year, time.GetUtcNow());
         var check = await closures.StateAsync(year, cancellationToken) is { Closed: true } closed
             ? new CheckResult(IntakeOutcome.Rejected, null, [YearClosureStore.Refusal(closed)])
-            : await checker.CheckAsync(content, new ExpectedOrigin(year, countyCode), cancellationToken);
+            : received.Problem is { } problem
+                ? new CheckResult(IntakeOutcome.Rejected, null, [problem])
+                : await checker.CheckAsync(content, new ExpectedOrigin(year, countyCode), cancellationToken);
+        // Only a stated day is stored on the blob: unstated, the intake takes the blob's own upload day.
+        var statedDay = received.Problem is null && !string.IsNullOrWhiteSpace(receivedOn) ? ReceivedOn.Text(received.Day) : null;
         if (check.Findings.Any(f => f.Code == FindingCodes.YearClosed))
         {
             // Kept like a dropped file: the blob intake records it as rejected (YEAR_CLOSED) beside the year's other uploads.
-            var stored = await StoreAsync(year, countyCode, fileName, content, cancellationToken);
+            var stored = await StoreAsync(year, countyCode, fileName, content, statedDay, cancellationToken);
             LogRejected(logger, year, countyCode, check.ErrorCount);
-            return new UploadResult(IntakeOutcome.Rejected, stored, check.Findings);
+            return new UploadResult(IntakeOutcome.Rejected, stored, check.Findings) { ReceivedOn = received.Day };
         }
 
         if (check.Outcome != IntakeOutcome.Accepted)
         {
             LogRejected(logger, year, countyCode, check.ErrorCount);
-            return new UploadResult(check.Outcome, null, check.Findings);
+            return new UploadResult(check.Outcome, null, check.Findings) { ReceivedOn = received.Problem is null ? received.Day : null };
         }
 
-        var blobName = await StoreAsync(year, countyCode, fileName, content, cancellationToken);
+        var blobName = await StoreAsync(year, countyCode, fileName, content, statedDay, cancellationToken);
         LogStored(logger, year, countyCode, check.WarningCount);
-        return new UploadResult(IntakeOutcome.Accepted, blobName, check.Findings);
+        return new UploadResult(IntakeOutcome.Accepted, blobName, check.Findings) { ReceivedOn = received.Day };
     }
 
     /// <summary>Stores the workbook for the blob intake under the first free name (the same content under a name counts as stored).</summary>
-    private async Task<string> StoreAsync(int year, string countyCode, string? fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    private async Task<string> StoreAsync(int year, string countyCode, string? fileName, ReadOnlyMemory<byte> content, string? receivedOn, CancellationToken cancellationToken)
     {
         var sha = Convert.ToHexStringLower(SHA256.HashData(content.Span));
         var baseName = SafeName(fileName) is { Length: > 0 } safe ? safe : "redovisning";
@@ -58,7 +74,7 @@ public sealed partial class ReportUploadService(ReportChecker checker, BlobServi
         foreach (var candidate in new[] { baseName, $"{baseName}-{sha[..8]}", $"{baseName}-{sha[..16]}" })
         {
             var blobName = $"{year}/{countyCode}/{candidate}.xlsx";
-            if (await TryStoreAsync(container.GetBlobClient(blobName), content, sha, cancellationToken))
+            if (await TryStoreAsync(container.GetBlobClient(blobName), content, sha, receivedOn, cancellationToken))
             {
                 return blobName;
             }
@@ -110,8 +126,14 @@ public sealed partial class ReportUploadService(ReportChecker checker, BlobServi
     }
 
     /// <summary>True when the blob now holds these bytes (stored now, or the same content was already there).</summary>
-    private static async Task<bool> TryStoreAsync(BlobClient blob, ReadOnlyMemory<byte> content, string sha, CancellationToken cancellationToken)
+    private static async Task<bool> TryStoreAsync(BlobClient blob, ReadOnlyMemory<byte> content, string sha, string? receivedOn, CancellationToken cancellationToken)
     {
+        var metadata = new Dictionary<string, string> { ["sha256"] = sha, ["source"] = "upload" };
+        if (receivedOn is not null)
+        {
+            metadata[ReceivedOn.MetadataKey] = receivedOn;
+        }
+
         try
         {
             await blob.UploadAsync(
@@ -119,7 +141,7 @@ public sealed partial class ReportUploadService(ReportChecker checker, BlobServi
                 new BlobUploadOptions
                 {
                     Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-                    Metadata = new Dictionary<string, string> { ["sha256"] = sha, ["source"] = "upload" },
+                    Metadata = metadata,
                     HttpHeaders = new BlobHttpHeaders { ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
                 },
                 cancellationToken);

@@ -21,7 +21,7 @@ var deadLetterContainerName = 'eventgrid-deadletter'
 var containers = ['reports', 'intake-results', 'contacts', 'grants', 'replays', deploymentContainerName, deadLetterContainerName]
 
 @description('Tables the app uses (core/Storage/StorageNames.cs).')
-var tables = ['IntakeLog', 'ReportVersions', 'CurrentReports', 'Facts', 'SystemDeficiencies', 'ReportTexts', 'Coverage', 'YearRevisions', 'Contacts', 'ReminderLedger', 'GrantVersions', 'GrantApplications', 'CurrentGrantRegisters', 'ReplayLog', 'YearClosures']
+var tables = ['IntakeLog', 'ReportVersions', 'CurrentReports', 'Facts', 'SystemDeficiencies', 'ReportTexts', 'Coverage', 'YearRevisions', 'Contacts', 'ReminderLedger', 'GrantVersions', 'GrantApplications', 'CurrentGrantRegisters', 'ReplayLog', 'YearClosures', 'NationalFigures']
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
