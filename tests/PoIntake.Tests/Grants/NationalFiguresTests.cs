@@ -88,6 +88,32 @@ public sealed class NationalFiguresTests(AzuriteFixture azurite)
         Assert.Equal(ResolvedAppropriation.FromNowhere, (await source.ForAsync(2022, CancellationToken.None)).Source);
     }
 
+    [Fact]
+    public async Task Tabell5_UsesTheEnteredFigures_AndRecomputesWhenANewVersionIsEntered()
+    {
+        await using var h = await IntakeHarness.CreateAsync(azurite, tablePrefix: "Nat" + Guid.NewGuid().ToString("N")[..12]);
+        const int year = 2021;
+        var blob = $"{year}/20/nat-{Guid.NewGuid():N}.xlsx";
+        await h.DropAsync(blob, h.Workbook(TestReports.Create(year, "20", "PO Tabell", seed: 1)));
+        await h.Intake.IngestAsync(blob, CancellationToken.None);
+        var totals = h.Get<PoIntake.Core.Totals.TotalsService>();
+        var store = h.Get<NationalFiguresStore>();
+
+        // The harness has no Appropriation settings: no budget table until Socialstyrelsen enters its figures.
+        Assert.Null((await totals.GetAsync(year, CancellationToken.None))!.Result.Totals.BudgetAndOutcome);
+
+        var first = await store.AddAsync(year, 130_000_000m, 404_530m, 1_000m, [new NationalBudgetLine("Socialstyrelsen", 1_500_000m, 1_346_391m)], Actor, null, CancellationToken.None);
+        var budget = (await totals.GetAsync(year, CancellationToken.None))!.Result.Totals.BudgetAndOutcome!;
+        Assert.Equal(("nationalFigures", first.VersionId), (budget.BudgetSource, budget.BudgetVersion));
+        Assert.Equal(["Socialstyrelsen", "Ombudstjänster, statsbidrag"], budget.Lines.Select(l => l.Label));
+        Assert.Equal((131_500_000m, 1_000m), (budget.TotalBudgetSek, budget.RepaidSek));
+
+        h.Time.Advance(TimeSpan.FromSeconds(1));
+        var second = await store.AddAsync(year, 125_000_000m, 404_530m, null, [], Actor, "Rättat anslag", CancellationToken.None);
+        var recomputed = (await totals.GetAsync(year, CancellationToken.None))!.Result.Totals.BudgetAndOutcome!;
+        Assert.Equal((second.VersionId, 125_000_000m, (decimal?)null), (recomputed.BudgetVersion, recomputed.TotalBudgetSek, recomputed.RepaidSek));
+    }
+
     private static HttpRequest Admin(string method) => Request(method, administrationKey: TestRoleKeys.AdministrationKey);
 
     private static HttpRequest Body(string json, string? nationalKey = null)
