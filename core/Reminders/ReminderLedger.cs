@@ -181,6 +181,7 @@ public sealed class ReminderLedger(StorageTables tables, IOptions<ReminderOption
         ReminderAudience.ReportContact => "contact",
         ReminderAudience.CountyBoardSummary => "county",
         ReminderAudience.MunicipalityContact => "municipality",
+        ReminderAudience.CountyBoardDuty => "countyduty",
         _ => "status",
     };
 }

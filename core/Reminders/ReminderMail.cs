@@ -11,6 +11,9 @@ public enum ReminderAudience
     MunicipalityContact,
     StatusReport,
     GrantInformation,
+
+    /// <summary>A county board's own reminder (register complete, reports in), listing what is missing in its county only.</summary>
+    CountyBoardDuty,
 }
 
 /// <summary>One reminder to one address (only that address is in it).</summary>
