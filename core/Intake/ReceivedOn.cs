@@ -4,8 +4,9 @@ using PoIntake.Core.Calendar;
 namespace PoIntake.Core.Intake;
 
 /// <summary>
-/// The day the county board received a report (förordning (2013:522): the report is due to the county board by 15 January),
-/// which may be earlier than the day it was uploaded: the county board states it on the upload page, in the POST
+/// The day the county board received a report (förordning (2013:522) 10 §: the report is due to the county board by
+/// 15 January; förvaltningslagen (2017:900) 22 §: a document has come in on the day it reaches the authority), which may be
+/// earlier than the day it was uploaded: the county board states it on the upload page, in the POST
 /// (<c>?receivedOn=yyyy-MM-dd</c>) or as blob metadata <c>receivedon</c> on a dropped file. Unstated, it is the Swedish
 /// calendar day (Europe/Stockholm) of the upload. A stated day must be a date (yyyy-MM-dd), no later than the upload's day
 /// and no earlier than 1 January of the reported year (a report of a year cannot be received before the year began);
