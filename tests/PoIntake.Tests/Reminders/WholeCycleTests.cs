@@ -70,9 +70,13 @@ public sealed class WholeCycleTests(AzuriteFixture azurite)
 
         for (today = new DateOnly(2021, 7, 1); today <= new DateOnly(2023, 6, 30); today = today.AddDays(1))
         {
-            // Twice a day, as an hourly timer would: the second pass must find everything handled.
-            await pass.RunAtAsync(ReminderSchedule.AtSwedishTime(today, new TimeOnly(7, 5)), null, CancellationToken.None);
-            await pass.RunAtAsync(ReminderSchedule.AtSwedishTime(today, new TimeOnly(15, 5)), null, CancellationToken.None);
+            // Where mail went out, a second pass later that day (as the hourly timer runs) must find everything handled.
+            var first = await pass.RunAtAsync(ReminderSchedule.AtSwedishTime(today, new TimeOnly(7, 5)), null, CancellationToken.None);
+            if (first.Planned > 0)
+            {
+                var again = await pass.RunAtAsync(ReminderSchedule.AtSwedishTime(today, new TimeOnly(15, 5)), null, CancellationToken.None);
+                Assert.Equal((0, first.Planned), (again.Sent, again.AlreadyHandled));
+            }
         }
 
         // What was sent, with its audience and deadline from the ledger's own key.
