@@ -24,7 +24,16 @@ public sealed record AppropriationFigures(
     decimal? FixedAmountPerFullTimeEquivalentSek,
     decimal? HighestAmountPerFullTimeEquivalentSek,
     decimal? DistributedSek,
-    decimal? UndistributedSek);
+    decimal? UndistributedSek)
+{
+    /// <summary>
+    /// Where the anslag and the fixed amount came from (<see cref="ResolvedAppropriation"/>): <c>nationalFigures</c>
+    /// (Socialstyrelsen's entered figures, version <see cref="NationalFiguresVersion"/>), <c>settings</c> or <c>none</c>.
+    /// </summary>
+    public string Source { get; init; } = ResolvedAppropriation.FromNowhere;
+
+    public string? NationalFiguresVersion { get; init; }
+}
 
 /// <summary>The applications of the whole country: counts per decision, applied ombudstjänster, granted and paid.</summary>
 public sealed record GrantTotals(

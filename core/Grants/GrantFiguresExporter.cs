@@ -26,6 +26,8 @@ public static class GrantFiguresExporter
         Add("highestAmountPerFullTimeEquivalentSek", string.Empty, appropriation.HighestAmountPerFullTimeEquivalentSek);
         Add("distributedSek", string.Empty, appropriation.DistributedSek);
         Add("undistributedSek", string.Empty, appropriation.UndistributedSek);
+        // Which source the anslag and fixed amount came from (no value: the dimension says it).
+        Add("appropriationSource", "source=" + appropriation.Source + (appropriation.NationalFiguresVersion is { } version ? ";version=" + version : string.Empty), null);
         var national = figures.National;
         Add("countiesWithRegister", string.Empty, national.CountiesWithRegister);
         Add("applications", string.Empty, national.Applications);
@@ -106,6 +108,7 @@ public static class GrantFiguresExporter
         }
 
         sheet.Cell(row + 1, 1).SetValue("Belopp avrundas till hela kronor (halva kronor uppåt); högsta belopp per årsanställning avrundas nedåt så att det ryms i anslaget.");
+        sheet.Cell(row + 2, 1).SetValue(SourceText(a));
         Widths(sheet, 62, 20);
     }
 
@@ -169,6 +172,16 @@ public static class GrantFiguresExporter
     private const string Kronor = "#,##0";
     private const string Fte = "0.00";
     private const string Count = "0";
+
+    /// <summary>The Swedish sentence naming where the anslag and the fixed amount came from.</summary>
+    public static string SourceText(AppropriationFigures appropriation) => appropriation.Source switch
+    {
+        ResolvedAppropriation.FromNationalFigures =>
+            $"Källa för anslag och fastställt belopp: Socialstyrelsens inlagda uppgifter (version {appropriation.NationalFiguresVersion}).",
+        ResolvedAppropriation.FromSettings =>
+            "Källa för anslag och fastställt belopp: tjänstens inställningar (Appropriation); Socialstyrelsen har inte lagt in uppgifter för året.",
+        _ => "Anslag och fastställt belopp saknas för året: varken Socialstyrelsens inlagda uppgifter eller tjänstens inställningar anger dem.",
+    };
 
     private static void Title(IXLWorksheet sheet, string title)
     {

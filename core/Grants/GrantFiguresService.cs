@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using PoIntake.Core.Reference;
 using PoIntake.Core.Storage;
 
@@ -13,7 +12,7 @@ public sealed class GrantFiguresService(
     IGrantRegisterReader registers,
     CurrentReportStore currentReports,
     ReportVersionStore versions,
-    IOptions<AppropriationOptions> appropriation,
+    AppropriationSource appropriation,
     MunicipalityRegistry registry)
 {
     /// <summary>The figures of <paramref name="year"/>, or null when no county has sent a register for it.</summary>
@@ -40,6 +39,11 @@ public sealed class GrantFiguresService(
             }
         }
 
-        return GrantFiguresCalculator.Calculate(year, current, appropriation.Value.For(year), economies, registry);
+        var used = await appropriation.ForAsync(year, cancellationToken);
+        var figures = GrantFiguresCalculator.Calculate(year, current, used.Appropriation, economies, registry);
+        return figures with
+        {
+            Appropriation = figures.Appropriation with { Source = used.Source, NationalFiguresVersion = used.Version?.VersionId },
+        };
     }
 }

@@ -22,6 +22,7 @@ public static class GrantsServiceCollectionExtensions
         services.TryAddSingleton<GrantRegisterParser>();
         services.TryAddSingleton<GrantRegisterStore>();
         services.TryAddSingleton<IGrantRegisterReader>(sp => sp.GetRequiredService<GrantRegisterStore>());
+        services.TryAddSingleton<AppropriationSource>();
         services.TryAddSingleton<GrantFiguresService>();
         return services;
     }

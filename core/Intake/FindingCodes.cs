@@ -4,7 +4,7 @@ namespace PoIntake.Core.Intake;
 /// Every finding code in one catalogue (docs/findings.md, which <c>FindingCodesTests</c> holds to it in both directions):
 /// the screener's, the upload path's, the parser's and comparer's, and the contacts register's. Codes are stable
 /// UPPER_SNAKE_CASE. The Swedish message and fix of each are written in one place: screening in
-/// <see cref="Screening.ScreeningFindings"/>, the path in <see cref="Pipeline.ReportBlobPath"/>, a closed year's in <see cref="Storage.YearClosureStore"/>, the report's in the
+/// <see cref="Screening.ScreeningFindings"/>, the path in <see cref="Pipeline.ReportBlobPath"/>, a closed year's in <see cref="Storage.YearClosureStore"/>, the received day's in <see cref="ReceivedOn"/>, the report's in the
 /// parsing step that checks the rule (<c>Intake/Parsing</c>, <see cref="PreviousYearComparer"/>), contacts in
 /// <see cref="Contacts.ContactsFindings"/>, the grant register's in <see cref="Grants.GrantFindings"/>, the county board's report's in
 /// <see cref="CountyBoards.CountyBoardFindings"/> and <see cref="CountyBoards.CountyBoardReportParser"/>.
@@ -95,6 +95,10 @@ public static class FindingCodes
 
     // A closed reporting year (Storage.YearClosureStore): reports and grant registers received after it closed
     public const string YearClosed = "YEAR_CLOSED";
+
+    // The county board's received day of a report (Intake.ReceivedOn): stated on the upload page, in the POST or as blob metadata
+    public const string ReceivedOnInvalid = "RECEIVED_ON_INVALID";
+    public const string ReceivedOnInFuture = "RECEIVED_ON_IN_FUTURE";
 
     // Contacts register (Contacts.ContactsFindings); before the one code catalogue these were contacts.email.missing and so on
     public const string ContactsFileUnreadable = "CONTACTS_FILE_UNREADABLE";

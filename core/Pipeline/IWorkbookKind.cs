@@ -65,6 +65,12 @@ public sealed record UploadTarget(int? Year, string CountyCode, UploadMetadata M
 /// </summary>
 public sealed record UploadMetadata(string Source, string? FileName = null)
 {
+    /// <summary>
+    /// The day the county board says it received the original (<see cref="Intake.ReceivedOn"/>, as stated, unchecked):
+    /// blob metadata <c>receivedon</c>, from the upload page, <c>?receivedOn=</c> or set on a dropped blob; null when unstated.
+    /// </summary>
+    public string? ReceivedOn { get; init; }
+
     /// <summary>Dropped into the container by the county board (or a tool): no metadata of ours.</summary>
     public const string Dropped = "drop";
 
@@ -73,11 +79,24 @@ public sealed record UploadMetadata(string Source, string? FileName = null)
 
     public static UploadMetadata Drop { get; } = new(Dropped);
 
-    public IDictionary<string, string> ToBlobMetadata(string sha256) =>
-        new Dictionary<string, string> { ["sha256"] = sha256, ["source"] = Source };
+    public IDictionary<string, string> ToBlobMetadata(string sha256)
+    {
+        var metadata = new Dictionary<string, string> { ["sha256"] = sha256, ["source"] = Source };
+        if (!string.IsNullOrWhiteSpace(ReceivedOn))
+        {
+            // Blob metadata is ASCII: a stated text outside it is kept as "?", which the intake refuses as no date.
+            var stated = ReceivedOn.Trim();
+            metadata[Intake.ReceivedOn.MetadataKey] = stated.Length <= 64 && stated.All(c => c is >= ' ' and <= '~') ? stated : "?";
+        }
+
+        return metadata;
+    }
 
     public static UploadMetadata FromBlobMetadata(IDictionary<string, string>? metadata) =>
-        new(metadata is not null && metadata.TryGetValue("source", out var source) ? source : Dropped);
+        new(metadata is not null && metadata.TryGetValue("source", out var source) ? source : Dropped)
+        {
+            ReceivedOn = metadata is not null && metadata.TryGetValue(Intake.ReceivedOn.MetadataKey, out var stated) ? stated : null,
+        };
 }
 
 /// <summary>

@@ -54,9 +54,13 @@ public sealed partial class ReportWorkbookKind(
 
         var attempts = (previous?.Attempts ?? 0) + await log.RemoveUnknownContentFailureAsync(entries, context.Name, cancellationToken) + 1;
         var origin = context.Path.IsValid ? new ExpectedOrigin(context.Year, context.CountyCode) : null;
+        // The day the county board received the report (blob metadata receivedon; unstated: the upload's Swedish day).
+        var receivedOn = ReceivedOn.Resolve(context.Metadata.ReceivedOn, origin?.Year ?? 0, context.ReceivedAt);
         var check = refusal is not null
             ? new CheckResult(IntakeOutcome.Rejected, null, refusal)
-            : await checker.CheckAsync(context.Content, origin!, cancellationToken);
+            : receivedOn.Problem is { } receivedOnProblem
+                ? new CheckResult(IntakeOutcome.Rejected, null, [receivedOnProblem])
+                : await checker.CheckAsync(context.Content, origin!, cancellationToken);
 
         var entry = new IntakeLogEntity
         {
@@ -65,6 +69,7 @@ public sealed partial class ReportWorkbookKind(
             BlobName = context.Name,
             Sha256 = context.Sha256,
             ReceivedAt = context.ReceivedAt,
+            ReceivedOn = ReceivedOn.Text(receivedOn.Day),
             Outcome = check.Outcome.ToString(),
             ErrorCount = check.ErrorCount,
             WarningCount = check.WarningCount,
@@ -169,6 +174,7 @@ public sealed partial class ReportWorkbookKind(
         await results.WriteAsync(entry.ResultBlob!, Document(entry, check, origin, operationKey), cancellationToken);
         await versions.SaveContentAsync(versionId, report, operationKey, cancellationToken);
         var version = ReportVersionStore.Create(versionId, entry.BlobName, upload.Sha256, upload.ReceivedAt, check.WarningCount, report);
+        version.ReceivedOn = entry.ReceivedOn;
         var existing = await versions.AddIfMissingAsync(version, cancellationToken);
         var duplicate = existing is not null && existing.BlobName != entry.BlobName;
 
@@ -225,7 +231,10 @@ public sealed partial class ReportWorkbookKind(
         entry.VersionId,
         check.ErrorCount,
         check.WarningCount,
-        check.Findings);
+        check.Findings)
+    {
+        ReceivedOn = entry.ReceivedOn,
+    };
 
     // Uploads are identified by their IntakeLog keys: the blob name is the uploader's file name and may contain a person's name.
     [LoggerMessage(Level = LogLevel.Information, Message = "Intake {Partition}/{LogRowKey}: already recorded as {Outcome}, nothing to do")]

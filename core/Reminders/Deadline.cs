@@ -10,6 +10,18 @@ public enum DeadlineKind
 
     /// <summary>15 May: Socialstyrelsen's status report to the government.</summary>
     StatusReport,
+
+    /// <summary>
+    /// A county board's own reminder that its grant register of the year is complete (sent, every application decided), on
+    /// the configured day <see cref="ReminderOptions.CountyRegisterCompleteOn"/> of the grant year. Not a statutory date.
+    /// </summary>
+    CountyRegisterComplete,
+
+    /// <summary>
+    /// A county board's own reminder that its county's annual reports for the year before are in, on the configured day
+    /// <see cref="ReminderOptions.CountyReportsInOn"/> (after 15 January, before Socialstyrelsen's 15 May). Not a statutory date.
+    /// </summary>
+    CountyReportsIn,
 }
 
 /// <summary>
@@ -29,15 +41,32 @@ public sealed record Deadline(DeadlineKind Kind, int Year, DateOnly Nominal, Dat
     {
         DeadlineKind.AnnualReport => "annualReport",
         DeadlineKind.GrantApplication => "grantApplication",
+        DeadlineKind.CountyRegisterComplete => "countyRegisterComplete",
+        DeadlineKind.CountyReportsIn => "countyReportsIn",
         _ => "statusReport",
     };
+
+    /// <summary>The deadlines the ordinance and the regulations set (15 January, 1 March, 15 May); the county boards' own reminder days are configured.</summary>
+    public static IReadOnlyList<DeadlineKind> Statutory { get; } = [DeadlineKind.AnnualReport, DeadlineKind.GrantApplication, DeadlineKind.StatusReport];
+
+    /// <summary>The county boards' own reminder days (<see cref="ReminderOptions"/>).</summary>
+    public static bool IsCountyDuty(DeadlineKind kind) => kind is DeadlineKind.CountyRegisterComplete or DeadlineKind.CountyReportsIn;
 
     public static DateOnly NominalDate(DeadlineKind kind, int year) => kind switch
     {
         DeadlineKind.AnnualReport => new DateOnly(year, 1, 15),
         DeadlineKind.GrantApplication => Grants.ApplicationDeadline.Nominal(year),
-        _ => new DateOnly(year, 5, 15),
+        DeadlineKind.StatusReport => new DateOnly(year, 5, 15),
+        _ => throw new ArgumentException($"{kind} is configured (ReminderSchedule.DeadlineOf), not a statutory date.", nameof(kind)),
     };
+
+    /// <summary>A county board's reminder day <paramref name="monthDay"/> (MM-dd) of <paramref name="year"/>, moved to the next working day.</summary>
+    public static Deadline OfCountyDuty(DeadlineKind kind, int year, string monthDay, IWorkingDayCalendar calendar)
+    {
+        var nominal = DateOnly.ParseExact($"{year:0000}-{monthDay}", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var (date, reason) = calendar.NextWorkingDayOnOrAfter(nominal);
+        return new Deadline(kind, year, nominal, date, date == nominal ? null : reason);
+    }
 
     public static Deadline Of(DeadlineKind kind, int year, IWorkingDayCalendar calendar)
     {

@@ -11,6 +11,9 @@ public enum ReminderAudience
     MunicipalityContact,
     StatusReport,
     GrantInformation,
+
+    /// <summary>A county board's own reminder (register complete, reports in), listing what is missing in its county only.</summary>
+    CountyBoardDuty,
 }
 
 /// <summary>
@@ -27,6 +30,7 @@ public static class ReminderAudiences
         ReminderAudience.CountyBoardSummary => "countyBoardSummary",
         ReminderAudience.MunicipalityContact => "municipalityContact",
         ReminderAudience.GrantInformation => "grantInformation",
+        ReminderAudience.CountyBoardDuty => "countyBoardDuty",
         _ => "statusReport",
     };
 
@@ -35,6 +39,7 @@ public static class ReminderAudiences
         ReminderAudience.ReportContact => "contact",
         ReminderAudience.CountyBoardSummary => "county",
         ReminderAudience.MunicipalityContact => "municipality",
+        ReminderAudience.CountyBoardDuty => "countyduty",
         _ => "status",
     };
 }

@@ -106,6 +106,52 @@ public sealed class ReminderMailRenderer(IOptions<ReminderOptions> options)
         return (subject, body.PlainText, body.Html);
     }
 
+    /// <summary>A county board's "reports in" reminder: its own county's missing annual reports only.</summary>
+    public (string Subject, string PlainText, string Html) CountyReportsIn(
+        ReminderSlot slot, string countyName, int reportedYear, ObligationRule rule, IReadOnlyList<MissingReport> missing)
+    {
+        var subject = $"Länsstyrelsens påminnelse: {missing.Count} årsrapporter för {reportedYear} saknas i {countyName}";
+        var body = new MailBuilder();
+        body.Paragraph("Hej!");
+        body.Paragraph(
+            $"Årsrapporterna om personligt ombud för {reportedYear} skulle lämnas till länsstyrelsen senast 15 januari {reportedYear + 1}. " +
+            $"Socialstyrelsen sammanställer dem i lägesrapporten till regeringen senast 15 maj {reportedYear + 1}.");
+        body.Paragraph(rule == ObligationRule.GrantRegister
+            ? $"Enligt länets bidragsregister för {reportedYear} saknas ännu en godkänd rapport eller nollrapport från dessa verksamheter i {countyName}:"
+            : $"Länet har inget bidragsregister för {reportedYear}. Dessa verksamheter i {countyName} rapporterade för {reportedYear - 1} men har ännu ingen godkänd rapport för {reportedYear}:");
+        body.List(missing.Select(m => $"{m.OperationName} ({Join(m.MunicipalityNames)})"));
+        body.Paragraph($"Har länsstyrelsen redan tagit emot en rapport, ladda upp den och ange mottagningsdagen. Påminnelsen gäller bara {countyName}.");
+        body.Paragraph(Footer);
+        return (subject, body.PlainText, body.Html);
+    }
+
+    /// <summary>A county board's "register complete" reminder: its own register missing, or its applications without a decision.</summary>
+    public (string Subject, string PlainText, string Html) CountyRegisterComplete(
+        ReminderSlot slot, string countyName, int grantYear, bool registerSent, IReadOnlyList<MissingReport> pending)
+    {
+        var subject = registerSent
+            ? $"Länsstyrelsens påminnelse: {pending.Count} ansökningar om statsbidrag {grantYear} i {countyName} är inte beslutade"
+            : $"Länsstyrelsens påminnelse: bidragsregistret för {grantYear} saknas för {countyName}";
+        var body = new MailBuilder();
+        body.Paragraph("Hej!");
+        body.Paragraph(
+            $"Ansökningarna om statsbidrag till personligt ombud för {grantYear} skulle lämnas till länsstyrelsen senast {SwedishDates.Long(Grants.ApplicationDeadline.Of(grantYear))}. " +
+            "Länsstyrelsen beslutar om och betalar ut statsbidraget och för in ansökningarna i bidragsregistret.");
+        if (registerSent)
+        {
+            body.Paragraph($"I länets bidragsregister för {grantYear} saknar dessa ansökningar ännu beslut (Ej beslutad):");
+            body.List(pending.Select(m => $"{m.OperationName} ({Join(m.MunicipalityNames)})"));
+        }
+        else
+        {
+            body.Paragraph($"Länsstyrelsen i {countyName} har ännu inte lämnat något bidragsregister för {grantYear}. Länet hade personligt ombud året innan.");
+        }
+
+        body.Paragraph($"Påminnelsen gäller bara {countyName}.");
+        body.Paragraph(Footer);
+        return (subject, body.PlainText, body.Html);
+    }
+
     public (string Subject, string PlainText, string Html) StatusReport(ReminderSlot slot, DateOnly today, IReadOnlyList<CountyCompleteness> table)
     {
         var deadline = slot.Deadline;

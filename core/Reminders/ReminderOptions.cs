@@ -19,6 +19,22 @@ public sealed class ReminderOptions
     /// <summary>Days after the annualReport deadline a reminder goes to those still missing.</summary>
     public int[] AnnualReportDaysAfter { get; set; } = [7];
 
+    /// <summary>
+    /// The day (MM-dd, in the grant year) each county board is reminded of what its grant register of the year still lacks
+    /// (no register sent, applications not decided), moved to the next working day; empty: no such reminder. A working
+    /// agreement, not a date of the ordinance: the applications are due 1 March (HSLF-FS 2016:98 2 §) and decided after.
+    /// </summary>
+    [RegularExpression(@"^((0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01]))?$")]
+    public string? CountyRegisterCompleteOn { get; set; } = "04-15";
+
+    /// <summary>
+    /// The day (MM-dd, in the year after the reported year) each county board is reminded which of its county's annual reports
+    /// for the reported year are still missing, moved to the next working day; empty: no such reminder. A working agreement:
+    /// the reports are due 15 January, Socialstyrelsen's lägesrapport 15 May.
+    /// </summary>
+    [RegularExpression(@"^((0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01]))?$")]
+    public string? CountyReportsInOn { get; set; } = "02-15";
+
     /// <summary>Swedish local time (Europe/Stockholm) from which a day's reminders go out.</summary>
     public TimeOnly SendAt { get; set; } = new(7, 0);
 

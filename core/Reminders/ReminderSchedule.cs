@@ -33,10 +33,24 @@ public sealed class ReminderSchedule(IOptions<ReminderOptions> options, IWorking
 
     public Deadline DeadlineOf(DeadlineKind kind, int year) => Deadline.Of(kind, year, calendar);
 
+    /// <summary>A county board's reminder day of <paramref name="year"/> (<see cref="ReminderOptions"/>), or null when not configured.</summary>
+    public Deadline? CountyDutyOf(DeadlineKind kind, int year)
+    {
+        var monthDay = kind == DeadlineKind.CountyRegisterComplete ? options.Value.CountyRegisterCompleteOn : options.Value.CountyReportsInOn;
+        return string.IsNullOrWhiteSpace(monthDay) ? null : Deadline.OfCountyDuty(kind, year, monthDay, calendar);
+    }
+
     /// <summary>Every reminder slot of one deadline, in time order.</summary>
     public IReadOnlyList<ReminderSlot> SlotsOf(Deadline deadline)
     {
         var settings = options.Value;
+        if (Deadline.IsCountyDuty(deadline.Kind))
+        {
+            // One reminder on the day itself, caught up like a "days after" one if a pass missed it.
+            var on = AtSwedishTime(deadline.Date, settings.SendAt);
+            return [new ReminderSlot(deadline, 0, on, on + settings.AfterCatchUp) { IsFirstOfDeadline = true }];
+        }
+
         var befores = settings.DaysBefore.Where(d => d > 0).Distinct().OrderByDescending(d => d).Select(d => -d);
         var afters = deadline.Kind == DeadlineKind.AnnualReport
             ? settings.AnnualReportDaysAfter.Where(d => d > 0).Distinct().Order()
@@ -108,10 +122,17 @@ public sealed class ReminderSchedule(IOptions<ReminderOptions> options, IWorking
     private IEnumerable<ReminderSlot> CandidateSlots(DateTimeOffset now)
     {
         var year = TimeZoneInfo.ConvertTime(now, Stockholm).Year;
-        return from y in new[] { year - 1, year, year + 1 }
-               from kind in Enum.GetValues<DeadlineKind>()
-               from slot in SlotsOf(DeadlineOf(kind, y))
-               select slot;
+        var statutory = from y in new[] { year - 1, year, year + 1 }
+                        from kind in Deadline.Statutory
+                        from slot in SlotsOf(DeadlineOf(kind, y))
+                        select slot;
+        var countyDuties = from y in new[] { year - 1, year, year + 1 }
+                           from kind in new[] { DeadlineKind.CountyRegisterComplete, DeadlineKind.CountyReportsIn }
+                           let duty = CountyDutyOf(kind, y)
+                           where duty is not null
+                           from slot in SlotsOf(duty)
+                           select slot;
+        return statutory.Concat(countyDuties);
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;

@@ -25,6 +25,8 @@ public sealed class ReminderTargeting(
         {
             DeadlineKind.AnnualReport => await AnnualReportAsync(slot, today, register, cancellationToken),
             DeadlineKind.GrantApplication => await GrantApplicationAsync(slot, today, register, cancellationToken),
+            DeadlineKind.CountyReportsIn => await CountyReportsInAsync(slot, today, register, cancellationToken),
+            DeadlineKind.CountyRegisterComplete => await CountyRegisterCompleteAsync(slot, today, register, cancellationToken),
             _ => await StatusReportAsync(slot, today, register, cancellationToken),
         };
     }
@@ -212,6 +214,71 @@ public sealed class ReminderTargeting(
             .Order(StringComparer.OrdinalIgnoreCase)
             .Select(address => new ReminderMail(slot, ReminderAudience.StatusReport, address, subject, plain, html))
             .ToArray();
+    }
+
+    /// <summary>
+    /// A county board's "reports in" day: each county board whose county still misses annual reports for the reported year
+    /// (<see cref="Obligations"/>, the rule the report reminders use) gets its own county's list; a county with nothing
+    /// missing gets nothing.
+    /// </summary>
+    private async Task<IReadOnlyList<ReminderMail>> CountyReportsInAsync(
+        ReminderSlot slot, DateOnly today, IReadOnlyList<Contact> register, CancellationToken cancellationToken)
+    {
+        var year = slot.Deadline.ReportedYear;
+        var obligations = await _obligations.ForYearAsync(year, cancellationToken);
+        var mails = new List<ReminderMail>();
+        foreach (var county in obligations.Counties.Where(c => c.Missing.Any()))
+        {
+            var countyName = registry.FindCountyByCode(county.CountyCode)?.Name ?? county.CountyCode;
+            var missing = county.Missing.Select(Describe).ToArray();
+            foreach (var board in BoardAddresses(register, county.CountyCode).Order(StringComparer.OrdinalIgnoreCase))
+            {
+                var (subject, plain, html) = renderer.CountyReportsIn(slot, countyName, year, county.Rule, missing);
+                mails.Add(new ReminderMail(slot, ReminderAudience.CountyBoardDuty, board, subject, plain, html));
+            }
+        }
+
+        return mails;
+    }
+
+    /// <summary>
+    /// A county board's "register complete" day: each county that had personligt ombud the year before (a grant register
+    /// with Beviljat, or accepted reports that are not nil returns) and whose grant register of the year is not sent, or
+    /// still has applications without a decision, gets its own county's list.
+    /// </summary>
+    private async Task<IReadOnlyList<ReminderMail>> CountyRegisterCompleteAsync(
+        ReminderSlot slot, DateOnly today, IReadOnlyList<Contact> register, CancellationToken cancellationToken)
+    {
+        var year = slot.Deadline.Year;
+        var thisYear = registers is null ? [] : await registers.ReadYearAsync(year, cancellationToken);
+        var lastYear = registers is null ? [] : await registers.ReadYearAsync(year - 1, cancellationToken);
+        var reportsLastYear = await reports.ListCurrentAsync(year - 1, cancellationToken);
+        var expected = lastYear.Where(r => r.Applications.Any(a => a.Decision == GrantDecision.Granted)).Select(r => r.CountyCode)
+            .Concat(reportsLastYear.Where(r => !r.NilReturn).Select(r => r.CountyCode))
+            .Concat(thisYear.Select(r => r.CountyCode))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
+        var mails = new List<ReminderMail>();
+        foreach (var county in expected)
+        {
+            var current = thisYear.FirstOrDefault(r => r.CountyCode == county);
+            var pending = current?.Applications.Where(a => a.Decision == GrantDecision.Pending)
+                .Select(a => new MissingReport(county, a.OperationName, a.MunicipalityCodes.Select(MunicipalityName).ToArray()))
+                .ToArray() ?? [];
+            if (current is not null && pending.Length == 0)
+            {
+                continue;
+            }
+
+            var countyName = registry.FindCountyByCode(county)?.Name ?? county;
+            foreach (var board in BoardAddresses(register, county).Order(StringComparer.OrdinalIgnoreCase))
+            {
+                var (subject, plain, html) = renderer.CountyRegisterComplete(slot, countyName, year, current is not null, pending);
+                mails.Add(new ReminderMail(slot, ReminderAudience.CountyBoardDuty, board, subject, plain, html));
+            }
+        }
+
+        return mails;
     }
 
     private static IEnumerable<string> BoardAddresses(IReadOnlyList<Contact> register, string county) =>

@@ -27,10 +27,14 @@ public sealed class StatusCalculator(MunicipalityRegistry registry)
         DateTimeOffset generatedAt)
     {
         var deadline = DeadlineFor(year);
-        var firstAccepted = log
+        var accepted = log
             .Where(e => e.Outcome == IntakeOutcome.Accepted && e.OperationKey is not null && e.ReceivedAt is not null)
             .GroupBy(e => (e.CountyCode, e.OperationKey!))
-            .ToDictionary(g => g.Key, g => g.Min(e => e.ReceivedAt!.Value));
+            .ToArray();
+        var firstAccepted = accepted.ToDictionary(g => g.Key, g => g.Min(e => e.ReceivedAt!.Value));
+
+        // On time is judged by the day the county board received the report (Intake.ReceivedOn), not by the upload.
+        var firstReceivedOn = accepted.ToDictionary(g => g.Key, g => g.Min(e => e.ReceivedDay!.Value));
         var names = log
             .Where(e => e.Outcome == IntakeOutcome.Accepted && e.OperationKey is not null && !string.IsNullOrEmpty(e.OperationName))
             .GroupBy(e => (e.CountyCode, e.OperationKey!))
@@ -46,7 +50,12 @@ public sealed class StatusCalculator(MunicipalityRegistry registry)
                 {
                     var key = (r.CountyCode, r.OperationKey);
                     var first = firstAccepted.TryGetValue(key, out var earliest) && earliest < r.ReceivedAt ? earliest : r.ReceivedAt;
-                    return new ReportStatus(r.OperationKey, names.GetValueOrDefault(key), r.VersionId, r.NilReturn, r.MunicipalityCodes, r.ReceivedAt, first, first < deadline.EndsAt);
+                    var ownDay = ReceivedOn.Default(r.ReceivedAt);
+                    var receivedOn = firstReceivedOn.TryGetValue(key, out var earliestDay) && earliestDay < ownDay ? earliestDay : ownDay;
+                    return new ReportStatus(r.OperationKey, names.GetValueOrDefault(key), r.VersionId, r.NilReturn, r.MunicipalityCodes, r.ReceivedAt, first, receivedOn <= deadline.Date)
+                    {
+                        ReceivedOn = receivedOn,
+                    };
                 })
                 .ToArray();
             var covered = current.Where(r => r.CountyCode == county.Code).SelectMany(r => r.MunicipalityCodes).ToHashSet(StringComparer.Ordinal);
@@ -147,6 +156,9 @@ public sealed class StatusCalculator(MunicipalityRegistry registry)
             entry.WarningCount,
             entry.Outcome == IntakeOutcome.Accepted && entry.WarningCount == 0 ? null : findings,
             truncated,
-            entry.FailureReason);
+            entry.FailureReason)
+        {
+            ReceivedOn = entry.ReceivedDay,
+        };
     }
 }

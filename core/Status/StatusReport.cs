@@ -50,8 +50,11 @@ public sealed record CountyStatus(
 }
 
 /// <summary>
-/// A current report. <see cref="FirstReceivedAt"/> is its operation's first accepted upload of the year, which
-/// decides <see cref="OnTime"/>: a correction sent after the deadline does not make an on-time report late.
+/// A current report. <see cref="FirstReceivedAt"/> is its operation's first accepted upload of the year;
+/// <see cref="ReceivedOn"/> the earliest day the county board received one of its accepted uploads (stated with the upload,
+/// else the upload's Swedish day), which decides <see cref="OnTime"/> (on or before the deadline's day): a correction sent
+/// after the deadline does not make an on-time report late, and a report received on 14 January but uploaded on
+/// 20 January is on time.
 /// </summary>
 public sealed record ReportStatus(
     string OperationKey,
@@ -61,7 +64,10 @@ public sealed record ReportStatus(
     IReadOnlyList<string> MunicipalityCodes,
     DateTimeOffset ReceivedAt,
     DateTimeOffset FirstReceivedAt,
-    bool OnTime);
+    bool OnTime)
+{
+    public DateOnly ReceivedOn { get; init; }
+}
 
 /// <summary>One upload (<c>IntakeLog</c>); <see cref="Findings"/> is the stored findings JSON, null when absent or cut off.</summary>
 public sealed record UploadStatus(
@@ -75,7 +81,11 @@ public sealed record UploadStatus(
     int WarningCount,
     JsonElement? Findings,
     bool FindingsTruncated,
-    string? FailureReason);
+    string? FailureReason)
+{
+    /// <summary>The day the county board received the upload (stated, else the upload's Swedish day).</summary>
+    public DateOnly? ReceivedOn { get; init; }
+}
 
 /// <summary>
 /// A county's reports owed vs received (<c>Reminders.Obligations</c>): <see cref="Rule"/> is <c>grantRegister</c> or

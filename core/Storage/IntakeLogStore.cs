@@ -14,6 +14,9 @@ public sealed class IntakeLogEntity : TableRow
 
     public DateTimeOffset? ReceivedAt { get; set; }
 
+    /// <summary>The day the county board received the report (<see cref="Intake.ReceivedOn"/>, yyyy-MM-dd); null in rows written before it was stored.</summary>
+    public string? ReceivedOn { get; set; }
+
     public DateTimeOffset ProcessedAt { get; set; }
 
     /// <summary><see cref="IntakeOutcome"/> name.</summary>
@@ -66,7 +69,10 @@ public sealed class IntakeLogEntity : TableRow
         ErrorCount,
         WarningCount,
         FindingsJson,
-        FailureReason);
+        FailureReason)
+    {
+        ReceivedOn = Intake.ReceivedOn.Parse(ReceivedOn),
+    };
 }
 
 /// <summary>Values of IntakeLog.Disposition for accepted uploads.</summary>

@@ -17,7 +17,11 @@ public sealed record IntakeResultDocument(
     string? VersionId,
     int ErrorCount,
     int WarningCount,
-    IReadOnlyList<Finding> Findings);
+    IReadOnlyList<Finding> Findings)
+{
+    /// <summary>The day the county board received the report (<see cref="Intake.ReceivedOn"/>, yyyy-MM-dd); stated or the upload's day.</summary>
+    public string? ReceivedOn { get; init; }
+}
 
 /// <summary>Blobs of container intake-results (of a prefixed set: <see cref="StorageTables.ResultsContainer"/>).</summary>
 public sealed class IntakeResultStore(BlobServiceClient blobs, StorageTables tables)

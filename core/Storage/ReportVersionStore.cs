@@ -21,6 +21,9 @@ public sealed class ReportVersionEntity : TableRow
 
     public DateTimeOffset ReceivedAt { get; set; }
 
+    /// <summary>The day the county board received this version (<see cref="Intake.ReceivedOn"/>, yyyy-MM-dd), as its first accepted upload stated it.</summary>
+    public string? ReceivedOn { get; set; }
+
     /// <summary><see cref="VersionStatus"/> value.</summary>
     public string Status { get; set; } = VersionStatus.Superseded;
 

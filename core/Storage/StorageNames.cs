@@ -50,9 +50,12 @@ public static class TableNames
     /// <summary>Who closed and reopened which reporting year, when and why (docs/replay.md, "Closing a year").</summary>
     public const string YearClosures = "YearClosures";
 
+    /// <summary>Socialstyrelsen's figures per year, every entry a version of its own (docs/grants.md, "Socialstyrelsen's figures").</summary>
+    public const string NationalFigures = "NationalFigures";
+
     public static IReadOnlyList<string> All { get; } =
         [IntakeLog, ReportVersions, CurrentReports, Facts, SystemDeficiencies, ReportTexts, Coverage, YearRevisions, ReminderLedger, Contacts,
-         GrantVersions, GrantApplications, CurrentGrantRegisters, CountyBoardReports, CurrentCountyBoardReports, ReplayLog, YearClosures];
+         GrantVersions, GrantApplications, CurrentGrantRegisters, CountyBoardReports, CurrentCountyBoardReports, ReplayLog, YearClosures, NationalFigures];
 }
 
 /// <summary>

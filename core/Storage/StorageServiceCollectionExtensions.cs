@@ -50,6 +50,7 @@ public static class StorageServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<YearClosureStore>();
         services.TryAddSingleton<CountyBoardReportStore>();
+        services.TryAddSingleton<NationalFiguresStore>();
         services.TryAddSingleton<IYearIntakeGate>(sp => sp.GetRequiredService<YearLockStore>());
         return services;
     }

@@ -71,4 +71,11 @@ public sealed record IntakeLogEntry(
     int ErrorCount,
     int WarningCount,
     string? FindingsJson,
-    string? FailureReason);
+    string? FailureReason)
+{
+    /// <summary>The day the county board received the report (<see cref="Intake.ReceivedOn"/>); null in rows written before it was stored.</summary>
+    public DateOnly? ReceivedOn { get; init; }
+
+    /// <summary>The received day, or for an older row the Swedish day of <see cref="ReceivedAt"/>.</summary>
+    public DateOnly? ReceivedDay => ReceivedOn ?? (ReceivedAt is { } at ? Intake.ReceivedOn.Default(at) : null);
+}

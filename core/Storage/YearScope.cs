@@ -52,6 +52,8 @@ public static class YearScope
         new(TableNames.ReminderLedger, YearScopeKind.History, "the mails that went out; a replay cannot send them again"),
         new(TableNames.ReplayLog, YearScopeKind.History, "the audit of replays themselves, and the year's lock"),
         new(TableNames.YearClosures, YearScopeKind.History, "who closed and reopened the year; a replay reads the live rows, so it refuses what the live intake refused"),
+        new(TableNames.NationalFigures, YearScopeKind.History,
+            "Socialstyrelsen's figures as entered with the administration key, every version kept; not derived from the year's originals, so a switch never touches them"),
     ];
 
     /// <summary>The tables whose year rows a switch replaces, in the order it writes them (the intake's order: content before what points at it).</summary>

@@ -136,6 +136,14 @@ public sealed record BudgetAndOutcomeTotals(
 
     /// <summary>No county has a register for the year: the utfall is the reports' Beviljat statsbidrag.</summary>
     public const string FromAnnualReports = "annualReports";
+
+    /// <summary>
+    /// Where the budget lines, anslag and återbetalning came from (<c>Grants.ResolvedAppropriation</c>): <c>nationalFigures</c>
+    /// (Socialstyrelsen's entered figures, version <see cref="BudgetVersion"/>) or <c>settings</c>.
+    /// </summary>
+    public string BudgetSource { get; init; } = "settings";
+
+    public string? BudgetVersion { get; init; }
 }
 
 /// <summary>

@@ -23,7 +23,8 @@ public sealed class TotalsCalculator(MunicipalityRegistry registry, IOptions<App
         IReadOnlyCollection<ReportContent> reports,
         IReadOnlyCollection<CurrentReport> previousYear,
         DateTimeOffset generatedAt,
-        IReadOnlyList<GrantRegister>? registers = null)
+        IReadOnlyList<GrantRegister>? registers = null,
+        ResolvedAppropriation? budget = null)
     {
         var active = reports.Where(r => !r.Report.NilReturn).Select(r => new ReportFigures(r)).ToArray();
         var hasPrevious = previousYear.Count > 0;
@@ -71,7 +72,7 @@ public sealed class TotalsCalculator(MunicipalityRegistry registry, IOptions<App
             SumByGender(active, Measures.OmbudWithSupervision),
             Meetings(active),
             OtherProviders(active),
-            Budget(year, active.Sum(r => r.Decimal(Measures.GrantedSek)), registers ?? []),
+            Budget(year, active.Sum(r => r.Decimal(Measures.GrantedSek)), registers ?? [], budget),
             CoverageOverlaps.Find(reports.Select(r => r.Report), registry),
             FollowUp(active));
 
@@ -196,9 +197,10 @@ public sealed class TotalsCalculator(MunicipalityRegistry registry, IOptions<App
     /// Utbetalt belopp: the money Socialstyrelsen paid out through them), the reports' Beviljat statsbidrag beside it as the
     /// municipalities' own figure. Null without an appropriation.
     /// </summary>
-    private BudgetAndOutcomeTotals? Budget(int year, decimal reportedGrantedSek, IReadOnlyList<GrantRegister> registers)
+    private BudgetAndOutcomeTotals? Budget(int year, decimal reportedGrantedSek, IReadOnlyList<GrantRegister> registers, ResolvedAppropriation? resolved)
     {
-        if (appropriation?.Value.For(year) is not { } budget)
+        // Socialstyrelsen's entered figures when the caller resolved them (AppropriationSource), else the settings.
+        if ((resolved is not null ? resolved.Appropriation : appropriation?.Value.For(year)) is not { } budget)
         {
             return null;
         }
@@ -217,7 +219,11 @@ public sealed class TotalsCalculator(MunicipalityRegistry registry, IOptions<App
         var net = totalOutcome - (budget.RepaidSek ?? 0m);
         return new BudgetAndOutcomeTotals(
             lines, totalBudget, totalOutcome, budget.RepaidSek, net, totalBudget - net, reportedGrantedSek,
-            fromRegisters ? BudgetAndOutcomeTotals.FromGrantRegisters : BudgetAndOutcomeTotals.FromAnnualReports);
+            fromRegisters ? BudgetAndOutcomeTotals.FromGrantRegisters : BudgetAndOutcomeTotals.FromAnnualReports)
+        {
+            BudgetSource = resolved?.Source ?? ResolvedAppropriation.FromSettings,
+            BudgetVersion = resolved?.Version?.VersionId,
+        };
     }
 
     private static decimal? Sum(IEnumerable<decimal?> values) =>

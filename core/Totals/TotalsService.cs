@@ -37,7 +37,8 @@ public sealed partial class TotalsService(
     TimeProvider timeProvider,
     ILogger<TotalsService> logger,
     IOptions<TotalsOptions>? options = null,
-    IGrantRegisterReader? registers = null)
+    IGrantRegisterReader? registers = null,
+    AppropriationSource? appropriation = null)
 {
     private const int ReadConcurrency = 16;
     private readonly ConcurrentDictionary<int, CacheEntry> _cache = new();
@@ -86,8 +87,9 @@ public sealed partial class TotalsService(
         var contents = await store.ReadContentsAsync(year, reports, cancellationToken);
         var previous = await store.ReadCurrentReportsAsync(year - 1, cancellationToken);
         var grantRegisters = registers is null ? [] : await registers.ReadYearAsync(year, cancellationToken);
+        var budget = appropriation is null ? null : await appropriation.ForAsync(year, cancellationToken);
 
-        var result = calculator.Calculate(year, contents, previous, timeProvider.GetUtcNow(), grantRegisters);
+        var result = calculator.Calculate(year, contents, previous, timeProvider.GetUtcNow(), grantRegisters, budget);
         var json = JsonSerializer.SerializeToUtf8Bytes(result.Totals, TotalsJson.Options);
         LogComputed(logger, year, reports.Count, timeProvider.GetElapsedTime(started).TotalMilliseconds);
         return new ComputedTotals(result, json, revision);
@@ -168,7 +170,11 @@ public sealed partial class TotalsService(
     {
         var reports = store.ReadRevisionsAsync(year - 1, year, cancellationToken);
         var grantRegisters = registers is null ? Task.FromResult(string.Empty) : registers.ReadRevisionAsync(year, cancellationToken);
-        return (await reports, await grantRegisters);
+
+        // A new version of Socialstyrelsen's figures changes Tabell 5, so it is part of the cache key.
+        var budgetVersion = appropriation is null ? null : (await appropriation.ForAsync(year, cancellationToken)).Version?.VersionId;
+        var registerRevision = await grantRegisters;
+        return (await reports, budgetVersion is null ? registerRevision : registerRevision + "|figures:" + budgetVersion);
     }
 
     private RevisionCheck NewCheck(int year, long startedAt) =>

@@ -8,6 +8,9 @@ namespace PoIntake.Core.Upload;
 /// <summary>The answer to an upload: the check's outcome and findings, and where an accepted file was stored.</summary>
 public sealed record UploadResult(IntakeOutcome Outcome, string? BlobName, IReadOnlyList<Finding> Findings)
 {
+    /// <summary>The day the county board received the report (<see cref="ReceivedOn"/>): as stated, else the upload's Swedish day; null when the stated day was refused.</summary>
+    public DateOnly? ReceivedOn { get; init; }
+
     public int ErrorCount => Findings.Count(f => f.Severity == Severity.Error);
 
     public int WarningCount => Findings.Count(f => f.Severity == Severity.Warning);
@@ -18,14 +21,31 @@ public sealed record UploadResult(IntakeOutcome Outcome, string? BlobName, IRead
 /// <c>reports/{year}/{county}/{name}.xlsx</c> (never over another upload: other content under the same name gets a
 /// suffix) and run through the same <see cref="IntakePipeline"/> as a dropped file, so the uploader gets the intake's own
 /// verdict; the blob trigger that follows finds it recorded. A refused upload is kept as well, as every original is.
+/// The received day the county board states (<see cref="ReceivedOn"/>) is checked first (a wrong day refuses the request
+/// and keeps nothing), then travels with the original as its <see cref="ReceivedOn.MetadataKey"/> metadata, which the
+/// intake reads like a dropped file's.
 /// </summary>
-public sealed partial class ReportUploadService(IntakePipeline pipeline, ILogger<ReportUploadService> logger)
+public sealed partial class ReportUploadService(IntakePipeline pipeline, TimeProvider time, ILogger<ReportUploadService> logger)
 {
-    public async Task<UploadResult> UploadAsync(int year, string countyCode, string? fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    public Task<UploadResult> UploadAsync(int year, string countyCode, string? fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
+        UploadAsync(year, countyCode, fileName, content, receivedOn: null, cancellationToken);
+
+    /// <summary>Keeps and ingests an upload whose county board received it on <paramref name="receivedOn"/> (yyyy-MM-dd; null: today).</summary>
+    public async Task<UploadResult> UploadAsync(
+        int year, string countyCode, string? fileName, ReadOnlyMemory<byte> content, string? receivedOn, CancellationToken cancellationToken)
     {
+        var stated = string.IsNullOrWhiteSpace(receivedOn) ? null : receivedOn.Trim();
+        var received = ReceivedOn.Resolve(stated, year, time.GetUtcNow());
+        if (received.Problem is { } problem)
+        {
+            // A wrong day in the request is the request's fault, not the workbook's: refused before anything is kept.
+            LogRejected(logger, year, countyCode, 1);
+            return new UploadResult(IntakeOutcome.Rejected, null, [problem]);
+        }
+
         var result = await pipeline.UploadAsync(
             ContainerNames.Reports,
-            new UploadTarget(year, countyCode, new UploadMetadata(UploadMetadata.Uploaded, fileName)),
+            new UploadTarget(year, countyCode, new UploadMetadata(UploadMetadata.Uploaded, fileName) { ReceivedOn = stated }),
             content,
             cancellationToken);
         if (result.Outcome == IntakeOutcome.Accepted)
@@ -37,7 +57,7 @@ public sealed partial class ReportUploadService(IntakePipeline pipeline, ILogger
             LogRejected(logger, year, countyCode, result.ErrorCount);
         }
 
-        return new UploadResult(result.Outcome, result.Name, result.Findings);
+        return new UploadResult(result.Outcome, result.Name, result.Findings) { ReceivedOn = received.Day };
     }
 
     /// <summary>The refusal of an upload body longer than <see cref="UploadOptions.MaxBodyBytes"/>.</summary>

@@ -15,8 +15,10 @@ namespace PoIntake.Functions.Http;
 /// <summary>
 /// <c>POST /api/reports/{year}/{countyCode}</c> (body: the .xlsx; file name in the header <c>x-pointake-file-name</c>,
 /// URL-encoded UTF-8, or a Content-Disposition file name; header <c>x-pointake-county-key</c>: the county board's own
-/// key): the workbook is kept as an original and run through the intake pipeline like a dropped file; 200 accepted,
-/// 422 rejected with the findings (the original kept), 400 for a bad year or county, 403 without
+/// key; optional query <c>receivedOn=yyyy-MM-dd</c>: the day the county board received the report, default the upload's
+/// Swedish day, refused with <c>RECEIVED_ON_INVALID</c> / <c>RECEIVED_ON_IN_FUTURE</c>): the workbook is kept as an original
+/// and run through the intake pipeline like a dropped file; 200 accepted, 422 rejected with the findings (the original
+/// kept), 400 for a bad year or county, 403 without
 /// the county's key, 413 for a body over <see cref="UploadOptions.MaxBodyBytes"/> (counted on the stream, so also when chunked).
 /// </summary>
 public sealed class UploadReportFunction(
@@ -41,13 +43,15 @@ public sealed class UploadReportFunction(
             return refusal;
         }
 
-        var result = await uploads.UploadAsync(reportingYear, county.Code, FileName(request), buffer, cancellationToken);
+        var receivedOn = request.Query[ReceivedOn.QueryParameter].ToString();
+        var result = await uploads.UploadAsync(reportingYear, county.Code, FileName(request), buffer, receivedOn, cancellationToken);
         var body = new
         {
             outcome = result.Outcome.ToString(),
             year = reportingYear,
             countyCode = county.Code,
             blobName = result.BlobName,
+            receivedOn = result.ReceivedOn is { } day ? ReceivedOn.Text(day) : null,
             errorCount = result.ErrorCount,
             warningCount = result.WarningCount,
             findings = HttpResults.Findings(result.Findings),

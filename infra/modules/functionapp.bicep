@@ -144,6 +144,9 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       Reminders__MoveOffNonWorkingDays: 'true'
       Reminders__AfterCatchUp: '7.00:00:00'
       Reminders__ClaimLease: '00:10:00'
+      // The county boards' own reminder days (MM-dd; empty: off): register complete in the grant year, reports in after 15 January.
+      Reminders__CountyRegisterCompleteOn: '04-15'
+      Reminders__CountyReportsInOn: '02-15'
       // The intake's cross-checks with the grant register (docs/obligations.md); the same as local.settings.sample.json.
       GrantChecks__FullTimeEquivalentFactor: '1.5'
       GrantChecks__AmountToleranceSek: '0'

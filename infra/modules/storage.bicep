@@ -21,7 +21,7 @@ var deadLetterContainerName = 'eventgrid-deadletter'
 var containers = ['reports', 'intake-results', 'contacts', 'grants', 'countyboard', 'replays', deploymentContainerName, deadLetterContainerName]
 
 @description('Tables the app uses (core/Storage/StorageNames.cs).')
-var tables = ['IntakeLog', 'ReportVersions', 'CurrentReports', 'Facts', 'SystemDeficiencies', 'ReportTexts', 'Coverage', 'YearRevisions', 'Contacts', 'ReminderLedger', 'GrantVersions', 'GrantApplications', 'CurrentGrantRegisters', 'CountyBoardReports', 'CurrentCountyBoardReports', 'ReplayLog', 'YearClosures']
+var tables = ['IntakeLog', 'ReportVersions', 'CurrentReports', 'Facts', 'SystemDeficiencies', 'ReportTexts', 'Coverage', 'YearRevisions', 'Contacts', 'ReminderLedger', 'GrantVersions', 'GrantApplications', 'CurrentGrantRegisters', 'CountyBoardReports', 'CurrentCountyBoardReports', 'ReplayLog', 'YearClosures', 'NationalFigures']
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name

@@ -15,6 +15,7 @@
   const countyPanel = document.getElementById('lanet');
   const keyField = document.getElementById('nyckelfalt');
   const keyInput = document.getElementById('lansnyckel');
+  const receivedInput = document.getElementById('mottagen');
   let counties = [];
   let keyRequired = false;
   const keyName = county => `pointake-lansnyckel-${county}`;
@@ -84,11 +85,14 @@
       return;
     }
     const county = countySelect.value;
+    // The day the county board received the report (yyyy-MM-dd; empty = today); checked by the service (RECEIVED_ON_*).
+    const receivedOn = receivedInput.value;
     submit.disabled = true;
     showMessage('', 'Granskar…', `${file.name} laddas upp och granskas.`);
     try {
       // The file name travels in a header, URL-encoded: query strings end up in request telemetry.
-      const response = await api(`reports/${year}/${county}`, {
+      const query = receivedOn ? `?receivedOn=${encodeURIComponent(receivedOn)}` : '';
+      const response = await api(`reports/${year}/${county}${query}`, {
         method: 'POST',
         headers: {
           'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -125,7 +129,8 @@
     const box = el('div', { class: `status ${kind}`, id: 'utfall', 'data-outcome': outcome },
       el('p', { class: 'outcome', text: title }),
       el('p', { text: summary }),
-      el('p', { text: `${formatNumber(answer.errorCount)} fel, ${formatNumber(answer.warningCount)} varningar.` }));
+      el('p', { text: `${formatNumber(answer.errorCount)} fel, ${formatNumber(answer.warningCount)} varningar.` }),
+      answer.receivedOn ? el('p', { id: 'mottagendag', text: `Mottagen av länsstyrelsen: ${answer.receivedOn}.` }) : null);
     clear(result).append(box);
     const findings = answer.findings || [];
     if (findings.length === 0) return;
@@ -190,10 +195,11 @@
         ? el('p', { text: 'Inga uppladdningar ännu.' })
         : el('table', { id: 'uppladdningar' },
           el('caption', { text: `Uppladdningar ${year}` }),
-          el('thead', {}, el('tr', {}, ['Fil', 'Verksamhet', 'Mottagen', 'Utfall', 'Fel', 'Varningar'].map(h => el('th', { scope: 'col', text: h })))),
+          el('thead', {}, el('tr', {}, ['Fil', 'Verksamhet', 'Mottagen av länsstyrelsen', 'Uppladdad', 'Utfall', 'Fel', 'Varningar'].map(h => el('th', { scope: 'col', text: h })))),
           el('tbody', {}, uploads.map(u => el('tr', {},
             el('td', { text: u.blobName.split('/').pop() }),
             el('td', { text: u.operationName || '–' }),
+            el('td', { text: u.receivedOn || '–' }),
             el('td', { text: formatTime(u.receivedAt) }),
             el('td', { text: uploadOutcomeTexts[u.outcome] || u.outcome }),
             el('td', { class: 'num', text: formatNumber(u.errorCount) }),

@@ -184,7 +184,7 @@ public sealed class GrantRegisterOnAzuriteTests(AzuriteFixture azurite)
             .AddInMemoryCollection(LocalSettings.Read(Path.Combine(RepositoryRoot.Path, "local.settings.sample.json")))
             .Build();
         var appropriation = configuration.GetSection(AppropriationOptions.SectionName).Get<AppropriationOptions>()!;
-        return new GrantFiguresService(scenario.Get<IGrantRegisterReader>(), scenario.Get<CurrentReportStore>(), scenario.Get<ReportVersionStore>(), Options.Create(appropriation), MunicipalityRegistry.Default);
+        return new GrantFiguresService(scenario.Get<IGrantRegisterReader>(), scenario.Get<CurrentReportStore>(), scenario.Get<ReportVersionStore>(), new AppropriationSource(null, Options.Create(appropriation)), MunicipalityRegistry.Default);
     }
 
     /// <summary>Drops a register into grants/{year}/{county}.xlsx as a county board would and runs the blob intake; by default in its own second (upload times have one-second resolution).</summary>

@@ -59,7 +59,7 @@ public sealed class FunctionsWithoutStorageTests
             new Dictionary<string, string>
             {
                 ["CleanUpReplay"] = "Administration", ["CloseYear"] = "Administration", ["GetReplayReport"] = "Administration",
-                ["GetYearClosure"] = "Administration", ["ListReplays"] = "Administration", ["ReopenYear"] = "Administration",
+                ["GetNationalFigures"] = "Administration", ["GetYearClosure"] = "Administration", ["ListReplays"] = "Administration", ["PostNationalFigures"] = "Administration", ["ReopenYear"] = "Administration",
                 ["RunReplay"] = "Administration", ["SwitchReplay"] = "Administration",
                 ["GetCountyStatus"] = "CountyRead", ["GetCountyTotals"] = "CountyRead",
                 ["UploadCountyBoardReport"] = "CountyUpload", ["UploadGrantRegister"] = "CountyUpload", ["UploadReport"] = "CountyUpload",

@@ -54,7 +54,7 @@ public sealed class ReminderScheduleTests
     {
         foreach (var year in Enumerable.Range(2025, 11))
         {
-            foreach (var kind in Enum.GetValues<DeadlineKind>())
+            foreach (var kind in Deadline.Statutory)
             {
                 var deadline = Schedule.DeadlineOf(kind, year);
                 Assert.True(deadline.Date >= deadline.Nominal);
@@ -189,7 +189,7 @@ public sealed class ReminderScheduleTests
             new SwedishWorkingDayCalendar());
         foreach (var year in Enumerable.Range(2000, 101))
         {
-            foreach (var kind in Enum.GetValues<DeadlineKind>())
+            foreach (var kind in Deadline.Statutory)
             {
                 var deadline = schedule.DeadlineOf(kind, year);
                 var date = PublicHolidayOracle.NextWorkingDayOnOrAfter(Deadline.NominalDate(kind, year));

@@ -17,7 +17,7 @@ public sealed class YearScopeTests(AzuriteFixture azurite)
         Assert.Equal(TableNames.All.Order(StringComparer.Ordinal), YearScope.Tables.Select(t => t.Table).Order(StringComparer.Ordinal));
         Assert.All(TableNames.All, t => Assert.NotEmpty(YearScope.Of(t).Why));
         Assert.Equal(
-            [TableNames.Contacts, TableNames.ReminderLedger, TableNames.ReplayLog, TableNames.YearClosures, TableNames.YearRevisions],
+            [TableNames.Contacts, TableNames.NationalFigures, TableNames.ReminderLedger, TableNames.ReplayLog, TableNames.YearClosures, TableNames.YearRevisions],
             YearScope.Tables.Where(t => t.Kind != YearScopeKind.YearRows).Select(t => t.Table).Order(StringComparer.Ordinal));
         Assert.Throws<ArgumentException>(() => YearScope.Filters(TableNames.Contacts, 2025));
         Assert.Throws<ArgumentException>(() => YearScope.Of("Nya"));

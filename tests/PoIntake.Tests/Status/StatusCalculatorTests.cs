@@ -65,6 +65,39 @@ public sealed class StatusCalculatorTests
         Assert.Equal("PO po-uppsala", report.OperationName);
     }
 
+    [Theory]
+    [InlineData(14, true)]
+    [InlineData(15, true)]
+    [InlineData(16, false)]
+    public void Calculate_ReceivedDayStatedByTheCountyBoard_DecidesOnTime_NotTheUpload(int receivedDay, bool onTime)
+    {
+        // Reporting year 2025: deadline Thursday 15 January 2026. Uploaded on 20 January; received on the stated day.
+        var uploaded = new DateTimeOffset(2026, 1, 20, 9, 0, 0, TimeSpan.Zero);
+        var current = Report(2025, "03", "po-uppsala", uploaded, false, "0380");
+        var log = new[] { Log("03", "2025/03/uppsala.xlsx", uploaded, IntakeOutcome.Accepted, "po-uppsala") with { ReceivedOn = new DateOnly(2026, 1, receivedDay) } };
+
+        var status = _calculator.Calculate(2025, [current], [], log, Now);
+
+        var county = status.Counties.Single(c => c.Code == "03");
+        var report = Assert.Single(county.Reports);
+        Assert.Equal((onTime, new DateOnly(2026, 1, receivedDay)), (report.OnTime, report.ReceivedOn));
+        Assert.Equal(new DateOnly(2026, 1, receivedDay), Assert.Single(county.Uploads).ReceivedOn);
+        Assert.Equal(onTime ? (1, 0) : (0, 1), (status.ReportsOnTime, status.ReportsLate));
+    }
+
+    [Fact]
+    public void Calculate_RowWithoutReceivedDay_FallsBackToTheUploadsSwedishDay()
+    {
+        // Written before the received day was stored: 15 January 2026 23:30 UTC is 16 January in Stockholm, late.
+        var uploaded = new DateTimeOffset(2026, 1, 15, 23, 30, 0, TimeSpan.Zero);
+        var current = Report(2025, "03", "po-uppsala", uploaded, false, "0380");
+
+        var status = _calculator.Calculate(2025, [current], [], [Log("03", "2025/03/uppsala.xlsx", uploaded, IntakeOutcome.Accepted, "po-uppsala")], Now);
+
+        var report = Assert.Single(status.Counties.Single(c => c.Code == "03").Reports);
+        Assert.Equal((false, new DateOnly(2026, 1, 16)), (report.OnTime, report.ReceivedOn));
+    }
+
     [Fact]
     public void Calculate_MunicipalitiesOfferingPoLastYearNotCoveredYet_ListedAsMissing()
     {
