@@ -39,7 +39,15 @@ public sealed class GrantRegisterParser(
     public GrantParseResult? RefuseBySize(long length) =>
         length > _limits.MaxFileBytes ? new GrantParseResult([], [ScreeningFindings.FileTooLarge(length, _limits.MaxFileBytes)]) : null;
 
-    public GrantParseResult Parse(ReadOnlyMemory<byte> content, int year, string countyCode)
+    public GrantParseResult Parse(ReadOnlyMemory<byte> content, int year, string countyCode) =>
+        Parse(content, year, countyCode, _appropriation?.For(year));
+
+    /// <summary>
+    /// As <see cref="Parse(ReadOnlyMemory{byte}, int, string)"/>, with the year's appropriation as the intake resolved it
+    /// (<see cref="AppropriationSource"/>: Socialstyrelsen's figures entered as data, else the settings): its fixed amount
+    /// per årsarbetare is the rate the granted kronor are checked against. Null: no rate decided, no rate check.
+    /// </summary>
+    public GrantParseResult Parse(ReadOnlyMemory<byte> content, int year, string countyCode, AppropriationYear? appropriation)
     {
         var sink = new FindingSink();
         var workbook = WorkbookReader.Read(content, _limits);
@@ -79,7 +87,7 @@ public sealed class GrantRegisterParser(
 
         var applications = new List<GrantApplication>();
         var firstRowOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        var checks = new RowChecks(year, _appropriation?.For(year)?.AmountPerFullTimeEquivalentSek, _options.AmountPerFullTimeEquivalentToleranceSek);
+        var checks = new RowChecks(year, appropriation?.AmountPerFullTimeEquivalentSek, _options.AmountPerFullTimeEquivalentToleranceSek);
         for (var row = G.FirstDataRow; row <= sheet.LastRow; row++)
         {
             if (Enumerable.Range(1, G.Header.Count).All(c => sheet[row, c].IsEmpty))

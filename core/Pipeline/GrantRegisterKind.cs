@@ -16,7 +16,8 @@ public sealed class GrantRegisterKind(
     GrantRegisterParser parser,
     GrantRegisterStore store,
     IntakeResultStore results,
-    MunicipalityRegistry registry) : IWorkbookKind
+    MunicipalityRegistry registry,
+    AppropriationSource? appropriation = null) : IWorkbookKind
 {
     public string Name => "grants";
 
@@ -32,7 +33,22 @@ public sealed class GrantRegisterKind(
 
     public async Task<KindOutcome> ProcessAsync(IntakeContext context, IReadOnlyList<Finding>? refusal, CancellationToken cancellationToken)
     {
-        var parsed = refusal is not null ? new GrantParseResult([], refusal) : parser.Parse(context.Content, context.Year, context.CountyCode);
+        GrantParseResult parsed;
+        if (refusal is not null)
+        {
+            parsed = new GrantParseResult([], refusal);
+        }
+        else if (appropriation is not null)
+        {
+            // The rate the granted kronor are checked against is the one the figures use: Socialstyrelsen's entered figures, else the settings.
+            var resolved = await appropriation.ForAsync(context.Year, cancellationToken);
+            parsed = parser.Parse(context.Content, context.Year, context.CountyCode, resolved.Appropriation);
+        }
+        else
+        {
+            parsed = parser.Parse(context.Content, context.Year, context.CountyCode);
+        }
+
         string? disposition = null;
         string? versionId = null;
         if (parsed.Outcome == IntakeOutcome.Accepted)

@@ -72,6 +72,21 @@ public sealed class GrantRegisterOnAzuriteTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task BlobIntake_RateCheck_UsesSocialstyrelsensEnteredFixedAmount_NotTheSettings()
+    {
+        var scenario = await ScenarioAsync();
+        var (year, county) = azurite.NextOrigin();
+        // Granted 1 314 722 kr for 3,25 årsarbetare fits 404 530 kr; Socialstyrelsen entered 400 000 kr for the year.
+        await scenario.Get<NationalFiguresStore>().AddAsync(year, 130_000_000m, 400_000m, null, [], "administration test", null, CancellationToken.None);
+
+        var record = await DropAsync(scenario, year, county, GrantRegisterTemplate.Write(year, [GrantRegisterParserTests.Applications(year, county)[0]]), ownSecond: false);
+
+        Assert.Equal(IntakeOutcome.Accepted, record.Outcome);
+        var warning = Assert.Single(record.Findings, f => f.Code == FindingCodes.GrantsAmountRateDiffers);
+        Assert.Contains("400 000 kr × 3,25", warning.Message.Replace('\u00a0', ' '), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BlobIntake_PathNotYearSlashCounty_RejectedWithItsFinding()
     {
         var scenario = await ScenarioAsync();

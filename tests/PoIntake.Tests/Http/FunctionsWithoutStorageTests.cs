@@ -88,7 +88,7 @@ public sealed class FunctionsWithoutStorageTests
         Assert.Equal(Microsoft.Azure.Functions.Worker.AuthorizationLevel.Anonymous, levels["template/{year}/countyboard"]);
         Assert.All(levels.Where(l => !l.Key.StartsWith("template/", StringComparison.Ordinal)), l => Assert.Equal(Microsoft.Azure.Functions.Worker.AuthorizationLevel.Function, l.Value));
         Assert.Equal(
-            ["countyboard/{year}/{countyCode}", "grants/{year}", "grants/{year}/{countyCode}", "manage/replay/{year}", "manage/replay/{year}/{replayId}", "manage/replay/{year}/{replayId}/switch", "manage/years/{year}", "manage/years/{year}/close", "manage/years/{year}/reopen", "reminders/preview", "report/{year}", "reports/{year}/{countyCode}", "status/{year}", "status/{year}/{countyCode}", "template/{year}", "template/{year}/countyboard", "template/{year}/grants", "totals", "totals/{year}", "totals/{year}/{countyCode}"],
+            ["countyboard/{year}/{countyCode}", "grants/{year}", "grants/{year}/{countyCode}", "manage/grants/{year}/national-figures", "manage/replay/{year}", "manage/replay/{year}/{replayId}", "manage/replay/{year}/{replayId}/switch", "manage/years/{year}", "manage/years/{year}/close", "manage/years/{year}/reopen", "reminders/preview", "report/{year}", "reports/{year}/{countyCode}", "status/{year}", "status/{year}/{countyCode}", "template/{year}", "template/{year}/countyboard", "template/{year}/grants", "totals", "totals/{year}", "totals/{year}/{countyCode}"],
             levels.Keys.Order(StringComparer.Ordinal));
     }
 
@@ -127,7 +127,7 @@ public sealed class FunctionsWithoutStorageTests
             .ToDictionary(x => x.Function, x => x.Binding.TryGetProperty("authLevel", out var level) ? level.GetString() : null);
 
         Assert.Equal(
-            ["CleanUpReplay", "CloseYear", "FindingsWorkbook", "GetCountyBoardTemplate", "GetCountyStatus", "GetCountyTotals", "GetGrantFigures", "GetGrantTemplate", "GetNationalTotals", "GetReminderPreview", "GetReplayReport", "GetReportDraft", "GetStatus", "GetTemplate", "GetYearClosure", "ListReplays", "ListTotalsYears", "ReopenYear", "RunReplay", "SwitchReplay", "UploadCountyBoardReport", "UploadGrantRegister", "UploadReport", "WebPages"],
+            ["CleanUpReplay", "CloseYear", "FindingsWorkbook", "GetCountyBoardTemplate", "GetCountyStatus", "GetCountyTotals", "GetGrantFigures", "GetGrantTemplate", "GetNationalFigures", "GetNationalTotals", "GetReminderPreview", "GetReplayReport", "GetReportDraft", "GetStatus", "GetTemplate", "GetYearClosure", "ListReplays", "ListTotalsYears", "PostNationalFigures", "ReopenYear", "RunReplay", "SwitchReplay", "UploadCountyBoardReport", "UploadGrantRegister", "UploadReport", "WebPages"],
             http.Keys.Order(StringComparer.Ordinal));
         var anonymous = http.Where(h => h.Value == "Anonymous").Select(h => h.Key).Order(StringComparer.Ordinal);
         Assert.Equal(["GetCountyBoardTemplate", "GetGrantTemplate", "GetTemplate", "WebPages"], anonymous);
