@@ -219,7 +219,10 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
                 await kill.WaitForExitAsync();
             }
 
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            // Azurite writes its whole workspace on SIGTERM; with a full suite's data on a busy machine that can take longer
+            // than a few seconds, and a kill before it has finished loses the last writes (a test of a restart would then see
+            // rows vanish that storage had acknowledged).
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
             try
             {
                 await process.WaitForExitAsync(timeout.Token);
