@@ -203,7 +203,10 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Stops Azurite gracefully (SIGTERM, so it flushes its workspace), keeping ports and data for <see cref="StartAsync"/>.</summary>
+    /// <summary>Azurite's table store saves its workspace this often (LokiJS <c>autosaveInterval</c> in Azurite's source).</summary>
+    private static readonly TimeSpan AutosaveInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>Stops Azurite (SIGTERM after its next workspace save), keeping ports and data for <see cref="StartAsync"/>.</summary>
     public async Task StopAsync()
     {
         await _gate.WaitAsync();
@@ -214,6 +217,10 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
                 return;
             }
 
+            // Azurite's table store (LokiJS) saves its workspace every 5 s (autosaveInterval 5000) and a stop does not save
+            // what came after the last save: wait one interval, so a restart test sees storage lose nothing it acknowledged —
+            // the outage tests are about our retries, not about Azurite's durability.
+            await Task.Delay(AutosaveInterval + TimeSpan.FromMilliseconds(500));
             using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!)
             {
                 await kill.WaitForExitAsync();
